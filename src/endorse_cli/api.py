@@ -1,0 +1,77 @@
+"""The library's front: judge a portfolio file in one call, without the command line.
+
+    >>> from endorse_cli.api import assess_file
+    >>> result = assess_file("examples/home-visitor.toml")      # doctest: +SKIP
+    >>> result.recommended.id                                      # doctest: +SKIP
+    'IFS'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import replace
+from pathlib import Path
+
+from .engine import judge
+from .errors import PortfolioError, UsageError
+from .io.locate import parse_where
+from .io.portfolio_file import read_portfolio
+from .io.problems import did_you_mean
+from .io.rules_file import load_rules
+from .io.tomlfile import Loaded
+from .model.portfolio import Portfolio
+from .model.results import Assessment
+from .model.rules import Rules
+
+DEFAULT_PORTFOLIO = "portfolio.toml"
+PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
+
+
+def find_portfolio(file: str | os.PathLike[str] | None) -> Path:
+    """The portfolio to use: the one named, else ``$ENDORSE_PORTFOLIO``, else ./portfolio.toml."""
+    chosen = file or os.environ.get(PORTFOLIO_ENV) or DEFAULT_PORTFOLIO
+    path = Path(chosen)
+    if not path.exists():
+        source = ("named by $" + PORTFOLIO_ENV) if not file and os.environ.get(PORTFOLIO_ENV) \
+            else ("in this folder" if not file else "")
+        raise UsageError(
+            f"no portfolio file {str(path)!r} {source}".rstrip(),
+            fix="create one with `endorse init`, name a file (`endorse gaps my-portfolio.toml`), "
+                f"or set {PORTFOLIO_ENV}",
+        )
+    return path
+
+
+def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
+    """``applicant.target`` must name a credential of the rules in force."""
+    target = loaded.value.applicant.target
+    ids = [c.id for c in rules.credential]
+    if target is not None and target not in ids:
+        guess = did_you_mean(target, ids)
+        message = f'"{target}" is not a credential of these rules'
+        if guess:
+            message += f'; did you mean "{guess}"?'
+        raise loaded.problem(PortfolioError, ("applicant", "target"), message,
+                             "use one of: " + ", ".join(ids))
+
+
+def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date) -> Assessment:
+    """Judge an already read portfolio; warnings get the lines they point at."""
+    check_target(loaded, rules)
+    result = judge(loaded.value, rules, as_of)
+    warnings = tuple(replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings)
+    return replace(result, file=loaded.name, warnings=warnings)
+
+
+def assess_file(
+    file: str | os.PathLike[str] | None = None,
+    *,
+    rules: Rules | str | os.PathLike[str] | None = None,
+    as_of: dt.date | None = None,
+) -> Assessment:
+    """Read and judge one portfolio file. Raises an :class:`~endorse_cli.errors.EndorseError`."""
+    if not isinstance(rules, Rules):
+        rules = load_rules(Path(rules) if rules is not None else None).value
+    path = find_portfolio(file)
+    return assess_loaded(read_portfolio(path), rules, as_of or dt.date.today())

@@ -1,0 +1,106 @@
+"""The `endorse` command line: thin typer commands that parse options and call one function.
+
+Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__, reports
+from .errors import EndorseError, ExitCode
+from .render.terminal import Terminal
+
+app = typer.Typer(
+    name="endorse",
+    help="Build, judge and plan an Infant Mental Health Endorsement® application.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+FileArg = Annotated[
+    Optional[str],
+    typer.Argument(help="Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml.",
+                   show_default=False),
+]
+AsOf = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="Judge as of this date (default: today). Later entries are not counted.",
+                 show_default=False),
+]
+RulesOpt = Annotated[
+    Optional[Path],
+    typer.Option("--rules", metavar="FILE", envvar="ENDORSE_RULES",
+                 help="Credential rules file (default: the shipped rules).", show_default=False),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"endorse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Judge a portfolio against the Endorsement® credentials, and plan what is left."""
+
+
+@app.command()
+def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
+           format: FormatOpt = Format.text) -> None:
+    """Every credential at a glance, and the one that fits you best."""
+    reports.assess(Terminal(), file, rules_file=rules, as_of=as_of, fmt=format.value)
+
+
+@app.command()
+def gaps(
+    file: FileArg = None,
+    credential: Annotated[Optional[str], typer.Option(
+        "--credential", "-c", metavar="ID",
+        help="Credential to check (default: applicant.target, else the recommendation).",
+        show_default=False)] = None,
+    as_of: AsOf = None,
+    rules: RulesOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """The gap checklist: what is met, what is missing, and what to do next."""
+    reports.gaps(Terminal(), file, credential=credential, rules_file=rules, as_of=as_of,
+                 fmt=format.value)
+
+
+@app.command()
+def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None:
+    """The credentials and requirements in force."""
+    reports.credentials(Terminal(), rules_file=rules, fmt=format.value)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: run a command; turn every EndorseError into a message and exit code."""
+    try:
+        app(args=argv, prog_name="endorse")
+    except EndorseError as error:
+        Terminal().message(str(error))
+        sys.exit(int(error.exit_code))
+    except KeyboardInterrupt:
+        Terminal().message("interrupted", label="stopped", style="33")
+        sys.exit(int(ExitCode.INTERRUPTED))

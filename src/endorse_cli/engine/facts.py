@@ -1,0 +1,164 @@
+"""The counted facts of a portfolio on an as-of date (portfolio-format.md, "How the facts are counted").
+
+Everything a requirement looks at is worked out here once per portfolio. Hours are summed
+as exact fractions of the decimals the applicant wrote, so that results never depend on the
+order of entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import cached_property
+
+from ..model.portfolio import DEGREE_LEVEL, Portfolio
+from ..model.results import PortfolioWarning
+from .dates import Period, add_months, contains, days_in, merge
+
+
+def exact(hours: float) -> Fraction:
+    """The decimal the applicant wrote (``1.1`` is 11/10, not the nearest binary float)."""
+    return Fraction(repr(hours)) if not float(hours).is_integer() else Fraction(int(hours))
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The best run of RS/C sessions inside one window of months."""
+
+    hours: Fraction
+    start: dt.date | None = None  # first day of the window
+    end: dt.date | None = None  # last day of the window (inclusive)
+    first_session: dt.date | None = None
+    last_session: dt.date | None = None
+    sessions: int = 0
+
+
+@dataclass
+class Facts:
+    as_of: dt.date
+    #: (level, completed date) of each degree conferred on or before the as-of date.
+    degrees: list[tuple[int, dt.date]] = field(default_factory=list)
+    #: Degrees listed without a completed date (in progress), by level.
+    degrees_in_progress: list[int] = field(default_factory=list)
+    #: Merged infant/family work periods, up to the as-of date.
+    field_periods: list[Period] = field(default_factory=list)
+    training_hours: Fraction = Fraction(0)
+    #: (date, hours) of RS/C sessions held during field work, sorted.
+    sessions: list[tuple[dt.date, Fraction]] = field(default_factory=list)
+    sessions_outside_field: Fraction = Fraction(0)
+    references: int = 0
+    references_received: int = 0
+    areas: set[str] = field(default_factory=set)
+    exam_status: str = "not-taken"
+    mentor_track: str | None = None
+    warnings: list[PortfolioWarning] = field(default_factory=list)
+    _windows: dict[int, Window] = field(default_factory=dict)
+
+    @property
+    def highest_degree(self) -> int:
+        return max((level for level, _ in self.degrees), default=0)
+
+    def first_degree_at(self, level: int) -> dt.date | None:
+        """The completed date of the earliest degree at ``level`` or above."""
+        return min((day for lvl, day in self.degrees if lvl >= level), default=None)
+
+    def field_days(self, *, after: dt.date | None = None) -> int:
+        return days_in(self.field_periods, after=after)
+
+    @cached_property
+    def _prefix(self) -> list[Fraction]:
+        sums = [Fraction(0)]
+        for _, hours in self.sessions:
+            sums.append(sums[-1] + hours)
+        return sums
+
+    def best_window(self, months: int) -> Window:
+        """The most RS/C hours inside any window from a day D up to, not including, D + months.
+
+        The best window always starts on a session's date. Among equal totals the most recent
+        window wins: it is the one an applicant would submit.
+        """
+        if months in self._windows:
+            return self._windows[months]
+        best = Window(hours=Fraction(0))
+        sessions, prefix = self.sessions, self._prefix
+        j = 0
+        for i, (start, _) in enumerate(sessions):
+            if i and sessions[i - 1][0] == start:
+                continue  # same start day as the previous candidate
+            end = add_months(start, months)
+            j = max(j, i)
+            while j < len(sessions) and sessions[j][0] < end:
+                j += 1
+            hours = prefix[j] - prefix[i]
+            if hours >= best.hours:
+                best = Window(hours, start, end - dt.timedelta(days=1), start, sessions[j - 1][0], j - i)
+        self._windows[months] = best
+        return best
+
+
+def _later(where: str, day: dt.date, as_of: dt.date, what: str) -> PortfolioWarning:
+    return PortfolioWarning(
+        f"{what} is dated {day.isoformat()}, after the as-of date {as_of.isoformat()}, "
+        "so it is not counted yet",
+        where,
+    )
+
+
+def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
+    facts = Facts(as_of=as_of, mentor_track=portfolio.applicant.mentor_track)
+    warn = facts.warnings.append
+
+    for i, degree in enumerate(portfolio.education):
+        level = DEGREE_LEVEL[degree.degree]
+        if degree.completed is None:
+            facts.degrees_in_progress.append(level)
+        elif degree.completed > as_of:
+            warn(_later(f"education[{i}].completed", degree.completed, as_of, "This degree"))
+            facts.degrees_in_progress.append(level)
+        else:
+            facts.degrees.append((level, degree.completed))
+
+    periods: list[Period] = []
+    for i, job in enumerate(portfolio.work):
+        if job.start > as_of:
+            warn(_later(f"work[{i}].start", job.start, as_of, "This job"))
+            continue
+        facts.areas.update(job.competencies)
+        if job.infant_family:
+            periods.append((job.start, min(job.end or as_of, as_of)))
+    facts.field_periods = merge(periods)
+
+    for i, course in enumerate(portfolio.training):
+        if course.date > as_of:
+            warn(_later(f"training[{i}].date", course.date, as_of, "This training"))
+            continue
+        facts.areas.update(course.competencies)
+        if course.imh:
+            facts.training_hours += exact(course.hours)
+
+    sessions = []
+    for i, session in enumerate(portfolio.supervision):
+        if session.date > as_of:
+            warn(_later(f"supervision[{i}].date", session.date, as_of, "This RS/C session"))
+            continue
+        hours = exact(session.hours)
+        if contains(facts.field_periods, session.date):
+            sessions.append((session.date, hours))
+        else:
+            facts.sessions_outside_field += hours
+    facts.sessions = sorted(sessions)
+
+    for ref in portfolio.reference:
+        if ref.status != "declined" and (ref.email or ref.phone):
+            facts.references += 1
+            facts.references_received += ref.status == "received"
+
+    exam = portfolio.exam
+    if exam is not None:
+        facts.exam_status = exam.status
+        if exam.status == "passed" and exam.date is not None and exam.date > as_of:
+            warn(_later("exam.date", exam.date, as_of, "The exam result"))
+            facts.exam_status = "scheduled"
+    return facts

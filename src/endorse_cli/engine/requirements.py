@@ -1,0 +1,197 @@
+"""Judging one requirement of each kind against the counted facts.
+
+Each kind has one function that returns a :class:`RequirementResult` with have / need /
+unit and, when unmet, a next step worded by the rules file.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from ..model import rules as r
+from ..model.portfolio import DEGREE_LEVEL
+from ..model.results import Amount, RequirementResult
+from .facts import Facts
+
+DAYS_PER_YEAR = 365
+
+#: The placeholders a next-step wording may use. A rules file naming another is refused.
+NEXT_STEP_FIELDS = (
+    "have", "need", "missing", "unit", "degree", "after", "areas", "missing_days",
+    "window_months", "received", "options",
+)
+
+
+def amount(value: Fraction | float | int) -> int | float:
+    """A count for display and JSON: whole numbers as int, others cut (not rounded) to 2 decimals.
+
+    Cutting means a total just short of its goal never shows as the goal itself.
+    """
+    value = Fraction(value)
+    if value.denominator == 1:
+        return int(value)
+    cut = Fraction(math.floor(value * 100), 100)
+    return int(cut) if cut.denominator == 1 else float(cut)
+
+
+def _slug_of(level: int) -> str | None:
+    for slug, lvl in DEGREE_LEVEL.items():
+        if lvl == level:
+            return slug
+    return None
+
+
+class Judge:
+    """Judges requirements for one portfolio's facts under one rules file."""
+
+    def __init__(self, facts: Facts, rules: r.Rules) -> None:
+        self.facts = facts
+        self.rules = rules
+        self._by_kind: dict[type, Callable[[Any], RequirementResult]] = {
+            r.EducationReq: self._education,
+            r.ExperienceReq: self._experience,
+            r.TrainingReq: self._training,
+            r.SupervisionReq: self._supervision,
+            r.ReferencesReq: self._references,
+            r.CompetenciesReq: self._competencies,
+            r.ExamReq: self._exam,
+            r.AnyReq: self._any,
+        }
+
+    def __call__(self, req: r.Requirement) -> RequirementResult:
+        return self._by_kind[type(req)](req)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _degree_label(self, slug: str | None) -> str:
+        return self.rules.degrees.get(slug, slug) if slug else "degree"
+
+    def _step(self, req: r.Requirement, situation: str | None = None, **values: Any) -> str:
+        kind = req.__struct_config__.tag
+        template = req.next_step
+        if template is None and situation:
+            template = self.rules.next_steps.get(f"{kind}.{situation}")
+        if template is None:
+            template = self.rules.next_steps[kind]
+        fields = dict.fromkeys(NEXT_STEP_FIELDS, "")
+        fields.update(values)
+        return template.format_map(fields)
+
+    def _result(
+        self, req: r.Requirement, met: bool, have: Amount, need: Amount, unit: str | None,
+        step: str | None, **extra: Any,
+    ) -> RequirementResult:
+        return RequirementResult(
+            id=req.id, kind=req.__struct_config__.tag, label=req.label,
+            qualification=req.qualification, met=met, have=have, need=need, unit=unit,
+            next_step=None if met else step, **extra,
+        )
+
+    def _counted(self, req: r.Requirement, have: Fraction, need: float, unit: str,
+                 details: dict[str, Any] | None = None, **values: Any) -> RequirementResult:
+        met = have >= Fraction(need)
+        missing = amount(max(Fraction(need) - have, Fraction(0)))
+        step = None if met else self._step(
+            req, have=amount(have), need=amount(need), missing=missing, unit=unit, **values)
+        return self._result(req, met, amount(have), amount(need), unit, step,
+                            details=details or {})
+
+    # -- kinds -----------------------------------------------------------------------------
+
+    def _education(self, req: r.EducationReq) -> RequirementResult:
+        need_level = DEGREE_LEVEL[req.min_degree]
+        have_level = self.facts.highest_degree
+        met = have_level >= need_level
+        in_progress = any(level >= need_level for level in self.facts.degrees_in_progress)
+        step = None if met else self._step(
+            req, "in-progress" if in_progress else None, degree=self._degree_label(req.min_degree))
+        have = _slug_of(have_level)
+        details = {"in_progress": in_progress, "have_label": self._degree_label(have) if have else None,
+                   "need_label": self._degree_label(req.min_degree)}
+        return self._result(req, met, have, req.min_degree, "degree", step, details=details)
+
+    def _experience(self, req: r.ExperienceReq) -> RequirementResult:
+        need_days = math.ceil(req.years * DAYS_PER_YEAR)
+        after_day = None
+        if req.after is not None:
+            after_day = self.facts.first_degree_at(DEGREE_LEVEL[req.after])
+            if after_day is None:
+                return self._result(
+                    req, False, 0, amount(req.years), "years",
+                    self._step(req, "no-degree", after=self._degree_label(req.after),
+                               need=amount(req.years)),
+                    details={"days": 0, "need_days": need_days, "counted_after": None},
+                )
+        days = self.facts.field_days(after=after_day)
+        met = days >= need_days
+        missing_days = max(need_days - days, 0)
+        step = None if met else self._step(
+            req, need=amount(req.years), have=amount(Fraction(days, DAYS_PER_YEAR)),
+            missing=amount(Fraction(missing_days, DAYS_PER_YEAR)), missing_days=missing_days,
+            unit="years", after=self._degree_label(req.after) if req.after else "")
+        details = {"days": days, "need_days": need_days,
+                   "counted_after": after_day.isoformat() if after_day else None}
+        return self._result(req, met, amount(Fraction(days, DAYS_PER_YEAR)), amount(req.years),
+                            "years", step, details=details)
+
+    def _training(self, req: r.TrainingReq) -> RequirementResult:
+        return self._counted(req, self.facts.training_hours, req.hours, "hours")
+
+    def _supervision(self, req: r.SupervisionReq) -> RequirementResult:
+        track = self.facts.mentor_track or self.rules.default_mentor_track
+        note = None
+        if req.mentor_tracks is not None and self.facts.mentor_track is None:
+            note = (f"applicant.mentor_track is not set, so you are counted on the {track} "
+                    "track; set it if yours is another")
+        if req.mentor_tracks is not None and track not in req.mentor_tracks:
+            return RequirementResult(
+                id=req.id, kind="supervision", label=req.label, qualification=req.qualification,
+                met=True, have=None, need=None, unit="hours", next_step=None, applies=False,
+                note=f"not required on the {track} track",
+            )
+        window = self.facts.best_window(req.window_months)
+        details = {
+            "window_months": req.window_months,
+            "window_start": window.start.isoformat() if window.start else None,
+            "window_end": window.end.isoformat() if window.end else None,
+            "first_session": window.first_session.isoformat() if window.first_session else None,
+            "last_session": window.last_session.isoformat() if window.last_session else None,
+            "sessions": window.sessions,
+            "hours_outside_field_work": amount(self.facts.sessions_outside_field),
+        }
+        result = self._counted(req, window.hours, req.hours, "hours", details,
+                               window_months=req.window_months)
+        return replace(result, note=note) if note else result
+
+    def _references(self, req: r.ReferencesReq) -> RequirementResult:
+        received = self.facts.references_received
+        return self._counted(req, Fraction(self.facts.references), req.count, "references",
+                             {"received": received}, received=received)
+
+    def _competencies(self, req: r.CompetenciesReq) -> RequirementResult:
+        missing = [area for area in req.areas if area not in self.facts.areas]
+        covered = len(req.areas) - len(missing)
+        labels = ", ".join(self.rules.areas[a].label if a in self.rules.areas else a
+                           for a in missing)
+        met = not missing
+        step = None if met else self._step(req, areas=labels, have=covered, need=len(req.areas),
+                                           missing=len(missing), unit="areas")
+        return self._result(req, met, covered, len(req.areas), "areas", step,
+                            details={"missing": missing})
+
+    def _exam(self, req: r.ExamReq) -> RequirementResult:
+        status = self.facts.exam_status
+        met = status == "passed"
+        step = None if met else self._step(req, status, have=status)
+        return self._result(req, met, status, "passed", "exam", step)
+
+    def _any(self, req: r.AnyReq) -> RequirementResult:
+        options = tuple(self(option) for option in req.option)
+        met = any(option.met for option in options)
+        step = None if met else self._step(
+            req, options=" Or: ".join(o.next_step or o.label for o in options))
+        return self._result(req, met, None, None, None, step, options=options)

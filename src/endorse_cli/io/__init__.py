@@ -1,0 +1,1 @@
+"""Reading and writing files: portfolios, rules, and the lines behind every key."""

@@ -1,0 +1,103 @@
+"""Find the line of a key path in TOML text, for messages that point at the right line.
+
+tomllib gives values, not positions, so this reads the text once more, line by line, and
+notes where each table header and key stands. It understands headers (``[a.b]``,
+``[[a.b]]``), dotted keys and multi-line strings; a key inside an inline table or array is
+found at the line of the key that holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+Path = tuple[str | int, ...]
+
+_PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
+_KEY = rf"{_PART}(?:\s*\.\s*{_PART})*"
+_ARRAY_HEADER = re.compile(rf"^\[\[\s*({_KEY})\s*\]\]")
+_TABLE_HEADER = re.compile(rf"^\[\s*({_KEY})\s*\]")
+_KEY_VALUE = re.compile(rf"^({_KEY})\s*=(.*)$")
+_SPLIT = re.compile(_PART)
+
+
+def _parts(key: str) -> list[str]:
+    return [p[1:-1] if p[0] in "\"'" else p for p in _SPLIT.findall(key)]
+
+
+class LineIndex:
+    """Maps key paths such as ``("training", 3, "hours")`` to 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[Path, int] = {}
+        self._build(text)
+
+    def _note(self, path: Path, line: int) -> None:
+        self._lines.setdefault(path, line)
+
+    def _build(self, text: str) -> None:
+        counts: dict[Path, int] = {}
+        current: Path = ()
+        closing: str | None = None  # the quotes that end the multi-line string we are in
+
+        def resolve(parts: Sequence[str], base: Path = ()) -> Path:
+            path = base
+            for part in parts:
+                path += (part,)
+                if path in counts:
+                    path += (counts[path] - 1,)
+            return path
+
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if closing:
+                if line.count(closing) % 2 == 1:
+                    closing = None
+                continue
+            if not line or line.startswith("#"):
+                continue
+            if match := _ARRAY_HEADER.match(line):
+                parts = _parts(match[1])
+                parent = resolve(parts[:-1])
+                array = parent + (parts[-1],)
+                counts[array] = counts.get(array, 0) + 1
+                current = array + (counts[array] - 1,)
+                self._note(array, number)
+                self._note(current, number)
+            elif match := _TABLE_HEADER.match(line):
+                current = resolve(_parts(match[1]))
+                self._note(current, number)
+            elif match := _KEY_VALUE.match(line):
+                parts = _parts(match[1])
+                for i in range(1, len(parts) + 1):
+                    self._note(current + tuple(parts[:i]), number)
+                value = match[2]
+                for quotes in ('"""', "'''"):
+                    if value.count(quotes) % 2 == 1:
+                        closing = quotes
+                        break
+
+    def line_of(self, path: Path) -> int | None:
+        """The line of ``path``, or of the nearest enclosing key or table that is written."""
+        path = tuple(path)
+        while path:
+            if path in self._lines:
+                return self._lines[path]
+            path = path[:-1]
+        return None
+
+
+def parse_where(where: str) -> Path:
+    """``training[3].hours`` -> ``("training", 3, "hours")``."""
+    path: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", where):
+        path.append(int(index) if index else name)
+    return tuple(path)
+
+
+def format_where(path: Path) -> str:
+    """``("training", 3, "hours")`` -> ``training[3].hours``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

@@ -1,0 +1,74 @@
+"""Read and validate a portfolio file (portfolio-format.md)."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import PortfolioError
+from ..model.portfolio import FORMAT_VERSION, Portfolio
+from .tomlfile import Loaded, convert, parse_toml, read_text
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
+    """Read ``path``; raise :class:`PortfolioError` with file, line, key and fix for bad input."""
+    name = name or str(path)
+    text = read_text(path, PortfolioError, name)
+    return parse_portfolio(text, name=name)
+
+
+def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
+    raw = parse_toml(text, PortfolioError, name)
+    if not raw:
+        raise PortfolioError("the file is empty", file=name,
+                             fix="run `endorse init` to start a portfolio, or write "
+                                 f"`format = {FORMAT_VERSION}` and an [applicant] table")
+    _check_format(raw, name, text)
+    loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
+    _check_values(loaded)
+    return loaded
+
+
+def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
+    """A newer format is refused before its keys are judged by this format's rules."""
+    version = raw.get("format")
+    if type(version) is not int or version == FORMAT_VERSION:
+        return  # a missing or mistyped version is reported with the other keys
+    problem = Loaded(None, name, text, raw).problem
+    if version > FORMAT_VERSION:
+        raise problem(
+            PortfolioError, ("format",),
+            f"this file is in format {version}, newer than this endorse reads ({FORMAT_VERSION})",
+            "upgrade endorse: pip install --upgrade endorse-cli",
+        )
+    raise problem(PortfolioError, ("format",), f"format {version} does not exist",
+                  f"write `format = {FORMAT_VERSION}`")
+
+
+def _check_values(loaded: Loaded[Portfolio]) -> None:
+    """What the types alone cannot say: finite hours, end after start, plausible emails."""
+    p = loaded.value
+    fail = loaded.problem
+    for section in ("training", "supervision"):
+        for i, entry in enumerate(getattr(p, section)):
+            if not math.isfinite(entry.hours):
+                raise fail(PortfolioError, (section, i, "hours"), "must be a finite number",
+                           "write the clock hours, e.g. `hours = 1.5`")
+    for i, job in enumerate(p.work):
+        if job.hours_per_week is not None and not math.isfinite(job.hours_per_week):
+            raise fail(PortfolioError, ("work", i, "hours_per_week"), "must be a finite number",
+                       "write the hours of a usual week, e.g. `hours_per_week = 20`")
+        if job.end is not None and job.end < job.start:
+            raise fail(PortfolioError, ("work", i, "end"),
+                       f"the end {job.end.isoformat()} is before the start {job.start.isoformat()}",
+                       "swap the two dates, or correct the one that is wrong")
+    emails = [(("applicant", "email"), p.applicant.email)]
+    emails += [(("reference", i, "email"), ref.email) for i, ref in enumerate(p.reference)]
+    for path, email in emails:
+        if email is not None and not _EMAIL.match(email):
+            raise fail(PortfolioError, path, f'"{email}" does not look like an email address',
+                       'write it as name@example.org, or leave the key out')

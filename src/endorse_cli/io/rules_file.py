@@ -1,0 +1,104 @@
+"""Find, read and check a credential rules file."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from ..engine.requirements import NEXT_STEP_FIELDS
+from ..errors import RulesError
+from ..model.rules import REQUIREMENT_KINDS, RULES_FORMAT_VERSION, AnyReq, Rules
+from .locate import Path as KeyPath
+from .problems import did_you_mean
+from .tomlfile import Loaded, load
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def shipped(relative: str) -> Path:
+    """A file shipped with endorse: inside the installed package, or at the top of a checkout."""
+    installed = _PACKAGE / relative
+    return installed if installed.exists() else _PACKAGE.parent.parent / relative
+
+
+def default_rules_path() -> Path:
+    return shipped("data/credentials.toml")
+
+
+def load_rules(path: Path | None = None) -> Loaded[Rules]:
+    """Read the rules in ``path`` (the shipped default when None) and check them whole."""
+    name = str(path) if path is not None else "the default rules (data/credentials.toml)"
+    loaded = load(path or default_rules_path(), Rules, RulesError, name=name)
+    _check(loaded)
+    return loaded
+
+
+def _check(loaded: Loaded[Rules]) -> None:
+    rules = loaded.value
+
+    def fail(path: KeyPath, message: str, fix: str | None = None) -> RulesError:
+        return loaded.problem(RulesError, path, message, fix)  # type: ignore[return-value]
+
+    if rules.format != RULES_FORMAT_VERSION:
+        raise fail(("format",), f"rules format {rules.format} is not one this endorse reads",
+                   f"write `format = {RULES_FORMAT_VERSION}`")
+    kinds_used: dict[str, KeyPath] = {}
+    seen_ids: dict[str, int] = {}
+    seen_levels: dict[int, str] = {}
+    seen_focus: dict[str, str] = {}
+    for c, credential in enumerate(rules.credential):
+        here = ("credential", c)
+        if credential.id in seen_ids:
+            raise fail(here + ("id",), f"the credential id {credential.id!r} is used twice",
+                       "give every credential its own id")
+        seen_ids[credential.id] = c
+        if credential.level in seen_levels:
+            raise fail(here + ("level",), f"level {credential.level} is also "
+                       f"{seen_levels[credential.level]}'s", "give every credential its own level")
+        seen_levels[credential.level] = credential.id
+        if credential.focus in seen_focus:
+            raise fail(here + ("focus",), f"the focus {credential.focus!r} is also "
+                       f"{seen_focus[credential.focus]}'s",
+                       "give every credential its own focus, so the recommendation can pick one")
+        seen_focus[credential.focus] = credential.id
+        requirement_ids: set[str] = set()
+        for r, req in enumerate(credential.requirement):
+            nested = [(("requirement", r), req)]
+            if isinstance(req, AnyReq):
+                nested += [(("requirement", r, "option", o), opt) for o, opt in enumerate(req.option)]
+            for sub, item in nested:
+                if item.id in requirement_ids:
+                    raise fail(here + sub + ("id",), f"the requirement id {item.id!r} is used "
+                               f"twice in {credential.id}", "give every requirement its own id")
+                requirement_ids.add(item.id)
+                kinds_used.setdefault(item.__struct_config__.tag, here + sub + ("kind",))
+                if item.next_step is not None:
+                    _check_wording(fail, here + sub + ("next_step",), item.next_step)
+
+    all_kinds = list(REQUIREMENT_KINDS)
+    for key, wording in rules.next_steps.items():
+        kind = key.split(".", 1)[0]
+        if kind not in all_kinds:
+            guess = did_you_mean(kind, all_kinds)
+            raise fail(("next_steps", key), f"{kind!r} is not a requirement kind" +
+                       (f"; did you mean {guess!r}?" if guess else ""),
+                       "name a kind: " + ", ".join(all_kinds))
+        _check_wording(fail, ("next_steps", key), wording)
+    for kind, where in kinds_used.items():
+        if kind not in rules.next_steps:
+            raise fail(where, f"no next-step wording for the kind {kind!r}",
+                       f'add `{kind} = "..."` under [next_steps]')
+
+
+def _check_wording(fail, path: KeyPath, wording: str) -> None:  # noqa: ANN001
+    try:
+        names = [f for _, f, _, _ in string.Formatter().parse(wording) if f is not None]
+    except ValueError as exc:
+        raise fail(path, f"the wording has a broken placeholder: {exc}",
+                   "write placeholders as {name}; double a brace to show it: {{") from None
+    for field in names:
+        if field not in NEXT_STEP_FIELDS:
+            guess = did_you_mean(field, list(NEXT_STEP_FIELDS))
+            raise fail(path, f"unknown placeholder {{{field}}}" +
+                       (f"; did you mean {{{guess}}}?" if guess else ""),
+                       "use one of: " + ", ".join(f"{{{n}}}" for n in NEXT_STEP_FIELDS))

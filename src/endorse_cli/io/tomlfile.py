@@ -1,0 +1,104 @@
+"""Read a TOML file into a validated struct, with every failure named by file, line and key."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import msgspec
+
+from ..errors import FileProblem
+from .locate import LineIndex
+from .locate import Path as KeyPath
+from .locate import format_where
+from .problems import explain
+
+T = TypeVar("T")
+
+#: Nothing a person writes by hand comes near this; a larger file is not a portfolio.
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Loaded(Generic[T]):
+    """A validated file, with what it takes to point at its lines later."""
+
+    value: T
+    name: str
+    text: str
+    raw: dict[str, Any] = field(repr=False)
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def line_of(self, path: KeyPath) -> int | None:
+        return self.index.line_of(path)
+
+    def problem(self, error: type[FileProblem], path: KeyPath, message: str,
+                fix: str | None = None) -> FileProblem:
+        return error(message, file=self.name, where=format_where(path) or None,
+                     line=self.line_of(path), fix=fix)
+
+
+def read_text(path: Path, error: type[FileProblem], name: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise error(f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 2**20} MB "
+                        "a portfolio or rules file can be", file=name,
+                        fix="check that this is the file you meant")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise error("this is a folder, not a file", file=name,
+                    fix="name a .toml file inside it") from None
+    except OSError as exc:
+        raise error(f"cannot be read: {exc.strerror or exc}", file=name,
+                    fix="check the file's name and permissions") from None
+    if b"\x00" in data:
+        raise error("this is a binary file, not TOML text", file=name,
+                    fix="name the .toml file you meant") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise error(f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", file=name, line=line,
+                    fix="save the file as UTF-8 in your editor") from None
+
+
+def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = None
+        if m := re.search(r"\(at line (\d+), column \d+\)", message):
+            line = int(m[1])
+            message = message[: m.start()].strip()
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        raise error(f"is not valid TOML: {message[0].lower() + message[1:]}", file=name,
+                    line=line, fix="check the quotes, brackets and `=` on that line") from None
+
+
+def load(path: Path, kind: type[T], error: type[FileProblem], *, name: str | None = None) -> Loaded[T]:
+    """Read ``path`` as a ``kind`` struct; raise ``error`` naming the file, line and key."""
+    name = name or str(path)
+    text = read_text(path, error, name)
+    raw = parse_toml(text, error, name)
+    return convert(raw, kind, error, name=name, text=text)
+
+
+def convert(raw: dict[str, Any], kind: type[T], error: type[FileProblem], *, name: str,
+            text: str) -> Loaded[T]:
+    try:
+        value = msgspec.convert(raw, kind)
+    except msgspec.ValidationError as exc:
+        loaded: Loaded[Any] = Loaded(None, name, text, raw)
+        problem = explain(exc, kind, raw)
+        raise loaded.problem(error, problem.path, problem.message, problem.fix) from None
+    return Loaded(value, name, text, raw)

@@ -1,0 +1,1 @@
+"""Types only: the portfolio, the rules and the results. No I/O, no printing."""

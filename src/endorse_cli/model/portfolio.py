@@ -1,0 +1,130 @@
+"""The portfolio file, format 1, as validated types.
+
+These structs are the single description of the format: the reader validates with them and
+``endorse schema`` derives the JSON Schema from them. The enumerations here are the file
+format's vocabulary (portfolio-format.md), not credential rules: what a credential requires
+lives in the rules file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from msgspec import Meta, Struct
+
+FORMAT_VERSION = 1
+
+Degree = Literal["cda", "associate", "bachelors", "masters", "doctorate", "md"]
+#: Degree levels, lowest first; ``doctorate`` and ``md`` share a level.
+DEGREE_LEVEL: dict[str, int] = {
+    "cda": 1,
+    "associate": 2,
+    "bachelors": 3,
+    "masters": 4,
+    "doctorate": 5,
+    "md": 5,
+}
+Focus = Literal["promotion", "prevention", "clinical", "leadership"]
+MentorTrack = Literal["clinical", "policy", "research"]
+Area = Literal[
+    "theoretical-foundations",
+    "law-regulation-policy",
+    "systems-expertise",
+    "direct-service-skills",
+    "working-with-others",
+    "communicating",
+    "thinking",
+    "reflection",
+    "administration",
+]
+SessionFormat = Literal["individual", "group"]
+ReferenceRole = Literal["supervisor", "rsc-provider", "colleague", "supervisee", "other"]
+ReferenceStatus = Literal["planned", "requested", "received", "declined"]
+ExamStatus = Literal["not-taken", "scheduled", "passed", "failed"]
+
+Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
+Hours = Annotated[float, Meta(gt=0)]
+Extra = dict[str, Any]
+
+
+class _Entry(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """Every table of the format refuses unknown keys, except its own ``[extra]`` table."""
+
+    extra: Extra | None = None
+
+
+class Applicant(_Entry):
+    name: Text
+    email: str | None = None
+    focus: Focus | None = None
+    mentor_track: MentorTrack | None = None
+    target: str | None = None
+
+
+class Education(_Entry):
+    degree: Degree
+    field: str | None = None
+    institution: str | None = None
+    completed: dt.date | None = None
+
+
+class Work(_Entry):
+    title: Text
+    start: dt.date
+    employer: str | None = None
+    end: dt.date | None = None
+    infant_family: bool = True
+    paid: bool = True
+    hours_per_week: Annotated[float, Meta(gt=0)] | None = None
+    families_served: Annotated[int, Meta(ge=0)] | None = None
+    supervisor: str | None = None
+    description: str | None = None
+    competencies: list[Area] = []
+
+
+class Training(_Entry):
+    title: Text
+    date: dt.date
+    hours: Hours
+    provider: str | None = None
+    imh: bool = True
+    competencies: list[Area] = []
+    certificate: str | None = None
+
+
+class Supervision(_Entry):
+    date: dt.date
+    hours: Hours
+    provider: Text
+    format: SessionFormat = "individual"
+    provider_credential: str | None = None
+    notes: str | None = None
+
+
+class Reference(_Entry):
+    name: Text
+    role: ReferenceRole | None = None
+    email: str | None = None
+    phone: str | None = None
+    status: ReferenceStatus = "planned"
+
+
+class Exam(_Entry):
+    status: ExamStatus
+    date: dt.date | None = None
+
+
+class Portfolio(_Entry):
+    format: int
+    applicant: Applicant
+    education: list[Education] = []
+    work: list[Work] = []
+    training: list[Training] = []
+    supervision: list[Supervision] = []
+    reference: list[Reference] = []
+    exam: Exam | None = None
+
+
+#: The sections that hold a list of entries, in the order the format lists them.
+ENTRY_SECTIONS: tuple[str, ...] = ("education", "work", "training", "supervision", "reference")

@@ -1,0 +1,101 @@
+"""What judging a portfolio produces: plain frozen dataclasses, ready to render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+#: ``have`` and ``need`` are numbers for counted kinds, words for degrees and the exam.
+Amount = float | int | str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioWarning:
+    message: str
+    #: The key path with 0-based indices, as in ``training[3]`` or ``training[3].date``.
+    where: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    id: str
+    kind: str
+    label: str
+    qualification: bool
+    met: bool
+    have: Amount
+    need: Amount
+    unit: str | None
+    next_step: str | None
+    #: False when the requirement does not apply to this applicant (a mentor track).
+    applies: bool = True
+    note: str | None = None
+    #: Kind-specific facts: the RS/C window, missing areas, received ratings, days...
+    details: dict[str, Any] = field(default_factory=dict)
+    options: tuple[RequirementResult, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CredentialResult:
+    id: str
+    name: str
+    focus: str
+    level: int
+    requirements: tuple[RequirementResult, ...]
+
+    @property
+    def applicable(self) -> tuple[RequirementResult, ...]:
+        return tuple(r for r in self.requirements if r.applies)
+
+    @property
+    def qualified(self) -> bool:
+        return all(r.met for r in self.applicable if r.qualification)
+
+    @property
+    def met(self) -> bool:
+        return all(r.met for r in self.applicable)
+
+    @property
+    def met_count(self) -> int:
+        return sum(r.met for r in self.applicable)
+
+    @property
+    def total(self) -> int:
+        return len(self.applicable)
+
+    @property
+    def unmet(self) -> tuple[RequirementResult, ...]:
+        return tuple(r for r in self.applicable if not r.met)
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    id: str
+    qualified: bool
+    reason: str
+    #: Other credentials the applicant is qualified for, lowest level first.
+    also_qualified: tuple[str, ...] = ()
+    #: The next credential up, and the labels of what it still needs.
+    next_up: str | None = None
+    next_up_needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    applicant: str
+    as_of: dt.date
+    credentials: tuple[CredentialResult, ...]
+    recommended: Recommendation
+    warnings: tuple[PortfolioWarning, ...] = ()
+    file: str | None = None
+    rules_name: str = ""
+    #: The credential the applicant means to apply for (``applicant.target``).
+    target: str | None = None
+
+    def credential(self, credential_id: str) -> CredentialResult | None:
+        for result in self.credentials:
+            if result.id == credential_id:
+                return result
+        return None

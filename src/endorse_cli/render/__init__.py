@@ -1,0 +1,1 @@
+"""Presentation: the same results as text (rich), JSON and Markdown."""

@@ -1,0 +1,71 @@
+"""The JSON contract (format 1) that coordinators' scripts read. Documented in the README."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model.results import Assessment, CredentialResult, RequirementResult
+
+JSON_FORMAT = 1
+
+
+def requirement_dict(req: RequirementResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": req.id,
+        "kind": req.kind,
+        "label": req.label,
+        "qualification": req.qualification,
+        "met": req.met,
+        "have": req.have,
+        "need": req.need,
+        "unit": req.unit,
+        "next_step": req.next_step,
+        "applies": req.applies,
+        "note": req.note,
+        "details": req.details,
+    }
+    if req.kind == "any":
+        data["options"] = [requirement_dict(o) for o in req.options]
+    return data
+
+
+def credential_dict(result: CredentialResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "name": result.name,
+        "focus": result.focus,
+        "level": result.level,
+        "qualified": result.qualified,
+        "met": result.met,
+        "requirements_met": result.met_count,
+        "requirements_total": result.total,
+        "requirements": [requirement_dict(r) for r in result.requirements],
+    }
+
+
+def assessment_dict(assessment: Assessment) -> dict[str, Any]:
+    rec = assessment.recommended
+    pick = assessment.credential(rec.id)
+    return {
+        "format": JSON_FORMAT,
+        "file": assessment.file,
+        "applicant": assessment.applicant,
+        "as_of": assessment.as_of.isoformat(),
+        "rules": assessment.rules_name,
+        "recommended": {
+            "id": rec.id,
+            "name": pick.name if pick else rec.id,
+            "qualified": rec.qualified,
+            "reason": rec.reason,
+            "also_qualified": list(rec.also_qualified),
+            "next_up": {"id": rec.next_up, "needs": list(rec.next_up_needs)} if rec.next_up else None,
+        },
+        "credentials": [credential_dict(c) for c in assessment.credentials],
+        "warnings": [{"message": w.message, "where": w.where, "line": w.line}
+                     for w in assessment.warnings],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

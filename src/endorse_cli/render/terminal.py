@@ -1,0 +1,63 @@
+"""All output goes through here: data to stdout, messages to stderr, colour only when wanted.
+
+rich is imported only when text output is asked for, so JSON and Markdown start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cached_property
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def colour_wanted(stream: IO[str]) -> bool:
+    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class Terminal:
+    def __init__(self, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> None:
+        self._stdout = stdout
+        self._stderr = stderr
+
+    @property
+    def stdout(self) -> IO[str]:
+        return self._stdout or sys.stdout
+
+    @property
+    def stderr(self) -> IO[str]:
+        return self._stderr or sys.stderr
+
+    @cached_property
+    def console(self) -> Console:
+        """A rich console on stdout: 80 columns when not a terminal, plain when NO_COLOR."""
+        from rich.console import Console
+
+        colour = colour_wanted(self.stdout)
+        return Console(
+            file=self.stdout,
+            highlight=False,
+            no_color=not colour,
+            color_system="auto" if colour else None,
+            emoji=False,
+        )
+
+    def data(self, text: str) -> None:
+        """Machine-readable output (JSON, Markdown) exactly as given."""
+        self.stdout.write(text)
+        self.stdout.flush()
+
+    def message(self, text: str, *, label: str = "error", style: str = "31") -> None:
+        """A message for the person, on stderr."""
+        prefix = f"{label}: "
+        if colour_wanted(self.stderr):
+            prefix = f"\x1b[1;{style}m{label}:\x1b[0m "
+        self.stderr.write(prefix + text + "\n")
+        self.stderr.flush()

@@ -1,0 +1,47 @@
+"""Plain-language phrases shared by the text and Markdown renderings."""
+
+from __future__ import annotations
+
+from ..model.results import Assessment, CredentialResult, RequirementResult
+
+
+def number(value: object) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def standing(req: RequirementResult) -> str:
+    """What the applicant has against what is needed, e.g. ``20 of 24 hours``."""
+    d = req.details
+    if not req.applies:
+        return req.note or "not required"
+    if req.kind == "any":
+        met = [o.label for o in req.options if o.met]
+        return f"met by: {met[0]}" if met else "none of the options yet"
+    if req.kind == "education":
+        have = d.get("have_label") or "no completed degree"
+        return f"{have} (needs {d.get('need_label')})"
+    if req.kind == "exam":
+        return str(req.have).replace("-", " ")
+    text = f"{number(req.have)} of {number(req.need)} {req.unit}"
+    if req.kind == "experience":
+        text += f" ({d['days']} days"
+        text += f" after {d['counted_after']})" if d.get("counted_after") else ")"
+    elif req.kind == "references":
+        text += f", {d['received']} received"
+    elif req.kind == "supervision" and d.get("first_session"):
+        text += f" (sessions {d['first_session']} to {d['last_session']})"
+    return text
+
+
+def status(result: CredentialResult) -> str:
+    qualified = "qualified" if result.qualified else "not yet qualified"
+    return f"{qualified}; {result.met_count} of {result.total} requirements met"
+
+
+def heading(assessment: Assessment) -> str:
+    where = f" ({assessment.file})" if assessment.file else ""
+    return f"{assessment.applicant}{where}, as of {assessment.as_of.isoformat()}"
+
+
+#: Why a checklist shows the credential it shows.
+WHY = {"named": "as asked", "target": "your target", "recommended": "recommended"}

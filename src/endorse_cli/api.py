@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from .engine import judge
 from .errors import PortfolioError, UsageError
-from .io.locate import parse_where
 from .io.portfolio_file import read_portfolio
-from .io.problems import did_you_mean
 from .io.rules_file import load_rules
 from .io.tomlfile import Loaded
 from .model.portfolio import Portfolio
@@ -48,6 +47,8 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
     target = loaded.value.applicant.target
     ids = [c.id for c in rules.credential]
     if target is not None and target not in ids:
+        from .io.hints import did_you_mean
+
         guess = did_you_mean(target, ids)
         message = f'"{target}" is not a credential of these rules'
         if guess:
@@ -60,8 +61,13 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date) -> As
     """Judge an already read portfolio; warnings get the lines they point at."""
     check_target(loaded, rules)
     result = judge(loaded.value, rules, as_of)
-    warnings = tuple(replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings)
-    return replace(result, file=loaded.name, warnings=warnings)
+    if result.warnings:
+        from .io.locate import parse_where
+
+        warnings = tuple(replace(w, line=loaded.line_of(parse_where(w.where)))
+                         for w in result.warnings)
+        result = replace(result, warnings=warnings)
+    return replace(result, file=loaded.name)
 
 
 def assess_file(

@@ -15,10 +15,9 @@ from .api import assess_loaded, find_portfolio
 from .engine.recommend import checklist_for
 from .errors import UsageError
 from .io.portfolio_file import read_portfolio
-from .io.problems import did_you_mean
 from .io.rules_file import load_rules
 from .model.results import Assessment
-from .render import json_out, markdown
+from .render import json_out
 from .render.terminal import Terminal
 
 Format = Literal["text", "json", "markdown"]
@@ -48,6 +47,8 @@ def assess(term: Terminal, file: str | None, *, rules_file: Path | None, as_of: 
     if fmt == "json":
         term.data(json_out.dumps(json_out.assessment_dict(result)))
     elif fmt == "markdown":
+        from .render import markdown
+
         term.data(markdown.assess(result))
     else:
         from .render import text
@@ -61,6 +62,8 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
     try:
         chosen, why = checklist_for(result, credential)
     except KeyError as exc:
+        from .io.hints import did_you_mean
+
         ids = [c.id for c in result.credentials]
         guess = did_you_mean(str(exc.args[0]), ids)
         hint = f'; did you mean "{guess}"?' if guess else ""
@@ -71,6 +74,8 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
         data["checklist"] = {"id": chosen.id, "why": why}
         term.data(json_out.dumps(data))
     elif fmt == "markdown":
+        from .render import markdown
+
         term.data(markdown.checklist(result, chosen, why))
     else:
         from .render import text
@@ -83,6 +88,8 @@ def credentials(term: Terminal, *, rules_file: Path | None, fmt: Format) -> None
     if fmt == "json":
         term.data(json_out.dumps(msgspec.to_builtins(loaded.value)))
     elif fmt == "markdown":
+        from .render import markdown
+
         term.data(markdown.credentials(loaded.value, loaded.name))
     else:
         from .render import text

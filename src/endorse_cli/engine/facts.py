@@ -1,32 +1,34 @@
 """The counted facts of a portfolio on an as-of date (portfolio-format.md, "How the facts are counted").
 
-Everything a requirement looks at is worked out here once per portfolio. Hours are summed
-as exact fractions of the decimals the applicant wrote, so that results never depend on the
-order of entries.
+Everything a requirement looks at is worked out here once per portfolio. Hours are counted
+as whole micro-hours (millionths of an hour), so that sums are exact and never depend on
+the order of entries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from fractions import Fraction
-from functools import cached_property
+
+from msgspec import Struct, field
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio
 from ..model.results import PortfolioWarning
 from .dates import Period, add_months, contains, days_in, merge
 
 
-def exact(hours: float) -> Fraction:
-    """The decimal the applicant wrote (``1.1`` is 11/10, not the nearest binary float)."""
-    return Fraction(repr(hours)) if not float(hours).is_integer() else Fraction(int(hours))
+#: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
+UNITS = 1_000_000
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+def units(hours: float) -> int:
+    """``hours`` as whole micro-hours: ``1.1`` is 1,100,000, not the nearest binary float."""
+    return round(hours * UNITS)
+
+
+class Window(Struct, frozen=True):
     """The best run of RS/C sessions inside one window of months."""
 
-    hours: Fraction
+    hours: int
     start: dt.date | None = None  # first day of the window
     end: dt.date | None = None  # last day of the window (inclusive)
     first_session: dt.date | None = None
@@ -34,8 +36,7 @@ class Window:
     sessions: int = 0
 
 
-@dataclass
-class Facts:
+class Facts(Struct, kw_only=True):
     as_of: dt.date
     #: (level, completed date) of each degree conferred on or before the as-of date.
     degrees: list[tuple[int, dt.date]] = field(default_factory=list)
@@ -43,10 +44,10 @@ class Facts:
     degrees_in_progress: list[int] = field(default_factory=list)
     #: Merged infant/family work periods, up to the as-of date.
     field_periods: list[Period] = field(default_factory=list)
-    training_hours: Fraction = Fraction(0)
+    training_hours: int = 0
     #: (date, hours) of RS/C sessions held during field work, sorted.
-    sessions: list[tuple[dt.date, Fraction]] = field(default_factory=list)
-    sessions_outside_field: Fraction = Fraction(0)
+    sessions: list[tuple[dt.date, int]] = field(default_factory=list)
+    sessions_outside_field: int = 0
     references: int = 0
     references_received: int = 0
     areas: set[str] = field(default_factory=set)
@@ -54,6 +55,7 @@ class Facts:
     mentor_track: str | None = None
     warnings: list[PortfolioWarning] = field(default_factory=list)
     _windows: dict[int, Window] = field(default_factory=dict)
+    _prefix: list[int] = field(default_factory=list)
 
     @property
     def highest_degree(self) -> int:
@@ -66,12 +68,13 @@ class Facts:
     def field_days(self, *, after: dt.date | None = None) -> int:
         return days_in(self.field_periods, after=after)
 
-    @cached_property
-    def _prefix(self) -> list[Fraction]:
-        sums = [Fraction(0)]
-        for _, hours in self.sessions:
-            sums.append(sums[-1] + hours)
-        return sums
+    def _sums(self) -> list[int]:
+        """Running totals of session hours: ``sums[j] - sums[i]`` is sessions i to j-1."""
+        if not self._prefix:
+            self._prefix.append(0)
+            for _, hours in self.sessions:
+                self._prefix.append(self._prefix[-1] + hours)
+        return self._prefix
 
     def best_window(self, months: int) -> Window:
         """The most RS/C hours inside any window from a day D up to, not including, D + months.
@@ -81,8 +84,8 @@ class Facts:
         """
         if months in self._windows:
             return self._windows[months]
-        best = Window(hours=Fraction(0))
-        sessions, prefix = self.sessions, self._prefix
+        best = Window(hours=0)
+        sessions, prefix = self.sessions, self._sums()
         j = 0
         for i, (start, _) in enumerate(sessions):
             if i and sessions[i - 1][0] == start:
@@ -100,9 +103,9 @@ class Facts:
 
 def _later(where: str, day: dt.date, as_of: dt.date, what: str) -> PortfolioWarning:
     return PortfolioWarning(
-        f"{what} is dated {day.isoformat()}, after the as-of date {as_of.isoformat()}, "
+        message=f"{what} is dated {day.isoformat()}, after the as-of date {as_of.isoformat()}, "
         "so it is not counted yet",
-        where,
+        where=where,
     )
 
 
@@ -136,14 +139,14 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             continue
         facts.areas.update(course.competencies)
         if course.imh:
-            facts.training_hours += exact(course.hours)
+            facts.training_hours += units(course.hours)
 
     sessions = []
     for i, session in enumerate(portfolio.supervision):
         if session.date > as_of:
             warn(_later(f"supervision[{i}].date", session.date, as_of, "This RS/C session"))
             continue
-        hours = exact(session.hours)
+        hours = units(session.hours)
         if contains(facts.field_periods, session.date):
             sessions.append((session.date, hours))
         else:

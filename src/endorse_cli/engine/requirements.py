@@ -7,15 +7,15 @@ unit and, when unmet, a next step worded by the rules file.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
+
+from msgspec.structs import replace
 
 from ..model import rules as r
 from ..model.portfolio import DEGREE_LEVEL
 from ..model.results import Amount, RequirementResult
-from .facts import Facts
+from .facts import UNITS, Facts
 
 DAYS_PER_YEAR = 365
 
@@ -26,16 +26,27 @@ NEXT_STEP_FIELDS = (
 )
 
 
-def amount(value: Fraction | float | int) -> int | float:
-    """A count for display and JSON: whole numbers as int, others cut (not rounded) to 2 decimals.
+def amount(numerator: int, denominator: int = 1, *, up: bool = False) -> int | float:
+    """``numerator / denominator`` for display and JSON, to 2 decimals, whole numbers as int.
 
-    Cutting means a total just short of its goal never shows as the goal itself.
+    What one has is cut down, so that a total just short of its goal never shows as the
+    goal; what is missing is rounded up (``up``), so that it never shows as 0.
     """
-    value = Fraction(value)
-    if value.denominator == 1:
-        return int(value)
-    cut = Fraction(math.floor(value * 100), 100)
-    return int(cut) if cut.denominator == 1 else float(cut)
+    cents = -(-numerator * 100 // denominator) if up else numerator * 100 // denominator
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+def hours(micro: int) -> int | float:
+    return amount(micro, UNITS)
+
+
+def years(days: int) -> int | float:
+    return amount(days, DAYS_PER_YEAR)
+
+
+def _number(value: float) -> int | float:
+    """A threshold from the rules file as written: 2.0 shows as 2."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _slug_of(level: int) -> str | None:
@@ -91,13 +102,16 @@ class Judge:
             next_step=None if met else step, **extra,
         )
 
-    def _counted(self, req: r.Requirement, have: Fraction, need: float, unit: str,
+    def _counted(self, req: r.Requirement, have: int, need: float, unit: str, scale: int = 1,
                  details: dict[str, Any] | None = None, **values: Any) -> RequirementResult:
-        met = have >= Fraction(need)
-        missing = amount(max(Fraction(need) - have, Fraction(0)))
+        """A count against a goal; ``have`` is in 1/``scale`` of the unit (micro-hours)."""
+        goal = round(need * scale)
+        met = have >= goal
+        shown_need = amount(goal, scale)
         step = None if met else self._step(
-            req, have=amount(have), need=amount(need), missing=missing, unit=unit, **values)
-        return self._result(req, met, amount(have), amount(need), unit, step,
+            req, have=amount(have, scale), need=shown_need, missing=amount(goal - have, scale, up=True),
+            unit=unit, **values)
+        return self._result(req, met, amount(have, scale), shown_need, unit, step,
                             details=details or {})
 
     # -- kinds -----------------------------------------------------------------------------
@@ -121,25 +135,25 @@ class Judge:
             after_day = self.facts.first_degree_at(DEGREE_LEVEL[req.after])
             if after_day is None:
                 return self._result(
-                    req, False, 0, amount(req.years), "years",
+                    req, False, 0, _number(req.years), "years",
                     self._step(req, "no-degree", after=self._degree_label(req.after),
-                               need=amount(req.years)),
+                               need=_number(req.years)),
                     details={"days": 0, "need_days": need_days, "counted_after": None},
                 )
         days = self.facts.field_days(after=after_day)
         met = days >= need_days
         missing_days = max(need_days - days, 0)
         step = None if met else self._step(
-            req, need=amount(req.years), have=amount(Fraction(days, DAYS_PER_YEAR)),
-            missing=amount(Fraction(missing_days, DAYS_PER_YEAR)), missing_days=missing_days,
-            unit="years", after=self._degree_label(req.after) if req.after else "")
+            req, need=_number(req.years), have=years(days), missing=amount(missing_days, DAYS_PER_YEAR, up=True),
+            missing_days=missing_days, unit="years",
+            after=self._degree_label(req.after) if req.after else "")
         details = {"days": days, "need_days": need_days,
                    "counted_after": after_day.isoformat() if after_day else None}
-        return self._result(req, met, amount(Fraction(days, DAYS_PER_YEAR)), amount(req.years),
-                            "years", step, details=details)
+        return self._result(req, met, years(days), _number(req.years), "years", step,
+                            details=details)
 
     def _training(self, req: r.TrainingReq) -> RequirementResult:
-        return self._counted(req, self.facts.training_hours, req.hours, "hours")
+        return self._counted(req, self.facts.training_hours, req.hours, "hours", UNITS)
 
     def _supervision(self, req: r.SupervisionReq) -> RequirementResult:
         track = self.facts.mentor_track or self.rules.default_mentor_track
@@ -161,16 +175,16 @@ class Judge:
             "first_session": window.first_session.isoformat() if window.first_session else None,
             "last_session": window.last_session.isoformat() if window.last_session else None,
             "sessions": window.sessions,
-            "hours_outside_field_work": amount(self.facts.sessions_outside_field),
+            "hours_outside_field_work": hours(self.facts.sessions_outside_field),
         }
-        result = self._counted(req, window.hours, req.hours, "hours", details,
+        result = self._counted(req, window.hours, req.hours, "hours", UNITS, details,
                                window_months=req.window_months)
         return replace(result, note=note) if note else result
 
     def _references(self, req: r.ReferencesReq) -> RequirementResult:
         received = self.facts.references_received
-        return self._counted(req, Fraction(self.facts.references), req.count, "references",
-                             {"received": received}, received=received)
+        return self._counted(req, self.facts.references, req.count, "references",
+                             details={"received": received}, received=received)
 
     def _competencies(self, req: r.CompetenciesReq) -> RequirementResult:
         missing = [area for area in req.areas if area not in self.facts.areas]

@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 Path = tuple[str | int, ...]
 
 _PART = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _KEY = rf"{_PART}(?:\s*\.\s*{_PART})*"
-_ARRAY_HEADER = re.compile(rf"^\[\[\s*({_KEY})\s*\]\]")
-_TABLE_HEADER = re.compile(rf"^\[\s*({_KEY})\s*\]")
-_KEY_VALUE = re.compile(rf"^({_KEY})\s*=(.*)$")
-_SPLIT = re.compile(_PART)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled on first use: most runs never need a line number."""
+    return (
+        re.compile(rf"^\[\[\s*({_KEY})\s*\]\]"),  # [[array.of.tables]]
+        re.compile(rf"^\[\s*({_KEY})\s*\]"),  # [table]
+        re.compile(rf"^({_KEY})\s*=(.*)$"),  # key = value
+        re.compile(_PART),
+    )
 
 
 def _parts(key: str) -> list[str]:
-    return [p[1:-1] if p[0] in "\"'" else p for p in _SPLIT.findall(key)]
+    return [p[1:-1] if p[0] in "\"'" else p for p in _patterns()[3].findall(key)]
 
 
 class LineIndex:
@@ -36,6 +44,7 @@ class LineIndex:
         self._lines.setdefault(path, line)
 
     def _build(self, text: str) -> None:
+        array_header, table_header, key_value, _ = _patterns()
         counts: dict[Path, int] = {}
         current: Path = ()
         closing: str | None = None  # the quotes that end the multi-line string we are in
@@ -56,7 +65,7 @@ class LineIndex:
                 continue
             if not line or line.startswith("#"):
                 continue
-            if match := _ARRAY_HEADER.match(line):
+            if match := array_header.match(line):
                 parts = _parts(match[1])
                 parent = resolve(parts[:-1])
                 array = parent + (parts[-1],)
@@ -64,10 +73,10 @@ class LineIndex:
                 current = array + (counts[array] - 1,)
                 self._note(array, number)
                 self._note(current, number)
-            elif match := _TABLE_HEADER.match(line):
+            elif match := table_header.match(line):
                 current = resolve(_parts(match[1]))
                 self._note(current, number)
-            elif match := _KEY_VALUE.match(line):
+            elif match := key_value.match(line):
                 parts = _parts(match[1])
                 for i in range(1, len(parts) + 1):
                     self._note(current + tuple(parts[:i]), number)

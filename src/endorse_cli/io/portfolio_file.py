@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -50,18 +49,10 @@ def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
 
 
 def _check_values(loaded: Loaded[Portfolio]) -> None:
-    """What the types alone cannot say: finite hours, end after start, plausible emails."""
+    """What the types alone cannot say: an end after its start, plausible emails."""
     p = loaded.value
     fail = loaded.problem
-    for section in ("training", "supervision"):
-        for i, entry in enumerate(getattr(p, section)):
-            if not math.isfinite(entry.hours):
-                raise fail(PortfolioError, (section, i, "hours"), "must be a finite number",
-                           "write the clock hours, e.g. `hours = 1.5`")
     for i, job in enumerate(p.work):
-        if job.hours_per_week is not None and not math.isfinite(job.hours_per_week):
-            raise fail(PortfolioError, ("work", i, "hours_per_week"), "must be a finite number",
-                       "write the hours of a usual week, e.g. `hours_per_week = 20`")
         if job.end is not None and job.end < job.start:
             raise fail(PortfolioError, ("work", i, "end"),
                        f"the end {job.end.isoformat()} is before the start {job.start.isoformat()}",

@@ -9,7 +9,6 @@ portfolio and rules formats without a word about either.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import msgspec
 from msgspec import structs
 
+from .hints import did_you_mean
 from .locate import Path
 
 _MESSAGE = re.compile(r"^(?P<what>.*?)(?: - at `(?P<at>.*)`)?$", re.S)
@@ -174,14 +174,6 @@ def describe_value(value: Any) -> str:
     if isinstance(value, dict):
         return "a table"
     return repr(value)
-
-
-def did_you_mean(word: str, choices: list[str]) -> str | None:
-    lowered = {c.lower(): c for c in choices}
-    if word.lower() in lowered:
-        return lowered[word.lower()]
-    close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[close[0]] if close else None
 
 
 def _section(path: Path) -> str:

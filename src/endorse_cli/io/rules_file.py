@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import string
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
 
 from ..engine.requirements import NEXT_STEP_FIELDS
 from ..errors import RulesError
 from ..model.rules import REQUIREMENT_KINDS, RULES_FORMAT_VERSION, AnyReq, Rules
-from .locate import Path as KeyPath
-from .problems import did_you_mean
 from .tomlfile import Loaded, load
+
+if TYPE_CHECKING:
+    from .locate import Path as KeyPath
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -25,10 +29,20 @@ def default_rules_path() -> Path:
     return shipped("data/credentials.toml")
 
 
+DEFAULT_NAME = "the default rules (data/credentials.toml)"
+
+
 def load_rules(path: Path | None = None) -> Loaded[Rules]:
     """Read the rules in ``path`` (the shipped default when None) and check them whole."""
-    name = str(path) if path is not None else "the default rules (data/credentials.toml)"
-    loaded = load(path or default_rules_path(), Rules, RulesError, name=name)
+    if path is None:
+        snapshot = _PACKAGE / "data" / "credentials.json"
+        if snapshot.exists():  # made from credentials.toml when the wheel was built
+            loaded = Loaded(msgspec.json.decode(snapshot.read_bytes(), type=Rules),
+                            DEFAULT_NAME, "", {})
+        else:
+            loaded = load(default_rules_path(), Rules, RulesError, name=DEFAULT_NAME)
+    else:
+        loaded = load(path, Rules, RulesError, name=str(path))
     _check(loaded)
     return loaded
 
@@ -79,6 +93,8 @@ def _check(loaded: Loaded[Rules]) -> None:
     for key, wording in rules.next_steps.items():
         kind = key.split(".", 1)[0]
         if kind not in all_kinds:
+            from .hints import did_you_mean
+
             guess = did_you_mean(kind, all_kinds)
             raise fail(("next_steps", key), f"{kind!r} is not a requirement kind" +
                        (f"; did you mean {guess!r}?" if guess else ""),
@@ -91,13 +107,15 @@ def _check(loaded: Loaded[Rules]) -> None:
 
 
 def _check_wording(fail, path: KeyPath, wording: str) -> None:  # noqa: ANN001
-    try:
-        names = [f for _, f, _, _ in string.Formatter().parse(wording) if f is not None]
-    except ValueError as exc:
-        raise fail(path, f"the wording has a broken placeholder: {exc}",
-                   "write placeholders as {name}; double a brace to show it: {{") from None
+    bare = re.sub(r"\{\{|\}\}", "", wording)
+    names = re.findall(r"\{([^{}]*)\}", bare)
+    if re.sub(r"\{[^{}]*\}", "", bare).count("{") or re.sub(r"\{[^{}]*\}", "", bare).count("}"):
+        raise fail(path, "the wording has an unmatched brace",
+                   "write placeholders as {name}; double a brace to show it: {{")
     for field in names:
         if field not in NEXT_STEP_FIELDS:
+            from .hints import did_you_mean
+
             guess = did_you_mean(field, list(NEXT_STEP_FIELDS))
             raise fail(path, f"unknown placeholder {{{field}}}" +
                        (f"; did you mean {{{guess}}}?" if guess else ""),

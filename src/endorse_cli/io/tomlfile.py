@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import msgspec
 
 from ..errors import FileProblem
-from .locate import LineIndex
-from .locate import Path as KeyPath
-from .locate import format_where
-from .problems import explain
+
+if TYPE_CHECKING:
+    from .locate import LineIndex
+    from .locate import Path as KeyPath
 
 T = TypeVar("T")
 
@@ -23,24 +21,34 @@ T = TypeVar("T")
 MAX_BYTES = 5 * 1024 * 1024
 
 
-@dataclass
 class Loaded(Generic[T]):
     """A validated file, with what it takes to point at its lines later."""
 
-    value: T
-    name: str
-    text: str
-    raw: dict[str, Any] = field(repr=False)
+    __slots__ = ("value", "name", "text", "raw", "_index")
 
-    @cached_property
+    def __init__(self, value: T, name: str, text: str, raw: dict[str, Any]) -> None:
+        self.value = value
+        self.name = name
+        self.text = text
+        self.raw = raw
+        self._index: LineIndex | None = None
+
+    @property
     def index(self) -> LineIndex:
-        return LineIndex(self.text)
+        """Where each key stands: worked out only when a message needs a line number."""
+        if self._index is None:
+            from .locate import LineIndex
+
+            self._index = LineIndex(self.text)
+        return self._index
 
     def line_of(self, path: KeyPath) -> int | None:
         return self.index.line_of(path)
 
     def problem(self, error: type[FileProblem], path: KeyPath, message: str,
                 fix: str | None = None) -> FileProblem:
+        from .locate import format_where
+
         return error(message, file=self.name, where=format_where(path) or None,
                      line=self.line_of(path), fix=fix)
 
@@ -63,7 +71,7 @@ def read_text(path: Path, error: type[FileProblem], name: str) -> str:
         raise error("this is a binary file, not TOML text", file=name,
                     fix="name the .toml file you meant") from None
     try:
-        return data.decode("utf-8-sig")
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # without a byte-order mark
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise error(f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", file=name, line=line,
@@ -98,6 +106,8 @@ def convert(raw: dict[str, Any], kind: type[T], error: type[FileProblem], *, nam
     try:
         value = msgspec.convert(raw, kind)
     except msgspec.ValidationError as exc:
+        from .problems import explain  # only on the way to an error message
+
         loaded: Loaded[Any] = Loaded(None, name, text, raw)
         problem = explain(exc, kind, raw)
         raise loaded.problem(error, problem.path, problem.message, problem.fix) from None

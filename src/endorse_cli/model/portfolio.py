@@ -44,7 +44,8 @@ ReferenceStatus = Literal["planned", "requested", "received", "declined"]
 ExamStatus = Literal["not-taken", "scheduled", "passed", "failed"]
 
 Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
-Hours = Annotated[float, Meta(gt=0)]
+#: Clock hours of one entry: more than 0, at most 10,000 (which also refuses inf and nan).
+Hours = Annotated[float, Meta(gt=0, le=10_000)]
 Extra = dict[str, Any]
 
 
@@ -76,7 +77,7 @@ class Work(_Entry):
     end: dt.date | None = None
     infant_family: bool = True
     paid: bool = True
-    hours_per_week: Annotated[float, Meta(gt=0)] | None = None
+    hours_per_week: Annotated[float, Meta(gt=0, le=168)] | None = None
     families_served: Annotated[int, Meta(ge=0)] | None = None
     supervisor: str | None = None
     description: str | None = None

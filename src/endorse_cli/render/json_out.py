@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import msgspec
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 
@@ -68,4 +69,5 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """Indented JSON, UTF-8 as is, keys in the order of the contract."""
+    return msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"

@@ -36,8 +36,8 @@ def find_portfolio(file: str | os.PathLike[str] | None) -> Path:
             else ("in this folder" if not file else "")
         raise UsageError(
             f"no portfolio file {str(path)!r} {source}".rstrip(),
-            fix="create one with `endorse init`, name a file (`endorse gaps my-portfolio.toml`), "
-                f"or set {PORTFOLIO_ENV}",
+            fix="name your portfolio file (`endorse gaps my-portfolio.toml`), set "
+                f"{PORTFOLIO_ENV}, or write {DEFAULT_PORTFOLIO} here (the README shows the format)",
         )
     return path
 

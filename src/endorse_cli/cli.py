@@ -5,18 +5,31 @@ Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interr
 
 # No `from __future__ import annotations` here: typer would have to evaluate every
 # annotation as a string, which doubles the time it takes to build the commands.
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__, reports
-from .errors import EndorseError, ExitCode
+from .errors import EndorseError
 from .render.terminal import Terminal
 
+
+class EndorseGroup(TyperGroup):
+    """The one place where an EndorseError becomes a message on stderr and an exit code."""
+
+    def invoke(self, ctx):  # noqa: ANN001, ANN201
+        try:
+            return super().invoke(ctx)
+        except EndorseError as error:
+            Terminal().message(str(error))
+            ctx.exit(int(error.exit_code))
+
+
 app = typer.Typer(
+    cls=EndorseGroup,
     name="endorse",
     help="Build, judge and plan an Infant Mental Health Endorsement® application.",
     no_args_is_help=True,
@@ -95,12 +108,5 @@ def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """The console script: run a command; turn every EndorseError into a message and exit code."""
-    try:
-        app(args=argv, prog_name="endorse")
-    except EndorseError as error:
-        Terminal().message(str(error))
-        sys.exit(int(error.exit_code))
-    except KeyboardInterrupt:
-        Terminal().message("interrupted", label="stopped", style="33")
-        sys.exit(int(ExitCode.INTERRUPTED))
+    """The console script (Ctrl-C exits 130, as typer does)."""
+    app(args=argv, prog_name="endorse")

@@ -24,8 +24,8 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
     raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError("the file is empty", file=name,
-                             fix="run `endorse init` to start a portfolio, or write "
-                                 f"`format = {FORMAT_VERSION}` and an [applicant] table")
+                             fix=f"start it with `format = {FORMAT_VERSION}` and an [applicant] "
+                                 'table with `name = "..."`')
     _check_format(raw, name, text)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)

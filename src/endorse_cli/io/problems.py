@@ -253,6 +253,13 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         expected = _describe_type(tp)
         key = next((p for p in reversed(path) if isinstance(p, str)), "key")
         fix = f"write it as {expected}"
+        inner = get_args(_strip(tp))
+        if get_origin(_strip(tp)) is list and inner and _is_struct(_strip(inner[0])):
+            expected = f"[[{key}]] tables"
+            fix = f"write each entry under its own [[{key}]] header"
+        elif _is_struct(_strip(tp)):
+            header = f"[[{key}]]" if isinstance(path[-1], int) else f"[{key}]"
+            fix = f"write it as a table, under a {header} header"
         if _strip(tp) is dt.date:
             fix = f"write a date with no time and no quotes, e.g. `{key} = 2024-03-15`"
         elif _strip(tp) in (int, float):

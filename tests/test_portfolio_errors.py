@@ -1,0 +1,164 @@
+"""Every bad input gets one message naming the file, line, key path and fix, and exit 1."""
+
+from __future__ import annotations
+
+import pytest
+
+HEAD = 'format = 1\n[applicant]\nname = "Ana"\n'
+
+CASES = [
+    # (name, file text, expected start of the message after "error: FILE")
+    ("misspelt key", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nhours_per_weak = 3\n',
+     ", line 7: work[0].hours_per_weak: unknown key `hours_per_weak`; did you mean `hours_per_week`?"),
+    ("misspelt section", HEAD + '[[trainings]]\ntitle = "x"\n',
+     ", line 4: trainings: unknown key `trainings`; did you mean `training`?"),
+    ("unknown key, no close match", HEAD + "shoe_size = 9\n",
+     ", line 4: applicant.shoe_size: unknown key `shoe_size`\n  fix: the keys allowed here are: name,"),
+    ("misspelt degree", HEAD + '[[education]]\ndegree = "bachelor"\n',
+     ', line 5: education[0].degree: "bachelor" is not allowed here; did you mean "bachelors"?\n'
+     "  fix: use one of: cda, associate, bachelors, masters, doctorate, md"),
+    ("capitalised focus", HEAD + 'focus = "Clinical"\n',
+     ', line 4: applicant.focus: "Clinical" is not allowed here; did you mean "clinical"?'),
+    ("misspelt area", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1\n'
+     'competencies = ["reflection", "thnking"]\n',
+     ', line 8: training[0].competencies[1]: "thnking" is not allowed here; did you mean "thinking"?'),
+    ("misspelt status", HEAD + '[[reference]]\nname = "R"\nstatus = "recieved"\n',
+     ', line 6: reference[0].status: "recieved" is not allowed here; did you mean "received"?'),
+    ("negative hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = -2\n',
+     ", line 7: training[0].hours: must be greater than 0 (found -2)"),
+    ("zero hours", HEAD + '[[supervision]]\ndate = 2024-01-01\nhours = 0\nprovider = "P"\n',
+     ", line 6: supervision[0].hours: must be greater than 0 (found 0)"),
+    ("infinite hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = inf\n',
+     ", line 7: training[0].hours: must be at most 10000 (found inf)"),
+    ("nan hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = nan\n',
+     ", line 7: training[0].hours: must be greater than 0 (found nan)"),
+    ("hours as text", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = "3"\n',
+     ', line 7: training[0].hours: expected a number, found "3"\n'
+     "  fix: write a number with no quotes, e.g. `hours = 1.5`"),
+    ("bool as hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = true\n',
+     ", line 7: training[0].hours: expected a number, found true"),
+    ("date in words", HEAD + '[[training]]\ntitle = "t"\ndate = "March 3"\nhours = 1\n',
+     ', line 6: training[0].date: expected a date such as 2024-03-15, found "March 3"'),
+    ("date with time", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-03-03T10:00:00\nhours = 1\n',
+     ", line 6: training[0].date: expected a date such as 2024-03-15, found the date and time"),
+    ("missing required key", HEAD + '[[supervision]]\ndate = 2024-01-01\nhours = 1\n',
+     ", line 4: supervision[0]: the required key `provider` is missing\n"
+     '  fix: add `provider = "..."` to this [[supervision]] entry'),
+    ("missing applicant", "format = 1\n",
+     ": the required table [applicant] is missing"),
+    ("missing format", '[applicant]\nname = "A"\n',
+     ": the required key `format` is missing\n  fix: add `format = 1` to the top of the file"),
+    ("blank name", 'format = 1\n[applicant]\nname = "  "\n',
+     ", line 3: applicant.name: must not be blank"),
+    ("format as text", 'format = "1"\n[applicant]\nname = "A"\n',
+     ', line 1: format: expected a whole number, found "1"'),
+    ("newer format", 'format = 2\n[applicant]\nname = "A"\nnew_thing = 1\n',
+     ", line 1: format: this file is in format 2, newer than this endorse reads (1)"),
+    ("format zero", 'format = 0\n[applicant]\nname = "A"\n',
+     ", line 1: format: format 0 does not exist"),
+    ("end before start", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nend = 2019-01-01\n',
+     ", line 7: work[0].end: the end 2019-01-01 is before the start 2020-01-01"),
+    ("bad email", HEAD + 'email = "ana at example"\n',
+     ', line 4: applicant.email: "ana at example" does not look like an email address'),
+    ("unknown target", HEAD + 'target = "IFZ"\n',
+     ', line 4: applicant.target: "IFZ" is not a credential of these rules; did you mean "IFS"?'),
+    ("section of the wrong shape", HEAD.replace("[applicant]", "training = 3\n[applicant]"),
+     ", line 2: training: expected [[training]] tables, found 3\n"
+     "  fix: write each entry under its own [[training]] header"),
+    ("entry of the wrong shape", 'format = 1\ntraining = [1]\n[applicant]\nname = "A"\n',
+     ", line 2: training[0]: expected a table, found 1\n"
+     "  fix: write it as a table, under a [[training]] header"),
+    ("families as a fraction", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nfamilies_served = 2.5\n',
+     ", line 7: work[0].families_served: expected a whole number, found 2.5"),
+    ("too many weekly hours", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nhours_per_week = 200\n',
+     ", line 7: work[0].hours_per_week: must be at most 168 (found 200)"),
+    ("TOML syntax", 'format = 1\n[applicant\nname = "A"\n',
+     ", line 2: is not valid TOML: expected ']' at the end of a table declaration"),
+    ("duplicate key", 'format = 1\n[applicant]\nname = "A"\nname = "B"\n',
+     ", line 4: is not valid TOML: cannot overwrite a value"),
+    ("empty file", "", ": the file is empty"),
+    ("comments only", "# nothing yet\n", ": the file is empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_bad_portfolio(cli, write, text: str, expected: str) -> None:
+    path = write(text)
+    run = cli("assess", str(path), "--format", "json")
+    assert run.code == 1
+    assert run.out == ""
+    assert run.err.startswith(f"error: {path}{expected}"), run.err
+    assert "Traceback" not in run.err
+    assert run.err.count("error:") == 1
+
+
+def test_every_message_has_a_fix(cli, write) -> None:
+    for name, text, _ in CASES:
+        run = cli("assess", str(write(text)))
+        assert "\n  fix: " in run.err, name
+
+
+def test_extra_tables_are_kept_anywhere(cli, write) -> None:
+    path = write(HEAD + '[applicant.extra]\nlicence = "LMSW"\n[[training]]\ntitle = "t"\n'
+                 'date = 2024-01-01\nhours = 1\n[training.extra]\nroom = 4\n[extra]\nnotes = ["x"]\n')
+    assert cli("assess", str(path), "--format", "json").code == 0
+
+
+def test_quoted_dates_are_read_as_dates(cli, write) -> None:
+    path = write(HEAD + '[[training]]\ntitle = "t"\ndate = "2024-03-15"\nhours = 1\n')
+    assert cli("assess", str(path), "--format", "json").code == 0
+
+
+def test_binary_file(cli, tmp_path) -> None:
+    path = tmp_path / "photo.toml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    run = cli("assess", str(path))
+    assert (run.code, run.err) == (1, f"error: {path}: this is a binary file, not TOML text\n"
+                                      "  fix: name the .toml file you meant\n")
+
+
+def test_file_that_is_not_utf8(cli, tmp_path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes(b'format = 1\n[applicant]\nname = "Jos\xe9"\n')
+    run = cli("assess", str(path))
+    assert run.code == 1
+    assert run.err.startswith(f"error: {path}, line 3: is not UTF-8 text (byte 0xe9)")
+
+
+def test_byte_order_mark_is_accepted(cli, tmp_path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b'\xef\xbb\xbfformat = 1\n[applicant]\nname = "A"\n')
+    assert cli("assess", str(path), "--format", "json").code == 0
+
+
+def test_folder_instead_of_file(cli, tmp_path) -> None:
+    run = cli("assess", str(tmp_path))
+    assert run.code == 1
+    assert "this is a folder, not a file" in run.err
+
+
+def test_huge_file_is_refused_before_reading(cli, tmp_path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * (5 * 1024 * 1024 + 1))
+    run = cli("assess", str(path))
+    assert run.code == 1
+    assert "more than the 5 MB" in run.err
+
+
+def test_unreadable_file(cli, tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    path = tmp_path / "secret.toml"
+    path.write_text(HEAD)
+
+    real = Path.read_bytes
+
+    def refuse(self: Path) -> bytes:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    run = cli("assess", str(path))
+    assert (run.code, run.err) == (1, f"error: {path}: cannot be read: Permission denied\n"
+                                      "  fix: check the file's name and permissions\n")

@@ -1,0 +1,240 @@
+"""The shipped rules say what credentials.md says; a malformed rules file is refused clearly."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, EXAMPLES, ROOT
+
+from endorse_cli.io import rules_file
+from endorse_cli.io.rules_file import load_rules
+from endorse_cli.model.rules import AnyReq
+
+EIGHT = ["theoretical-foundations", "law-regulation-policy", "systems-expertise",
+         "direct-service-skills", "working-with-others", "communicating", "thinking", "reflection"]
+
+# credentials.md, "The default rules" and the requirement table, written out by hand.
+EXPECTED = {
+    "IFA": ("Infant Family Associate", "promotion", 1, [
+        ("entry", "any", True, {"options": [("education", {"min_degree": "cda"}),
+                                            ("experience", {"years": 2.0, "after": None})]}),
+        ("references", "references", False, {"count": 3}),
+        ("training", "training", False, {"hours": 30.0}),
+        ("portfolio", "competencies", False, {"areas": EIGHT}),
+    ]),
+    "IFS": ("Infant Family Specialist", "prevention", 2, [
+        ("degree", "education", True, {"min_degree": "bachelors"}),
+        ("experience", "experience", True, {"years": 2.0, "after": None}),
+        ("references", "references", False, {"count": 3}),
+        ("training", "training", False, {"hours": 30.0}),
+        ("portfolio", "competencies", False, {"areas": EIGHT}),
+        ("rsc", "supervision", False, {"hours": 24.0, "window_months": 24, "mentor_tracks": None}),
+    ]),
+    "IMHS": ("Infant Mental Health Specialist", "clinical", 3, [
+        ("degree", "education", True, {"min_degree": "masters"}),
+        ("experience", "experience", True, {"years": 2.0, "after": "masters"}),
+        ("references", "references", False, {"count": 3}),
+        ("training", "training", False, {"hours": 30.0}),
+        ("portfolio", "competencies", False, {"areas": EIGHT}),
+        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24, "mentor_tracks": None}),
+        ("exam", "exam", False, {}),
+    ]),
+    "IMHM": ("Infant Mental Health Mentor", "leadership", 4, [
+        ("degree", "education", True, {"min_degree": "masters"}),
+        ("experience", "experience", True, {"years": 3.0, "after": None}),
+        ("references", "references", False, {"count": 3}),
+        ("training", "training", False, {"hours": 30.0}),
+        ("portfolio", "competencies", False, {"areas": [*EIGHT, "administration"]}),
+        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24,
+                                       "mentor_tracks": ["clinical"]}),
+        ("exam", "exam", False, {}),
+    ]),
+}
+
+
+def _shape(req) -> tuple:
+    kind = req.__struct_config__.tag
+    if isinstance(req, AnyReq):
+        fields = {"options": [(o.__struct_config__.tag, _fields(o)) for o in req.option]}
+    else:
+        fields = _fields(req)
+    return (req.id, kind, req.qualification, fields)
+
+
+def _fields(req) -> dict:
+    common = {"id", "label", "qualification", "next_step"}
+    return {k: getattr(req, k) for k in req.__struct_fields__ if k not in common}
+
+
+def test_the_shipped_rules_are_the_table_of_credentials_md() -> None:
+    rules = load_rules().value
+    assert rules.default_mentor_track == "clinical"
+    got = {c.id: (c.name, c.focus, c.level, [_shape(r) for r in c.requirement])
+           for c in rules.credential}
+    assert got == EXPECTED
+
+
+def test_every_area_and_degree_has_a_label() -> None:
+    rules = load_rules().value
+    assert set(rules.areas) == {*EIGHT, "administration"}
+    assert set(rules.degrees) == {"cda", "associate", "bachelors", "masters", "doctorate", "md"}
+
+
+def test_the_installed_json_snapshot_is_the_toml(tmp_path) -> None:
+    snapshot = Path(rules_file.__file__).resolve().parent.parent / "data" / "credentials.json"
+    if not snapshot.exists():
+        pytest.skip("running from a source checkout: the snapshot is made when the wheel is built")
+    source = tomllib.loads((ROOT / "data" / "credentials.toml").read_text(encoding="utf-8"))
+    assert json.loads(snapshot.read_text(encoding="utf-8")) == source
+
+
+GOOD = (ROOT / "data" / "credentials.toml").read_text(encoding="utf-8")
+
+
+def _variant(old: str, new: str, count: int = 1) -> str:
+    assert old in GOOD, old
+    return GOOD.replace(old, new, count)
+
+
+def _line(text: str, needle: str, nth: int = 1) -> int:
+    lines = text.splitlines()
+    hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return hits[nth - 1]
+
+
+BAD_RULES = [
+    ("unknown kind", 'kind = "training"', 'kind = "trainig"', 1,
+     "credential[0].requirement[2].kind: \"trainig\" is not allowed here; did you mean \"training\"?"),
+    ("missing threshold", "hours = 30\n", "\n", 1,
+     "credential[0].requirement[2]: the required key `hours` is missing"),
+    ("unknown degree", 'min_degree = "bachelors"', 'min_degree = "ba"', 1,
+     'credential[1].requirement[0].min_degree: "ba" is not allowed here'),
+    ("duplicate requirement id", 'id = "references"', 'id = "entry"', 1,
+     "credential[0].requirement[1].id: the requirement id 'entry' is used twice in IFA"),
+    ("duplicate credential id", 'id = "IFS"', 'id = "IFA"', 1,
+     "credential[1].id: the credential id 'IFA' is used twice"),
+    ("duplicate level", "level = 2", "level = 1", 1, "credential[1].level: level 1 is also IFA's"),
+    ("unknown placeholder", "{missing} more hours of specialized", "{mising} more hours of specialized", 1,
+     "next_steps.training: unknown placeholder {mising}; did you mean {missing}?"),
+    ("negative hours", "hours = 24", "hours = -24", 1,
+     "credential[1].requirement[5].hours: must be greater than 0 (found -24)"),
+    ("unknown key", "window_months = 24", "window_month = 24", 1,
+     "credential[1].requirement[5].window_month: unknown key `window_month`; did you mean `window_months`?"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "count", "expected"), [c[1:] for c in BAD_RULES],
+                         ids=[c[0] for c in BAD_RULES])
+def test_malformed_rules_are_refused_with_file_line_and_key(cli, tmp_path, old, new, count,
+                                                            expected) -> None:
+    text = _variant(old, new, count)
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert run.code == 1, run.err
+    assert run.out == ""
+    assert run.err.startswith(f"error: {path}, line "), run.err
+    assert expected in run.err.splitlines()[0]
+    line = int(run.err.split(", line ")[1].split(":")[0])
+    assert line > 0
+
+
+def test_line_of_a_rules_problem_is_the_line_of_the_key(cli, tmp_path) -> None:
+    text = _variant("level = 2", "level = 1")
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert f", line {_line(text, 'level = 1', 2)}: credential[1].level" in run.err
+
+
+def test_a_kind_with_no_next_step_wording_is_refused(cli, tmp_path) -> None:
+    text = GOOD.replace('exam = "Register for the Endorsement exam and record it under [exam]."\n', "")
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert run.code == 1
+    assert "no next-step wording for the kind 'exam'" in run.err
+
+
+def test_an_any_inside_an_any_is_refused(cli, tmp_path) -> None:
+    text = _variant('  kind = "experience"', '  kind = "any"')
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert run.code == 1
+    assert 'option[1].kind: "any" is not allowed here' in run.err
+
+
+def test_rules_that_are_not_toml(cli, tmp_path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("format = 1\n[[credential]\n", encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert run.code == 1
+    assert run.err.startswith(f"error: {path}, line 2: is not valid TOML")
+
+
+def test_missing_rules_file(cli, tmp_path) -> None:
+    run = cli("credentials", "--rules", str(tmp_path / "none.toml"))
+    assert run.code == 1
+    assert "cannot be read: No such file or directory" in run.err
+
+
+SMALL_RULES = """
+format = 1
+name = "A two-step association"
+default_mentor_track = "clinical"
+[degrees]
+bachelors = "BA"
+[areas]
+[next_steps]
+training = "Train {missing} more hours."
+references = "Find {missing} more."
+
+[[credential]]
+id = "STEP1"
+name = "Step one"
+focus = "promotion"
+level = 1
+[[credential.requirement]]
+id = "hours"
+kind = "training"
+label = "10 hours of training"
+qualification = true
+hours = 10
+
+[[credential]]
+id = "STEP2"
+name = "Step two"
+focus = "prevention"
+level = 2
+[[credential.requirement]]
+id = "refs"
+kind = "references"
+label = "5 references"
+qualification = true
+count = 5
+"""
+
+
+def test_another_associations_rules_are_used_with_rules(cli, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(SMALL_RULES, encoding="utf-8")
+    example = str(EXAMPLES / "home-visitor.toml")
+    for args in (["--rules", str(path)], []):
+        if not args:
+            monkeypatch.setenv("ENDORSE_RULES", str(path))
+        run = cli("assess", example, "--as-of", AS_OF, "--format", "json", *args)
+        # the home visitor's target IFS is not in these rules
+        assert run.code == 1
+        assert 'applicant.target: "IFS" is not a credential of these rules' in run.err
+    run = cli("gaps", str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "--format", "json",
+              "--rules", str(path))
+    data = json.loads(run.out)
+    assert [c["id"] for c in data["credentials"]] == ["STEP1", "STEP2"]
+    assert data["recommended"]["id"] == "STEP1"
+    assert data["rules"] == "A two-step association"
+    step2 = data["credentials"][1]["requirements"][0]
+    assert (step2["have"], step2["need"], step2["next_step"]) == (3, 5, "Find 2 more.")

@@ -13,7 +13,7 @@ def _missing(result: CredentialResult, *, qualifications_only: bool) -> str:
 def _status(result: CredentialResult) -> str:
     if result.met:
         return "Every requirement is met."
-    return f"{result.met_count} of {result.total} requirements are met."
+    return f"Requirements met: {result.met_count} of {result.total}."
 
 
 def recommend(results: tuple[CredentialResult, ...], focus: str | None) -> Recommendation:

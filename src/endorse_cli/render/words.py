@@ -22,18 +22,21 @@ def standing(req: RequirementResult) -> str:
         return f"{have} (needs {d.get('need_label')})"
     if req.kind == "exam":
         return str(req.have).replace("-", " ")
-    text = f"{number(req.have)} of {number(req.need)} {req.unit}"
+    text = f"{number(req.have)} {req.unit}"
     if req.kind == "experience":
-        text += f" ({d['days']} days"
-        text += f" after {d['counted_after']})" if d.get("counted_after") else ")"
+        text += f", {d['days']} days"
+        text += f" after {d['counted_after']}" if d.get("counted_after") else ""
     elif req.kind == "references":
         text += f", {d['received']} received"
     elif req.kind == "supervision" and d.get("first_session"):
-        text += f" (sessions {d['first_session']} to {d['last_session']})"
+        text += f", sessions {d['first_session']} to {d['last_session']}"
+    text += f" (needs {number(req.need)})"
     return text
 
 
 def status(result: CredentialResult) -> str:
+    if result.met:
+        return f"every requirement met ({result.met_count} of {result.total}): ready to apply"
     qualified = "qualified" if result.qualified else "not yet qualified"
     return f"{qualified}; {result.met_count} of {result.total} requirements met"
 

@@ -1,0 +1,196 @@
+"""The commands as a user runs them: output, defaults, errors, exit codes, the JSON contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import AS_OF, EXAMPLES, ROOT
+
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.toml"))
+KINDS = {"education", "experience", "training", "supervision", "references", "competencies",
+         "exam", "any"}
+
+
+@pytest.fixture(autouse=True)
+def _at_root(monkeypatch):
+    monkeypatch.chdir(ROOT)  # paths in the output read examples/NAME.toml on every machine
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_gaps_text_golden(cli, golden, name) -> None:
+    run = cli("gaps", f"examples/{name}.toml", "--as-of", AS_OF)
+    assert (run.code, run.err) == (0, "")
+    golden(f"gaps-{name}.txt", run.out)
+    assert max(len(line) for line in run.out.splitlines()) <= 80
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_assess_text_golden(cli, golden, name) -> None:
+    run = cli("assess", f"examples/{name}.toml", "--as-of", AS_OF)
+    assert (run.code, run.err) == (0, "")
+    golden(f"assess-{name}.txt", run.out)
+    assert max(len(line) for line in run.out.splitlines()) <= 80
+
+
+def test_markdown_golden(cli, golden) -> None:
+    gaps = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "--format", "markdown")
+    golden("gaps-home-visitor.md", gaps.out)
+    assess = cli("assess", "examples/home-visitor.toml", "--as-of", AS_OF, "-f", "markdown")
+    golden("assess-home-visitor.md", assess.out)
+
+
+def test_json_golden(cli, golden) -> None:
+    run = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "--format", "json")
+    golden("gaps-home-visitor.json", run.out)
+
+
+def test_credentials_golden(cli, golden) -> None:
+    golden("credentials.txt", cli("credentials").out)
+    golden("credentials.md", cli("credentials", "--format", "markdown").out)
+
+
+def _check_requirement(req: dict) -> None:
+    assert set(req) >= {"id", "kind", "label", "qualification", "met", "have", "need", "unit",
+                        "next_step", "applies", "note", "details"}
+    assert req["kind"] in KINDS
+    assert isinstance(req["met"], bool) and isinstance(req["qualification"], bool)
+    assert (req["next_step"] is None) == req["met"]
+    if req["kind"] == "any":
+        assert len(req["options"]) >= 2
+        for option in req["options"]:
+            _check_requirement(option)
+    if req["kind"] == "experience":
+        assert req["unit"] == "years"
+        assert round(req["have"], 2) == req["have"]
+    if req["kind"] in ("training", "supervision") and req["applies"]:
+        assert req["unit"] == "hours"
+        assert isinstance(req["have"], (int, float))
+
+
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
+def test_json_follows_the_contract(cli, name) -> None:
+    run = cli("assess", f"examples/{name}.toml", "--as-of", AS_OF, "--format", "json")
+    assert run.err == ""
+    data = json.loads(run.out)
+    assert list(data)[:4] == ["format", "file", "applicant", "as_of"]
+    assert data["format"] == 1
+    assert data["file"] == f"examples/{name}.toml"
+    assert data["as_of"] == AS_OF
+    assert set(data["recommended"]) >= {"id", "qualified", "reason"}
+    assert data["recommended"]["id"] in [c["id"] for c in data["credentials"]]
+    for credential in data["credentials"]:
+        assert set(credential) >= {"id", "name", "qualified", "met", "requirements"}
+        met = [r["met"] for r in credential["requirements"] if r["applies"]]
+        assert credential["met"] == all(met)
+        assert credential["requirements_met"] == sum(met)
+        for req in credential["requirements"]:
+            _check_requirement(req)
+    assert data["warnings"] == []
+
+
+def test_warnings_carry_key_path_and_line(cli, write) -> None:
+    path = write("""
+        format = 1
+        [applicant]
+        name = "Ana"
+
+        [[training]]
+        title = "Early"
+        date = 2024-01-01
+        hours = 3
+
+        [[training]]
+        title = "Later"
+        date = 2027-01-01
+        hours = 3
+    """)
+    data = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json").out)
+    assert data["warnings"] == [{
+        "message": "This training is dated 2027-01-01, after the as-of date 2026-11-21, "
+                   "so it is not counted yet",
+        "where": "training[1].date",
+        "line": 12,
+    }]
+    text = cli("gaps", str(path), "--as-of", AS_OF).out
+    assert "! line 12, training[1].date: This training is dated 2027-01-01" in text
+
+
+def test_file_defaults_to_the_environment_then_portfolio_toml(cli, write, monkeypatch, tmp_path) -> None:
+    path = write('format = 1\n[applicant]\nname = "From Env"\n', name="mine.toml")
+    monkeypatch.setenv("ENDORSE_PORTFOLIO", str(path))
+    assert json.loads(cli("assess", "-f", "json").out)["applicant"] == "From Env"
+    monkeypatch.delenv("ENDORSE_PORTFOLIO")
+    write('format = 1\n[applicant]\nname = "Here"\n')
+    monkeypatch.chdir(tmp_path)
+    assert json.loads(cli("assess", "-f", "json").out)["applicant"] == "Here"
+
+
+def test_no_portfolio_says_how_to_make_one(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("gaps")
+    assert run.code == 2
+    assert run.err == (
+        "error: no portfolio file 'portfolio.toml' in this folder\n"
+        "  fix: name your portfolio file (`endorse gaps my-portfolio.toml`), set "
+        "ENDORSE_PORTFOLIO, or write portfolio.toml here (the README shows the format)\n")
+    monkeypatch.setenv("ENDORSE_PORTFOLIO", "gone.toml")
+    assert "no portfolio file 'gone.toml' named by $ENDORSE_PORTFOLIO" in cli("gaps").err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--as-of", "2026-02-30"], "error: --as-of '2026-02-30' is not a date"),
+        (["--as-of", "yesterday"], "error: --as-of 'yesterday' is not a date"),
+        (["--credential", "IMSH"], "error: --credential 'IMSH' is not in the rules; did you mean \"IMHS\"?"),
+        (["--format", "yaml"], "Invalid value for '--format' / '-f'"),
+        (["--bogus"], "No such option: --bogus"),
+    ],
+)
+def test_usage_errors_exit_2(cli, args, message) -> None:
+    run = cli("gaps", "examples/home-visitor.toml", *args)
+    assert run.code == 2
+    assert message in run.err
+    assert run.out == ""
+
+
+def test_gaps_for_a_named_credential(cli) -> None:
+    run = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "-c", "IMHS", "-f", "json")
+    assert json.loads(run.out)["checklist"] == {"id": "IMHS", "why": "named"}
+    text = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "-c", "IMHS").out
+    assert text.startswith("Gap checklist for IMHS Infant Mental Health Specialist (as asked)\n")
+
+
+def test_as_of_changes_the_answer(cli) -> None:
+    later = json.loads(cli("gaps", "examples/home-visitor.toml", "--as-of", "2027-04-06",
+                           "-f", "json").out)
+    ifs = next(c for c in later["credentials"] if c["id"] == "IFS")
+    experience = next(r for r in ifs["requirements"] if r["id"] == "experience")
+    assert experience["met"] and experience["details"]["days"] == 730
+
+
+def test_help_lists_every_command_and_option(cli) -> None:
+    top = cli("--help").out
+    for command in ("assess", "gaps", "credentials"):
+        assert command in top
+    gaps = cli("gaps", "--help").out
+    for option in ("--credential", "--as-of", "--rules", "--format"):
+        assert option in gaps
+
+
+def test_module_entry_point_and_version() -> None:
+    run = subprocess.run([sys.executable, "-m", "endorse_cli", "--version"],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    assert run.stdout.startswith("endorse ")
+
+
+def test_the_installed_command_runs_from_another_folder(tmp_path) -> None:
+    run = subprocess.run([sys.executable, "-m", "endorse_cli", "gaps",
+                          str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "-f", "json"],
+                         capture_output=True, text=True, cwd=tmp_path, check=False)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["recommended"]["id"] == "IMHS"

@@ -235,12 +235,13 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
 
     if m := re.match(r"Expected `\w+` of length >= (\d+)", what):
         n = int(m[1])
-        message = "must not be empty" if n == 1 else f"needs at least {n} items"
-        return Problem(path, message, None)
+        if m[0].startswith("Expected `str`"):
+            return Problem(path, "must not be empty", _write_text(parent, path))
+        return Problem(path, f"needs at least {n} items", f"list at least {n} items")
 
     if m := re.match(r"Expected `str` matching regex '(.*)'", what):
         if m[1] in (r"\S", r"\\S"):
-            return Problem(path, "must not be blank", "write the text, or leave the key out if it is optional")
+            return Problem(path, "must not be blank", _write_text(parent, path))
         return Problem(path, f"{describe_value(value)} is not a valid id",
                        "start with a letter or digit; use only letters, digits, '.', '-' and '_'")
 
@@ -267,6 +268,13 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         return Problem(path, f"expected {expected}, found {describe_value(value)}", fix)
 
     return Problem(path, what, None)
+
+
+def _write_text(parent: Any, path: Path) -> str:
+    field = _fields(_strip(parent)).get(path[-1]) if path else None
+    if field is not None and not field.required:
+        return "write the text, or leave the key out"
+    return "write the text; this key is required"
 
 
 def _unknown_key(path: Path, key: str, allowed: list[str]) -> Problem:

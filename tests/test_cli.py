@@ -20,18 +20,11 @@ def _at_root(monkeypatch):
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_gaps_text_golden(cli, golden, name) -> None:
-    run = cli("gaps", f"examples/{name}.toml", "--as-of", AS_OF)
+@pytest.mark.parametrize("command", ["gaps", "assess"])
+def test_text_golden(cli, golden, command, name) -> None:
+    run = cli(command, f"examples/{name}.toml", "--as-of", AS_OF)
     assert (run.code, run.err) == (0, "")
-    golden(f"gaps-{name}.txt", run.out)
-    assert max(len(line) for line in run.out.splitlines()) <= 80
-
-
-@pytest.mark.parametrize("name", EXAMPLE_NAMES)
-def test_assess_text_golden(cli, golden, name) -> None:
-    run = cli("assess", f"examples/{name}.toml", "--as-of", AS_OF)
-    assert (run.code, run.err) == (0, "")
-    golden(f"assess-{name}.txt", run.out)
+    golden(f"{command}-{name}.txt", run.out)
     assert max(len(line) for line in run.out.splitlines()) <= 80
 
 

@@ -99,6 +99,13 @@ def _variant(old: str, new: str, count: int = 1) -> str:
     return GOOD.replace(old, new, count)
 
 
+def _run_with(cli, tmp_path, text: str):
+    """`endorse credentials --rules FILE` on a rules file holding ``text``."""
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    return cli("credentials", "--rules", str(path)), path
+
+
 def _line(text: str, needle: str, nth: int = 1) -> int:
     lines = text.splitlines()
     hits = [i + 1 for i, line in enumerate(lines) if needle in line]
@@ -130,10 +137,7 @@ BAD_RULES = [
                          ids=[c[0] for c in BAD_RULES])
 def test_malformed_rules_are_refused_with_file_line_and_key(cli, tmp_path, old, new, count,
                                                             expected) -> None:
-    text = _variant(old, new, count)
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    run = cli("credentials", "--rules", str(path))
+    run, path = _run_with(cli, tmp_path, _variant(old, new, count))
     assert run.code == 1, run.err
     assert run.out == ""
     assert run.err.startswith(f"error: {path}, line "), run.err
@@ -144,34 +148,25 @@ def test_malformed_rules_are_refused_with_file_line_and_key(cli, tmp_path, old, 
 
 def test_line_of_a_rules_problem_is_the_line_of_the_key(cli, tmp_path) -> None:
     text = _variant("level = 2", "level = 1")
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    run = cli("credentials", "--rules", str(path))
+    run, _ = _run_with(cli, tmp_path, text)
     assert f", line {_line(text, 'level = 1', 2)}: credential[1].level" in run.err
 
 
 def test_a_kind_with_no_next_step_wording_is_refused(cli, tmp_path) -> None:
-    text = GOOD.replace('exam = "Register for the Endorsement exam and record it under [exam]."\n', "")
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    run = cli("credentials", "--rules", str(path))
+    run, _ = _run_with(cli, tmp_path, _variant(
+        'exam = "Register for the Endorsement exam and record it under [exam]."\n', ""))
     assert run.code == 1
     assert "no next-step wording for the kind 'exam'" in run.err
 
 
 def test_an_any_inside_an_any_is_refused(cli, tmp_path) -> None:
-    text = _variant('  kind = "experience"', '  kind = "any"')
-    path = tmp_path / "rules.toml"
-    path.write_text(text, encoding="utf-8")
-    run = cli("credentials", "--rules", str(path))
+    run, _ = _run_with(cli, tmp_path, _variant('  kind = "experience"', '  kind = "any"'))
     assert run.code == 1
     assert 'option[1].kind: "any" is not allowed here' in run.err
 
 
 def test_rules_that_are_not_toml(cli, tmp_path) -> None:
-    path = tmp_path / "rules.toml"
-    path.write_text("format = 1\n[[credential]\n", encoding="utf-8")
-    run = cli("credentials", "--rules", str(path))
+    run, path = _run_with(cli, tmp_path, "format = 1\n[[credential]\n")
     assert run.code == 1
     assert run.err.startswith(f"error: {path}, line 2: is not valid TOML")
 

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Literal
-
-import msgspec
+from typing import Any, Literal
 
 from .api import assess_loaded, find_portfolio
 from .engine.recommend import checklist_for
@@ -17,7 +15,6 @@ from .errors import UsageError
 from .io.portfolio_file import read_portfolio
 from .io.rules_file import load_rules
 from .model.results import Assessment
-from .render import json_out
 from .render.terminal import Terminal
 
 Format = Literal["text", "json", "markdown"]
@@ -41,19 +38,23 @@ def _assess(file: str | None, rules_file: Path | None, as_of: str | None) -> Ass
     return assess_loaded(read_portfolio(path), rules, day)
 
 
-def assess(term: Terminal, file: str | None, *, rules_file: Path | None, as_of: str | None,
-           fmt: Format) -> None:
-    result = _assess(file, rules_file, as_of)
-    if fmt == "json":
-        term.data(json_out.dumps(json_out.assessment_dict(result)))
-    elif fmt == "markdown":
-        from .render import markdown
-
-        term.data(markdown.assess(result))
-    else:
+def show(term: Terminal, fmt: Format, view: str, *args: Any) -> None:
+    """Render ``view`` (assess, gaps or credentials) in ``fmt``; each format loads on demand."""
+    if fmt == "text":
         from .render import text
 
-        text.assess(term.console, result)
+        getattr(text, view)(term.console, *args)
+        return
+    if fmt == "markdown":
+        from .render import markdown as renderer
+    else:
+        from .render import json_out as renderer
+    term.data(getattr(renderer, view)(*args))
+
+
+def assess(term: Terminal, file: str | None, *, rules_file: Path | None, as_of: str | None,
+           fmt: Format) -> None:
+    show(term, fmt, "assess", _assess(file, rules_file, as_of))
 
 
 def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file: Path | None,
@@ -69,29 +70,9 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
         hint = f'; did you mean "{guess}"?' if guess else ""
         raise UsageError(f"--credential {exc.args[0]!r} is not in the rules{hint}",
                          fix="use one of: " + ", ".join(ids)) from None
-    if fmt == "json":
-        data = json_out.assessment_dict(result)
-        data["checklist"] = {"id": chosen.id, "why": why}
-        term.data(json_out.dumps(data))
-    elif fmt == "markdown":
-        from .render import markdown
-
-        term.data(markdown.checklist(result, chosen, why))
-    else:
-        from .render import text
-
-        text.gaps(term.console, result, chosen, why)
+    show(term, fmt, "gaps", result, chosen, why)
 
 
 def credentials(term: Terminal, *, rules_file: Path | None, fmt: Format) -> None:
     loaded = load_rules(rules_file)
-    if fmt == "json":
-        term.data(json_out.dumps(msgspec.to_builtins(loaded.value)))
-    elif fmt == "markdown":
-        from .render import markdown
-
-        term.data(markdown.credentials(loaded.value, loaded.name))
-    else:
-        from .render import text
-
-        text.credentials(term.console, loaded.value, loaded.name)
+    show(term, fmt, "credentials", loaded.value, loaded.name)

@@ -7,6 +7,7 @@ from typing import Any
 import msgspec
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
+from ..model.rules import Rules
 
 JSON_FORMAT = 1
 
@@ -71,3 +72,20 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
 def dumps(data: Any) -> str:
     """Indented JSON, UTF-8 as is, keys in the order of the contract."""
     return msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
+
+
+# The three views every renderer offers (see reports.show).
+
+
+def assess(assessment: Assessment) -> str:
+    return dumps(assessment_dict(assessment))
+
+
+def gaps(assessment: Assessment, result: CredentialResult, why: str) -> str:
+    data = assessment_dict(assessment)
+    data["checklist"] = {"id": result.id, "why": why}
+    return dumps(data)
+
+
+def credentials(rules: Rules, source: str) -> str:
+    return dumps(msgspec.to_builtins(rules))

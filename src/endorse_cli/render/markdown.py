@@ -52,7 +52,7 @@ def _item(req: RequirementResult, indent: str = "") -> list[str]:
     return lines
 
 
-def checklist(assessment: Assessment, result: CredentialResult, why: str) -> str:
+def gaps(assessment: Assessment, result: CredentialResult, why: str) -> str:
     lines = [f"# Gap checklist: {result.id} {result.name} ({WHY[why]})", "",
              heading(assessment) + ".", "", status(result).capitalize() + ".", ""]
     for req in result.requirements:

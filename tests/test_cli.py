@@ -94,21 +94,25 @@ def test_warnings_carry_key_path_and_line(cli, write) -> None:
         title = "Early"
         date = 2024-01-01
         hours = 3
+        competencies = ["reflection"]
 
         [[training]]
         title = "Later"
         date = 2027-01-01
         hours = 3
+        competencies = ["reflection"]
     """)
     data = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json").out)
     assert data["warnings"] == [{
+        "code": "later-date",
         "message": "This training is dated 2027-01-01, after the as-of date 2026-11-21, "
                    "so it is not counted yet",
+        "fix": "nothing to do if the date is right; otherwise correct it",
         "where": "training[1].date",
-        "line": 12,
+        "line": 13,
     }]
     text = cli("gaps", str(path), "--as-of", AS_OF).out
-    assert "! line 12, training[1].date: This training is dated 2027-01-01" in text
+    assert "! line 13, training[1].date: This training is dated 2027-01-01" in text
 
 
 def test_file_defaults_to_the_environment_then_portfolio_toml(cli, write, monkeypatch, tmp_path) -> None:

@@ -187,6 +187,16 @@ bachelors = "BA"
 [next_steps]
 training = "Train {missing} more hours."
 references = "Find {missing} more."
+[forecast]
+rsc_pace_months = 6
+training_pace_months = 12
+horizon_months = 60
+[red_flags]
+max_rsc_hours_per_day = 8
+max_training_hours_per_day = 12
+max_work_hours_per_week = 60
+assumed_hours_per_week = 40
+reference_stale_months = 12
 
 [[credential]]
 id = "STEP1"

@@ -57,10 +57,11 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
                              "use one of: " + ", ".join(ids))
 
 
-def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date) -> Assessment:
+def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
+                  rsc_per_month: float | None = None) -> Assessment:
     """Judge an already read portfolio; warnings get the lines they point at."""
     check_target(loaded, rules)
-    result = judge(loaded.value, rules, as_of)
+    result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month)
     if result.warnings:
         from .io.locate import parse_where
 
@@ -75,9 +76,14 @@ def assess_file(
     *,
     rules: Rules | str | os.PathLike[str] | None = None,
     as_of: dt.date | None = None,
+    rsc_per_month: float | None = None,
 ) -> Assessment:
-    """Read and judge one portfolio file. Raises an :class:`~endorse_cli.errors.EndorseError`."""
+    """Read and judge one portfolio file. Raises an :class:`~endorse_cli.errors.EndorseError`.
+
+    ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts.
+    """
     if not isinstance(rules, Rules):
         rules = load_rules(Path(rules) if rules is not None else None).value
     path = find_portfolio(file)
-    return assess_loaded(read_portfolio(path), rules, as_of or dt.date.today())
+    return assess_loaded(read_portfolio(path), rules, as_of or dt.date.today(),
+                         rsc_per_month=rsc_per_month)

@@ -62,6 +62,12 @@ RulesOpt = Annotated[
                  help="Credential rules file (default: the shipped rules).", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+PaceOpt = Annotated[
+    Optional[float],
+    typer.Option("--assume-rsc-per-month", metavar="HOURS",
+                 help="Forecast RS/C at this many hours a month instead of your recent pace.",
+                 show_default=False),
+]
 
 
 def _version(value: bool) -> None:
@@ -80,9 +86,10 @@ def _root(
 
 @app.command()
 def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-           format: FormatOpt = Format.text) -> None:
+           format: FormatOpt = Format.text, assume_rsc_per_month: PaceOpt = None) -> None:
     """Every credential at a glance, and the one that fits you best."""
-    reports.assess(Terminal(), file, rules_file=rules, as_of=as_of, fmt=format.value)
+    reports.assess(Terminal(), file, rules_file=rules, as_of=as_of, fmt=format.value,
+                   rsc_per_month=assume_rsc_per_month)
 
 
 @app.command()
@@ -95,10 +102,13 @@ def gaps(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: FormatOpt = Format.text,
+    timeline: Annotated[bool, typer.Option(
+        "--timeline", help="When each missing requirement will be met, soonest first.")] = False,
+    assume_rsc_per_month: PaceOpt = None,
 ) -> None:
-    """The gap checklist: what is met, what is missing, and what to do next."""
+    """The gap checklist: what is met, what is missing, what to do next, and when."""
     reports.gaps(Terminal(), file, credential=credential, rules_file=rules, as_of=as_of,
-                 fmt=format.value)
+                 fmt=format.value, rsc_per_month=assume_rsc_per_month, timeline=timeline)
 
 
 @app.command()

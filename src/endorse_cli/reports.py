@@ -31,15 +31,19 @@ def parse_as_of(value: str | None) -> dt.date:
                          fix="write it as YYYY-MM-DD, e.g. --as-of 2026-06-30") from None
 
 
-def _assess(file: str | None, rules_file: Path | None, as_of: str | None) -> Assessment:
+def _assess(file: str | None, rules_file: Path | None, as_of: str | None,
+            rsc_per_month: float | None) -> Assessment:
     day = parse_as_of(as_of)
+    if rsc_per_month is not None and not (0 <= rsc_per_month <= 1000):
+        raise UsageError(f"--assume-rsc-per-month {rsc_per_month:g} is not a pace",
+                         fix="give the hours of RS/C a month, e.g. --assume-rsc-per-month 2")
     rules = load_rules(rules_file).value
     path = find_portfolio(file)
-    return assess_loaded(read_portfolio(path), rules, day)
+    return assess_loaded(read_portfolio(path), rules, day, rsc_per_month=rsc_per_month)
 
 
 def show(term: Terminal, fmt: Format, view: str, *args: Any) -> None:
-    """Render ``view`` (assess, gaps or credentials) in ``fmt``; each format loads on demand."""
+    """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand."""
     if fmt == "text":
         from .render import text
 
@@ -53,13 +57,14 @@ def show(term: Terminal, fmt: Format, view: str, *args: Any) -> None:
 
 
 def assess(term: Terminal, file: str | None, *, rules_file: Path | None, as_of: str | None,
-           fmt: Format) -> None:
-    show(term, fmt, "assess", _assess(file, rules_file, as_of))
+           fmt: Format, rsc_per_month: float | None = None) -> None:
+    show(term, fmt, "assess", _assess(file, rules_file, as_of, rsc_per_month))
 
 
 def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file: Path | None,
-         as_of: str | None, fmt: Format) -> None:
-    result = _assess(file, rules_file, as_of)
+         as_of: str | None, fmt: Format, rsc_per_month: float | None = None,
+         timeline: bool = False) -> None:
+    result = _assess(file, rules_file, as_of, rsc_per_month)
     try:
         chosen, why = checklist_for(result, credential)
     except KeyError as exc:
@@ -70,7 +75,7 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
         hint = f'; did you mean "{guess}"?' if guess else ""
         raise UsageError(f"--credential {exc.args[0]!r} is not in the rules{hint}",
                          fix="use one of: " + ", ".join(ids)) from None
-    show(term, fmt, "gaps", result, chosen, why)
+    show(term, fmt, "timeline" if timeline else "gaps", result, chosen, why)
 
 
 def credentials(term: Terminal, *, rules_file: Path | None, fmt: Format) -> None:

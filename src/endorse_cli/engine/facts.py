@@ -44,7 +44,11 @@ class Facts(Struct, kw_only=True):
     degrees_in_progress: list[int] = field(default_factory=list)
     #: Merged infant/family work periods, up to the as-of date.
     field_periods: list[Period] = field(default_factory=list)
+    #: Field work that goes on after the as-of date: (first day, last day or None if current).
+    field_ahead: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
     training_hours: int = 0
+    #: (date, hours) of the specialized training counted, for its pace.
+    training_log: list[tuple[dt.date, int]] = field(default_factory=list)
     #: (date, hours) of RS/C sessions held during field work, sorted.
     sessions: list[tuple[dt.date, int]] = field(default_factory=list)
     sessions_outside_field: int = 0
@@ -67,6 +71,13 @@ class Facts(Struct, kw_only=True):
 
     def field_days(self, *, after: dt.date | None = None) -> int:
         return days_in(self.field_periods, after=after)
+
+    @property
+    def last_field_day_ahead(self) -> dt.date | None:
+        """The last day of field work ahead; the as-of date when none goes on, None if open."""
+        if not self.field_ahead:
+            return self.as_of
+        return None if self.field_ahead[-1][1] is None else self.field_ahead[-1][1]
 
     def _sums(self) -> list[int]:
         """Running totals of session hours: ``sums[j] - sums[i]`` is sessions i to j-1."""
@@ -103,9 +114,11 @@ class Facts(Struct, kw_only=True):
 
 def _later(where: str, day: dt.date, as_of: dt.date, what: str) -> PortfolioWarning:
     return PortfolioWarning(
+        code="later-date",
         message=f"{what} is dated {day.isoformat()}, after the as-of date {as_of.isoformat()}, "
         "so it is not counted yet",
         where=where,
+        fix="nothing to do if the date is right; otherwise correct it",
     )
 
 
@@ -124,6 +137,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             facts.degrees.append((level, degree.completed))
 
     periods: list[Period] = []
+    tomorrow = as_of + dt.timedelta(days=1)
     for i, job in enumerate(portfolio.work):
         if job.start > as_of:
             warn(_later(f"work[{i}].start", job.start, as_of, "This job"))
@@ -131,7 +145,10 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
         facts.areas.update(job.competencies)
         if job.infant_family:
             periods.append((job.start, min(job.end or as_of, as_of)))
+            if job.end is None or job.end > as_of:
+                facts.field_ahead.append((tomorrow, job.end))
     facts.field_periods = merge(periods)
+    facts.field_ahead.sort(key=lambda p: (p[1] is None, p[1]))
 
     for i, course in enumerate(portfolio.training):
         if course.date > as_of:
@@ -140,6 +157,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
         facts.areas.update(course.competencies)
         if course.imh:
             facts.training_hours += units(course.hours)
+            facts.training_log.append((course.date, units(course.hours)))
 
     sessions = []
     for i, session in enumerate(portfolio.supervision):

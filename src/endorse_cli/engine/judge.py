@@ -9,13 +9,18 @@ from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
 from .facts import count_facts
 from .recommend import recommend
+from .redflags import red_flags
 from .requirements import Judge
 
 
-def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date) -> Assessment:
-    """Every credential of ``rules``, judged for ``portfolio`` as of ``as_of``, and the pick."""
+def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
+          rsc_per_month: float | None = None) -> Assessment:
+    """Every credential of ``rules``, judged for ``portfolio`` as of ``as_of``, and the pick.
+
+    ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts.
+    """
     facts = count_facts(portfolio, as_of)
-    judge_one = Judge(facts, rules)
+    judge_one = Judge(facts, rules, rsc_per_month)
     results = tuple(
         CredentialResult(
             id=credential.id,
@@ -31,7 +36,7 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date) -> Assessment:
         as_of=as_of,
         credentials=results,
         recommended=recommend(results, portfolio.applicant.focus),
-        warnings=tuple(facts.warnings),
+        warnings=(*facts.warnings, *red_flags(portfolio, facts, rules.red_flags)),
         rules_name=rules.name,
         target=portfolio.applicant.target,
     )

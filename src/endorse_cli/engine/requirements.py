@@ -15,6 +15,7 @@ from msgspec.structs import replace
 from ..model import rules as r
 from ..model.portfolio import DEGREE_LEVEL
 from ..model.results import Amount, RequirementResult
+from .expect import Expect
 from .facts import UNITS, Facts
 
 DAYS_PER_YEAR = 365
@@ -59,9 +60,10 @@ def _slug_of(level: int) -> str | None:
 class Judge:
     """Judges requirements for one portfolio's facts under one rules file."""
 
-    def __init__(self, facts: Facts, rules: r.Rules) -> None:
+    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None) -> None:
         self.facts = facts
         self.rules = rules
+        self.expect = Expect(facts, rules, rsc_per_month)
         self._by_kind: dict[type, Callable[[Any], RequirementResult]] = {
             r.EducationReq: self._education,
             r.ExperienceReq: self._experience,
@@ -74,7 +76,7 @@ class Judge:
         }
 
     def __call__(self, req: r.Requirement) -> RequirementResult:
-        return self._by_kind[type(req)](req)
+        return self.expect(req, self._by_kind[type(req)](req))
 
     # -- helpers -----------------------------------------------------------------------
 

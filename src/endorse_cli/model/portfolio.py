@@ -109,6 +109,8 @@ class Reference(_Entry):
     email: str | None = None
     phone: str | None = None
     status: ReferenceStatus = "planned"
+    #: When the rating form was requested: a request over a year old may have gone stale.
+    requested: dt.date | None = None
 
 
 class Exam(_Entry):

@@ -16,9 +16,12 @@ Amount = float | int | str | None
 
 
 class PortfolioWarning(Struct, frozen=True, kw_only=True):
+    #: What kind of problem, for scripts: ``later-date``, ``rsc-outside-field``, ...
+    code: str
     message: str
     #: The key path with 0-based indices, as in ``training[3]`` or ``training[3].date``.
     where: str
+    fix: str | None = None
     line: int | None = None
 
 
@@ -38,6 +41,10 @@ class RequirementResult(Struct, frozen=True, kw_only=True):
     #: Kind-specific facts: the RS/C window, missing areas, received ratings, days...
     details: dict[str, Any] = field(default_factory=dict)
     options: tuple[RequirementResult, ...] = ()
+    #: When an unmet requirement will be met if the applicant goes on as now, and on what
+    #: assumption; None when no pace can meet it (a degree, the exam...).
+    expected: dt.date | None = None
+    assumption: str | None = None
 
 
 class CredentialResult(Struct, frozen=True, kw_only=True):
@@ -70,6 +77,19 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
     @property
     def unmet(self) -> tuple[RequirementResult, ...]:
         return tuple(r for r in self.applicable if not r.met)
+
+    @property
+    def undated(self) -> tuple[RequirementResult, ...]:
+        """Unmet requirements that time alone will not meet."""
+        return tuple(r for r in self.unmet if r.expected is None)
+
+    @property
+    def expected(self) -> dt.date | None:
+        """The day the last unmet requirement that time can meet is expected to be met.
+
+        The credential is met then if the :attr:`undated` ones are done by that day too.
+        """
+        return max((r.expected for r in self.unmet if r.expected is not None), default=None)
 
 
 class Recommendation(Struct, frozen=True, kw_only=True):

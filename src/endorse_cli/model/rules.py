@@ -92,6 +92,29 @@ class AreaInfo(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     explain: str = ""
 
 
+class Forecast(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """How "when will I be ready?" is worked out."""
+
+    #: The recent months whose RS/C hours set the applicant's pace.
+    rsc_pace_months: Annotated[int, Meta(ge=1)]
+    #: The recent months whose training hours set the applicant's pace.
+    training_pace_months: Annotated[int, Meta(ge=1)]
+    #: How far ahead to look for a date, in months.
+    horizon_months: Annotated[int, Meta(ge=1)]
+
+
+class RedFlags(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """The limits past which an entry looks wrong to a reviewer."""
+
+    max_rsc_hours_per_day: Positive
+    max_training_hours_per_day: Positive
+    max_work_hours_per_week: Positive
+    #: Assumed for a job that does not give its hours_per_week.
+    assumed_hours_per_week: Positive
+    #: A reference requested longer ago than this may have gone stale.
+    reference_stale_months: Annotated[int, Meta(ge=1)]
+
+
 class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     format: int
     name: Label
@@ -102,6 +125,8 @@ class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     areas: dict[Area, AreaInfo]
     #: Next-step wording per requirement kind, with ``{placeholders}``.
     next_steps: dict[str, str]
+    forecast: Forecast
+    red_flags: RedFlags
     credential: Annotated[list[Credential], Meta(min_length=1)]
 
     def get(self, credential_id: str) -> Credential | None:

@@ -26,6 +26,8 @@ def requirement_dict(req: RequirementResult) -> dict[str, Any]:
         "applies": req.applies,
         "note": req.note,
         "details": req.details,
+        "expected": req.expected.isoformat() if req.expected else None,
+        "assumption": req.assumption,
     }
     if req.kind == "any":
         data["options"] = [requirement_dict(o) for o in req.options]
@@ -42,6 +44,8 @@ def credential_dict(result: CredentialResult) -> dict[str, Any]:
         "met": result.met,
         "requirements_met": result.met_count,
         "requirements_total": result.total,
+        "expected": result.expected.isoformat() if result.expected else None,
+        "without_date": [r.id for r in result.undated],
         "requirements": [requirement_dict(r) for r in result.requirements],
     }
 
@@ -64,8 +68,8 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "next_up": {"id": rec.next_up, "needs": list(rec.next_up_needs)} if rec.next_up else None,
         },
         "credentials": [credential_dict(c) for c in assessment.credentials],
-        "warnings": [{"message": w.message, "where": w.where, "line": w.line}
-                     for w in assessment.warnings],
+        "warnings": [{"code": w.code, "message": w.message, "fix": w.fix, "where": w.where,
+                      "line": w.line} for w in assessment.warnings],
     }
 
 
@@ -89,3 +93,6 @@ def gaps(assessment: Assessment, result: CredentialResult, why: str) -> str:
 
 def credentials(rules: Rules, source: str) -> str:
     return dumps(msgspec.to_builtins(rules))
+
+
+timeline = gaps  # the JSON of a checklist has every requirement's expected day already

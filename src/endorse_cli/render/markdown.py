@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
-from .words import WHY, heading, standing, status
+from .words import SOONEST, WHY, expectation, heading, standing, status, timeline_end, timeline_rows
 
 
 def cell(text: object) -> str:
@@ -18,17 +18,21 @@ def _warnings(assessment: Assessment) -> list[str]:
     lines = ["", "## Warnings", ""]
     for w in assessment.warnings:
         line = f"line {w.line}, " if w.line else ""
-        lines.append(f"- {line}`{w.where}`: {w.message}")
+        fix = f" Fix: {w.fix}." if w.fix else ""
+        lines.append(f"- {line}`{w.where}`: {w.message}.{fix}")
     return lines
 
 
 def assess(assessment: Assessment) -> str:
     lines = [f"# Endorsement® assessment: {heading(assessment)}", "",
-             "| Credential | Qualified | Met | Requirements met |", "| --- | --- | --- | --- |"]
+             "| Credential | Qualified | Met | Requirements met | Soonest |",
+             "| --- | --- | --- | --- | --- |"]
     for c in assessment.credentials:
+        expected = "" if c.met else (c.expected.isoformat() if c.expected else "-")
         lines.append(f"| {cell(c.id)} {cell(c.name)} | {'yes' if c.qualified else 'no'} | "
-                     f"{'yes' if c.met else 'no'} | {c.met_count} of {c.total} |")
+                     f"{'yes' if c.met else 'no'} | {c.met_count} of {c.total} | {expected} |")
     rec = assessment.recommended
+    lines += ["", SOONEST]
     lines += ["", f"**Recommended: {rec.id}**" + ("" if rec.qualified else " (not yet qualified)"),
               "", rec.reason]
     if rec.also_qualified:
@@ -44,6 +48,8 @@ def _item(req: RequirementResult, indent: str = "") -> list[str]:
     lines = [f"{indent}- {box} {req.label}{qual}: {standing(req)}"]
     if req.note and req.applies:
         lines.append(f"{indent}  - note: {req.note}")
+    if when := expectation(req):
+        lines.append(f"{indent}  - {when}")
     if req.kind == "any" and not req.met:
         for option in req.options:
             lines += _item(option, indent + "  ")
@@ -57,6 +63,15 @@ def gaps(assessment: Assessment, result: CredentialResult, why: str) -> str:
              heading(assessment) + ".", "", status(result).capitalize() + ".", ""]
     for req in result.requirements:
         lines += _item(req)
+    return "\n".join(lines + _warnings(assessment)) + "\n"
+
+
+def timeline(assessment: Assessment, result: CredentialResult, why: str) -> str:
+    lines = [f"# Timeline: {result.id} {result.name} ({WHY[why]})", "",
+             heading(assessment) + ".", "", "| When | Requirement | Why then |", "| --- | --- | --- |"]
+    lines += [f"| {when} | {cell(label)} | {cell(because)} |"
+              for when, label, because in timeline_rows(result)]
+    lines += ["", f"**{timeline_end(result)}**"]
     return "\n".join(lines + _warnings(assessment)) + "\n"
 
 

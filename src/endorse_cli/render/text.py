@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
-from .words import WHY, heading, standing, status
+from .words import SOONEST, WHY, expectation, heading, standing, status, timeline_end, timeline_rows
 
 INDENT = 4
 
@@ -46,7 +46,9 @@ def warnings(console: Console, assessment: Assessment) -> None:
     console.print(Text("Warnings", style="bold yellow"))
     for w in assessment.warnings:
         line = f"line {w.line}, " if w.line else ""
-        say(console, f"{line}{w.where}: {w.message}", indent=INDENT, first="  ! ")
+        say(console, f"{line}{w.where}: {w.message}.", indent=INDENT, first="  ! ")
+        if w.fix:
+            say(console, f"fix: {w.fix}", indent=INDENT, first=" " * INDENT, style="dim")
 
 
 def assess(console: Console, assessment: Assessment) -> None:
@@ -56,11 +58,14 @@ def assess(console: Console, assessment: Assessment) -> None:
     table.add_column("Qualified")
     table.add_column("Met")
     table.add_column("Requirements", justify="right")
+    table.add_column("Soonest")
     for c in assessment.credentials:
+        expected = "" if c.met else (c.expected.isoformat() if c.expected else "-")
         table.add_row(f"{c.id} {c.name}", _yes(c.qualified), _yes(c.met),
-                      f"{c.met_count} of {c.total}")
+                      f"{c.met_count} of {c.total}", expected)
     console.print()
     console.print(table)
+    say(console, SOONEST, style="dim")
     rec = assessment.recommended
     pick = assessment.credential(rec.id)
     console.print()
@@ -86,6 +91,8 @@ def _requirement(console: Console, req: RequirementResult, indent: int = 0) -> N
     say(console, standing(req), indent=body, first=" " * body, style="dim" if req.met else "")
     if req.note and req.applies:
         say(console, f"note: {req.note}", indent=body, first=" " * body, style="yellow")
+    if when := expectation(req):
+        say(console, when, indent=body, first=" " * body, style="magenta")
     if req.kind == "any" and not req.met:
         for option in req.options:
             _requirement(console, option, body)
@@ -104,6 +111,19 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
         console.print()
         say(console, f"Recommended for you: {assessment.recommended.id}. "
                      "See `endorse assess` for why.")
+    warnings(console, assessment)
+
+
+def timeline(console: Console, assessment: Assessment, result: CredentialResult, why: str) -> None:
+    say(console, f"Timeline for {result.id} {result.name} ({WHY[why]})", style="bold")
+    say(console, heading(assessment))
+    console.print()
+    for when, label, because in timeline_rows(result):
+        say(console, label, indent=14, first=Text(f"  {when:<10}  ", style="bold"))
+        if because:
+            say(console, because, indent=14, first=" " * 14, style="dim")
+    console.print()
+    say(console, timeline_end(result), style="bold")
     warnings(console, assessment)
 
 

@@ -46,5 +46,38 @@ def heading(assessment: Assessment) -> str:
     return f"{assessment.applicant}{where}, as of {assessment.as_of.isoformat()}"
 
 
+SOONEST = ("Soonest: when the requirements that take time (experience, RS/C, training) can "
+           "be met at your pace; the others wait on a step from you.")
+
 #: Why a checklist shows the credential it shows.
 WHY = {"named": "as asked", "target": "your target", "recommended": "recommended"}
+
+
+def expectation(req: RequirementResult) -> str | None:
+    """When an unmet requirement will be met, and on what assumption; None when met."""
+    if req.met or not req.applies:
+        return None
+    if req.expected is not None:
+        return f"expected {req.expected.isoformat()}, {req.assumption}"
+    return f"no date: {req.assumption}" if req.assumption else None
+
+
+def timeline_rows(result: CredentialResult) -> list[tuple[str, str, str]]:
+    """(date or "no date", label, why) for each unmet requirement, soonest first."""
+    dated = sorted((r for r in result.unmet if r.expected), key=lambda r: (r.expected, r.label))
+    rows = [(r.expected.isoformat(), r.label, r.assumption or "") for r in dated]
+    rows += [("no date", r.label, r.assumption or r.next_step or "") for r in result.undated]
+    return rows
+
+
+def timeline_end(result: CredentialResult) -> str:
+    """The day the whole credential is expected to be met, in a sentence."""
+    if result.met:
+        return f"Every requirement of {result.id} is met."
+    undated = [r.label for r in result.undated]
+    if result.expected is None:
+        return f"No date for {result.id} yet: each step left depends on what you do next."
+    day = result.expected.isoformat()
+    if not undated:
+        return f"{result.id} is expected to be met on {day}."
+    return f"{result.id} can be met on {day} at the soonest, once the steps without a date are done."

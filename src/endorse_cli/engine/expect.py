@@ -1,0 +1,112 @@
+"""The expected day of each unmet requirement, and the assumption behind it, in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from msgspec.structs import replace
+
+from ..model import rules as r
+from ..model.results import RequirementResult
+from .dates import add_months
+from .facts import UNITS, Facts
+from .forecast import (Pace, day_amount_reached, day_experience_reached, day_window_reached,
+                       pace_over)
+
+MONTH_DAYS = 365 / 12
+
+
+def per_month(pace: Pace) -> float:
+    """A pace as hours a month, to one decimal."""
+    amount, days = pace
+    return round(amount / UNITS / days * MONTH_DAYS, 1) if days else 0.0
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} hour" + ("" if value == 1 else "s")
+
+
+class Expect:
+    """Adds ``expected`` and ``assumption`` to unmet requirements that time can meet."""
+
+    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None) -> None:
+        self.facts = facts
+        self.plan = rules.forecast
+        self.rsc_per_month = rsc_per_month
+        self.as_of = facts.as_of
+        self.horizon = add_months(facts.as_of, rules.forecast.horizon_months)
+
+    def __call__(self, req: r.Requirement, result: RequirementResult) -> RequirementResult:
+        if result.met or not result.applies:
+            return result
+        if isinstance(req, r.AnyReq):
+            dated = [o for o in result.options if o.expected is not None]
+            if not dated:
+                return result
+            soonest = min(dated, key=lambda o: o.expected)
+            return replace(result, expected=soonest.expected,
+                           assumption=f"{soonest.label}: {soonest.assumption}")
+        method = getattr(self, f"_{req.__struct_config__.tag}", None)
+        if method is None:
+            return result  # a degree, references, areas, the exam: a step, not a date
+        expected, assumption = method(req, result)
+        return replace(result, expected=expected, assumption=assumption)
+
+    def _no_field_work(self) -> str:
+        return (f"no work in the field goes on after {self.as_of.isoformat()}; "
+                "it counts only while you work with infants, young children and families")
+
+    def _experience(self, req: r.ExperienceReq, result: RequirementResult):
+        if result.details.get("need_days") is None or (req.after and not result.details.get(
+                "counted_after")):
+            return None, None  # the degree it counts after comes first
+        missing = result.details["need_days"] - result.details["days"]
+        day = day_experience_reached(self.facts.field_ahead, missing, self.as_of)
+        if day is not None:
+            return day, "if your current work in the field goes on"
+        if not self.facts.field_ahead:
+            return None, self._no_field_work()
+        return None, (f"your work in the field ends on {self.facts.field_ahead[-1][1]}, "
+                      f"before the {missing} more days are done")
+
+    def _training(self, req: r.TrainingReq, result: RequirementResult):
+        months = self.plan.training_pace_months
+        pace = pace_over(self.facts.training_log, self.as_of, months)
+        missing = round(req.hours * UNITS) - self.facts.training_hours
+        day = day_amount_reached(missing, pace, self.as_of, self.horizon)
+        if pace[0] == 0:
+            return None, f"no specialized training in the last {months} months to set a pace"
+        rate = f"at your pace of the last {months} months, about {_hours(per_month(pace))} a month"
+        return day, rate if day else f"{rate}, not within {self.plan.horizon_months} months"
+
+    def _supervision(self, req: r.SupervisionReq, result: RequirementResult):
+        facts, months = self.facts, req.window_months
+        last_day = facts.last_field_day_ahead
+        if last_day is not None and last_day <= self.as_of:
+            return None, self._no_field_work()
+        need = round(req.hours * UNITS)
+
+        def reached(pace: Pace) -> dt.date | None:
+            return day_window_reached(facts.sessions, need, months, pace, self.as_of, last_day)
+
+        if self.rsc_per_month is not None:
+            pace = (round(self.rsc_per_month * 12 * UNITS), 365)
+            rate = f"at the {_hours(self.rsc_per_month)} a month you assumed"
+        else:
+            pace = pace_over(facts.sessions, self.as_of, self.plan.rsc_pace_months)
+            rate = (f"at your pace of the last {self.plan.rsc_pace_months} months, "
+                    f"about {_hours(per_month(pace))} a month")
+        day = reached(pace)
+        if day is not None:
+            return day, rate
+        # Never at this pace: find the pace, in half hours a month, that gets there.
+        shown = f"{req.hours:g} hours within {months} months"
+        step = 0.5
+        tried = (int(per_month(pace) / step) + 1) * step
+        while tried <= req.hours:
+            better = reached((round(tried * 12 * UNITS), 365))
+            if better is not None:
+                return None, (f"{rate}, you will not reach {shown}; "
+                              f"{_hours(tried)} a month reaches it on {better.isoformat()}")
+            tried += step
+        return None, f"{rate}, you will not reach {shown}"

@@ -1,0 +1,84 @@
+"""When will an unmet requirement be met if the applicant goes on as now?
+
+Every function returns the day (or None when that pace never gets there) and works in whole
+numbers: days, and micro-hours as in :mod:`facts`. A pace is ``(amount, days)``: so much
+in so many days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from .dates import add_months
+
+Pace = tuple[int, int]  # (micro-hours, over this many days)
+
+
+def day_experience_reached(ahead: list[tuple[dt.date, dt.date | None]], missing_days: int,
+                           as_of: dt.date) -> dt.date | None:
+    """The day ``missing_days`` more days of field work are done, the work ahead going on.
+
+    ``ahead`` all start the day after ``as_of``, so the longest of them is all that counts.
+    """
+    if missing_days <= 0:
+        return as_of
+    if not ahead:
+        return None
+    end = ahead[-1][1]  # sorted: an open-ended job last
+    day = as_of + dt.timedelta(days=missing_days)
+    return day if end is None or day <= end else None
+
+
+def pace_over(log: Iterable[tuple[dt.date, int]], as_of: dt.date, months: int) -> Pace:
+    """Hours logged in the ``months`` up to the as-of date, and the days that period has."""
+    since = add_months(as_of, -months)
+    return sum(amount for day, amount in log if since < day <= as_of), (as_of - since).days
+
+
+def day_amount_reached(missing: int, pace: Pace, as_of: dt.date,
+                       horizon: dt.date) -> dt.date | None:
+    """The day ``missing`` more micro-hours come in at ``pace``, if before ``horizon``."""
+    amount, days = pace
+    if missing <= 0:
+        return as_of
+    if amount <= 0:
+        return None
+    day = as_of + dt.timedelta(days=-(-missing * days // amount))
+    return day if day <= horizon else None
+
+
+def day_window_reached(sessions: list[tuple[dt.date, int]], need: int, months: int, pace: Pace,
+                       as_of: dt.date, last_day: dt.date | None) -> dt.date | None:
+    """The first day E on which a window of ``months`` ending on E holds ``need`` micro-hours.
+
+    What is in that window: the sessions already held that are less than ``months`` old on E
+    (older ones drop out), and the hours to come at ``pace`` from tomorrow to E. Hours come
+    only while field work goes on (up to ``last_day``; None if it goes on). Beyond one window
+    from now nothing more can be gained, so that is as far as it looks.
+    """
+    amount, days = pace
+    end = add_months(as_of + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+    if last_day is not None:
+        end = min(end, last_day)
+    # Past hours still in the window fall at each session's drop-out day: add_months(s, months).
+    drops = sorted((add_months(day, months), hours) for day, hours in sessions if day <= as_of)
+    held = sum(hours for drop, hours in drops if drop > as_of)
+    start = as_of + dt.timedelta(days=1)
+    pending = [(drop, hours) for drop, hours in drops if drop > as_of]
+    for drop, hours in [*pending, (end + dt.timedelta(days=1), 0)]:
+        # From `start` up to the day before `drop`, the past hours held are `held`.
+        if held >= need:
+            return start
+        if amount > 0:
+            k = -(-(need - held) * days // amount)  # days of pace needed from as_of
+            day = as_of + dt.timedelta(days=k)
+            if day < start:
+                day = start
+            if day < drop and day <= end:
+                return day
+        held -= hours
+        start = max(start, drop)
+        if start > end:
+            break
+    return None

@@ -1,0 +1,124 @@
+"""Each red flag, caught where it is and silent where it is not."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import AS_OF, EXAMPLES
+from helpers import D, assess, course, job, session
+
+from endorse_cli.api import assess_file
+
+FIELD = [job("2020-01-01")]
+
+
+def flags(result, code: str) -> list[str]:
+    return [w.where for w in result.warnings if w.code == code]
+
+
+CASES = [
+    # (code, sections that have the flag, sections that do not, where it points)
+    ("rsc-outside-field",
+     {"work": [job("2024-01-01")], "supervision": [session("2023-12-31")]},
+     {"work": [job("2024-01-01")], "supervision": [session("2024-01-01")]},
+     ["supervision[0].date"]),
+    ("rsc-hours-per-day",
+     {"work": FIELD, "supervision": [session("2024-05-01", 5), session("2024-05-01", 4, provider="B")]},
+     {"work": FIELD, "supervision": [session("2024-05-01", 4), session("2024-05-01", 4, provider="B")]},
+     ["supervision[0].hours"]),
+    ("training-hours-per-day",
+     {"training": [course("2024-05-01", 6, "thinking"), course("2024-05-01", 6.5, "reflection")]},
+     {"training": [course("2024-05-01", 6, "thinking"), course("2024-05-01", 6, "reflection")]},
+     ["training[0].hours"]),
+    ("duplicate-entry",
+     {"training": [course("2024-05-01", 3, "thinking"), course("2024-05-02", 3, "thinking"),
+                   course("2024-05-01", 3, "thinking")]},
+     {"training": [course("2024-05-01", 3, "thinking"), course("2024-05-01", 2, "thinking")]},
+     ["training[2]"]),
+    ("duplicate-entry",
+     {"work": FIELD, "supervision": [session("2024-05-01", 1.5), session("2024-05-01", 1.5)]},
+     {"work": FIELD, "supervision": [session("2024-05-01", 1.5), session("2024-05-08", 1.5)]},
+     ["supervision[1]"]),
+    ("duplicate-reference",
+     {"reference": [{"name": "Dana Lee", "email": "dana@example.org"},
+                    {"name": "D. Lee", "email": "Dana@Example.org"}]},
+     {"reference": [{"name": "Dana Lee", "email": "dana@example.org"},
+                    {"name": "Sam Roe", "email": "sam@example.org"}]},
+     ["reference[1].email"]),
+    ("reference-is-applicant",
+     {"applicant": {"email": "me@example.org"},
+      "reference": [{"name": "My Other Name", "email": "ME@example.org"}]},
+     {"applicant": {"email": "me@example.org"},
+      "reference": [{"name": "Sam Roe", "email": "sam@example.org"}]},
+     ["reference[0]"]),
+    ("reference-is-applicant",
+     {"reference": [{"name": "  test   applicant ", "phone": "555-0100"}]},
+     {"reference": [{"name": "Test Applicant-Smith", "phone": "555-0100"}]},
+     ["reference[0]"]),
+    ("reference-stale",
+     {"reference": [{"name": "R", "email": "r@example.org", "status": "requested",
+                     "requested": D("2025-11-20")}]},
+     {"reference": [{"name": "R", "email": "r@example.org", "status": "requested",
+                     "requested": D("2025-11-21")},
+                    {"name": "S", "email": "s@example.org", "status": "received",
+                     "requested": D("2024-01-01")}]},
+     ["reference[0].requested"]),
+    ("exam-date-past",
+     {"exam": {"status": "scheduled", "date": D("2026-11-20")}},
+     {"exam": {"status": "scheduled", "date": D("2026-11-21")}},
+     ["exam.date"]),
+    ("training-no-areas",
+     {"training": [course("2024-05-01", 3, "thinking"), course("2024-06-01", 3)]},
+     {"training": [course("2024-05-01", 3, "thinking")]},
+     ["training[1]"]),
+    ("work-hours-per-week",
+     {"work": [job("2020-01-01", hours_per_week=40), job("2021-01-01", "2021-06-30", hours_per_week=30)]},
+     {"work": [job("2020-01-01", hours_per_week=40), job("2021-01-01", "2021-06-30", hours_per_week=20)]},
+     ["work[1]"]),
+    ("work-hours-per-week",
+     {"work": [job("2020-01-01"), job("2019-01-01", "2020-01-01", infant_family=False)]},
+     {"work": [job("2020-01-02"), job("2019-01-01", "2020-01-01", infant_family=False)]},
+     ["work[0]"]),
+]
+
+
+@pytest.mark.parametrize(("code", "present", "absent", "where"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_red_flag(code, present, absent, where) -> None:
+    found = assess(**present)
+    assert flags(found, code) == where
+    warning = next(w for w in found.warnings if w.code == code)
+    assert warning.message and warning.fix
+    assert flags(assess(**absent), code) == []
+
+
+def test_assumed_weekly_hours_are_said() -> None:
+    result = assess(work=[job("2020-01-01"), job("2019-01-01", "2020-01-01", infant_family=False)])
+    message = next(w.message for w in result.warnings if w.code == "work-hours-per-week")
+    assert message == ("From 2020-01-01 this job overlaps work[1] for 80 hours a week together, "
+                       "more than 60 (40 assumed where hours_per_week is not given)")
+
+
+def test_red_flags_point_at_their_line(cli, write) -> None:
+    path = write("""
+        format = 1
+        [applicant]
+        name = "Ana"
+
+        [[work]]
+        title = "Home Visitor"
+        start = 2024-01-01
+
+        [[supervision]]
+        date = 2023-06-01
+        hours = 1
+        provider = "P"
+    """)
+    text = " ".join(cli("gaps", str(path), "--as-of", AS_OF).out.split())
+    assert ("! line 11, supervision[0].date: This RS/C session on 2023-06-01 falls outside "
+            "every period of work in the field, so it does not count. fix: check its date, "
+            "or add the job you held then under [[work]]") in text
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_no_false_alarm_in_the_examples(example) -> None:
+    assert assess_file(EXAMPLES / example, as_of=D(AS_OF)).warnings == ()

@@ -114,7 +114,7 @@ def test_red_flags_point_at_their_line(cli, write) -> None:
         provider = "P"
     """)
     text = " ".join(cli("gaps", str(path), "--as-of", AS_OF).out.split())
-    assert ("! line 11, supervision[0].date: This RS/C session on 2023-06-01 falls outside "
+    assert ("! line 10, supervision[0].date: This RS/C session on 2023-06-01 falls outside "
             "every period of work in the field, so it does not count. fix: check its date, "
             "or add the job you held then under [[work]]") in text
 

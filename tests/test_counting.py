@@ -36,7 +36,7 @@ def test_years_are_cut_to_two_decimals_never_rounded_up_to_the_goal() -> None:
     exp = req(assess(as_of="2027-01-01", work=[job("2023-01-01", "2024-12-29")]), "IFS", "experience")
     assert exp.have == 1.99  # 729 / 365 = 1.9973
     assert exp.need == 2
-    assert "1 more days" in exp.next_step
+    assert "1 more day (about 0.01 years)" in exp.next_step
 
 
 def test_a_current_job_counts_up_to_the_as_of_date() -> None:
@@ -261,7 +261,9 @@ def test_references_need_contact_and_a_status_other_than_declined() -> None:
     ]
     r = req(assess(reference=refs), "IFS", "references")
     assert (r.have, r.need, r.met) == (2, 3, False)
-    assert r.details == {"received": 1}
+    assert r.details == {"received": 1, "not_counted": [{"name": "C", "why": "no email or phone"},
+                                                        {"name": "D", "why": "declined"}]}
+    assert r.next_step.startswith("Add an email or phone for C: a reference counts only")
     refs.append({"name": "E", "email": "e@example.org"})
     assert req(assess(reference=refs), "IFS", "references").met
 

@@ -38,8 +38,8 @@ class Window(Struct, frozen=True):
 
 class Facts(Struct, kw_only=True):
     as_of: dt.date
-    #: (level, completed date) of each degree conferred on or before the as-of date.
-    degrees: list[tuple[int, dt.date]] = field(default_factory=list)
+    #: (level, completed date, degree) of each degree conferred on or before the as-of date.
+    degrees: list[tuple[int, dt.date, str]] = field(default_factory=list)
     #: Degrees listed without a completed date (in progress), by level.
     degrees_in_progress: list[int] = field(default_factory=list)
     #: Merged infant/family work periods, up to the as-of date.
@@ -54,6 +54,8 @@ class Facts(Struct, kw_only=True):
     sessions_outside_field: int = 0
     references: int = 0
     references_received: int = 0
+    #: (name, why) of each reference that does not count.
+    references_uncounted: list[tuple[str, str]] = field(default_factory=list)
     areas: set[str] = field(default_factory=set)
     exam_status: str = "not-taken"
     mentor_track: str | None = None
@@ -62,12 +64,13 @@ class Facts(Struct, kw_only=True):
     _prefix: list[int] = field(default_factory=list)
 
     @property
-    def highest_degree(self) -> int:
-        return max((level for level, _ in self.degrees), default=0)
+    def highest_degree(self) -> tuple[int, str | None]:
+        """The level and name of the highest degree held (``md`` over ``doctorate`` on a tie)."""
+        return max(((level, degree) for level, _, degree in self.degrees), default=(0, None))
 
     def first_degree_at(self, level: int) -> dt.date | None:
         """The completed date of the earliest degree at ``level`` or above."""
-        return min((day for lvl, day in self.degrees if lvl >= level), default=None)
+        return min((day for lvl, day, _ in self.degrees if lvl >= level), default=None)
 
     def field_days(self, *, after: dt.date | None = None) -> int:
         return days_in(self.field_periods, after=after)
@@ -134,7 +137,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             warn(_later(f"education[{i}].completed", degree.completed, as_of, "This degree"))
             facts.degrees_in_progress.append(level)
         else:
-            facts.degrees.append((level, degree.completed))
+            facts.degrees.append((level, degree.completed, degree.degree))
 
     periods: list[Period] = []
     tomorrow = as_of + dt.timedelta(days=1)
@@ -172,9 +175,14 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     facts.sessions = sorted(sessions)
 
     for ref in portfolio.reference:
-        if ref.status != "declined" and (ref.email or ref.phone):
+        if ref.status == "declined":
+            facts.references_uncounted.append((ref.name, "declined"))
+        elif not (ref.email or ref.phone):
+            facts.references_uncounted.append((ref.name, "no email or phone"))
+        else:
             facts.references += 1
             facts.references_received += ref.status == "received"
+    facts.references_uncounted.sort()
 
     exam = portfolio.exam
     if exam is not None:

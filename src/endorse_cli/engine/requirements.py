@@ -22,9 +22,15 @@ DAYS_PER_YEAR = 365
 
 #: The placeholders a next-step wording may use. A rules file naming another is refused.
 NEXT_STEP_FIELDS = (
-    "have", "need", "missing", "unit", "degree", "after", "areas", "missing_days",
-    "window_months", "received", "options",
+    "have", "need", "missing", "more", "unit", "degree", "after", "areas", "missing_days",
+    "window_months", "received", "names", "options",
 )
+
+
+def more(count: int | float, unit: str) -> str:
+    """``5.5 more hours``, ``1 more reference``: the unit in the singular for exactly one."""
+    word = unit[:-1] if count == 1 and unit.endswith("s") else unit
+    return f"{count:g} more {word}" if isinstance(count, float) else f"{count} more {word}"
 
 
 def amount(numerator: int, denominator: int = 1, *, up: bool = False) -> int | float:
@@ -48,13 +54,6 @@ def years(days: int) -> int | float:
 def _number(value: float) -> int | float:
     """A threshold from the rules file as written: 2.0 shows as 2."""
     return int(value) if float(value).is_integer() else value
-
-
-def _slug_of(level: int) -> str | None:
-    for slug, lvl in DEGREE_LEVEL.items():
-        if lvl == level:
-            return slug
-    return None
 
 
 class Judge:
@@ -110,9 +109,10 @@ class Judge:
         goal = round(need * scale)
         met = have >= goal
         shown_need = amount(goal, scale)
+        missing = amount(goal - have, scale, up=True)
         step = None if met else self._step(
-            req, have=amount(have, scale), need=shown_need, missing=amount(goal - have, scale, up=True),
-            unit=unit, **values)
+            req, values.pop("situation", None), have=amount(have, scale), need=shown_need,
+            missing=missing, more=more(missing, unit), unit=unit, **values)
         return self._result(req, met, amount(have, scale), shown_need, unit, step,
                             details=details or {})
 
@@ -120,12 +120,11 @@ class Judge:
 
     def _education(self, req: r.EducationReq) -> RequirementResult:
         need_level = DEGREE_LEVEL[req.min_degree]
-        have_level = self.facts.highest_degree
+        have_level, have = self.facts.highest_degree
         met = have_level >= need_level
         in_progress = any(level >= need_level for level in self.facts.degrees_in_progress)
         step = None if met else self._step(
             req, "in-progress" if in_progress else None, degree=self._degree_label(req.min_degree))
-        have = _slug_of(have_level)
         details = {"in_progress": in_progress, "have_label": self._degree_label(have) if have else None,
                    "need_label": self._degree_label(req.min_degree)}
         return self._result(req, met, have, req.min_degree, "degree", step, details=details)
@@ -146,8 +145,9 @@ class Judge:
         met = days >= need_days
         missing_days = max(need_days - days, 0)
         step = None if met else self._step(
-            req, need=_number(req.years), have=years(days), missing=amount(missing_days, DAYS_PER_YEAR, up=True),
-            missing_days=missing_days, unit="years",
+            req, need=_number(req.years), have=years(days),
+            missing=amount(missing_days, DAYS_PER_YEAR, up=True), missing_days=missing_days,
+            more=more(missing_days, "days"), unit="years",
             after=self._degree_label(req.after) if req.after else "")
         details = {"days": days, "need_days": need_days,
                    "counted_after": after_day.isoformat() if after_day else None}
@@ -185,8 +185,13 @@ class Judge:
 
     def _references(self, req: r.ReferencesReq) -> RequirementResult:
         received = self.facts.references_received
+        uncounted = self.facts.references_uncounted
+        unreachable = [name for name, why in uncounted if why == "no email or phone"]
+        details = {"received": received,
+                   "not_counted": [{"name": name, "why": why} for name, why in uncounted]}
         return self._counted(req, self.facts.references, req.count, "references",
-                             details={"received": received}, received=received)
+                             details=details, received=received, names=" and ".join(unreachable),
+                             situation="no-contact" if unreachable else None)
 
     def _competencies(self, req: r.CompetenciesReq) -> RequirementResult:
         missing = [area for area in req.areas if area not in self.facts.areas]

@@ -31,6 +31,11 @@ def standing(req: RequirementResult) -> str:
     elif req.kind == "supervision" and d.get("first_session"):
         text += f", sessions {d['first_session']} to {d['last_session']}"
     text += f" (needs {number(req.need)})"
+    if req.kind == "references" and d.get("not_counted"):
+        text += "; not counted: " + ", ".join(f"{n['name']} ({n['why']})" for n in d["not_counted"])
+    if req.kind == "supervision" and d.get("hours_outside_field_work"):
+        text += (f"; {number(d['hours_outside_field_work'])} hours not counted: "
+                 "outside work in the field")
     return text
 
 

@@ -75,7 +75,26 @@ CASES = [
     ("TOML syntax", 'format = 1\n[applicant\nname = "A"\n',
      ", line 2: is not valid TOML: expected ']' at the end of a table declaration"),
     ("duplicate key", 'format = 1\n[applicant]\nname = "A"\nname = "B"\n',
-     ", line 4: is not valid TOML: cannot overwrite a value"),
+     ", line 4: applicant.name: the key `name` is written twice in this table\n"
+     "  fix: keep one of the two lines"),
+    ("duplicate table", 'format = 1\n[applicant]\nname = "A"\n[applicant]\nemail = "a@b.org"\n',
+     ", line 4: applicant: the table [applicant] is written twice\n"
+     "  fix: merge the two [applicant] tables; for a list of entries, write [[applicant]]"),
+    ("US date", HEAD + '[[training]]\ntitle = "t"\ndate = 3/15/2024\nhours = 1\n',
+     ", line 6: training[0].date: 3/15/2024 is not a date TOML reads\n"
+     "  fix: write the date as YYYY-MM-DD, e.g. `date = 2024-03-15`"),
+    ("unpadded date", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-3-5\n',
+     ", line 6: work[0].start: 2024-3-5 is not a date TOML reads"),
+    ("impossible date", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-02-30\nhours = 1\n',
+     ", line 6: training[0].date: 2024-02-30 is not a real date"),
+    ("unquoted text", HEAD + '[[work]]\ntitle = Home Visitor\nstart = 2024-01-01\n',
+     ', line 5: work[0].title: text must be in quotes\n  fix: write `title = "Home Visitor"`'),
+    ("yes for true", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\ninfant_family = yes\n',
+     ", line 7: work[0].infant_family: yes is not a TOML yes or no\n"
+     "  fix: write `infant_family = true` or `infant_family = false`, in lower case"),
+    ("decimal comma", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1,5\n',
+     ", line 7: training[0].hours: 1,5 has a decimal comma\n"
+     "  fix: write decimals with a point, e.g. `hours = 1.5`"),
     ("empty file", "", ": the file is empty"),
     ("comments only", "# nothing yet\n", ": the file is empty"),
 ]

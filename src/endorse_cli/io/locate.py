@@ -38,6 +38,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self._lines: dict[Path, int] = {}
+        self._tables: dict[int, Path] = {}  # the table each line belongs to
         self._build(text)
 
     def _note(self, path: Path, line: int) -> None:
@@ -63,6 +64,7 @@ class LineIndex:
                 if line.count(closing) % 2 == 1:
                     closing = None
                 continue
+            self._tables[number] = current
             if not line or line.startswith("#"):
                 continue
             if match := array_header.match(line):
@@ -85,6 +87,13 @@ class LineIndex:
                     if value.count(quotes) % 2 == 1:
                         closing = quotes
                         break
+
+    def path_at(self, line: int, key: str | None = None) -> Path | None:
+        """The key path written on ``line``: ``key`` in the table of that line, when given."""
+        if key is not None:
+            return self._tables.get(line, ()) + (key,)
+        found = [path for path, at in self._lines.items() if at == line]
+        return max(found, key=len) if found else None
 
     def line_of(self, path: Path) -> int | None:
         """The line of ``path``, or of the nearest enclosing key or table that is written."""

@@ -287,3 +287,49 @@ def _unknown_key(path: Path, key: str, allowed: list[str]) -> Problem:
         shown = ", ".join(a for a in allowed if a != "extra")
         fix = f"the keys allowed here are: {shown}; put anything else under an [extra] table"
     return Problem(path, message, fix)
+
+
+# -- TOML that does not parse ---------------------------------------------------------------
+
+_KEY_VALUE = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=\s*(.*?)\s*(#.*)?$')
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+
+
+def explain_toml(text: str, line: int | None, message: str) -> Problem:
+    """A TOML syntax error in words, with the key it is about and a fix for the usual slips."""
+    from .locate import LineIndex
+
+    lines = text.splitlines()
+    source = lines[line - 1] if line and line <= len(lines) else ""
+    match = _KEY_VALUE.match(source)
+    key, value = (match[1].strip('"'), match[2]) if match else ("", "")
+    path: Path = ()
+    if line:
+        index = LineIndex("\n".join(lines[: line - 1] + [source]))
+        path = (index.path_at(line, key) if key else index.path_at(line)) or ()
+    lowered = message[0].lower() + message[1:]
+
+    if message.startswith("Cannot overwrite a value"):
+        return Problem(path, f"the key `{key}` is written twice in this table",
+                       "keep one of the two lines")
+    if m := re.match(r"Cannot declare \((.*)\) twice", message):
+        name = ".".join(part.strip(" '\"") for part in m[1].split(",") if part.strip())
+        return Problem(path or (name,), f"the table [{name}] is written twice",
+                       f"merge the two [{name}] tables; for a list of entries, write [[{name}]]")
+    if match and value:
+        if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value):
+            fix = f"write the date as YYYY-MM-DD, e.g. `{key} = 2024-03-15`"
+            if message.startswith("Invalid date"):
+                return Problem(path, f"{value} is not a real date", "check the day and month")
+            return Problem(path, f"{value} is not a date TOML reads", fix)
+        if re.fullmatch(r"-?\d+,\d+", value):
+            return Problem(path, f"{value} has a decimal comma",
+                           f"write decimals with a point, e.g. `{key} = {value.replace(',', '.')}`")
+        if value.lower() in ("yes", "no", "true", "false", "on", "off", "y", "n"):
+            return Problem(path, f"{value} is not a TOML yes or no",
+                           f"write `{key} = true` or `{key} = false`, in lower case")
+        if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):
+            return Problem(path, "text must be in quotes",
+                           f'write `{key} = "{value}"`')
+    return Problem(path, f"is not valid TOML: {lowered}",
+                   "check the quotes, brackets and `=` on that line")

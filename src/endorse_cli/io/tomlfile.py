@@ -82,6 +82,9 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        from .locate import format_where
+        from .problems import explain_toml  # only on the way to an error message
+
         message = str(exc)
         line = None
         if m := re.search(r"\(at line (\d+), column \d+\)", message):
@@ -89,8 +92,9 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
             message = message[: m.start()].strip()
         elif "end of document" in message:
             line = text.count("\n") + 1
-        raise error(f"is not valid TOML: {message[0].lower() + message[1:]}", file=name,
-                    line=line, fix="check the quotes, brackets and `=` on that line") from None
+        problem = explain_toml(text, line, message)
+        raise error(problem.message, file=name, where=format_where(problem.path) or None,
+                    line=line, fix=problem.fix) from None
 
 
 def load(path: Path, kind: type[T], error: type[FileProblem], *, name: str | None = None) -> Loaded[T]:

@@ -59,3 +59,13 @@ def test_contains_is_inclusive_at_both_ends() -> None:
     assert not contains(periods, D("2020-01-11"))
     assert not contains(periods, D("2019-12-31"))
     assert not contains(periods, D("2020-03-03"))
+
+
+def test_the_calendar_ends_hold() -> None:
+    from endorse_cli.engine.dates import shift
+
+    assert add_months(D("9999-06-15"), 24) == dt.date.max
+    assert add_months(D("9999-12-31"), 0) == D("9999-12-31")
+    assert add_months(D("0001-03-01"), -12) == dt.date.min
+    assert shift(dt.date.max, 1) == dt.date.max
+    assert shift(dt.date.min, -1) == dt.date.min

@@ -161,3 +161,10 @@ def test_the_credential_is_expected_when_its_last_dated_requirement_is() -> None
     assert req(result, "IFS", "rsc").expected == D("2026-12-29")
     assert ifs.expected == D("2026-12-31")
     assert [r.id for r in ifs.undated] == ["references", "training", "portfolio"]
+
+
+def test_forecasts_at_the_end_of_the_calendar_do_not_fail() -> None:
+    result = assess(as_of="9999-01-01", work=[job("9990-01-01")],
+                    supervision=[session("9998-06-01", 2)], training=[course("9998-06-01", 5)])
+    assert req(result, "IFS", "rsc").expected is None  # no whole window is left
+    assert req(result, "IFS", "training").expected is None

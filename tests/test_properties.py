@@ -167,3 +167,10 @@ def test_examples_are_valid_and_round_trip_through_the_model(example) -> None:
 
     raw = tomllib.loads((EXAMPLES / f"{example}.toml").read_text(encoding="utf-8"))
     assert msgspec.to_builtins(msgspec.convert(raw, Portfolio), builtin_types=(dt.date,)) is not None
+
+
+@SETTINGS
+@given(portfolios(), st.dates())
+def test_any_as_of_date_gets_an_answer(data, as_of) -> None:
+    """From year 1 to 9999, judging and forecasting never fall off the calendar."""
+    judge(msgspec.convert(data, Portfolio), rules(), as_of)

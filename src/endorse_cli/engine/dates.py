@@ -10,19 +10,33 @@ Period = tuple[dt.date, dt.date]  # first and last day, both inclusive
 ONE_DAY = dt.timedelta(days=1)
 
 
+def shift(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, held at the first or last day the calendar has."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same calendar day ``months`` later.
+    """The same calendar day ``months`` later (or earlier, for a negative number).
 
     When that day does not exist (29 February in a common year, 31 April), the answer is the
     first day of the following month, so that a window ending *before* it still takes in
-    the whole month.
+    the whole month. Beyond the calendar's ends it is held at its first or last day.
     """
     index = day.year * 12 + (day.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     try:
         return day.replace(year=year, month=month)
     except ValueError:
+        if (year, month) == (dt.MAXYEAR, 12):
+            return dt.date.max
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return dt.date(year, month, 1)
 

@@ -13,7 +13,7 @@ from msgspec import Struct, field
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio
 from ..model.results import PortfolioWarning
-from .dates import Period, add_months, contains, days_in, merge
+from .dates import Period, add_months, contains, days_in, merge, shift
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -110,7 +110,7 @@ class Facts(Struct, kw_only=True):
                 j += 1
             hours = prefix[j] - prefix[i]
             if hours >= best.hours:
-                best = Window(hours, start, end - dt.timedelta(days=1), start, sessions[j - 1][0], j - i)
+                best = Window(hours, start, shift(end, -1), start, sessions[j - 1][0], j - i)
         self._windows[months] = best
         return best
 
@@ -140,7 +140,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             facts.degrees.append((level, degree.completed, degree.degree))
 
     periods: list[Period] = []
-    tomorrow = as_of + dt.timedelta(days=1)
+    tomorrow = shift(as_of, 1)
     for i, job in enumerate(portfolio.work):
         if job.start > as_of:
             warn(_later(f"work[{i}].start", job.start, as_of, "This job"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from .dates import add_months
+from .dates import add_months, shift
 
 Pace = tuple[int, int]  # (micro-hours, over this many days)
 
@@ -25,9 +25,8 @@ def day_experience_reached(ahead: list[tuple[dt.date, dt.date | None]], missing_
         return as_of
     if not ahead:
         return None
-    end = ahead[-1][1]  # sorted: an open-ended job last
-    day = as_of + dt.timedelta(days=missing_days)
-    return day if end is None or day <= end else None
+    end = ahead[-1][1] or dt.date.max  # sorted: an open-ended job last
+    return shift(as_of, missing_days) if missing_days <= (end - as_of).days else None
 
 
 def pace_over(log: Iterable[tuple[dt.date, int]], as_of: dt.date, months: int) -> Pace:
@@ -44,8 +43,8 @@ def day_amount_reached(missing: int, pace: Pace, as_of: dt.date,
         return as_of
     if amount <= 0:
         return None
-    day = as_of + dt.timedelta(days=-(-missing * days // amount))
-    return day if day <= horizon else None
+    needed = -(-missing * days // amount)
+    return shift(as_of, needed) if needed <= (horizon - as_of).days else None
 
 
 def day_window_reached(sessions: list[tuple[dt.date, int]], need: int, months: int, pace: Pace,
@@ -58,21 +57,21 @@ def day_window_reached(sessions: list[tuple[dt.date, int]], need: int, months: i
     from now nothing more can be gained, so that is as far as it looks.
     """
     amount, days = pace
-    end = add_months(as_of + dt.timedelta(days=1), months) - dt.timedelta(days=1)
+    end = shift(add_months(shift(as_of, 1), months), -1)
     if last_day is not None:
         end = min(end, last_day)
     # Past hours still in the window fall at each session's drop-out day: add_months(s, months).
     drops = sorted((add_months(day, months), hours) for day, hours in sessions if day <= as_of)
     held = sum(hours for drop, hours in drops if drop > as_of)
-    start = as_of + dt.timedelta(days=1)
+    start = shift(as_of, 1)
     pending = [(drop, hours) for drop, hours in drops if drop > as_of]
-    for drop, hours in [*pending, (end + dt.timedelta(days=1), 0)]:
+    for drop, hours in [*pending, (shift(end, 1), 0)]:
         # From `start` up to the day before `drop`, the past hours held are `held`.
         if held >= need:
             return start
         if amount > 0:
             k = -(-(need - held) * days // amount)  # days of pace needed from as_of
-            day = as_of + dt.timedelta(days=k)
+            day = shift(as_of, k)
             if day < start:
                 day = start
             if day < drop and day <= end:

@@ -169,7 +169,23 @@ def test_as_of_changes_the_answer(cli) -> None:
     assert experience["met"] and experience["details"]["days"] == 730
 
 
+def test_formats_and_credential_ids_in_any_case(cli) -> None:
+    run = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "-f", "JSON", "-c", "imhs")
+    assert json.loads(run.out)["checklist"] == {"id": "IMHS", "why": "named"}
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    for fmt in ("text", "json"):
+        pipe = subprocess.Popen([sys.executable, "-m", "endorse_cli", "gaps",
+                                 str(EXAMPLES / "clinician.toml"), "-f", fmt],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        pipe.stdout.close()  # as `| true` or `| head -0` would
+        assert pipe.wait() == 0
+        assert pipe.stderr.read() == b""
+
+
 def test_help_lists_every_command_and_option(cli) -> None:
+    assert cli("-h").out == cli("--help").out
     top = cli("--help").out
     for command in ("assess", "gaps", "credentials"):
         assert command in top

@@ -52,6 +52,8 @@ CASES = [
      ", line 3: applicant.name: must not be blank"),
     ("format as text", 'format = "1"\n[applicant]\nname = "A"\n',
      ', line 1: format: expected a whole number, found "1"'),
+    ("format as a decimal", 'format = 1.0\n[applicant]\nname = "A"\n',
+     ", line 1: format: expected a whole number, found 1.0\n  fix: write a whole number, e.g. `format = 1`"),
     ("newer format", 'format = 2\n[applicant]\nname = "A"\nnew_thing = 1\n',
      ", line 1: format: this file is in format 2, newer than this endorse reads (1)"),
     ("format zero", 'format = 0\n[applicant]\nname = "A"\n',

@@ -171,10 +171,32 @@ def test_rules_that_are_not_toml(cli, tmp_path) -> None:
     assert run.err.startswith(f"error: {path}, line 2: is not valid TOML")
 
 
-def test_missing_rules_file(cli, tmp_path) -> None:
+def test_missing_rules_file_is_a_usage_error(cli, tmp_path) -> None:
     run = cli("credentials", "--rules", str(tmp_path / "none.toml"))
+    assert run.code == 2
+    assert run.err.startswith(f"error: no rules file '{tmp_path / 'none.toml'}'")
+
+
+def test_empty_rules_file(cli, tmp_path) -> None:
+    run, path = _run_with(cli, tmp_path, "")
+    assert (run.code, run.err) == (1, f"error: {path}: the file is empty\n"
+                                      "  fix: start from a copy of the shipped data/credentials.toml\n")
+
+
+def test_a_portfolio_given_as_rules_and_rules_given_as_a_portfolio(cli, tmp_path) -> None:
+    run = cli("credentials", "--rules", str(EXAMPLES / "clinician.toml"))
     assert run.code == 1
-    assert "cannot be read: No such file or directory" in run.err
+    assert "this is a portfolio, not a rules file" in run.err
+    run = cli("assess", str(ROOT / "data" / "credentials.toml"))
+    assert run.code == 1
+    assert "this is a rules file, not a portfolio" in run.err
+
+
+def test_rules_without_credentials(cli, tmp_path) -> None:
+    text = GOOD[: GOOD.index("[[credential]]")]
+    run, _ = _run_with(cli, tmp_path, text)
+    assert run.code == 1
+    assert "there is no [[credential]] table\n  fix: add one or more [[credential]] tables" in run.err
 
 
 SMALL_RULES = """

@@ -46,7 +46,7 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
     """``applicant.target`` must name a credential of the rules in force."""
     target = loaded.value.applicant.target
     ids = [c.id for c in rules.credential]
-    if target is not None and target not in ids:
+    if target is not None and target.casefold() not in [i.casefold() for i in ids]:
         from .io.hints import did_you_mean
 
         guess = did_you_mean(target, ids)

@@ -26,6 +26,10 @@ class EndorseGroup(TyperGroup):
         except EndorseError as error:
             Terminal().message(str(error))
             ctx.exit(int(error.exit_code))
+        except BrokenPipeError:
+            # The reader stopped early (`endorse ... | head`): not a problem with the input.
+            Terminal.silence_stdout()
+            ctx.exit(0)
 
 
 app = typer.Typer(
@@ -36,6 +40,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -61,7 +66,8 @@ RulesOpt = Annotated[
     typer.Option("--rules", metavar="FILE", envvar="ENDORSE_RULES",
                  help="Credential rules file (default: the shipped rules).", show_default=False),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+                                           case_sensitive=False)]
 PaceOpt = Annotated[
     Optional[float],
     typer.Option("--assume-rsc-per-month", metavar="HOURS",

@@ -26,6 +26,9 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
         raise PortfolioError("the file is empty", file=name,
                              fix=f"start it with `format = {FORMAT_VERSION}` and an [applicant] "
                                  'table with `name = "..."`')
+    if "credential" in raw and "applicant" not in raw:
+        raise PortfolioError("this is a rules file, not a portfolio", file=name,
+                             fix="give it with --rules FILE, and name your portfolio as FILE")
     _check_format(raw, name, text)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)

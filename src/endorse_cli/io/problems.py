@@ -207,7 +207,11 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
             hint = f" (one of {', '.join(tags[1])})"
         elif field is not None and _is_struct(_strip(field.type)):
             return Problem(path, f"the required table [{key}] is missing",
-                           f"add a [{key}] table to the file")
+                           f"add the [{key}] table to the file")
+        elif field is not None and get_origin(_strip(field.type)) is list and _is_struct(
+                _strip(get_args(_strip(field.type))[0])):
+            return Problem(path, f"there is no [[{key}]] table",
+                           f"add one or more [[{key}]] tables")
         else:
             example, hint = (_example(field.type), "") if field else ("...", "")
         return Problem(path, f"the required key `{key}` is missing",
@@ -263,6 +267,8 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
             fix = f"write it as a table, under a {header} header"
         if _strip(tp) is dt.date:
             fix = f"write a date with no time and no quotes, e.g. `{key} = 2024-03-15`"
+        elif _strip(tp) is int and isinstance(value, float):
+            fix = f"write a whole number, e.g. `{key} = {int(value) if value == value // 1 else 1}`"
         elif _strip(tp) in (int, float):
             fix = f"write a number with no quotes, e.g. `{key} = {_example(tp)}`"
         return Problem(path, f"expected {expected}, found {describe_value(value)}", fix)

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ..engine.requirements import NEXT_STEP_FIELDS
-from ..errors import RulesError
+from ..errors import RulesError, UsageError
 from ..model.rules import REQUIREMENT_KINDS, RULES_FORMAT_VERSION, AnyReq, Rules
-from .tomlfile import Loaded, load
+from .tomlfile import Loaded, convert, load, parse_toml, read_text
 
 if TYPE_CHECKING:
     from .locate import Path as KeyPath
@@ -42,9 +42,26 @@ def load_rules(path: Path | None = None) -> Loaded[Rules]:
         else:
             loaded = load(default_rules_path(), Rules, RulesError, name=DEFAULT_NAME)
     else:
-        loaded = load(path, Rules, RulesError, name=str(path))
+        loaded = _read(path)
     _check(loaded)
     return loaded
+
+
+def _read(path: Path) -> Loaded[Rules]:
+    """A rules file named with --rules, told apart from a portfolio given by mistake."""
+    name = str(path)
+    if not path.exists():
+        raise UsageError(f"no rules file {name!r}",
+                         fix="name a rules file, such as a copy of data/credentials.toml")
+    text = read_text(path, RulesError, name)
+    raw = parse_toml(text, RulesError, name)
+    if not raw:
+        raise RulesError("the file is empty", file=name,
+                         fix="start from a copy of the shipped data/credentials.toml")
+    if "applicant" in raw and "credential" not in raw:
+        raise RulesError("this is a portfolio, not a rules file", file=name,
+                         fix="give the portfolio as FILE, and --rules a credentials file")
+    return convert(raw, Rules, RulesError, name=name, text=text)
 
 
 def _check(loaded: Loaded[Rules]) -> None:

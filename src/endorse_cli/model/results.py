@@ -115,7 +115,12 @@ class Assessment(Struct, frozen=True, kw_only=True):
     target: str | None = None
 
     def credential(self, credential_id: str) -> CredentialResult | None:
+        """The result for ``credential_id``, in any case (``imhs`` finds IMHS)."""
         for result in self.credentials:
             if result.id == credential_id:
+                return result
+        wanted = credential_id.casefold()
+        for result in self.credentials:
+            if result.id.casefold() == wanted:
                 return result
         return None

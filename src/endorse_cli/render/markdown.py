@@ -10,7 +10,7 @@ import re
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
-from .words import SOONEST, WHY, expectation, heading, standing, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, expectation, heading, standing, status, timeline_end, timeline_rows
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
@@ -107,6 +107,8 @@ def credentials(rules: Rules, source: str) -> str:
             kind = req.__struct_config__.tag
             tag = "qualification" if req.qualification else "requirement"
             lines.append(f"- **{esc(req.id)}** ({kind}, {tag}): {esc(req.label)}")
+            if areas := areas_of(req, rules):
+                lines.append(f"  - areas: {esc(areas)}")
             if isinstance(req, AnyReq):
                 for opt in req.option:
                     lines.append(f"  - or **{esc(opt.id)}** ({opt.__struct_config__.tag}): {esc(opt.label)}")

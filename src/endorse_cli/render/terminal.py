@@ -40,8 +40,13 @@ class Terminal:
         """A rich console on stdout: 80 columns when not a terminal, plain when NO_COLOR."""
         from rich.console import Console
 
+        class _Console(Console):
+            def on_broken_pipe(self) -> None:  # rich would exit 1; the CLI decides instead
+                self.quiet = True
+                raise BrokenPipeError
+
         colour = colour_wanted(self.stdout)
-        return Console(
+        return _Console(
             file=self.stdout,
             highlight=False,
             no_color=not colour,
@@ -53,6 +58,15 @@ class Terminal:
         """Machine-readable output (JSON, Markdown) exactly as given."""
         self.stdout.write(text)
         self.stdout.flush()
+
+    @staticmethod
+    def silence_stdout() -> None:
+        """Send what is left of stdout nowhere, once its reader has gone."""
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass  # not a real file (tests): nothing will be flushed to it
 
     def message(self, text: str, *, label: str = "error", style: str = "31") -> None:
         """A message for the person, on stderr."""

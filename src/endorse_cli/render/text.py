@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
-from .words import SOONEST, WHY, expectation, heading, standing, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, expectation, heading, standing, status, timeline_end, timeline_rows
 
 INDENT = 4
 
@@ -142,6 +142,8 @@ def credentials(console: Console, rules: Rules, source: str) -> None:
             say(console, c.audience, indent=2, first="  ", style="dim")
         for req in c.requirement:
             say(console, _rule_line(req), indent=4, first="  - ")
+            if areas := areas_of(req, rules):
+                say(console, f"areas: {areas}", indent=4, first="    ", style="dim")
             if isinstance(req, AnyReq):
                 for opt in req.option:
                     say(console, _rule_line(opt), indent=8, first="      · ")

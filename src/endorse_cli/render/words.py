@@ -5,6 +5,15 @@ from __future__ import annotations
 from ..model.results import Assessment, CredentialResult, RequirementResult
 
 
+def areas_of(req: object, rules: object) -> str | None:
+    """For a competencies requirement, the names of its areas; None for other kinds."""
+    areas = getattr(req, "areas", None)
+    if not areas:
+        return None
+    labels = rules.areas  # type: ignore[attr-defined]
+    return ", ".join(labels[a].label if a in labels else a for a in areas)
+
+
 def number(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import D, assess, course, job, req, session
 
-from endorse_cli.engine.forecast import day_window_reached
+from endorse_cli.engine.forecast import day_window_reached, window_drops, window_end
 from endorse_cli.engine.facts import UNITS
 
 MONTHLY_2026 = [session(f"2026-{m:02d}-01", 2) for m in range(1, 7)]  # 12 hours, Jan to Jun
@@ -117,10 +117,11 @@ def test_rsc_needs_field_work_ahead() -> None:
 
 
 def test_window_reached_counts_only_until_field_work_ends() -> None:
-    sessions = [(D("2026-06-01"), 12 * UNITS)]
+    as_of = D("2026-06-30")
+    drops = window_drops([(D("2026-06-01"), 12 * UNITS)], 24, as_of)
     pace = (12 * UNITS, 365)  # 1 hour a month
-    assert day_window_reached(sessions, 24 * UNITS, 24, pace, D("2026-06-30"), None) == D("2027-06-30")
-    assert day_window_reached(sessions, 24 * UNITS, 24, pace, D("2026-06-30"), D("2027-06-29")) is None
+    assert day_window_reached(drops, 24 * UNITS, pace, as_of, window_end(as_of, 24, None)) == D("2027-06-30")
+    assert day_window_reached(drops, 24 * UNITS, pace, as_of, window_end(as_of, 24, D("2027-06-29"))) is None
 
 
 # -- training -------------------------------------------------------------------------------

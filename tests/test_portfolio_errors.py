@@ -183,3 +183,8 @@ def test_unreadable_file(cli, tmp_path, monkeypatch) -> None:
     run = cli("assess", str(path))
     assert (run.code, run.err) == (1, f"error: {path}: cannot be read: Permission denied\n"
                                       "  fix: check the file's name and permissions\n")
+
+
+def test_toml_1_1_conveniences_are_read(cli, write) -> None:
+    path = write('format = 1\napplicant = { name = "Ana", email = "ana@example.org", }\n')
+    assert cli("assess", str(path), "--format", "json").code == 0

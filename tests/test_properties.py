@@ -174,3 +174,14 @@ def test_examples_are_valid_and_round_trip_through_the_model(example) -> None:
 def test_any_as_of_date_gets_an_answer(data, as_of) -> None:
     """From year 1 to 9999, judging and forecasting never fall off the calendar."""
     judge(msgspec.convert(data, Portfolio), rules(), as_of)
+
+
+@SETTINGS
+@given(documents)
+def test_the_fast_toml_reader_reads_what_tomllib_reads(doc) -> None:
+    import tomllib
+
+    from endorse_cli.io.tomlfile import loads
+
+    text = tomli_w.dumps(doc)
+    assert loads(text) == tomllib.loads(text)

@@ -11,7 +11,7 @@ from ..model.results import RequirementResult
 from .dates import add_months
 from .facts import UNITS, Facts
 from .forecast import (Pace, day_amount_reached, day_experience_reached, day_window_reached,
-                       pace_over)
+                       pace_over, window_drops, window_end)
 
 MONTH_DAYS = 365 / 12
 
@@ -35,6 +35,7 @@ class Expect:
         self.rsc_per_month = rsc_per_month
         self.as_of = facts.as_of
         self.horizon = add_months(facts.as_of, rules.forecast.horizon_months)
+        self._rsc: dict[tuple[int, float], tuple[dt.date | None, str | None]] = {}
 
     def __call__(self, req: r.Requirement, result: RequirementResult) -> RequirementResult:
         if result.met or not result.applies:
@@ -80,14 +81,22 @@ class Expect:
         return day, rate if day else f"{rate}, not within {self.plan.horizon_months} months"
 
     def _supervision(self, req: r.SupervisionReq, result: RequirementResult):
-        facts, months = self.facts, req.window_months
+        key = (req.window_months, req.hours)
+        if key not in self._rsc:  # credentials that ask the same share one answer
+            self._rsc[key] = self._rsc_forecast(req.window_months, req.hours)
+        return self._rsc[key]
+
+    def _rsc_forecast(self, months: int, hours: float):
+        facts = self.facts
         last_day = facts.last_field_day_ahead
         if last_day is not None and last_day <= self.as_of:
             return None, self._no_field_work()
-        need = round(req.hours * UNITS)
+        need = round(hours * UNITS)
+        drops = window_drops(facts.sessions, months, self.as_of)
+        end = window_end(self.as_of, months, last_day)
 
         def reached(pace: Pace) -> dt.date | None:
-            return day_window_reached(facts.sessions, need, months, pace, self.as_of, last_day)
+            return day_window_reached(drops, need, pace, self.as_of, end)
 
         if self.rsc_per_month is not None:
             pace = (round(self.rsc_per_month * 12 * UNITS), 365)
@@ -99,14 +108,21 @@ class Expect:
         day = reached(pace)
         if day is not None:
             return day, rate
-        # Never at this pace: find the pace, in half hours a month, that gets there.
-        shown = f"{req.hours:g} hours within {months} months"
-        step = 0.5
-        tried = (int(per_month(pace) / step) + 1) * step
-        while tried <= req.hours:
-            better = reached((round(tried * 12 * UNITS), 365))
-            if better is not None:
-                return None, (f"{rate}, you will not reach {shown}; "
-                              f"{_hours(tried)} a month reaches it on {better.isoformat()}")
-            tried += step
-        return None, f"{rate}, you will not reach {shown}"
+        # Never at this pace: find the least pace, in half hours a month, that gets there.
+        # A faster pace never arrives later, so halve the range of half hours each time.
+        shown = f"{hours:g} hours within {months} months"
+        low, high = int(per_month(pace) * 2) + 1, max(int(hours * 2), 1)
+
+        def half_hours(n: int) -> dt.date | None:
+            return reached((n * 6 * UNITS, 365))  # n half hours a month
+
+        if half_hours(high) is None:
+            return None, f"{rate}, you will not reach {shown}"
+        while low < high:
+            middle = (low + high) // 2
+            if half_hours(middle) is None:
+                low = middle + 1
+            else:
+                high = middle
+        return None, (f"{rate}, you will not reach {shown}; "
+                      f"{_hours(high / 2)} a month reaches it on {half_hours(high).isoformat()}")

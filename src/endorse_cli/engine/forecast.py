@@ -47,33 +47,40 @@ def day_amount_reached(missing: int, pace: Pace, as_of: dt.date,
     return shift(as_of, needed) if needed <= (horizon - as_of).days else None
 
 
-def day_window_reached(sessions: list[tuple[dt.date, int]], need: int, months: int, pace: Pace,
-                       as_of: dt.date, last_day: dt.date | None) -> dt.date | None:
-    """The first day E on which a window of ``months`` ending on E holds ``need`` micro-hours.
+def window_drops(sessions: list[tuple[dt.date, int]], months: int,
+                 as_of: dt.date) -> list[tuple[dt.date, int]]:
+    """(day it leaves, hours) of each session held that is still in a window ending tomorrow.
 
-    What is in that window: the sessions already held that are less than ``months`` old on E
-    (older ones drop out), and the hours to come at ``pace`` from tomorrow to E. Hours come
-    only while field work goes on (up to ``last_day``; None if it goes on). Beyond one window
-    from now nothing more can be gained, so that is as far as it looks.
+    A session leaves a window ending on day E once E reaches the same day ``months`` later.
+    """
+    return sorted((drop, hours) for day, hours in sessions
+                  if day <= as_of and (drop := add_months(day, months)) > as_of)
+
+
+def window_end(as_of: dt.date, months: int, last_day: dt.date | None) -> dt.date:
+    """The last day worth looking at: one window on from tomorrow, or the end of field work."""
+    end = shift(add_months(shift(as_of, 1), months), -1)
+    return end if last_day is None else min(end, last_day)
+
+
+def day_window_reached(drops: list[tuple[dt.date, int]], need: int, pace: Pace,
+                       as_of: dt.date, end: dt.date) -> dt.date | None:
+    """The first day E up to ``end`` on which a window ending on E holds ``need`` micro-hours.
+
+    What is in that window: the sessions already held that have not left it (``drops``, from
+    :func:`window_drops`), and the hours to come at ``pace`` from tomorrow to E. Beyond one
+    window from now nothing more can be gained, so ``end`` is at most that far.
     """
     amount, days = pace
-    end = shift(add_months(shift(as_of, 1), months), -1)
-    if last_day is not None:
-        end = min(end, last_day)
-    # Past hours still in the window fall at each session's drop-out day: add_months(s, months).
-    drops = sorted((add_months(day, months), hours) for day, hours in sessions if day <= as_of)
-    held = sum(hours for drop, hours in drops if drop > as_of)
+    held = sum(hours for _, hours in drops)
     start = shift(as_of, 1)
-    pending = [(drop, hours) for drop, hours in drops if drop > as_of]
-    for drop, hours in [*pending, (shift(end, 1), 0)]:
+    for drop, hours in [*drops, (shift(end, 1), 0)]:
         # From `start` up to the day before `drop`, the past hours held are `held`.
         if held >= need:
             return start
         if amount > 0:
             k = -(-(need - held) * days // amount)  # days of pace needed from as_of
-            day = shift(as_of, k)
-            if day < start:
-                day = start
+            day = max(shift(as_of, k), start)
             if day < drop and day <= end:
                 return day
         held -= hours

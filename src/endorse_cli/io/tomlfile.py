@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -78,10 +77,27 @@ def read_text(path: Path, error: type[FileProblem], name: str) -> str:
                     fix="save the file as UTF-8 in your editor") from None
 
 
+def loads(text: str) -> dict[str, Any]:
+    """Parse TOML: with rtoml (eight times faster), or the standard library's tomllib.
+
+    rtoml also reads TOML 1.1 (trailing commas in inline tables...). When it refuses a
+    document, tomllib reads it again, so that what it accepts is accepted too and a document
+    neither accepts fails with tomllib's message, line and column.
+    """
+    try:
+        import rtoml
+
+        return rtoml.loads(text)
+    except Exception:  # noqa: BLE001 - no rtoml here, or a refusal, told by tomllib below
+        import tomllib
+
+        return tomllib.loads(text)
+
+
 def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        return loads(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         from .locate import format_where
         from .problems import explain_toml  # only on the way to an error message
 

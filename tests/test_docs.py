@@ -36,7 +36,7 @@ def test_there_are_samples() -> None:
 
 
 def test_every_command_and_option_is_documented(cli) -> None:
-    for command in ("assess", "gaps", "credentials"):
+    for command in ("assess", "gaps", "credentials", "check", "validate", "schema"):
         assert f"`endorse {command}" in README
         for option in re.findall(r"(--[a-z-]+)", cli(command, "--help").out):
             assert f"`{option}" in README, (command, option)

@@ -126,3 +126,69 @@ def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None
 def main(argv: list[str] | None = None) -> None:
     """The console script (Ctrl-C exits 130, as typer does)."""
     app(args=argv, prog_name="endorse")
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    junit = "junit"
+    markdown = "markdown"
+
+
+class FailOn(str, Enum):
+    invalid = "invalid"
+    unmet = "unmet"
+    warning = "warning"
+    never = "never"
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Portfolio files, folders (searched for *.toml) and globs.",
+                   show_default=False),
+]
+RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.",
+                                                 case_sensitive=False)]
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", min=1, metavar="N",
+                 help="Processes to use (default: the number of CPUs).", show_default=False),
+]
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    credential: Annotated[Optional[str], typer.Option(
+        "--credential", "-c", metavar="ID",
+        help="Judge every portfolio against this credential, not its recommendation.",
+        show_default=False)] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="What makes the exit code non-zero.", case_sensitive=False)]
+    = FailOn.invalid,
+    jobs: JobsOpt = None,
+    as_of: AsOf = None,
+    rules: RulesOpt = None,
+    format: RowFormatOpt = RowFormat.table,
+) -> None:
+    """Judge many portfolios: one row each, and a summary."""
+    code = reports.check(Terminal(), paths, credential=credential, rules_file=rules,
+                         as_of=as_of, fmt=format.value, fail_on=fail_on.value, jobs=jobs)
+    raise typer.Exit(int(code))
+
+
+@app.command()
+def validate(paths: PathsArg, jobs: JobsOpt = None,
+             format: RowFormatOpt = RowFormat.table) -> None:
+    """Check the format of many portfolios, without judging them."""
+    code = reports.check(Terminal(), paths, credential=None, rules_file=None, as_of=None,
+                         fmt=format.value, fail_on="invalid", jobs=jobs, validate_only=True)
+    raise typer.Exit(int(code))
+
+
+@app.command()
+def schema() -> None:
+    """Print the portfolio format's JSON Schema (draft-07), for editors and validators."""
+    reports.schema(Terminal())

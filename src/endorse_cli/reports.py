@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from .api import assess_loaded, find_portfolio
 from .engine.recommend import checklist_for
-from .errors import UsageError
+from .errors import ExitCode, UsageError
 from .io.portfolio_file import read_portfolio
 from .io.rules_file import load_rules
 from .model.results import Assessment
@@ -81,3 +81,66 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
 def credentials(term: Terminal, *, rules_file: Path | None, fmt: Format) -> None:
     loaded = load_rules(rules_file)
     show(term, fmt, "credentials", loaded.value, loaded.name)
+
+
+FailOn = Literal["invalid", "unmet", "warning", "never"]
+
+
+def check(term: Terminal, paths: list[str], *, credential: str | None, rules_file: Path | None,
+          as_of: str | None, fmt: str, fail_on: FailOn, jobs: int | None,
+          validate_only: bool = False) -> ExitCode:
+    """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for."""
+    from .checks import Settings, default_jobs, find, run
+    from .render.progress import Progress
+    from .render.rows import WRITERS, Summary
+
+    day = parse_as_of(as_of)
+    rules = load_rules(rules_file).value
+    if credential is not None:
+        known = {c.id.casefold(): c.id for c in rules.credential}
+        if credential.casefold() not in known:
+            from .io.hints import did_you_mean
+
+            ids = [c.id for c in rules.credential]
+            guess = did_you_mean(credential, ids)
+            raise UsageError(f"--credential {credential!r} is not in the rules"
+                             + (f'; did you mean "{guess}"?' if guess else ""),
+                             fix="use one of: " + ", ".join(ids))
+        credential = known[credential.casefold()]
+    files, missing = find(paths)
+    if not files and not missing:
+        raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
+                         fix="name portfolio files, folders that hold them, or a glob")
+    settings = Settings(rules=rules, as_of=day, credential=credential,
+                        validate_only=validate_only, documents=fmt in ("json", "jsonl"))
+    writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=credential,
+                          files=files + [r.file for r in missing])
+    summary = Summary()
+    progress = Progress(term.stderr, len(files) + len(missing))
+    writer.start()
+    rows = sorted(missing, key=lambda r: r.file)
+    for row in [*rows, *run(files, settings, jobs or default_jobs())]:
+        summary.add(row)
+        writer.row(row)
+        progress.step()
+    progress.done()
+    writer.end(summary)
+    term.stdout.flush()
+    return exit_code(summary, fail_on)
+
+
+def exit_code(summary: "Summary", fail_on: FailOn) -> ExitCode:  # noqa: F821
+    if fail_on == "never":
+        return ExitCode.OK
+    if summary.invalid:
+        return ExitCode.INVALID_INPUT
+    if (fail_on == "unmet" and summary.unmet) or (fail_on == "warning" and summary.with_warnings):
+        return ExitCode.CHECK_FAILED
+    return ExitCode.OK
+
+
+def schema(term: Terminal) -> None:
+    from .model.schema import portfolio_schema
+    from .render.json_out import dumps
+
+    term.data(dumps(portfolio_schema()))

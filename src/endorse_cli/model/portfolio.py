@@ -56,6 +56,8 @@ class _Entry(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
 
 
 class Applicant(_Entry):
+    """Who the portfolio belongs to."""
+
     name: Text
     email: str | None = None
     focus: Focus | None = None
@@ -64,6 +66,8 @@ class Applicant(_Entry):
 
 
 class Education(_Entry):
+    """A degree or credential earned."""
+
     degree: Degree
     field: str | None = None
     institution: str | None = None
@@ -71,6 +75,8 @@ class Education(_Entry):
 
 
 class Work(_Entry):
+    """A job: work experience, counted in days."""
+
     title: Text
     start: dt.date
     employer: str | None = None
@@ -85,6 +91,8 @@ class Work(_Entry):
 
 
 class Training(_Entry):
+    """A course, workshop or conference session attended."""
+
     title: Text
     date: dt.date
     hours: Hours
@@ -95,6 +103,8 @@ class Training(_Entry):
 
 
 class Supervision(_Entry):
+    """Reflective supervision/consultation (RS/C) received."""
+
     date: dt.date
     hours: Hours
     provider: Text
@@ -104,6 +114,8 @@ class Supervision(_Entry):
 
 
 class Reference(_Entry):
+    """A professional reference (rater)."""
+
     name: Text
     role: ReferenceRole | None = None
     email: str | None = None
@@ -114,11 +126,15 @@ class Reference(_Entry):
 
 
 class Exam(_Entry):
+    """The Endorsement exam."""
+
     status: ExamStatus
     date: dt.date | None = None
 
 
 class Portfolio(_Entry):
+    """An applicant's Infant Mental Health Endorsement® portfolio."""
+
     format: int
     applicant: Applicant
     education: list[Education] = []

@@ -124,3 +124,29 @@ class Assessment(Struct, frozen=True, kw_only=True):
             if result.id.casefold() == wanted:
                 return result
         return None
+
+
+class CheckRow(Struct, kw_only=True):
+    """One portfolio's line in `endorse check` or `endorse validate`."""
+
+    file: str
+    applicant: str | None = None
+    #: The credential judged: the recommended one, or the one asked for.
+    credential: str | None = None
+    qualified: bool | None = None
+    met: bool | None = None
+    requirements_met: int | None = None
+    requirements_total: int | None = None
+    warnings: int = 0
+    #: Labels of the judged credential's unmet requirements.
+    missing: tuple[str, ...] = ()
+    error: str | None = None
+    error_line: int | None = None
+    error_where: str | None = None
+    error_fix: str | None = None
+    #: The JSON document of the portfolio (format 1), when asked for.
+    document: bytes | None = None
+
+    @property
+    def invalid(self) -> bool:
+        return self.error is not None

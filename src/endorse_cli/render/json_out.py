@@ -78,6 +78,11 @@ def dumps(data: Any) -> str:
     return msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
 
 
+def encode(data: Any) -> bytes:
+    """Compact JSON on one line, for JSON Lines."""
+    return msgspec.json.encode(data)
+
+
 # The three views every renderer offers (see reports.show).
 
 

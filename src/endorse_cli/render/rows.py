@@ -1,0 +1,258 @@
+"""The rows of `endorse check` and `endorse validate`, in the formats coordinators' tools read.
+
+Every writer streams: it writes each row as it comes and keeps nothing of it, except JUnit,
+whose totals come first in the file and which therefore keeps one short line per failure.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from typing import IO
+
+from msgspec import Struct
+
+from ..model.results import CheckRow as Row
+from .json_out import JSON_FORMAT, encode
+
+
+class Summary(Struct, kw_only=True):
+    total: int = 0
+    invalid: int = 0
+    met: int = 0
+    unmet: int = 0
+    with_warnings: int = 0
+
+    def add(self, row: Row) -> None:
+        self.total += 1
+        if row.invalid:
+            self.invalid += 1
+        elif row.met is not None:
+            self.met += row.met
+            self.unmet += not row.met
+        self.with_warnings += row.warnings > 0
+
+    def sentence(self, validate: bool) -> str:
+        noun = "portfolio" if self.total == 1 else "portfolios"
+        if validate:
+            return (f"Validated {self.total} {noun}: {self.total - self.invalid} valid, "
+                    f"{self.invalid} invalid.")
+        return (f"Checked {self.total} {noun}: {self.total - self.invalid} judged, "
+                f"{self.invalid} invalid; credential met by {self.met}, not yet by {self.unmet}; "
+                f"{self.with_warnings} with warnings.")
+
+
+def _error(row: Row) -> dict:
+    return {"message": row.error, "line": row.error_line, "where": row.error_where,
+            "fix": row.error_fix}
+
+
+def _error_text(row: Row) -> str:
+    place = f"line {row.error_line}: " if row.error_line else ""
+    where = f"{row.error_where}: " if row.error_where else ""
+    return f"{place}{where}{row.error}"
+
+
+class Writer:
+    """Writes rows to ``out``; ``validate`` for `endorse validate`, else `endorse check`."""
+
+    def __init__(self, out: IO[str], *, validate: bool, credential: str | None,
+                 files: list[str]) -> None:
+        self.out = out
+        self.validate = validate
+        self.credential = credential
+        self.files = files
+
+    def start(self) -> None:
+        pass
+
+    def row(self, row: Row) -> None:
+        raise NotImplementedError
+
+    def end(self, summary: Summary) -> None:
+        pass
+
+
+class JsonLines(Writer):
+    def _object(self, row: Row) -> bytes:
+        if row.invalid:
+            data = {"format": JSON_FORMAT, "file": row.file, "error": _error(row)}
+            if self.validate:
+                data = {"file": row.file, "valid": False, "error": _error(row)}
+            return encode(data)
+        if self.validate:
+            return encode({"file": row.file, "valid": True, "applicant": row.applicant})
+        assert row.document is not None
+        return row.document
+
+    def row(self, row: Row) -> None:
+        self.out.write(self._object(row).decode() + "\n")
+        self.out.flush()
+
+
+class Json(JsonLines):
+    def start(self) -> None:
+        self.out.write(f'{{"format": {JSON_FORMAT}, "results": [')
+        self.first = True
+
+    def row(self, row: Row) -> None:
+        self.out.write(("\n  " if self.first else ",\n  ") + self._object(row).decode())
+        self.first = False
+
+    def end(self, summary: Summary) -> None:
+        self.out.write(("\n" if not self.first else "") + '], "summary": '
+                       + encode(summary).decode() + "}\n")
+
+
+class Csv(Writer):
+    def start(self) -> None:
+        self.writer = csv.writer(self.out, lineterminator="\n")
+        if self.validate:
+            self.writer.writerow(["file", "valid", "applicant", "error", "error_line"])
+        else:
+            self.writer.writerow(["file", "applicant", "credential", "qualified", "met",
+                                  "requirements_met", "requirements_total", "warnings",
+                                  "error", "error_line"])
+
+    def row(self, row: Row) -> None:
+        error = _error_text(row) if row.invalid else ""
+        line = row.error_line or ""
+        if self.validate:
+            self.writer.writerow([row.file, "no" if row.invalid else "yes", row.applicant or "",
+                                  error, line])
+            return
+        yes = {True: "yes", False: "no", None: ""}
+        self.writer.writerow([
+            row.file, row.applicant or "", row.credential or "", yes[row.qualified],
+            yes[row.met], "" if row.invalid else row.requirements_met,
+            "" if row.invalid else row.requirements_total, "" if row.invalid else row.warnings,
+            error, line])
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` in ``width`` columns, cut on the left (paths) with an ellipsis."""
+    return text if len(text) <= width else "…" + text[-(width - 1):]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class Table(Writer):
+    """Fixed columns for a person at a terminal, 80 wide; an invalid file's error in place."""
+
+    def start(self) -> None:
+        self.file_width = max(4, min(max((len(f) for f in self.files), default=4), 30))
+        if self.validate:
+            self._line("FILE", "STATUS", "DETAIL")
+        else:
+            self._line("FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN")
+
+    def _line(self, *cells: str) -> None:
+        file, *rest = cells
+        if self.validate:
+            text = f"{_fit(file, self.file_width):<{self.file_width}}  {rest[0]:<7}  {rest[1]}"
+        elif len(rest) == 1:
+            text = f"{_fit(file, self.file_width):<{self.file_width}}  {rest[0]}"
+        else:
+            applicant, cred, qual, met, reqs, warn = rest
+            text = (f"{_fit(file, self.file_width):<{self.file_width}}  {_cut(applicant, 18):<18}  "
+                    f"{cred:<5} {qual:<4} {met:<3} {reqs:>5} {warn:>4}")
+        self.out.write(text.rstrip() + "\n")
+
+    def row(self, row: Row) -> None:
+        if self.validate:
+            detail = _error_text(row) if row.invalid else ""
+            self._line(row.file, "invalid" if row.invalid else "valid", detail)
+        elif row.invalid:
+            self._line(row.file, "INVALID " + _error_text(row))
+        else:
+            self._line(row.file, row.applicant or "", row.credential or "",
+                       "yes" if row.qualified else "no", "yes" if row.met else "no",
+                       f"{row.requirements_met}/{row.requirements_total}", str(row.warnings))
+
+    def end(self, summary: Summary) -> None:
+        self.out.write(summary.sentence(self.validate) + "\n")
+
+
+class Markdown(Writer):
+    def start(self) -> None:
+        from .markdown import esc
+
+        self.esc = esc
+        if self.validate:
+            self.out.write("| File | Valid | Problem |\n| --- | --- | --- |\n")
+        else:
+            self.out.write("| File | Applicant | Credential | Qualified | Met | Requirements met "
+                           "| Warnings | Problem |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+
+    def row(self, row: Row) -> None:
+        e = self.esc
+        problem = e(_error_text(row)) if row.invalid else ""
+        if self.validate:
+            self.out.write(f"| {e(row.file)} | {'no' if row.invalid else 'yes'} | {problem} |\n")
+            return
+        if row.invalid:
+            self.out.write(f"| {e(row.file)} |  |  |  |  |  |  | {problem} |\n")
+            return
+        self.out.write(
+            f"| {e(row.file)} | {e(row.applicant)} | {e(row.credential)} | "
+            f"{'yes' if row.qualified else 'no'} | {'yes' if row.met else 'no'} | "
+            f"{row.requirements_met} of {row.requirements_total} | {row.warnings} |  |\n")
+
+    def end(self, summary: Summary) -> None:
+        self.out.write("\n" + summary.sentence(self.validate) + "\n")
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str, attribute: bool = False) -> str:
+    from xml.sax.saxutils import escape, quoteattr
+
+    clean = _NOT_XML.sub("\ufffd", text)
+    return quoteattr(clean) if attribute else escape(clean)
+
+
+class JUnit(Writer):
+    """One testcase per portfolio: a failure when it is invalid, or (with --credential) unmet."""
+
+    def start(self) -> None:
+        self.cases: list[str] = []
+        self.failures = 0
+
+    def row(self, row: Row) -> None:
+        suite = "endorse.validate" if self.validate else "endorse.check"
+        head = f"    <testcase classname={_xml(suite, True)} name={_xml(row.file, True)}"
+        failure = None
+        if row.invalid:
+            failure = ("invalid", _error_text(row), _error_text(row) +
+                       (f"\nfix: {row.error_fix}" if row.error_fix else ""))
+        elif self.credential and not row.met:
+            body = "\n".join(f"missing: {label}" for label in row.missing)
+            failure = ("unmet", f"{row.credential} is not met: {row.requirements_met} of "
+                                f"{row.requirements_total} requirements", body)
+        if failure is None:
+            self.cases.append(head + " />")
+            return
+        self.failures += 1
+        kind, message, body = failure
+        self.cases.append(f"{head}>\n      <failure type={_xml(kind, True)} "
+                          f"message={_xml(message, True)}>{_xml(body)}</failure>\n"
+                          "    </testcase>")
+
+    def end(self, summary: Summary) -> None:
+        name = "endorse validate" if self.validate else "endorse check"
+        counts = f'tests="{summary.total}" failures="{self.failures}" errors="0"'
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                       f"<testsuites name=\"endorse\" {counts}>\n"
+                       f"  <testsuite name={_xml(name, True)} {counts} skipped=\"0\">\n")
+        for case in self.cases:
+            self.out.write(case + "\n")
+        self.out.write("  </testsuite>\n</testsuites>\n")
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "table": Table, "json": Json, "jsonl": JsonLines, "csv": Csv, "junit": JUnit,
+    "markdown": Markdown,
+}

@@ -1,0 +1,228 @@
+"""Batch checks for coordinators and CI: rows, formats, exit codes, order, the JSON Schema."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from conftest import AS_OF, EXAMPLES, ROOT
+
+BAD = 'format = 1\n[applicant]\nname = "Ana"\n[[work]]\ntitle = "x"\nstart = 2020-01-01\nhours_per_weak = 3\n'
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A coordinator's folder: good files, broken ones, a nested one, and things to skip."""
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "apps"
+    (root / "2026" / "spring").mkdir(parents=True)
+    (root / ".git").mkdir()
+    shutil.copy(EXAMPLES / "clinician.toml", root / "clinician.toml")
+    shutil.copy(EXAMPLES / "home-visitor.toml", root / "2026" / "spring" / "home-visitor.toml")
+    (root / "typo.toml").write_text(BAD)
+    (root / "empty.toml").write_text("")
+    (root / "photo.toml").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    (root / "notes.txt").write_text("not a portfolio")
+    (root / ".git" / "config.toml").write_text("x = 1")
+    return Path("apps")
+
+
+def test_table_rows_for_a_mixed_folder(cli, folder) -> None:
+    run = cli("check", str(folder), "--as-of", AS_OF, "--jobs", "1")
+    assert run.code == 1  # --fail-on invalid, the default
+    assert run.out == "".join(_expected_rows())
+
+
+def _expected_rows() -> list[str]:
+    return [
+        "FILE                            APPLICANT           CRED  QUAL MET  REQS WARN\n",
+        "…2026/spring/home-visitor.toml  Jordan Rivera       IFA   yes  no    3/4    0\n",
+        "apps/clinician.toml             Priya Natarajan     IMHS  yes  yes   7/7    0\n",
+        "apps/empty.toml                 INVALID the file is empty\n",
+        "apps/photo.toml                 INVALID this is a binary file, not TOML text\n",
+        "apps/typo.toml                  INVALID line 7: work[0].hours_per_weak: unknown key "
+        "`hours_per_weak`; did you mean `hours_per_week`?\n",
+        "Checked 5 portfolios: 2 judged, 3 invalid; credential met by 1, not yet by 1; "
+        "0 with warnings.\n",
+    ]
+
+
+def test_jsonl_is_the_core_contract_plus_error(cli, folder) -> None:
+    run = cli("check", str(folder), "--as-of", AS_OF, "-f", "jsonl")
+    objects = [json.loads(line) for line in run.out.splitlines()]
+    assert [o["file"] for o in objects] == ["apps/2026/spring/home-visitor.toml",
+                                            "apps/clinician.toml", "apps/empty.toml",
+                                            "apps/photo.toml", "apps/typo.toml"]
+    judged = objects[1]
+    single = json.loads(cli("assess", "apps/clinician.toml", "--as-of", AS_OF, "-f", "json").out)
+    assert judged == single
+    assert objects[4]["error"] == {
+        "message": "unknown key `hours_per_weak`; did you mean `hours_per_week`?", "line": 7,
+        "where": "work[0].hours_per_weak",
+        "fix": "rename it to `hours_per_week`, or move it under an [extra] table to keep it as a note"}
+    assert set(objects[4]) == {"format", "file", "error"}
+
+
+def test_json_parses_back_with_a_summary(cli, folder) -> None:
+    data = json.loads(cli("check", str(folder), "--as-of", AS_OF, "-f", "json").out)
+    assert data["format"] == 1
+    assert len(data["results"]) == 5
+    assert data["summary"] == {"total": 5, "invalid": 3, "met": 1, "unmet": 1, "with_warnings": 0}
+
+
+def test_csv_parses_back(cli, folder) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli("check", str(folder), "--as-of", AS_OF, "-f", "csv").out)))
+    assert rows[1] == {"file": "apps/clinician.toml", "applicant": "Priya Natarajan",
+                       "credential": "IMHS", "qualified": "yes", "met": "yes",
+                       "requirements_met": "7", "requirements_total": "7", "warnings": "0",
+                       "error": "", "error_line": ""}
+    assert rows[4]["error"].startswith("line 7: work[0].hours_per_weak: unknown key")
+    assert rows[4]["error_line"] == "7"
+
+
+def test_junit_has_the_shape_ci_reporters_read(cli, folder) -> None:
+    run = cli("check", str(folder), "--as-of", AS_OF, "-f", "junit", "--credential", "IMHS")
+    root = ET.fromstring(run.out)
+    assert root.tag == "testsuites"
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases][:2] == ["apps/2026/spring/home-visitor.toml",
+                                                  "apps/clinician.toml"]
+    failures = {c.get("name"): c.find("failure") for c in cases if c.find("failure") is not None}
+    assert set(failures) == {"apps/2026/spring/home-visitor.toml", "apps/empty.toml",
+                             "apps/photo.toml", "apps/typo.toml"}
+    assert failures["apps/typo.toml"].get("type") == "invalid"
+    assert failures["apps/2026/spring/home-visitor.toml"].get("type") == "unmet"
+    assert "missing: Masters degree or PhD" in failures["apps/2026/spring/home-visitor.toml"].text
+    for node in (root, suite):
+        assert node.get("tests") == "5" and node.get("failures") == "4"
+
+
+def test_junit_escapes_what_would_break_xml(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a&b.toml").write_text('format = 1\n[applicant]\nname = "<Ana> & \\"Co\\" \\u0001"\nx = 1\n')
+    ET.fromstring(cli("check", "a&b.toml", "-f", "junit").out)  # parses
+
+
+def test_markdown_table(cli, folder) -> None:
+    out = cli("check", str(folder), "--as-of", AS_OF, "-f", "markdown").out
+    assert out.splitlines()[0].startswith("| File | Applicant | Credential |")
+    assert "| apps/clinician.toml | Priya Natarajan | IMHS | yes | yes | 7 of 7 | 0 |  |" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([], 1),                                   # invalid files fail by default
+        (["--fail-on", "never"], 0),
+        (["--fail-on", "invalid"], 1),
+        (["--fail-on", "unmet"], 1),               # invalid comes first
+        (["--fail-on", "warning"], 1),
+    ],
+)
+def test_fail_on_with_invalid_files(cli, folder, args, code) -> None:
+    assert cli("check", str(folder), "--as-of", AS_OF, *args).code == code
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([], 0),
+        (["--fail-on", "unmet"], 3),               # the home visitor does not meet IFA yet
+        (["--fail-on", "unmet", "--credential", "IFA"], 3),
+        (["--fail-on", "warning"], 0),
+        (["--fail-on", "never"], 0),
+    ],
+)
+def test_fail_on_with_valid_files(cli, tmp_path, monkeypatch, args, code) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "home-visitor.toml", "a.toml")
+    shutil.copy(EXAMPLES / "clinician.toml", "b.toml")
+    assert cli("check", "a.toml", "b.toml", "--as-of", AS_OF, *args).code == code
+
+
+def test_fail_on_warning(cli, write) -> None:
+    path = write('format = 1\n[applicant]\nname = "A"\n[[training]]\ntitle = "t"\n'
+                 'date = 2024-01-01\nhours = 1\n')  # no competency areas: a warning
+    assert cli("check", str(path), "--fail-on", "warning").code == 3
+    assert cli("check", str(path)).code == 0
+
+
+def test_same_rows_whatever_the_number_of_processes(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    examples = sorted(EXAMPLES.glob("*.toml"))
+    for i in range(60):  # enough to start a pool of processes
+        shutil.copy(examples[i % len(examples)], f"p{i:03d}.toml")
+    Path("p999.toml").write_text(BAD)
+    one = cli("check", ".", "--as-of", AS_OF, "--jobs", "1", "-f", "jsonl").out
+    two = cli("check", ".", "--as-of", AS_OF, "--jobs", "2", "-f", "jsonl").out
+    assert one == two
+    assert len(one.splitlines()) == 61
+
+
+def test_globs_and_missing_paths(cli, folder) -> None:
+    run = cli("check", "apps/*.toml", "apps/nothere.toml", "--as-of", AS_OF, "-f", "csv")
+    files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
+    assert files == ["apps/nothere.toml", "apps/clinician.toml", "apps/empty.toml",
+                     "apps/photo.toml", "apps/typo.toml"]
+
+
+def test_nothing_to_check_is_a_usage_error(cli, tmp_path) -> None:
+    run = cli("check", str(tmp_path))
+    assert run.code == 2
+    assert "no .toml files in" in run.err
+
+
+def test_unknown_credential_is_a_usage_error(cli, folder) -> None:
+    run = cli("check", str(folder), "--credential", "IMSH")
+    assert run.code == 2
+    assert 'did you mean "IMHS"?' in run.err
+
+
+def test_validate_checks_the_format_alone(cli, folder) -> None:
+    run = cli("validate", str(folder))
+    assert run.code == 1
+    assert run.out.splitlines()[1:3] == [
+        "…2026/spring/home-visitor.toml  valid",
+        "apps/clinician.toml             valid",
+    ]
+    assert run.out.splitlines()[-1] == "Validated 5 portfolios: 2 valid, 3 invalid."
+    objects = [json.loads(x) for x in cli("validate", str(folder), "-f", "jsonl").out.splitlines()]
+    assert objects[1] == {"file": "apps/clinician.toml", "valid": True, "applicant": "Priya Natarajan"}
+    assert objects[2]["valid"] is False
+
+
+def test_the_examples_validate(cli) -> None:
+    run = cli("validate", str(EXAMPLES))
+    assert run.code == 0, run.out
+
+
+def test_schema_is_the_kept_file(cli) -> None:
+    kept = (ROOT / "schema" / "portfolio.schema.json").read_text(encoding="utf-8")
+    assert cli("schema").out == kept, "run: endorse schema > schema/portfolio.schema.json"
+
+
+def test_examples_validate_against_the_schema_with_check_jsonschema() -> None:
+    tool = Path(sys.executable).with_name("check-jsonschema")
+    run = subprocess.run([str(tool), "--schemafile", str(ROOT / "schema" / "portfolio.schema.json"),
+                          *map(str, sorted(EXAMPLES.glob("*.toml")))],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    bad = subprocess.run([str(tool), "--schemafile", str(ROOT / "schema" / "portfolio.schema.json"),
+                          "-"], input=BAD.replace("format = 1", "format = 2"),
+                         capture_output=True, text=True, check=False)
+    assert bad.returncode != 0
+
+
+def test_pre_commit_hook_is_declared() -> None:
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: endorse-validate" in text
+    assert "entry: endorse validate" in text
+    assert "files: " in text

@@ -45,17 +45,20 @@ def portfolio(seed: int) -> str:
                   f"competencies = {rnd.sample(AREAS, 3)!r}".replace("'", '"'), ""]
         jobs.append((start, end))
         out += lines
+    logged_until = dt.date(2026, 11, 1)  # everything is logged before the day judged
+    span = max(1, (logged_until - jobs[0][0]).days)
     for _ in range(15):
-        when = jobs[0][0] + dt.timedelta(days=rnd.randrange(0, 3000))
+        when = jobs[0][0] + dt.timedelta(days=rnd.randrange(0, span))
         out += ["[[training]]", f'title = "{rnd.choice(COURSES)}"', 'provider = "State Association"',
                 f"date = {when}", f"hours = {rnd.choice([1, 1.5, 2, 3, 6])}",
                 f"competencies = {rnd.sample(AREAS, 2)!r}".replace("'", '"'), ""]
-    start = jobs[-1][0]
+    start = min(jobs[-1][0], logged_until - dt.timedelta(days=14 * 40))
     for k in range(40):
         out += ["[[supervision]]", f"date = {start + dt.timedelta(days=14 * k)}",
                 f"hours = {rnd.choice([1, 1.5])}", f'provider = "{rnd.choice(FIRST)} {rnd.choice(LAST)}"', ""]
+    others = [f"{f} {la}" for f in FIRST for la in LAST if f"{f} {la}" != name]
     for r in range(4):
-        out += ["[[reference]]", f'name = "{rnd.choice(FIRST)} {rnd.choice(LAST)}"',
+        out += ["[[reference]]", f'name = "{rnd.choice(others)}"',
                 f'email = "ref{seed}-{r}@example.org"',
                 f'status = "{rnd.choice(["planned", "requested", "received"])}"', ""]
     return "\n".join(out)

@@ -77,7 +77,7 @@ def test_a_fully_met_credential_says_so() -> None:
 def _credential(cid: str, focus: str, level: int, qualified: bool) -> CredentialResult:
     requirement = RequirementResult(id="q", kind="education", label="Degree", qualification=True,
                                     met=qualified, have=None, need=None, unit=None, next_step=None)
-    return CredentialResult(id=cid, name=cid, focus=focus, level=level, requirements=(requirement,))
+    return CredentialResult.of(id=cid, name=cid, focus=focus, level=level, requirements=(requirement,))
 
 
 def test_a_focus_no_credential_has_is_treated_as_no_focus() -> None:

@@ -114,12 +114,24 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
         yield from map(_check_in_worker, files)
         return
     import multiprocessing
+    import threading
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     chunk = max(1, min(64, len(files) // (jobs * 16)))
+    # The pool hands out every task at once and keeps every result until it is taken; a slow
+    # reader of our output would then hold them all. So only so many are let out at a time.
+    room = threading.Semaphore(jobs * chunk * 8)
+
+    def feed() -> Iterator[str]:
+        for file in files:
+            room.acquire()
+            yield file
+
     with context.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
-        yield from pool.imap(_check_in_worker, files, chunksize=chunk)
+        for row in pool.imap(_check_in_worker, feed(), chunksize=chunk):
+            room.release()
+            yield row
 
 
 def default_jobs() -> int:

@@ -6,6 +6,7 @@ Each function loads what it needs, judges, and hands the result to one renderer.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain
 from pathlib import Path
 from typing import Any, Literal
 
@@ -118,8 +119,8 @@ def check(term: Terminal, paths: list[str], *, credential: str | None, rules_fil
     summary = Summary()
     progress = Progress(term.stderr, len(files) + len(missing))
     writer.start()
-    rows = sorted(missing, key=lambda r: r.file)
-    for row in [*rows, *run(files, settings, jobs or default_jobs())]:
+    rows = chain(sorted(missing, key=lambda r: r.file), run(files, settings, jobs or default_jobs()))
+    for row in rows:  # one at a time: nothing is kept of a portfolio once written
         summary.add(row)
         writer.row(row)
         progress.step()

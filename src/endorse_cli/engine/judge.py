@@ -22,7 +22,7 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
     facts = count_facts(portfolio, as_of)
     judge_one = Judge(facts, rules, rsc_per_month)
     results = tuple(
-        CredentialResult(
+        CredentialResult.of(
             id=credential.id,
             name=credential.name,
             focus=credential.focus,

@@ -27,9 +27,10 @@ def _g(value: float) -> str:
 def red_flags(portfolio: Portfolio, facts: Facts, limits: RedFlags) -> list[PortfolioWarning]:
     as_of = facts.as_of
     flags: list[PortfolioWarning] = []
+    repeats = _twice(portfolio)
     flags += _rsc_outside_field(portfolio, facts)
-    flags += _too_much_in_a_day(portfolio, as_of, limits)
-    flags += _twice(portfolio)
+    flags += _too_much_in_a_day(portfolio, limits, {w.where for w in repeats})
+    flags += repeats
     flags += _references(portfolio, as_of, limits)
     exam = portfolio.exam
     if exam is not None and exam.status == "scheduled" and exam.date is not None and exam.date < as_of:
@@ -60,19 +61,23 @@ def _rsc_outside_field(portfolio: Portfolio, facts: Facts) -> list[PortfolioWarn
     ]
 
 
-def _too_much_in_a_day(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[PortfolioWarning]:
+def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,
+                       repeated: set[str]) -> list[PortfolioWarning]:
+    """Hours on one day past the limit; an entry logged twice is told once, as a repeat."""
     flags = []
     checks = (("supervision", "RS/C", limits.max_rsc_hours_per_day, "rsc-hours-per-day"),
               ("training", "training", limits.max_training_hours_per_day, "training-hours-per-day"))
     for section, what, limit, code in checks:
-        by_day: dict[dt.date, list[int]] = defaultdict(list)
+        totals: dict[dt.date, float] = {}
+        first: dict[dt.date, int] = {}
         for i, entry in enumerate(getattr(portfolio, section)):
-            by_day[entry.date].append(i)
-        for day, indices in sorted(by_day.items()):
-            total = sum(getattr(portfolio, section)[i].hours for i in indices)
+            if f"{section}[{i}]" not in repeated:
+                totals[entry.date] = totals.get(entry.date, 0) + entry.hours
+                first.setdefault(entry.date, i)
+        for day, total in sorted(totals.items()):
             if total > limit:
                 flags.append(_flag(
-                    code, f"{section}[{indices[0]}].hours",
+                    code, f"{section}[{first[day]}].hours",
                     f"{_g(total)} hours of {what} on {day.isoformat()}, more than "
                     f"{_g(limit)} in one day",
                     "check the hours; if the entry sums up several days, log each day apart"))

@@ -119,3 +119,50 @@ def format_where(path: Path) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text
+
+
+_SIMPLE_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.M)
+
+
+class QuickLines:
+    """The line of a plain key path (``training[3].hours``, ``applicant.email``, ``format``)
+    found from the table headers alone: a few regular-expression scans instead of reading
+    every line. None when the file is written in a way it does not follow."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.headers: list[tuple[str, bool, int, int]] = []  # name, [[array]], offset, line
+        line, last = 1, 0
+        for match in _SIMPLE_HEADER.finditer(text):
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            self.headers.append((match[2], match[1] == "[[", match.start(), line))
+
+    def _key_line(self, start: int, end: int, first_line: int, key: object) -> int | None:
+        if not isinstance(key, str):
+            return None
+        found = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.M).search(
+            self.text, start, end)
+        return first_line + self.text.count("\n", start, found.start()) if found else None
+
+    def line_of(self, path: Path) -> int | None:
+        if not path or not isinstance(path[0], str):
+            return None
+        name, rest = path[0], path[1:]
+        index = rest[0] if rest and isinstance(rest[0], int) else None
+        seen = 0
+        for n, (header, is_array, offset, line) in enumerate(self.headers):
+            if header != name or is_array != (index is not None):
+                continue
+            if index is not None and seen != index:
+                seen += 1
+                continue
+            keys = rest[1:] if index is not None else rest
+            end = self.headers[n + 1][2] if n + 1 < len(self.headers) else len(self.text)
+            if not keys:
+                return line
+            return self._key_line(offset, end, line, keys[0]) or line
+        if index is None and not rest:  # a top-level key, before the first header
+            end = self.headers[0][2] if self.headers else len(self.text)
+            return self._key_line(0, end, 1, name)
+        return None

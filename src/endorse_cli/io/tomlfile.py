@@ -11,7 +11,7 @@ import msgspec
 from ..errors import FileProblem
 
 if TYPE_CHECKING:
-    from .locate import LineIndex
+    from .locate import LineIndex, QuickLines
     from .locate import Path as KeyPath
 
 T = TypeVar("T")
@@ -23,7 +23,7 @@ MAX_BYTES = 5 * 1024 * 1024
 class Loaded(Generic[T]):
     """A validated file, with what it takes to point at its lines later."""
 
-    __slots__ = ("value", "name", "text", "raw", "_index")
+    __slots__ = ("value", "name", "text", "raw", "_index", "_quick")
 
     def __init__(self, value: T, name: str, text: str, raw: dict[str, Any]) -> None:
         self.value = value
@@ -31,6 +31,7 @@ class Loaded(Generic[T]):
         self.text = text
         self.raw = raw
         self._index: LineIndex | None = None
+        self._quick: QuickLines | None = None
 
     @property
     def index(self) -> LineIndex:
@@ -42,7 +43,12 @@ class Loaded(Generic[T]):
         return self._index
 
     def line_of(self, path: KeyPath) -> int | None:
-        return self.index.line_of(path)
+        """The line of ``path``: found from the headers when it can be, else by reading all."""
+        if self._quick is None:
+            from .locate import QuickLines
+
+            self._quick = QuickLines(self.text)
+        return self._quick.line_of(path) or self.index.line_of(path)
 
     def problem(self, error: type[FileProblem], path: KeyPath, message: str,
                 fix: str | None = None) -> FileProblem:

@@ -53,26 +53,26 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
     focus: str
     level: int
     requirements: tuple[RequirementResult, ...]
+    #: All qualification requirements that apply are met.
+    qualified: bool
+    #: All requirements that apply are met.
+    met: bool
+    met_count: int
+    total: int
+
+    @classmethod
+    def of(cls, *, id: str, name: str, focus: str, level: int,
+           requirements: tuple[RequirementResult, ...]) -> CredentialResult:
+        """A result with its counts worked out from ``requirements``."""
+        applicable = [r for r in requirements if r.applies]
+        met_count = sum(r.met for r in applicable)
+        return cls(id=id, name=name, focus=focus, level=level, requirements=requirements,
+                   qualified=all(r.met for r in applicable if r.qualification),
+                   met=met_count == len(applicable), met_count=met_count, total=len(applicable))
 
     @property
     def applicable(self) -> tuple[RequirementResult, ...]:
         return tuple(r for r in self.requirements if r.applies)
-
-    @property
-    def qualified(self) -> bool:
-        return all(r.met for r in self.applicable if r.qualification)
-
-    @property
-    def met(self) -> bool:
-        return all(r.met for r in self.applicable)
-
-    @property
-    def met_count(self) -> int:
-        return sum(r.met for r in self.applicable)
-
-    @property
-    def total(self) -> int:
-        return len(self.applicable)
 
     @property
     def unmet(self) -> tuple[RequirementResult, ...]:

@@ -102,7 +102,7 @@ def test_a_degree_without_a_completed_date_is_in_progress_and_does_not_count() -
     assert "once it is conferred" in degree.next_step
     exp = req(result, "IMHS", "experience")
     assert not exp.met and exp.have == 0
-    assert "counts only after your Masters degree" in exp.next_step
+    assert "counts only from the day after your Masters degree is conferred" in exp.next_step
 
 
 def test_a_degree_completed_after_the_as_of_date_does_not_count_yet() -> None:

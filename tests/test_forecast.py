@@ -51,7 +51,8 @@ def test_an_any_requirement_takes_its_soonest_option() -> None:
     # 2025-06-01 to 2026-06-01 is 366 days (2026 is not a leap year: 365 + 1); 364 more.
     entry = req(assess(as_of="2026-06-01", work=[job("2025-06-01")]), "IFA", "entry")
     assert entry.expected == D("2027-05-31")
-    assert entry.assumption.startswith("2+ years of work experience")
+    assert entry.assumption == ("if your current work in the field goes on (by: 2+ years of "
+                                "work experience in the Infant/Early Childhood & Family field)")
 
 
 # -- RS/C within a window -----------------------------------------------------------------
@@ -86,8 +87,8 @@ def test_a_pace_that_never_gets_there_says_so_and_names_one_that_does() -> None:
     rsc = req(assess(as_of="2026-06-30", work=[job("2020-01-01")], supervision=sessions), "IFS", "rsc")
     assert rsc.expected is None
     assert rsc.assumption == (
-        "at your pace of the last 6 months, about 0.5 hours a month, you will not reach "
-        "24 hours within 24 months; 1 hour a month reaches it on 2028-06-29")
+        "at your pace of the last 6 months, about 0.5 hours a month: that will not reach "
+        "24 hours within one 24-month period; 1 hour a month reaches it on 2028-06-29")
 
 
 def test_no_recent_rsc_names_a_pace_that_works() -> None:
@@ -156,12 +157,30 @@ def test_steps_no_pace_can_meet_get_no_date() -> None:
 def test_the_credential_is_expected_when_its_last_dated_requirement_is() -> None:
     result = assess(as_of="2026-06-30", applicant={"focus": "prevention"},
                     education=[{"degree": "bachelors", "completed": D("2015-01-01")}],
-                    work=[job("2025-01-01")], supervision=MONTHLY_2026)
+                    work=[job("2025-01-01")], supervision=MONTHLY_2026,
+                    training=[course("2026-01-01", 30)])
     ifs = result.credential("IFS")
     assert req(result, "IFS", "experience").expected == D("2026-12-31")
     assert req(result, "IFS", "rsc").expected == D("2026-12-29")
-    assert ifs.expected == D("2026-12-31")
-    assert [r.id for r in ifs.undated] == ["references", "training", "portfolio"]
+    assert ifs.expected == D("2026-12-31")  # if the references and areas are done by then
+    assert [r.id for r in ifs.undated] == ["references", "portfolio"]
+
+
+def test_no_day_for_the_credential_while_a_requirement_that_takes_time_has_none() -> None:
+    # No training in the last 12 months: training has no day, so neither has IFS.
+    result = assess(as_of="2026-06-30", education=[{"degree": "bachelors", "completed": D("2015-01-01")}],
+                    work=[job("2025-01-01")], supervision=MONTHLY_2026)
+    assert req(result, "IFS", "training").expected is None
+    assert result.credential("IFS").expected is None
+    # Post-Masters experience waits on the degree: no day for IMHS either.
+    assert result.credential("IMHS").expected is None
+
+
+def test_six_months_before_the_end_of_a_month_takes_in_its_first_day() -> None:
+    # Six months before 31 August is 28 February: a session on 1 March is in the pace.
+    rsc = req(assess(as_of="2026-08-31", work=[job("2020-01-01")],
+                     supervision=[session("2026-03-01", 6)]), "IFS", "rsc")
+    assert rsc.assumption.startswith("at your pace of the last 6 months, about 1 hour a month")
 
 
 def test_forecasts_at_the_end_of_the_calendar_do_not_fail() -> None:

@@ -49,7 +49,7 @@ CASES = [
       "reference": [{"name": "My Other Name", "email": "ME@example.org"}]},
      {"applicant": {"email": "me@example.org"},
       "reference": [{"name": "Sam Roe", "email": "sam@example.org"}]},
-     ["reference[0]"]),
+     ["reference[0].email"]),
     ("reference-is-applicant",
      {"reference": [{"name": "  test   applicant ", "phone": "555-0100"}]},
      {"reference": [{"name": "Test Applicant-Smith", "phone": "555-0100"}]},
@@ -74,10 +74,14 @@ CASES = [
      {"work": [job("2020-01-01", hours_per_week=40), job("2021-01-01", "2021-06-30", hours_per_week=30)]},
      {"work": [job("2020-01-01", hours_per_week=40), job("2021-01-01", "2021-06-30", hours_per_week=20)]},
      ["work[1]"]),
-    ("work-hours-per-week",
-     {"work": [job("2020-01-01"), job("2019-01-01", "2020-01-01", infant_family=False)]},
-     {"work": [job("2020-01-02"), job("2019-01-01", "2020-01-01", infant_family=False)]},
+    ("work-hours-per-week",  # 40 hours assumed for each; a shared changeover day is no overlap
+     {"work": [job("2020-01-01"), job("2019-01-01", "2020-01-07", infant_family=False)]},
+     {"work": [job("2020-01-01"), job("2019-01-01", "2020-01-06", infant_family=False)]},
      ["work[0]"]),
+    ("work-hours-per-week",  # two jobs from the same day: told once
+     {"work": [job("2020-01-01", hours_per_week=35), job("2020-01-01", hours_per_week=35)]},
+     {"work": [job("2020-01-01", hours_per_week=30), job("2020-01-01", hours_per_week=30)]},
+     ["work[1]"]),
 ]
 
 
@@ -92,10 +96,17 @@ def test_red_flag(code, present, absent, where) -> None:
 
 
 def test_assumed_weekly_hours_are_said() -> None:
-    result = assess(work=[job("2020-01-01"), job("2019-01-01", "2020-01-01", infant_family=False)])
+    result = assess(work=[job("2020-01-01"),
+                          job("2019-01-01", "2020-06-30", title="Store Manager", infant_family=False)])
     message = next(w.message for w in result.warnings if w.code == "work-hours-per-week")
-    assert message == ("From 2020-01-01 this job overlaps work[1] for 80 hours a week together, "
-                       "more than 60 (40 assumed where hours_per_week is not given)")
+    assert message == ('From 2020-01-01 "Home Visitor" overlaps "Store Manager" for 80 hours a '
+                       "week together, more than 60 (40 assumed where hours_per_week is not given)")
+
+
+def test_a_repeat_is_not_also_counted_as_too_many_hours_in_a_day() -> None:
+    result = assess(training=[course("2024-05-01", 10, "thinking"), course("2024-05-01", 10, "thinking")])
+    assert [w.code for w in result.warnings] == ["duplicate-entry"]
+    assert result.warnings[0].message == 'The training "Course" on 2024-05-01 (10 hours) is listed twice'
 
 
 def test_red_flags_point_at_their_line(cli, write) -> None:

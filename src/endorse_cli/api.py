@@ -61,12 +61,13 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
                   rsc_per_month: float | None = None) -> Assessment:
     """Judge an already read portfolio; warnings get the lines they point at."""
     check_target(loaded, rules)
-    result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month)
+    result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month,
+                   today=dt.date.today())
     if result.warnings:
         from .io.locate import parse_where
 
-        warnings = tuple(replace(w, line=loaded.line_of(parse_where(w.where)))
-                         for w in result.warnings)
+        located = [replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings]
+        warnings = tuple(sorted(located, key=lambda w: (w.line or 0, w.where)))
         result = replace(result, warnings=warnings)
     return replace(result, file=loaded.name)
 

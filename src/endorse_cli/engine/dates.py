@@ -41,6 +41,22 @@ def add_months(day: dt.date, months: int) -> dt.date:
         return dt.date(year, month, 1)
 
 
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same calendar day ``months`` earlier, or the last day of that month when it has
+    no such day (six months before 31 August is 28 February), so that "the last six months"
+    takes in all of them."""
+    index = day.year * 12 + (day.month - 1) - months
+    year, month = divmod(index, 12)
+    if year < dt.MINYEAR:
+        return dt.date.min
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("every month has 28 days")
+
+
 def merge(periods: Iterable[Period]) -> list[Period]:
     """Merge overlapping or touching periods, so that each day is counted once."""
     merged: list[Period] = []

@@ -29,11 +29,15 @@ def _hours(value: float) -> str:
 class Expect:
     """Adds ``expected`` and ``assumption`` to unmet requirements that time can meet."""
 
-    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None) -> None:
+    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None,
+                 today: dt.date | None = None) -> None:
         self.facts = facts
         self.plan = rules.forecast
         self.rsc_per_month = rsc_per_month
         self.as_of = facts.as_of
+        # A pace is measured up to today: after it nothing is logged yet.
+        self.pace_until = min(facts.as_of, today or facts.as_of)
+        self.up_to = "up to today" if self.pace_until < self.as_of else ""
         self.horizon = add_months(facts.as_of, rules.forecast.horizon_months)
         self._rsc: dict[tuple[int, float], tuple[dt.date | None, str | None]] = {}
 
@@ -42,16 +46,16 @@ class Expect:
             return result
         if isinstance(req, r.AnyReq):
             dated = [o for o in result.options if o.expected is not None]
-            if not dated:
+            if not dated:  # a step meets one of the options today: no date needed
                 return result
             soonest = min(dated, key=lambda o: o.expected)
-            return replace(result, expected=soonest.expected,
-                           assumption=f"{soonest.label}: {soonest.assumption}")
+            return replace(result, expected=soonest.expected, timed=True,
+                           assumption=f"{soonest.assumption} (by: {soonest.label})")
         method = getattr(self, f"_{req.__struct_config__.tag}", None)
         if method is None:
             return result  # a degree, references, areas, the exam: a step, not a date
         expected, assumption = method(req, result)
-        return replace(result, expected=expected, assumption=assumption)
+        return replace(result, expected=expected, assumption=assumption, timed=True)
 
     def _no_field_work(self) -> str:
         return (f"no work in the field goes on after {self.as_of.isoformat()}; "
@@ -72,12 +76,13 @@ class Expect:
 
     def _training(self, req: r.TrainingReq, result: RequirementResult):
         months = self.plan.training_pace_months
-        pace = pace_over(self.facts.training_log, self.as_of, months)
+        pace = pace_over(self.facts.training_log, self.pace_until, months)
         missing = round(req.hours * UNITS) - self.facts.training_hours
         day = day_amount_reached(missing, pace, self.as_of, self.horizon)
+        recent = f"the last {months} months {self.up_to}".rstrip()
         if pace[0] == 0:
-            return None, f"no specialized training in the last {months} months to set a pace"
-        rate = f"at your pace of the last {months} months, about {_hours(per_month(pace))} a month"
+            return None, f"no specialized training in {recent} to set a pace"
+        rate = f"at your pace of {recent}, about {_hours(per_month(pace))} a month"
         return day, rate if day else f"{rate}, not within {self.plan.horizon_months} months"
 
     def _supervision(self, req: r.SupervisionReq, result: RequirementResult):
@@ -98,31 +103,36 @@ class Expect:
         def reached(pace: Pace) -> dt.date | None:
             return day_window_reached(drops, need, pace, self.as_of, end)
 
+        recent = f"the last {self.plan.rsc_pace_months} months {self.up_to}".rstrip()
         if self.rsc_per_month is not None:
             pace = (round(self.rsc_per_month * 12 * UNITS), 365)
             rate = f"at the {_hours(self.rsc_per_month)} a month you assumed"
         else:
-            pace = pace_over(facts.sessions, self.as_of, self.plan.rsc_pace_months)
-            rate = (f"at your pace of the last {self.plan.rsc_pace_months} months, "
-                    f"about {_hours(per_month(pace))} a month")
+            pace = pace_over(facts.sessions, self.pace_until, self.plan.rsc_pace_months)
+            rate = (f"at your pace of {recent}, about {_hours(per_month(pace))} a month"
+                    if pace[0] else f"you have had no RS/C in {recent}")
         day = reached(pace)
         if day is not None:
             return day, rate
+        if last_day is not None:
+            return None, (f"RS/C counts only while you work in the field, and your work in "
+                          f"the field ends on {last_day.isoformat()}")
         # Never at this pace: find the least pace, in half hours a month, that gets there.
         # A faster pace never arrives later, so halve the range of half hours each time.
-        shown = f"{hours:g} hours within {months} months"
-        low, high = int(per_month(pace) * 2) + 1, max(int(hours * 2), 1)
+        shown = f"{hours:g} hours within one {months}-month period"
+        exact = pace[0] / UNITS / pace[1] * MONTH_DAYS if pace[1] else 0.0
+        low, high = int(exact * 2) + 1, max(int(hours * 2), 1)
 
         def half_hours(n: int) -> dt.date | None:
             return reached((n * 6 * UNITS, 365))  # n half hours a month
 
         if half_hours(high) is None:
-            return None, f"{rate}, you will not reach {shown}"
+            return None, f"{rate}: that will not reach {shown}"
         while low < high:
             middle = (low + high) // 2
             if half_hours(middle) is None:
                 low = middle + 1
             else:
                 high = middle
-        return None, (f"{rate}, you will not reach {shown}; "
+        return None, (f"{rate}: that will not reach {shown}; "
                       f"{_hours(high / 2)} a month reaches it on {half_hours(high).isoformat()}")

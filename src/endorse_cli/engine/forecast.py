@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from .dates import add_months, shift
+from .dates import add_months, months_before, shift
 
 Pace = tuple[int, int]  # (micro-hours, over this many days)
 
@@ -31,7 +31,7 @@ def day_experience_reached(ahead: list[tuple[dt.date, dt.date | None]], missing_
 
 def pace_over(log: Iterable[tuple[dt.date, int]], as_of: dt.date, months: int) -> Pace:
     """Hours logged in the ``months`` up to the as-of date, and the days that period has."""
-    since = add_months(as_of, -months)
+    since = months_before(as_of, months)
     return sum(amount for day, amount in log if since < day <= as_of), (as_of - since).days
 
 

@@ -14,13 +14,14 @@ from .requirements import Judge
 
 
 def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
-          rsc_per_month: float | None = None) -> Assessment:
+          rsc_per_month: float | None = None, today: dt.date | None = None) -> Assessment:
     """Every credential of ``rules``, judged for ``portfolio`` as of ``as_of``, and the pick.
 
-    ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts.
+    ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts; paces are
+    measured up to ``today`` when ``as_of`` is later (nothing is logged after today yet).
     """
     facts = count_facts(portfolio, as_of)
-    judge_one = Judge(facts, rules, rsc_per_month)
+    judge_one = Judge(facts, rules, rsc_per_month, today)
     results = tuple(
         CredentialResult.of(
             id=credential.id,

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning
 from ..model.rules import RedFlags
-from .dates import add_months, contains
+from .dates import contains, months_before
 from .facts import Facts
 
 
@@ -86,17 +86,18 @@ def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,
 
 def _twice(portfolio: Portfolio) -> list[PortfolioWarning]:
     flags = []
-    for section, name in (("training", "title"), ("supervision", "provider")):
-        seen: dict[tuple, int] = {}
+    for section, name, what in (("training", "title", "training"),
+                                ("supervision", "provider", "RS/C session")):
+        seen: set[tuple] = set()
         for i, entry in enumerate(getattr(portfolio, section)):
             key = (entry.date, getattr(entry, name).strip().casefold(), entry.hours)
             if key in seen:
                 flags.append(_flag(
                     "duplicate-entry", f"{section}[{i}]",
-                    f"This entry repeats {section}[{seen[key]}]: same date, {name} and hours",
+                    f'The {what} "{getattr(entry, name)}" on {entry.date.isoformat()} '
+                    f"({_g(entry.hours)} hours) is listed twice",
                     "remove one of them if it was logged twice"))
-            else:
-                seen[key] = i
+            seen.add(key)
     return flags
 
 
@@ -105,22 +106,26 @@ def _references(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[
     me = portfolio.applicant
     my_email = (me.email or "").strip().casefold()
     my_name = " ".join(me.name.split()).casefold()
-    emails: dict[str, int] = {}
-    stale_before = add_months(as_of, -limits.reference_stale_months)
+    emails: dict[str, str] = {}
+    stale_before = months_before(as_of, limits.reference_stale_months)
     for i, ref in enumerate(portfolio.reference):
         email = (ref.email or "").strip().casefold()
         if email and email in emails:
             flags.append(_flag(
                 "duplicate-reference", f"reference[{i}].email",
-                f"{ref.name} has the same email as reference[{emails[email]}]",
+                f"{ref.name} has the same email as {emails[email]}, listed above",
                 "list each person once; three different people must rate you"))
         elif email:
-            emails[email] = i
-        if (email and email == my_email) or " ".join(ref.name.split()).casefold() == my_name:
-            flags.append(_flag(
-                "reference-is-applicant", f"reference[{i}]",
-                f"{ref.name} is you: a reference must be someone else",
-                "ask a supervisor, RS/C provider or colleague instead"))
+            emails[email] = ref.name
+        if " ".join(ref.name.split()).casefold() == my_name:
+            flags.append(_flag("reference-is-applicant", f"reference[{i}]",
+                               f"{ref.name} is you: a reference must be someone else",
+                               "ask a supervisor, RS/C provider or colleague instead"))
+        elif email and email == my_email:
+            flags.append(_flag("reference-is-applicant", f"reference[{i}].email",
+                               f"{ref.name} has your own email address",
+                               "give the reference's own email; a reference must be "
+                               "someone else"))
         if ref.status == "requested" and ref.requested is not None and ref.requested < stale_before:
             flags.append(_flag(
                 "reference-stale", f"reference[{i}].requested",
@@ -130,22 +135,28 @@ def _references(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[
     return flags
 
 
+#: Jobs that share fewer days than a week (a changeover day) are not added up.
+A_WEEK = 7
+
+
 def _overlapping_work(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[PortfolioWarning]:
-    """At each job's first day, the weekly hours of every job going on then, added up."""
+    """At each job's first day, the weekly hours of the jobs already going on then (for a
+    week or more together), added up. Each overlap is told once, at the later job."""
     jobs = [(job.start, job.end or dt.date.max, job.hours_per_week or limits.assumed_hours_per_week, i)
             for i, job in enumerate(portfolio.work) if job.start <= as_of]
     flags = []
-    for start, _, _, i in sorted(jobs):
-        together = [(j, hours) for s, e, hours, j in jobs if s <= start <= e]
-        total = sum(hours for _, hours in together)
-        others = [j for j, _ in together if j != i]
-        if others and total > limits.max_work_hours_per_week:
-            assumed = any(portfolio.work[j].hours_per_week is None for j, _ in together)
+    for start, end, hours, i in sorted(jobs):
+        earlier = [j for s, e, _, j in jobs
+                   if (s, j) < (start, i) and s <= start <= e
+                   and (min(e, end) - start).days + 1 >= A_WEEK]
+        total = hours + sum(h for _, _, h, j in jobs if j in earlier)
+        if earlier and total > limits.max_work_hours_per_week:
+            assumed = any(portfolio.work[j].hours_per_week is None for j in [i, *earlier])
+            titles = " and ".join(f'"{portfolio.work[j].title}"' for j in earlier)
             flags.append(_flag(
                 "work-hours-per-week", f"work[{i}]",
-                f"From {start.isoformat()} this job overlaps "
-                + ", ".join(f"work[{j}]" for j in others)
-                + f" for {_g(total)} hours a week together, more than "
+                f'From {start.isoformat()} "{portfolio.work[i].title}" overlaps {titles} '
+                f"for {_g(total)} hours a week together, more than "
                 f"{_g(limits.max_work_hours_per_week)}"
                 + (f" ({_g(limits.assumed_hours_per_week)} assumed where hours_per_week is not given)"
                    if assumed else ""),

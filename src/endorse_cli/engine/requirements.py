@@ -6,6 +6,7 @@ unit and, when unmet, a next step worded by the rules file.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Any
@@ -59,10 +60,11 @@ def _number(value: float) -> int | float:
 class Judge:
     """Judges requirements for one portfolio's facts under one rules file."""
 
-    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None) -> None:
+    def __init__(self, facts: Facts, rules: r.Rules, rsc_per_month: float | None = None,
+                 today: dt.date | None = None) -> None:
         self.facts = facts
         self.rules = rules
-        self.expect = Expect(facts, rules, rsc_per_month)
+        self.expect = Expect(facts, rules, rsc_per_month, today)
         self._by_kind: dict[type, Callable[[Any], RequirementResult]] = {
             r.EducationReq: self._education,
             r.ExperienceReq: self._experience,

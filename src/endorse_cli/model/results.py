@@ -45,6 +45,8 @@ class RequirementResult(Struct, frozen=True, kw_only=True):
     #: assumption; None when no pace can meet it (a degree, the exam...).
     expected: dt.date | None = None
     assumption: str | None = None
+    #: Time can meet it (experience, RS/C, training), whether or not a day was found.
+    timed: bool = False
 
 
 class CredentialResult(Struct, frozen=True, kw_only=True):
@@ -85,10 +87,11 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
 
     @property
     def expected(self) -> dt.date | None:
-        """The day the last unmet requirement that time can meet is expected to be met.
-
-        The credential is met then if the :attr:`undated` ones are done by that day too.
-        """
+        """The soonest day the credential can be met: when its last requirement that takes
+        time is met, if the :attr:`undated` steps are done by then. None when a requirement
+        that takes time has no day (its pace never gets there, or it waits on a degree)."""
+        if any(r.timed and r.expected is None for r in self.unmet):
+            return None
         return max((r.expected for r in self.unmet if r.expected is not None), default=None)
 
 

@@ -118,11 +118,13 @@ def timeline(console: Console, assessment: Assessment, result: CredentialResult,
     say(console, f"Timeline for {result.id} {result.name} ({WHY[why]})", style="bold")
     say(console, heading(assessment))
     console.print()
-    for when, label, because in timeline_rows(result):
+    rows = timeline_rows(result)
+    for when, label, because in rows:
         say(console, label, indent=14, first=Text(f"  {when:<10}  ", style="bold"))
         if because:
             say(console, because, indent=14, first=" " * 14, style="dim")
-    console.print()
+    if rows:
+        console.print()
     say(console, timeline_end(result), style="bold")
     warnings(console, assessment)
 

@@ -80,7 +80,9 @@ def timeline_rows(result: CredentialResult) -> list[tuple[str, str, str]]:
     """(date or "no date", label, why) for each unmet requirement, soonest first."""
     dated = sorted((r for r in result.unmet if r.expected), key=lambda r: (r.expected, r.label))
     rows = [(r.expected.isoformat(), r.label, r.assumption or "") for r in dated]
-    rows += [("no date", r.label, r.assumption or r.next_step or "") for r in result.undated]
+    rows += [("no date", r.label, " ".join(filter(None, [r.assumption and r.assumption + ".",
+                                                           r.next_step])))
+             for r in result.undated]
     return rows
 
 
@@ -90,7 +92,7 @@ def timeline_end(result: CredentialResult) -> str:
         return f"Every requirement of {result.id} is met."
     undated = [r.label for r in result.undated]
     if result.expected is None:
-        return f"No date for {result.id} yet: each step left depends on what you do next."
+        return f"No date for {result.id} yet: see the requirements without a date."
     day = result.expected.isoformat()
     if not undated:
         return f"{result.id} is expected to be met on {day}."

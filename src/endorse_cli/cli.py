@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__, reports
+from .interview.adding import options_help as add_help
 from .errors import EndorseError
 from .render.terminal import Terminal
 
@@ -192,3 +193,81 @@ def validate(paths: PathsArg, jobs: JobsOpt = None,
 def schema() -> None:
     """Print the portfolio format's JSON Schema (draft-07), for editors and validators."""
     reports.schema(Terminal())
+
+
+# -- the questionnaire (questionary and tomlkit load only here) ----------------------------
+
+SectionOpt = Annotated[
+    Optional[str],
+    typer.Option("--section", "-s", metavar="SECTION",
+                 help="Go straight to one section: education, work, training, supervision, "
+                      "reference or exam.", show_default=False),
+]
+
+
+def _portfolio(file: Optional[str]) -> Path:
+    from .api import DEFAULT_PORTFOLIO, PORTFOLIO_ENV
+    import os
+
+    return Path(file or os.environ.get(PORTFOLIO_ENV) or DEFAULT_PORTFOLIO)
+
+
+@app.command()
+def init(file: FileArg = None, rules: RulesOpt = None) -> None:
+    """Start a new portfolio: a few questions, then the interview if you like."""
+    from .interview import flows
+
+    flows.init(Terminal(), _portfolio(file), rules_file=rules)
+
+
+@app.command()
+def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt = None) -> None:
+    """Add to your portfolio, section by section; every entry is saved as you go."""
+    from .api import find_portfolio
+    from .interview import flows
+
+    if section is not None and section not in flows.ORDER:
+        from .errors import UsageError
+
+        raise UsageError(f"--section {section!r} is not a section",
+                         fix="use one of: " + ", ".join(flows.ORDER))
+    flows.interview(Terminal(), find_portfolio(file), section=section, rules_file=rules)
+
+
+@app.command()
+def edit(file: FileArg = None, rules: RulesOpt = None) -> None:
+    """Change or remove any entry of your portfolio."""
+    from .api import find_portfolio
+    from .interview import flows
+
+    flows.edit(Terminal(), find_portfolio(file), rules_file=rules)
+
+
+class AddSection(str, Enum):
+    education = "education"
+    work = "work"
+    training = "training"
+    supervision = "supervision"
+    reference = "reference"
+    exam = "exam"
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    epilog="Options of each section:\n\n" + add_help(),
+)
+def add(
+    ctx: typer.Context,
+    section: Annotated[AddSection, typer.Argument(help="What to add.", show_default=False)],
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask: a missing required option is an error.")] = False,
+) -> None:
+    """Add one entry without the questionnaire, e.g.
+    `endorse add supervision --date 2025-03-04 --hours 1.5 --provider "Ana Lopez"`.
+    Give the portfolio FILE anywhere among the options."""
+    from .api import find_portfolio
+    from .interview import adding
+
+    line = adding.add(section.value, list(ctx.args), no_input=no_input,
+                      default_file=find_portfolio)
+    Terminal().message(line, label="done", style="32")

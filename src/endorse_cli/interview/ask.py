@@ -1,0 +1,93 @@
+"""The one place that talks to questionary.
+
+Every question goes through :class:`Asker`, which shows the right kind of prompt for a
+:class:`~.fields.Field`, checks the answer with :func:`~.fields.parse` while it is typed, and
+turns Ctrl-C and Ctrl-D into :class:`Interrupted`. Tests give it a prompt_toolkit pipe input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+import questionary
+from questionary import Choice
+
+from ..errors import EndorseError, ExitCode, UsageError
+from .fields import AREAS, Field, parse
+
+
+class Interrupted(EndorseError):
+    """The applicant pressed Ctrl-C or Ctrl-D."""
+
+    exit_code = ExitCode.INTERRUPTED
+
+
+def require_terminal(command: str) -> None:
+    """Stop at once, naming the way without questions, when there is no one to ask."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            f"`endorse {command}` asks questions and needs a terminal",
+            fix="to add entries from a script, use `endorse add SECTION --FIELD VALUE ...` "
+                "(see `endorse add --help`)")
+
+
+class Asker:
+    """Asks the questions of :mod:`.fields` with questionary."""
+
+    def __init__(self, today: dt.date, labels: dict[str, dict[str, str]]) -> None:
+        self.today = today
+        #: Words for choices, by field key: {"degree": {"masters": "Masters degree"}}.
+        self.labels = labels
+
+    @staticmethod
+    def _run(question: questionary.Question) -> Any:
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted("stopped") from None
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        return bool(self._run(questionary.confirm(message, default=default)))
+
+    def choose(self, message: str, choices: list[tuple[str, Any]]) -> Any:
+        return self._run(questionary.select(
+            message, choices=[Choice(title=title, value=value) for title, value in choices]))
+
+    def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
+        """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
+        message = field.prompt + ("" if field.required else " (optional)")
+        instruction = field.help or None
+        if field.kind == "yesno":
+            return self._run(questionary.confirm(message, default=bool(default),
+                                                 instruction=instruction))
+        if field.kind == "choice":
+            words = self.labels.get(field.key, {})
+            choices = [Choice(title=words.get(c, c), value=c) for c in field.choices]
+            if not field.required:
+                choices.append(Choice(title="(leave it out)", value=None))
+            start = next((c for c in choices if c.value == default), None)
+            return self._run(questionary.select(message, choices=choices, default=start,
+                                                instruction=instruction))
+        if field.kind == "areas":
+            words = self.labels.get("areas", {})
+            chosen = set(default or [])
+            choices = [Choice(title=words.get(a, a), value=a, checked=a in chosen)
+                       for a in AREAS]
+            return self._run(questionary.checkbox(
+                message, choices=choices,
+                instruction="(space to tick, enter when done)")) or None
+        shown = default.isoformat() if isinstance(default, dt.date) else (
+            "" if default is None else str(default))
+
+        def check(text: str) -> bool | str:
+            try:
+                parse(field, text, today=self.today, answers=answers)
+            except ValueError as reason:
+                return str(reason)
+            return True
+
+        text = self._run(questionary.text(message, default=shown, validate=check,
+                                          instruction=instruction))
+        return parse(field, text, today=self.today, answers=answers)

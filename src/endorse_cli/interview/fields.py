@@ -1,0 +1,236 @@
+"""The questions, as data: one :class:`Field` per key of each section of the portfolio.
+
+The interview asks them, `endorse edit` changes them, and `endorse add` turns them into
+command-line options; each reads and checks an answer with :func:`parse`. The choices come from
+the portfolio format's own types; their words (degree names, area explanations, who each field
+of work is for) come from the rules file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Any, Literal, get_args
+
+from msgspec import Struct
+
+from ..model import portfolio as p
+
+Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas"]
+
+
+class Field(Struct, frozen=True, kw_only=True):
+    key: str
+    prompt: str
+    kind: Kind = "text"
+    required: bool = False
+    #: One line shown under the question.
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    #: A date that cannot be after today (the day a course was taken, a degree conferred).
+    past_only: bool = False
+    #: A date that cannot be before the date of this other key.
+    not_before: str | None = None
+    #: Offered as the answer: "today", "last" (the last entry's value), or a value.
+    default: Any = None
+    #: Asked only when another key has one of these values.
+    when: tuple[str, tuple[Any, ...]] | None = None
+    #: The command-line option of `endorse add`, when not --KEY.
+    option: str | None = None
+
+    @property
+    def flag(self) -> str:
+        return "--" + (self.option or self.key.replace("_", "-"))
+
+
+def _choices(literal: Any) -> tuple[str, ...]:
+    return tuple(get_args(literal))
+
+
+#: The competency areas, in the format's order.
+AREAS = _choices(p.Area)
+
+
+SECTIONS: dict[str, tuple[Field, ...]] = {
+    "applicant": (
+        Field(key="name", prompt="Your full name", required=True),
+        Field(key="email", prompt="Your email address", kind="email"),
+        Field(key="focus", prompt="Which field do you work in?", kind="choice",
+              choices=_choices(p.Focus), help="It decides which credential fits you best."),
+        Field(key="mentor_track", prompt="Which Mentor track is yours?", kind="choice",
+              choices=_choices(p.MentorTrack), when=("focus", ("leadership",)),
+              help="The clinical track also asks for reflective supervision/consultation hours."),
+    ),
+    "education": (
+        Field(key="degree", prompt="Degree or credential", kind="choice", required=True,
+              choices=_choices(p.Degree)),
+        Field(key="field", prompt="Field of study"),
+        Field(key="institution", prompt="School or issuing body"),
+        Field(key="completed", prompt="Date conferred", kind="date", past_only=True,
+              help="Leave it empty while the degree is in progress."),
+    ),
+    "work": (
+        Field(key="title", prompt="Job title", required=True),
+        Field(key="employer", prompt="Organisation"),
+        Field(key="start", prompt="First day", kind="date", required=True, past_only=True),
+        Field(key="end", prompt="Last day", kind="date", not_before="start",
+              help="Leave it empty if you still work there."),
+        Field(key="infant_family", prompt="Is this work with infants, young children and their "
+              "families?", kind="yesno", default=True,
+              help="Only such work counts as experience in the field."),
+        Field(key="hours_per_week", prompt="Hours a week", kind="hours",
+              help="Leave it empty for full-time work."),
+        Field(key="families_served", prompt="Number of families of infants/toddlers served",
+              kind="count"),
+        Field(key="supervisor", prompt="Your direct supervisor's name"),
+        Field(key="competencies", prompt="Competency areas this work gave you experience in",
+              kind="areas", option="competency"),
+    ),
+    "training": (
+        Field(key="title", prompt="Name of the course, workshop or session", required=True),
+        Field(key="provider", prompt="Who gave it", default="last"),
+        Field(key="date", prompt="Date completed", kind="date", required=True, past_only=True,
+              default="today"),
+        Field(key="hours", prompt="Clock hours", kind="hours", required=True),
+        Field(key="imh", prompt="Was it specialized training in Infant Mental Health (0-3)?",
+              kind="yesno", default=True,
+              help="Only that counts toward the hours of specialized training."),
+        Field(key="competencies", prompt="Competency areas it covered", kind="areas",
+              option="competency"),
+        Field(key="certificate", prompt="Certificate file (a path next to your portfolio)"),
+    ),
+    "supervision": (
+        Field(key="date", prompt="Date of the session", kind="date", required=True,
+              past_only=True, default="today",
+              help="For a logged period, its last day."),
+        Field(key="hours", prompt="Clock hours", kind="hours", required=True),
+        Field(key="provider", prompt="Who gave the reflective supervision/consultation",
+              required=True, default="last"),
+        Field(key="format", prompt="Individual or group?", kind="choice",
+              choices=_choices(p.SessionFormat), default="individual"),
+        Field(key="provider_credential", prompt="The provider's Endorsement (e.g. IMHM-C)",
+              default="last"),
+        Field(key="notes", prompt="Notes"),
+    ),
+    "reference": (
+        Field(key="name", prompt="The reference's name", required=True),
+        Field(key="role", prompt="Who are they to you?", kind="choice",
+              choices=_choices(p.ReferenceRole)),
+        Field(key="email", prompt="Their email address", kind="email",
+              help="A reference counts only with an email or a phone."),
+        Field(key="phone", prompt="Their phone number"),
+        Field(key="status", prompt="Where does it stand?", kind="choice",
+              choices=_choices(p.ReferenceStatus), default="planned"),
+        Field(key="requested", prompt="Date you asked for the rating", kind="date",
+              past_only=True, when=("status", ("requested",))),
+    ),
+    "exam": (
+        Field(key="status", prompt="The Endorsement exam", kind="choice", required=True,
+              choices=_choices(p.ExamStatus)),
+        Field(key="date", prompt="Date taken or scheduled", kind="date",
+              when=("status", ("scheduled", "passed", "failed"))),
+    ),
+}
+
+#: What one entry of each section is called.
+NOUNS = {"education": "degree", "work": "job", "training": "training",
+         "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
+
+_US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False}
+
+
+def parse_date(text: str) -> dt.date:
+    """``2024-03-15`` or the US ``3/15/2024``; ValueError with a reason for anything else."""
+    text = text.strip()
+    if m := _US_DATE.match(text):
+        month, day, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    else:
+        raise ValueError("write the date as 2024-03-15 or 3/15/2024")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text} is not a real date") from None
+
+
+def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
+    """The value of an answer typed as text, or ValueError saying what is wrong with it.
+
+    An empty answer is None (a key left out), or an error when the key is required.
+    """
+    text = text.strip()
+    if not text:
+        if field.required:
+            raise ValueError("this one is needed")
+        return None
+    kind = field.kind
+    if kind == "date":
+        day = parse_date(text)
+        if field.past_only and day > today:
+            raise ValueError(f"{day.isoformat()} is after today")
+        other = answers.get(field.not_before) if field.not_before else None
+        if isinstance(other, dt.date) and day < other:
+            raise ValueError(f"{day.isoformat()} is before the {field.not_before} "
+                             f"({other.isoformat()})")
+        return day
+    if kind == "hours":
+        try:
+            hours = float(text.replace(",", "."))
+        except ValueError:
+            raise ValueError("write a number of hours, e.g. 1.5") from None
+        if not (math.isfinite(hours) and 0 < hours <= 10_000):
+            raise ValueError("the hours must be a number more than 0")
+        return int(hours) if hours.is_integer() else hours
+    if kind == "count":
+        if not text.isdigit():
+            raise ValueError("write a whole number, e.g. 12")
+        return int(text)
+    if kind == "email":
+        if not _EMAIL.match(text):
+            raise ValueError("that does not look like an email address")
+        return text
+    if kind == "yesno":
+        if text.lower() not in _YES:
+            raise ValueError("answer yes or no")
+        return _YES[text.lower()]
+    if kind == "choice":
+        for choice in field.choices:
+            if choice.lower() == text.lower():
+                return choice
+        raise ValueError("one of: " + ", ".join(field.choices))
+    if kind == "areas":
+        areas = [a.strip() for a in re.split(r"[,\s]+", text) if a.strip()]
+        unknown = [a for a in areas if a not in AREAS]
+        if unknown:
+            raise ValueError(f"{unknown[0]} is not a competency area; the areas are: "
+                             + ", ".join(AREAS))
+        return areas
+    return text
+
+
+def applies(field: Field, answers: dict[str, Any]) -> bool:
+    """Whether ``field`` is asked, given the answers so far."""
+    return field.when is None or answers.get(field.when[0]) in field.when[1]
+
+
+def summary(section: str, entry: dict[str, Any]) -> str:
+    """One line for an entry, to show it in a list."""
+    def get(key: str) -> str:
+        value = entry.get(key)
+        return value.isoformat() if isinstance(value, dt.date) else str(value or "")
+
+    if section == "education":
+        return f"{get('degree')} {get('field')}, {get('completed') or 'in progress'}".strip()
+    if section == "work":
+        return f"{get('title')}, {get('employer')} ({get('start')} to {get('end') or 'now'})"
+    if section == "training":
+        return f"{get('date')} {get('title')} ({get('hours')} h)"
+    if section == "supervision":
+        return f"{get('date')} {get('provider')} ({get('hours')} h, {get('format') or 'individual'})"
+    if section == "reference":
+        return f"{get('name')} ({get('role') or 'role not given'}, {get('status') or 'planned'})"
+    return ", ".join(f"{k} = {get(k)}" for k in entry)

@@ -1,0 +1,311 @@
+"""`endorse init`, `interview` and `edit`: the questionnaire, saving after every entry.
+
+Each completed entry is saved at once (see :mod:`..io.document`), so Ctrl-C or a crash loses
+at most the entry being typed; the message then says how many were saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..api import assess_loaded
+from ..errors import UsageError
+from ..io.document import ChangedOnDisk, PortfolioDocument, write_atomically
+from ..io.portfolio_file import parse_portfolio
+from ..io.rules_file import load_rules
+from ..model.results import RequirementResult
+from ..model.rules import Rules
+from ..render.terminal import Terminal
+from .ask import Asker, Interrupted, require_terminal
+from .fields import NOUNS, SECTIONS, Field, applies, summary
+
+#: The order the interview walks the sections in.
+ORDER = ("education", "work", "training", "supervision", "reference", "exam")
+TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
+          "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
+          "reference": "References", "exam": "Exam"}
+#: The requirement kind each section feeds, for the progress line.
+FEEDS = {"education": "education", "work": "experience", "training": "training",
+         "supervision": "supervision", "reference": "references", "exam": "exam"}
+SCHEMA_NAME = "portfolio.schema.json"
+
+
+def labels(rules: Rules) -> dict[str, dict[str, str]]:
+    """The words shown for each choice, from the rules file."""
+    by_focus = {c.focus: f"{c.focus}: {c.audience}" if c.audience else c.focus
+                for c in rules.credential}
+    return {
+        "degree": dict(rules.degrees),
+        "focus": by_focus,
+        "areas": {slug: f"{info.label}: {info.explain}" if info.explain else info.label
+                  for slug, info in rules.areas.items()},
+        "target": {c.id: f"{c.id} {c.name}" for c in rules.credential},
+    }
+
+
+def _plain(table: Any) -> dict[str, Any]:
+    return table.unwrap() if hasattr(table, "unwrap") else dict(table)
+
+
+class Session:
+    """One run of the questionnaire on one file."""
+
+    def __init__(self, term: Terminal, path: Path, rules_file: Path | None) -> None:
+        self.term = term
+        self.path = path
+        self.rules = load_rules(rules_file).value
+        self.today = dt.date.today()
+        self.ask = Asker(self.today, labels(self.rules))
+        self.doc: PortfolioDocument | None = None
+        self.saved = 0
+
+    def say(self, text: str, style: str = "") -> None:
+        from ..render.text import say
+
+        say(self.term.console, text, style=style)
+
+    def stopped(self) -> Interrupted:
+        n = self.saved
+        entries = "entry" if n == 1 else "entries"
+        return Interrupted(f"stopped: {n} {entries} saved in {self.path} this time; "
+                           "the one being typed was not saved")
+
+    # -- asking and saving -------------------------------------------------------------------
+
+    def _default(self, section: str, field: Field, current: dict[str, Any] | None) -> Any:
+        if current is not None:
+            return current.get(field.key)
+        if field.default == "today":
+            return self.today
+        if field.default == "last":
+            entries = self.doc.entries(section) if self.doc else []
+            return entries[-1].get(field.key) if entries else None
+        return field.default
+
+    def entry(self, section: str, current: dict[str, Any] | None = None) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        for field in SECTIONS[section]:
+            if applies(field, answers):
+                value = self.ask.field(field, answers, self._default(section, field, current))
+                if value is not None:
+                    answers[field.key] = value
+        return answers
+
+    def save(self, change: Callable[[PortfolioDocument], None], *, reapply: bool = True) -> None:
+        """Apply ``change`` and save. If the file changed on disk meanwhile, a new entry is
+        added to the file as it is now (``reapply``); a change to an entry stops instead, as
+        the entries may have moved."""
+        assert self.doc is not None
+        change(self.doc)
+        try:
+            self.doc.save()
+        except ChangedOnDisk:
+            if not reapply:
+                raise
+            self.doc.reload_and(change)
+            self.doc.save()
+            self.say(f"{self.path} had changed on disk: your entry was added to it as it is now.",
+                     style="yellow")
+        self.saved += 1
+
+    # -- the walk -----------------------------------------------------------------------------
+
+    def section(self, name: str) -> None:
+        assert self.doc is not None
+        self.term.console.print()
+        self.say(TITLES[name], style="bold cyan")
+        noun = NOUNS[name]
+        if name == "exam":
+            current = self.doc.doc.get("exam")
+            if current is not None:
+                self.say("So far: " + summary("exam", _plain(current)), style="dim")
+            if self.ask.confirm("Record the exam now?" if current is None else "Update it?",
+                                default=current is None):
+                answers = self.entry("exam", _plain(current) if current is not None else None)
+                self.save(lambda d: d.set_table("exam", answers))
+        else:
+            entries = self.doc.entries(name)
+            for table in entries[-5:]:
+                self.say("  " + summary(name, _plain(table)), style="dim")
+            if len(entries) > 5:
+                self.say(f"  ... and {len(entries) - 5} more before these", style="dim")
+            question = f"Add a {noun}?" if not entries else f"Add another {noun}?"
+            while self.ask.confirm(question, default=not entries):
+                answers = self.entry(name)
+                self.save(lambda d: d.add_entry(name, answers))
+                self.say(f"Saved: {summary(name, answers)}", style="green")
+                question = f"Add another {noun}?"
+        self.say(self.progress(name), style="bold")
+
+    def judged(self):  # noqa: ANN201
+        assert self.doc is not None
+        loaded = parse_portfolio(self.doc.text, name=str(self.path))
+        return assess_loaded(loaded, self.rules, self.today)
+
+    def progress(self, name: str) -> str:
+        """One line toward the recommended credential, e.g. "IFS: 5 of 7 requirements met"."""
+        result = self.judged()
+        pick = result.credential(result.recommended.id)
+        assert pick is not None
+        line = f"{pick.id}: {pick.met_count} of {pick.total} requirements met"
+        fed = _find(pick.requirements, FEEDS[name])
+        if fed is not None and fed.kind not in ("education", "exam"):
+            line += f"; {_short(fed)}"
+        return line
+
+    def finish(self) -> None:
+        from ..engine.recommend import checklist_for
+        from ..render import text
+
+        result = self.judged()
+        self.term.console.print()
+        text.assess(self.term.console, result)
+        self.term.console.print()
+        chosen, why = checklist_for(result)
+        text.gaps(self.term.console, result, chosen, why)
+
+
+def _find(requirements: tuple[RequirementResult, ...], kind: str) -> RequirementResult | None:
+    for req in requirements:
+        if req.kind == kind and req.applies:
+            return req
+        found = _find(req.options, kind)
+        if found is not None:
+            return found
+    return None
+
+
+def _short(req: RequirementResult) -> str:
+    """``RS/C 18 of 24 hours``: a requirement's standing in a few words."""
+    name = {"experience": "experience", "training": "training", "supervision": "RS/C",
+            "references": "references"}[req.kind]
+    have = f"{req.have:g}" if isinstance(req.have, float) else str(req.have)
+    need = f"{req.need:g}" if isinstance(req.need, float) else str(req.need)
+    return f"{name} {have} of {need} {req.unit}"
+
+
+# -- the commands ---------------------------------------------------------------------------
+
+
+def interview(term: Terminal, path: Path, *, section: str | None = None,
+              rules_file: Path | None = None, session: Session | None = None) -> None:
+    require_terminal("interview")
+    s = session or Session(term, path, rules_file)
+    if s.doc is None:
+        s.doc = PortfolioDocument.open(path)
+    try:
+        for name in [section] if section else ORDER:
+            s.section(name)
+        s.finish()
+    except Interrupted:
+        raise s.stopped() from None
+
+
+def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
+    require_terminal("init")
+    if path.exists():
+        raise UsageError(f"{path} already exists; it was not touched",
+                         fix=f"add to it with `endorse interview {path}`, or name a new file")
+    s = Session(term, path, rules_file)
+    s.say("A new Endorsement® portfolio", style="bold cyan")
+    s.say(f"It will be saved in {path}, a text file you can also edit by hand. "
+          "Press Ctrl-C at any time: what is saved stays saved.")
+    try:
+        answers = s.entry("applicant")
+    except Interrupted:
+        raise Interrupted(f"stopped: nothing was saved; {path} was not created") from None
+    header = (f"#:schema ./{SCHEMA_NAME}\n"
+              f"Endorsement® portfolio of {answers['name']}, started on {s.today.isoformat()}.\n"
+              "Add to it with `endorse interview`, or edit it by hand: comments are kept.")
+    s.doc = PortfolioDocument.new(path, answers, header=header)
+    s.doc.save()
+    schema = path.with_name(SCHEMA_NAME)
+    if not schema.exists():  # lets editors check and complete the file as it is typed
+        from ..model.schema import portfolio_schema
+        from ..render.json_out import dumps
+
+        write_atomically(schema, dumps(portfolio_schema()), mode=0o644)
+    s.say(f"Saved {path}.", style="green")
+    try:
+        go_on = s.ask.confirm("Go on with the interview now?", default=True)
+    except Interrupted:
+        return
+    if go_on:
+        interview(term, path, session=s)
+    else:
+        s.say(f"Later, run `endorse interview {path}` to go on.")
+
+
+REMOVE = "\0remove"
+
+
+def edit(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
+    require_terminal("edit")
+    s = Session(term, path, rules_file)
+    s.doc = PortfolioDocument.open(path)
+    try:
+        while _edit_one(s):
+            pass
+    except Interrupted:
+        raise s.stopped() from None
+
+
+def _edit_one(s: Session) -> bool:
+    """One change; False when the applicant is done."""
+    assert s.doc is not None
+    doc = s.doc
+    sections = [("applicant", TITLES["applicant"])]
+    sections += [(name, f"{TITLES[name]} ({len(doc.entries(name))})") for name in ORDER
+                 if name != "exam" and doc.entries(name)]
+    if "exam" in doc.doc:
+        sections.append(("exam", TITLES["exam"]))
+    name = s.ask.choose("What do you want to change?",
+                        [(title, key) for key, title in sections] + [("Done", None)])
+    if name is None:
+        return False
+    index: int | None = None
+    if name in ("applicant", "exam"):
+        current = _plain(doc.doc[name])
+    else:
+        entries = doc.entries(name)
+        index = s.ask.choose("Which one?", [(summary(name, _plain(t)), i)
+                                            for i, t in enumerate(entries)] + [("Back", None)])
+        if index is None:
+            return True
+        current = _plain(entries[index])
+    fields = [f for f in SECTIONS[name] if applies(f, current) or f.key in current]
+    choices: list[tuple[str, Any]] = [(f"{f.prompt}: {_shown(current.get(f.key))}", f.key)
+                                      for f in fields]
+    if index is not None:
+        choices.append((f"Remove this {NOUNS[name]}", REMOVE))
+    key = s.ask.choose("Which part?", choices + [("Back", None)])
+    if key is None:
+        return True
+    if key == REMOVE:
+        assert index is not None
+        what = summary(name, current)
+        if s.ask.confirm(f"Remove {what}? (the file as it was is kept as {s.path.name}.bak)",
+                         default=False):
+            s.save(lambda d: d.remove_entry(name, index), reapply=False)
+            s.say(f"Removed: {what}", style="green")
+        return True
+    field = next(f for f in fields if f.key == key)
+    value = s.ask.field(field, current, current.get(key))
+    s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
+    s.say(f"Saved: {field.prompt}: {_shown(value)}", style="green")
+    return True
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == []:
+        return "(not given)"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)

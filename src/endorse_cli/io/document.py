@@ -1,0 +1,216 @@
+"""Change a portfolio file and save it without ever losing a byte of it.
+
+The file is edited with tomlkit, so that the applicant's comments, blank lines and key order
+survive. Every save checks the new text with the same validator as every other command,
+refuses to overwrite a file that changed on disk since it was read, keeps the previous version
+as ``FILE.bak``, and replaces the file atomically (a temporary file in the same folder,
+flushed to disk, then renamed over it). New files are readable by their owner only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from tomlkit.items import AoT, Table, Whitespace
+
+from ..errors import EndorseError, PortfolioError
+from ..model.portfolio import FORMAT_VERSION
+from .portfolio_file import parse_portfolio
+from .tomlfile import read_text
+
+#: Owner only: a portfolio holds references' emails and phone numbers.
+NEW_FILE_MODE = 0o600
+
+
+class ChangedOnDisk(EndorseError):
+    """The file was changed by someone else (an editor window) since it was read."""
+
+
+def write_atomically(path: Path, text: str, *, mode: int) -> None:
+    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+    except OSError:
+        pass
+
+
+def _fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _toml_value(value: Any) -> Any:
+    """Whole numbers of hours as ``2``, not ``2.0``; everything else as it is."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _tail(table: Table) -> list[tuple[None, Any]]:
+    """Take the blank lines and comments at the end of ``table``: they belong to what follows."""
+    body = table.value.body
+    tail: list[tuple[None, Any]] = []
+    while body and body[-1][0] is None:
+        tail.insert(0, body.pop())
+    return tail
+
+
+def _give_tail(table: Table, tail: list[tuple[None, Any]]) -> None:
+    table.value.body.extend(tail)
+
+
+class PortfolioDocument:
+    """One portfolio file, open for changes. Each change is saved at once by :meth:`save`."""
+
+    def __init__(self, path: Path, text: str, fingerprint: str | None, mode: int) -> None:
+        self.path = path
+        self.doc = tomlkit.parse(text)
+        self._fingerprint = fingerprint
+        self._mode = mode
+        self.saved_entries = 0
+
+    # -- opening ----------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> PortfolioDocument:
+        """Read ``path`` for changing; it must be a valid portfolio already."""
+        text = read_text(path, PortfolioError, str(path))
+        parse_portfolio(text, name=str(path))
+        data = path.read_bytes()
+        return cls(path, text, _fingerprint(data), path.stat().st_mode & 0o777)
+
+    @classmethod
+    def new(cls, path: Path, applicant: dict[str, Any], *, header: str) -> PortfolioDocument:
+        """A new portfolio (not yet written): ``header`` comment lines, format, [applicant]."""
+        doc = tomlkit.document()
+        for line in header.splitlines():
+            doc.add(tomlkit.comment(line) if line else tomlkit.nl())
+        doc.add(tomlkit.nl())
+        doc.add("format", FORMAT_VERSION)
+        doc.add(tomlkit.nl())
+        table = tomlkit.table()
+        for key, value in applicant.items():
+            if value is not None:
+                table.add(key, value)
+        doc.add("applicant", table)
+        return cls(path, tomlkit.dumps(doc), None, NEW_FILE_MODE)
+
+    @property
+    def text(self) -> str:
+        return tomlkit.dumps(self.doc)
+
+    def value(self) -> Any:
+        """The portfolio as the reader validates it (raises on an invalid one)."""
+        return parse_portfolio(self.text, name=str(self.path)).value
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def entries(self, section: str) -> list[Table]:
+        return list(self.doc.get(section, []))
+
+    def add_entry(self, section: str, entry: dict[str, Any]) -> None:
+        """Append ``entry`` to ``[[section]]``, after its last entry, with a blank line before."""
+        table = tomlkit.table()
+        for key, value in entry.items():
+            if value is not None and value != []:
+                table.add(key, _toml_value(value))
+        if section in self.doc:
+            aot: AoT = self.doc[section]
+            last = aot[-1]
+            tail = _tail(last)
+            last.value.body.append((None, Whitespace("\n")))  # one blank line between entries
+            aot.append(table)
+            aot[-1].trivia.indent = ""  # tomlkit would add a second one
+            _give_tail(aot[-1], tail)
+        else:
+            if not self.text.endswith("\n\n"):
+                self.doc.add(tomlkit.nl())
+            self.doc.append(section, tomlkit.aot())
+            self.doc[section].append(table)
+
+    def set_table(self, section: str, values: dict[str, Any]) -> None:
+        """Set the keys of a single table such as ``[exam]``, creating it at the end if needed."""
+        if section not in self.doc:
+            if not self.text.endswith("\n\n"):
+                self.doc.add(tomlkit.nl())
+            self.doc.append(section, tomlkit.table())
+        table = self.doc[section]
+        for key, value in values.items():
+            self._set(table, key, value)
+
+    def set_field(self, section: str, index: int | None, key: str, value: Any) -> None:
+        """Change one key of an entry (``index``) or of a single table (None); None removes it."""
+        table = self.doc[section] if index is None else self.doc[section][index]
+        self._set(table, key, value)
+
+    @staticmethod
+    def _set(table: Table, key: str, value: Any) -> None:
+        if value is None or value == []:
+            if key in table:
+                del table[key]
+            return
+        if key in table:
+            table[key] = _toml_value(value)
+            return
+        tail = _tail(table)  # a new key goes before the comments that lead to the next table
+        table.add(key, _toml_value(value))
+        _give_tail(table, tail)
+
+    def remove_entry(self, section: str, index: int) -> None:
+        aot: AoT = self.doc[section]
+        tail = _tail(aot[index])
+        if len(aot) == 1:
+            del self.doc[section]
+            return
+        del aot[index]
+        if index > 0:  # what followed the removed entry now follows the one before it
+            previous = aot[index - 1]
+            _tail(previous)
+            _give_tail(previous, tail)
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check the new text, then write it in place of the file, keeping the old one as .bak."""
+        text = self.text
+        parse_portfolio(text, name=str(self.path))  # never write what would not read back
+        current = self.path.read_bytes() if self.path.exists() else None
+        if self._fingerprint is None and current is not None:
+            raise ChangedOnDisk(f"{self.path} exists now; it was not overwritten",
+                                fix="open it with `endorse interview` instead")
+        if current is not None and _fingerprint(current) != self._fingerprint:
+            raise ChangedOnDisk(
+                f"{self.path} was changed on disk since it was read (in an editor?); "
+                "it was not overwritten",
+                fix="close the other window, then run the command again: it starts from the "
+                    "file as it is now")
+        if current is not None:
+            write_atomically(self.path.with_name(self.path.name + ".bak"), current.decode("utf-8"),
+                             mode=self._mode)
+        write_atomically(self.path, text, mode=self._mode)
+        self._fingerprint = _fingerprint(text.encode("utf-8"))
+
+    def reload_and(self, change: Any) -> None:
+        """Read the file again as it is on disk now, and apply ``change(self)`` to it."""
+        fresh = PortfolioDocument.open(self.path)
+        self.doc, self._fingerprint, self._mode = fresh.doc, fresh._fingerprint, fresh._mode
+        change(self)

@@ -33,6 +33,11 @@ def require_terminal(command: str) -> None:
                 "(see `endorse add --help`)")
 
 
+#: questionary takes a choice whose value is None to mean "the title is the value"; this
+#: stands for "none of these" instead, and comes back as None.
+NOTHING = "\0nothing"
+
+
 class Asker:
     """Asks the questions of :mod:`.fields` with questionary."""
 
@@ -52,8 +57,11 @@ class Asker:
         return bool(self._run(questionary.confirm(message, default=default)))
 
     def choose(self, message: str, choices: list[tuple[str, Any]]) -> Any:
-        return self._run(questionary.select(
-            message, choices=[Choice(title=title, value=value) for title, value in choices]))
+        """One of ``choices`` (title, value); a value of None comes back as None."""
+        answer = self._run(questionary.select(message, choices=[
+            Choice(title=title, value=NOTHING if value is None else value)
+            for title, value in choices]))
+        return None if answer == NOTHING else answer
 
     def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
         """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
@@ -66,10 +74,11 @@ class Asker:
             words = self.labels.get(field.key, {})
             choices = [Choice(title=words.get(c, c), value=c) for c in field.choices]
             if not field.required:
-                choices.append(Choice(title="(leave it out)", value=None))
+                choices.append(Choice(title="(leave it out)", value=NOTHING))
             start = next((c for c in choices if c.value == default), None)
-            return self._run(questionary.select(message, choices=choices, default=start,
-                                                instruction=instruction))
+            answer = self._run(questionary.select(message, choices=choices, default=start,
+                                                  instruction=instruction))
+            return None if answer == NOTHING else answer
         if field.kind == "areas":
             words = self.labels.get("areas", {})
             chosen = set(default or [])

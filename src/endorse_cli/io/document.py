@@ -100,19 +100,20 @@ class PortfolioDocument:
 
     @classmethod
     def new(cls, path: Path, applicant: dict[str, Any], *, header: str) -> PortfolioDocument:
-        """A new portfolio (not yet written): ``header`` comment lines, format, [applicant]."""
-        doc = tomlkit.document()
-        for line in header.splitlines():
-            doc.add(tomlkit.comment(line) if line else tomlkit.nl())
-        doc.add(tomlkit.nl())
-        doc.add("format", FORMAT_VERSION)
-        doc.add(tomlkit.nl())
+        """A new portfolio (not yet written): ``header`` as comment lines, format, [applicant].
+
+        A header line that starts with "#" is kept as it is (a directive such as ``#:schema``).
+        """
+        comments = "".join((line if line.startswith("#") else "# " + line) + "\n"
+                           for line in header.splitlines())
         table = tomlkit.table()
         for key, value in applicant.items():
             if value is not None:
                 table.add(key, value)
-        doc.add("applicant", table)
-        return cls(path, tomlkit.dumps(doc), None, NEW_FILE_MODE)
+        body = tomlkit.document()
+        body.add("applicant", table)
+        text = f"{comments}\nformat = {FORMAT_VERSION}\n\n{tomlkit.dumps(body)}"
+        return cls(path, text, None, NEW_FILE_MODE)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,88 @@
+"""`endorse add`: one entry from the command line, no questions."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import EXAMPLES
+
+from endorse_cli.io.portfolio_file import read_portfolio
+
+
+@pytest.fixture
+def path(tmp_path):
+    file = tmp_path / "portfolio.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", file)
+    return file
+
+
+def test_add_supervision_lands_after_the_last_session(cli, path) -> None:
+    before = path.read_text(encoding="utf-8")
+    run = cli("add", "supervision", str(path), "--date", "2026-11-18", "--hours", "1.5",
+              "--provider", "Ana Lopez", "--format", "group")
+    assert run.code == 0, run.err
+    assert run.err == f"done: added to {path}: 2026-11-18 Ana Lopez (1.5 h, group)\n"
+    after = path.read_text(encoding="utf-8")
+    new = ('[[supervision]]\ndate = 2026-11-18\nhours = 1.5\nprovider = "Ana Lopez"\n'
+           'format = "group"\n\n')
+    at = before.index("[[reference]]")
+    assert after == before[:at] + new + before[at:]
+    assert (path.parent / "portfolio.toml.bak").read_text(encoding="utf-8") == before
+
+
+def test_add_training_with_areas_us_date_and_a_no_flag(cli, path) -> None:
+    run = cli("add", "training", "--title", "Attachment 101", "--date", "3/15/2026", "--hours", "3",
+              "--competency", "reflection", "--competency", "thinking", "--no-imh", str(path))
+    assert run.code == 0, run.err
+    last = read_portfolio(path).value.training[-1]
+    assert (last.title, last.date.isoformat(), last.hours, last.imh, last.competencies) == (
+        "Attachment 101", "2026-03-15", 3, False, ["reflection", "thinking"])
+
+
+def test_add_the_exam(cli, path) -> None:
+    assert cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01").code == 0
+    exam = read_portfolio(path).value.exam
+    assert (exam.status, exam.date.isoformat()) == ("scheduled", "2027-02-01")
+
+
+def test_file_from_the_environment(cli, path, monkeypatch) -> None:
+    monkeypatch.setenv("ENDORSE_PORTFOLIO", str(path))
+    assert cli("add", "reference", "--name", "Sam Roe", "--phone", "555-0100").code == 0
+    assert read_portfolio(path).value.reference[-1].name == "Sam Roe"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["training", "--title", "x"], "error: missing: --date --hours"),
+        (["training", "--titel", "x"], "training has no option --titel; did you mean --title?"),
+        (["training", "--title", "x", "--date", "2/30/2026", "--hours", "1"],
+         "--date '2/30/2026': 2/30/2026 is not a real date"),
+        (["training", "--title", "x", "--date", "2026-01-01", "--hours", "-1"],
+         "--hours '-1': the hours must be a number more than 0"),
+        (["work", "--title", "x", "--start", "2026-01-01", "--end", "2025-01-01"],
+         "--end '2025-01-01': 2025-01-01 is before the start (2026-01-01)"),
+        (["supervision", "--date", "2999-01-01", "--hours", "1", "--provider", "P"],
+         "--date '2999-01-01': 2999-01-01 is after today"),
+        (["reference", "--name", "R", "--status", "recieved"], "--status 'recieved': one of"),
+    ],
+)
+def test_mistakes_are_usage_errors_and_change_nothing(cli, path, args, message) -> None:
+    before = path.read_text(encoding="utf-8")
+    run = cli("add", *args, str(path), "--no-input")
+    assert run.code == 2
+    assert message in run.err
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_an_option_without_its_value(cli, path) -> None:
+    run = cli("add", "training", str(path), "--title")
+    assert (run.code, run.err.splitlines()[0]) == (2, "error: --title needs a value")
+
+
+def test_a_missing_portfolio(cli, tmp_path) -> None:
+    run = cli("add", "training", str(tmp_path / "none.toml"), "--title", "x", "--date",
+              "2026-01-01", "--hours", "1")
+    assert run.code == 2
+    assert "no portfolio file" in run.err

@@ -258,7 +258,9 @@ class AddSection(str, Enum):
 )
 def add(
     ctx: typer.Context,
-    section: Annotated[AddSection, typer.Argument(help="What to add.", show_default=False)],
+    section: Annotated[AddSection, typer.Argument(
+        metavar="SECTION", help="education, work, training, supervision, reference or exam.",
+        show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,
 ) -> None:

@@ -131,8 +131,8 @@ def test_no_portfolio_says_how_to_make_one(cli, tmp_path, monkeypatch) -> None:
     assert run.code == 2
     assert run.err == (
         "error: no portfolio file 'portfolio.toml' in this folder\n"
-        "  fix: name your portfolio file (`endorse gaps my-portfolio.toml`), set "
-        "ENDORSE_PORTFOLIO, or write portfolio.toml here (the README shows the format)\n")
+        "  fix: start one with `endorse init`, name your portfolio file "
+        "(`endorse gaps my-portfolio.toml`), or set ENDORSE_PORTFOLIO\n")
     monkeypatch.setenv("ENDORSE_PORTFOLIO", "gone.toml")
     assert "no portfolio file 'gone.toml' named by $ENDORSE_PORTFOLIO" in cli("gaps").err
 

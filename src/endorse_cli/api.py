@@ -36,8 +36,8 @@ def find_portfolio(file: str | os.PathLike[str] | None) -> Path:
             else ("in this folder" if not file else "")
         raise UsageError(
             f"no portfolio file {str(path)!r} {source}".rstrip(),
-            fix="name your portfolio file (`endorse gaps my-portfolio.toml`), set "
-                f"{PORTFOLIO_ENV}, or write {DEFAULT_PORTFOLIO} here (the README shows the format)",
+            fix="start one with `endorse init`, name your portfolio file "
+                f"(`endorse gaps my-portfolio.toml`), or set {PORTFOLIO_ENV}",
         )
     return path
 

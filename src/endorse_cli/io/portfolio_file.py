@@ -24,8 +24,8 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
     raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError("the file is empty", file=name,
-                             fix=f"start it with `format = {FORMAT_VERSION}` and an [applicant] "
-                                 'table with `name = "..."`')
+                             fix="start it with `endorse init`, or write "
+                                 f'`format = {FORMAT_VERSION}` and an [applicant] table with `name = "..."`')
     if "credential" in raw and "applicant" not in raw:
         raise PortfolioError("this is a rules file, not a portfolio", file=name,
                              fix="give it with --rules FILE, and name your portfolio as FILE")

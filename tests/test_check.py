@@ -49,8 +49,7 @@ def _expected_rows() -> list[str]:
         "apps/photo.toml                 INVALID this is a binary file, not TOML text\n",
         "apps/typo.toml                  INVALID line 7: work[0].hours_per_weak: unknown key "
         "`hours_per_weak`; did you mean `hours_per_week`?\n",
-        "Checked 5 portfolios: 2 judged, 3 invalid; credential met by 1, not yet by 1; "
-        "0 with warnings.\n",
+        "5 portfolios: 3 invalid; credential met 1, not yet 1; 0 with warnings.\n",
     ]
 
 
@@ -82,7 +81,7 @@ def test_csv_parses_back(cli, folder) -> None:
     assert rows[1] == {"file": "apps/clinician.toml", "applicant": "Priya Natarajan",
                        "credential": "IMHS", "qualified": "yes", "met": "yes",
                        "requirements_met": "7", "requirements_total": "7", "warnings": "0",
-                       "error": "", "error_line": ""}
+                       "credentials_met": "IFA IFS IMHS", "error": "", "error_line": ""}
     assert rows[4]["error"].startswith("line 7: work[0].hours_per_weak: unknown key")
     assert rows[4]["error_line"] == "7"
 
@@ -170,7 +169,7 @@ def test_same_rows_whatever_the_number_of_processes(cli, tmp_path, monkeypatch) 
 def test_globs_and_missing_paths(cli, folder) -> None:
     run = cli("check", "apps/*.toml", "apps/nothere.toml", "--as-of", AS_OF, "-f", "csv")
     files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
-    assert files == ["apps/nothere.toml", "apps/clinician.toml", "apps/empty.toml",
+    assert files == ["apps/clinician.toml", "apps/empty.toml", "apps/nothere.toml",
                      "apps/photo.toml", "apps/typo.toml"]
 
 
@@ -195,7 +194,8 @@ def test_validate_checks_the_format_alone(cli, folder) -> None:
     ]
     assert run.out.splitlines()[-1] == "Validated 5 portfolios: 2 valid, 3 invalid."
     objects = [json.loads(x) for x in cli("validate", str(folder), "-f", "jsonl").out.splitlines()]
-    assert objects[1] == {"file": "apps/clinician.toml", "valid": True, "applicant": "Priya Natarajan"}
+    assert objects[1] == {"format": 1, "file": "apps/clinician.toml", "valid": True,
+                          "applicant": "Priya Natarajan"}
     assert objects[2]["valid"] is False
 
 
@@ -226,3 +226,120 @@ def test_pre_commit_hook_is_declared() -> None:
     assert "id: endorse-validate" in text
     assert "entry: endorse validate" in text
     assert "files: " in text
+
+
+def _many(tmp_path, count: int = 60) -> None:
+    examples = sorted(EXAMPLES.glob("*.toml"))
+    for i in range(count):  # enough to start a pool of processes
+        shutil.copy(examples[i % len(examples)], tmp_path / f"p{i:03d}.toml")
+
+
+def test_a_reader_that_stops_early_stops_the_pool_at_once(tmp_path) -> None:
+    _many(tmp_path)
+    pipe = subprocess.Popen([sys.executable, "-m", "endorse_cli", "check", str(tmp_path),
+                             "--jobs", "2", "-f", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    pipe.stdout.readline()
+    pipe.stdout.close()  # as `| head -1` does
+    assert pipe.wait(timeout=30) == 0
+    assert pipe.stderr.read() == b""
+
+
+def test_ctrl_c_stops_every_process(tmp_path) -> None:
+    import os
+    import signal
+    import time
+
+    _many(tmp_path, 400)
+    run = subprocess.Popen([sys.executable, "-m", "endorse_cli", "check", str(tmp_path),
+                            "--jobs", "2", "-f", "csv"], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, start_new_session=True)
+    time.sleep(1.0)
+    os.killpg(run.pid, signal.SIGINT)  # the whole foreground group, as a terminal does
+    assert run.wait(timeout=30) in (0, 130)  # 0 if it was already done
+    assert b"Traceback" not in run.stderr.read()
+
+
+def test_junit_fails_what_the_exit_code_fails(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(EXAMPLES / "home-visitor.toml", "a.toml")   # IFA not met yet
+    shutil.copy(EXAMPLES / "clinician.toml", "b.toml")
+    for args, code, failures in ((["--fail-on", "unmet"], 3, "1"), ([], 0, "0"),
+                                 (["--credential", "IFS"], 3, "1"),
+                                 (["--credential", "IFS", "--fail-on", "invalid"], 0, "0")):
+        run = cli("check", "a.toml", "b.toml", "--as-of", AS_OF, "-f", "junit", *args)
+        assert run.code == code, args
+        assert ET.fromstring(run.out).get("failures") == failures, args
+
+
+def test_names_are_printed_safely(cli, tmp_path, monkeypatch) -> None:
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    Path("evil.toml").write_text(
+        'format = 1\n[applicant]\nname = "\\u001b]0;pwned\\u0007\\u001b[2J=HYPERLINK(1)"\n',
+        encoding="utf-8")
+    odd = os.fsdecode(b"Jos\xe9.toml")
+    Path(odd).write_text('format = 1\n[applicant]\nname = "José"\n', encoding="utf-8")
+    for fmt in ("table", "csv", "jsonl", "json", "markdown", "junit"):
+        run = cli("check", ".", "-f", fmt)
+        assert run.code == 0, (fmt, run.err)
+        assert "\x1b" not in run.out and "\x07" not in run.out, fmt
+        assert "Jos\ufffd.toml" in run.out, fmt
+    rows = list(csv.DictReader(io.StringIO(cli("check", ".", "-f", "csv").out)))
+    assert rows[1]["applicant"].startswith("\ufffd]0;pwned")
+
+
+def test_formula_cells_are_neutralised_in_csv(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("x.toml").write_text('format = 1\n[applicant]\nname = "=HYPERLINK(\\"x\\")"\n')
+    row = next(csv.DictReader(io.StringIO(cli("check", ".", "-f", "csv").out)))
+    assert row["applicant"] == "'=HYPERLINK(\"x\")"
+
+
+def test_a_pipe_is_not_read(cli, tmp_path, monkeypatch) -> None:
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("fifo.toml")
+    run = cli("check", ".")
+    assert run.code == 1
+    assert "INVALID this is not a regular file (a pipe or a device?)" in run.out
+
+
+def test_excluded_and_never_portfolios_are_left_out(cli, folder) -> None:
+    (folder / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    (folder / "2026" / "pyproject.toml").write_text("[tool]\n")
+    run = cli("check", str(folder), "--exclude", "typo.toml", "-x", "apps/e*", "-x", "*.png",
+              "--as-of", AS_OF, "-f", "csv")
+    files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
+    assert files == ["apps/2026/spring/home-visitor.toml", "apps/clinician.toml",
+                     "apps/photo.toml"]
+
+
+def test_a_glob_that_matches_nothing_is_a_row(cli, folder) -> None:
+    run = cli("check", "apps/clinician.toml", "zzz/*.toml", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(run.out)))
+    assert [(r["file"], r["error"]) for r in rows] == [
+        ("apps/clinician.toml", ""), ("zzz/*.toml", "no file matches this pattern")]
+    assert run.code == 1
+
+
+def test_validate_with_another_associations_rules(cli, tmp_path) -> None:
+    from test_rules import SMALL_RULES
+
+    rules = tmp_path / "rules.toml"
+    rules.write_text(SMALL_RULES, encoding="utf-8")
+    portfolio = tmp_path / "p.toml"
+    portfolio.write_text('format = 1\n[applicant]\nname = "A"\ntarget = "STEP2"\n')
+    assert cli("validate", str(portfolio)).code == 1
+    assert cli("validate", str(portfolio), "--rules", str(rules)).code == 0
+
+
+def test_deep_nesting_is_a_clear_error(cli, tmp_path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text('format = 1\n[applicant]\nname = "A"\n[extra]\nx = ' + "[" * 2000 + "]" * 2000
+                    + "\n", encoding="utf-8")
+    run = cli("assess", str(path))
+    assert run.code == 1
+    assert "Traceback" not in run.err

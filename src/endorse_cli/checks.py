@@ -31,25 +31,51 @@ class Settings(Struct, frozen=True):
     documents: bool = False
 
 
-def find(paths: Iterable[str]) -> tuple[list[str], list[Row]]:
+#: TOML files in a project that are never portfolios.
+NOT_PORTFOLIOS = ("pyproject.toml",)
+
+
+def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[Row]]:
     """The .toml files that ``paths`` name (files, folders searched recursively, globs),
-    sorted and once each; and a row for each path that names nothing."""
+    sorted and once each, less those ``exclude`` matches; and a row for each path or glob
+    that names nothing."""
+    from fnmatch import fnmatch
+
+    patterns = list(exclude)
     found: set[str] = set()
     missing: list[Row] = []
+
+    def keep(file: str) -> bool:
+        return (os.path.basename(file) not in NOT_PORTFOLIOS
+                and not any(fnmatch(file, p) or fnmatch(os.path.basename(file), p)
+                            for p in patterns))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv...
-                found.update(os.path.join(root, f) for f in files if f.endswith(".toml"))
-        elif path.exists():
+                found.update(f for name in files if name.endswith(".toml")
+                             and keep(f := os.path.join(root, name)))
+        elif path.exists() or path.is_symlink():
             found.add(given)
         elif glob.has_magic(given):
-            found.update(m for m in glob.glob(given, recursive=True) if not Path(m).is_dir())
+            matches = [m for m in glob.glob(given, recursive=True) if not Path(m).is_dir()]
+            found.update(m for m in matches if keep(m))
+            if not matches:
+                missing.append(Row(file=shown(given), error="no file matches this pattern",
+                                   error_fix="check the pattern"))
         else:
-            missing.append(Row(file=given, error="no such file or folder",
+            missing.append(Row(file=shown(given), error="no such file or folder",
                                error_fix="check the path"))
     return sorted(found), missing
+
+
+def shown(text: str) -> str:
+    """A path or text fit to print: a name that is not UTF-8 gets U+FFFD for its odd bytes,
+    and control characters (which could clear a screen) become U+FFFD too."""
+    clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if (ord(c) < 32 or 0x7f <= ord(c) < 0xa0) else c for c in clean)
 
 
 # -- one portfolio ------------------------------------------------------------------------
@@ -69,14 +95,15 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
 
     s = settings or _settings
     assert s is not None
+    name = shown(file)
     try:
-        loaded = read_portfolio(Path(file), name=file)
+        loaded = read_portfolio(Path(file), name=name)
         if s.validate_only:
             check_target(loaded, s.rules)
-            return Row(file=file, applicant=loaded.value.applicant.name)
+            return Row(file=name, applicant=shown(loaded.value.applicant.name))
         result = assess_loaded(loaded, s.rules, s.as_of)
     except EndorseError as error:
-        return Row(file=file, error=error.message, error_line=getattr(error, "line", None),
+        return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
                    error_where=getattr(error, "where", None), error_fix=error.fix)
     judged = result.credential(s.credential or result.recommended.id)
     assert judged is not None
@@ -89,7 +116,8 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
             data["checklist"] = {"id": judged.id, "why": "named"}
         document = encode(data)
     return Row(
-        file=file, applicant=result.applicant, credential=judged.id,
+        file=name, applicant=shown(result.applicant), credential=judged.id,
+        credentials_met=tuple(c.id for c in result.credentials if c.met),
         qualified=judged.qualified, met=judged.met, requirements_met=judged.met_count,
         requirements_total=judged.total, warnings=len(result.warnings),
         missing=tuple(r.label for r in judged.unmet), document=document,
@@ -100,40 +128,62 @@ def _check_in_worker(file: str) -> Row:
     try:
         return check_one(file)
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
-        return Row(file=file, error=f"could not be judged: {exc!r}",
+        return Row(file=shown(file), error=f"could not be judged: {exc!r}",
                    error_fix="report this file to the endorse maintainers")
 
 
 # -- many ---------------------------------------------------------------------------------
 
 
+def _check_chunk(files: list[str]) -> list[Row]:
+    return [_check_in_worker(file) for file in files]
+
+
+def _init_worker(settings: Settings) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    _init(settings)
+
+
 def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
-    """Rows for ``files`` in their order, judged by ``jobs`` processes."""
+    """Rows for ``files`` in their order, judged by ``jobs`` processes.
+
+    Files go out in chunks, and only a few chunks at a time, so that a slow reader of the
+    output never makes results pile up. If the rows stop being read (Ctrl-C, a closed pipe),
+    the workers are stopped at once; if a worker dies, the batch stops with a message.
+    """
     if jobs <= 1 or len(files) < POOL_FROM:
         _init(settings)
         yield from map(_check_in_worker, files)
         return
     import multiprocessing
-    import threading
+    from collections import deque
+    from itertools import islice
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    chunk = max(1, min(64, len(files) // (jobs * 16)))
-    # The pool hands out every task at once and keeps every result until it is taken; a slow
-    # reader of our output would then hold them all. So only so many are let out at a time.
-    room = threading.Semaphore(jobs * chunk * 8)
-
-    def feed() -> Iterator[str]:
-        for file in files:
-            room.acquire()
-            yield file
-
-    with context.Pool(jobs, initializer=_init, initargs=(settings,)) as pool:
-        for row in pool.imap(_check_in_worker, feed(), chunksize=chunk):
-            room.release()
-            yield row
-
-
+    size = max(1, min(64, len(files) // (jobs * 16)))
+    chunks = iter([files[i:i + size] for i in range(0, len(files), size)])
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(settings,))
+    try:
+        out: deque[Future[list[Row]]] = deque(
+            pool.submit(_check_chunk, chunk) for chunk in islice(chunks, jobs * 4))
+        while out:
+            try:
+                rows = out.popleft().result()
+            except BrokenProcessPool:
+                raise EndorseError(
+                    "a worker process stopped before it was done (killed, or out of memory?)",
+                    fix="run the check again, or with --jobs 1") from None
+            following = next(chunks, None)
+            if following is not None:
+                out.append(pool.submit(_check_chunk, following))
+            yield from rows
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))

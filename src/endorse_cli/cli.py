@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from . import __version__, reports
 from .interview.adding import options_help as add_help
-from .errors import EndorseError
+from .errors import EndorseError, ExitCode
 from .render.terminal import Terminal
 
 
@@ -31,6 +31,9 @@ class EndorseGroup(TyperGroup):
             # The reader stopped early (`endorse ... | head`): not a problem with the input.
             Terminal.silence_stdout()
             ctx.exit(0)
+        except KeyboardInterrupt:
+            Terminal().message("stopped (Ctrl-C)", label="stopped", style="33")
+            ctx.exit(int(ExitCode.INTERRUPTED))
 
 
 app = typer.Typer(
@@ -147,8 +150,14 @@ class FailOn(str, Enum):
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Portfolio files, folders (searched for *.toml) and globs.",
-                   show_default=False),
+    typer.Argument(metavar="PATH...", help="Portfolio files, folders (searched for *.toml) "
+                   "and globs.", show_default=False),
+]
+ExcludeOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--exclude", "-x", metavar="GLOB",
+                 help="Leave out files whose path matches (repeat it); pyproject.toml is "
+                      "always left out.", show_default=False),
 ]
 RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.",
                                                  case_sensitive=False)]
@@ -166,26 +175,32 @@ def check(
         "--credential", "-c", metavar="ID",
         help="Judge every portfolio against this credential, not its recommendation.",
         show_default=False)] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="What makes the exit code non-zero.", case_sensitive=False)]
-    = FailOn.invalid,
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        "--fail-on", help="What makes the exit code non-zero (and a JUnit failure). "
+        "Default: invalid; with --credential, unmet.", case_sensitive=False,
+        show_default=False)] = None,
     jobs: JobsOpt = None,
+    exclude: ExcludeOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: RowFormatOpt = RowFormat.table,
 ) -> None:
     """Judge many portfolios: one row each, and a summary."""
     code = reports.check(Terminal(), paths, credential=credential, rules_file=rules,
-                         as_of=as_of, fmt=format.value, fail_on=fail_on.value, jobs=jobs)
+                         as_of=as_of, fmt=format.value,
+                         fail_on=fail_on.value if fail_on else ("unmet" if credential else "invalid"),
+                         jobs=jobs,
+                         exclude=exclude or [])
     raise typer.Exit(int(code))
 
 
 @app.command()
-def validate(paths: PathsArg, jobs: JobsOpt = None,
-             format: RowFormatOpt = RowFormat.table) -> None:
+def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
+             rules: RulesOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
     """Check the format of many portfolios, without judging them."""
-    code = reports.check(Terminal(), paths, credential=None, rules_file=None, as_of=None,
-                         fmt=format.value, fail_on="invalid", jobs=jobs, validate_only=True)
+    code = reports.check(Terminal(), paths, credential=None, rules_file=rules, as_of=None,
+                         fmt=format.value, fail_on="invalid", jobs=jobs, validate_only=True,
+                         exclude=exclude or [])
     raise typer.Exit(int(code))
 
 

@@ -6,7 +6,7 @@ Each function loads what it needs, judges, and hands the result to one renderer.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import chain
+from heapq import merge
 from pathlib import Path
 from typing import Any, Literal
 
@@ -89,7 +89,7 @@ FailOn = Literal["invalid", "unmet", "warning", "never"]
 
 def check(term: Terminal, paths: list[str], *, credential: str | None, rules_file: Path | None,
           as_of: str | None, fmt: str, fail_on: FailOn, jobs: int | None,
-          validate_only: bool = False) -> ExitCode:
+          validate_only: bool = False, exclude: list[str] = []) -> ExitCode:  # noqa: B006
     """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for."""
     from .checks import Settings, default_jobs, find, run
     from .render.progress import Progress
@@ -108,18 +108,19 @@ def check(term: Terminal, paths: list[str], *, credential: str | None, rules_fil
                              + (f'; did you mean "{guess}"?' if guess else ""),
                              fix="use one of: " + ", ".join(ids))
         credential = known[credential.casefold()]
-    files, missing = find(paths)
+    files, missing = find(paths, exclude)
     if not files and not missing:
         raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
                          fix="name portfolio files, folders that hold them, or a glob")
     settings = Settings(rules=rules, as_of=day, credential=credential,
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"))
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=credential,
-                          files=files + [r.file for r in missing])
+                          files=files + [r.file for r in missing], fail_on=fail_on)
     summary = Summary()
-    progress = Progress(term.stderr, len(files) + len(missing))
+    progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout)
     writer.start()
-    rows = chain(sorted(missing, key=lambda r: r.file), run(files, settings, jobs or default_jobs()))
+    rows = merge(sorted(missing, key=lambda r: r.file), run(files, settings, jobs or default_jobs()),
+                 key=lambda r: r.file)
     for row in rows:  # one at a time: nothing is kept of a portfolio once written
         summary.add(row)
         writer.row(row)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -60,7 +61,13 @@ class Loaded(Generic[T]):
 
 def read_text(path: Path, error: type[FileProblem], name: str) -> str:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise error("this is not a regular file (a pipe or a device?)", file=name,
+                        fix="name the .toml file you meant")
+        size = info.st_size
         if size > MAX_BYTES:
             raise error(f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 2**20} MB "
                         "a portfolio or rules file can be", file=name,
@@ -103,6 +110,9 @@ def loads(text: str) -> dict[str, Any]:
 def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:
     try:
         return loads(text)
+    except RecursionError:
+        raise error("is nested too deeply to read", file=name,
+                    fix="a portfolio needs tables nested only a few levels") from None
     except ValueError as exc:  # tomllib.TOMLDecodeError
         from .locate import format_where
         from .problems import explain_toml  # only on the way to an error message
@@ -131,6 +141,9 @@ def convert(raw: dict[str, Any], kind: type[T], error: type[FileProblem], *, nam
             text: str) -> Loaded[T]:
     try:
         value = msgspec.convert(raw, kind)
+    except RecursionError:
+        raise error("is nested too deeply to read", file=name,
+                    fix="a portfolio needs tables nested only a few levels") from None
     except msgspec.ValidationError as exc:
         from .problems import explain  # only on the way to an error message
 

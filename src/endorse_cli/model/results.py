@@ -143,6 +143,8 @@ class CheckRow(Struct, kw_only=True):
     warnings: int = 0
     #: Labels of the judged credential's unmet requirements.
     missing: tuple[str, ...] = ()
+    #: Every credential whose requirements are all met.
+    credentials_met: tuple[str, ...] = ()
     error: str | None = None
     error_line: int | None = None
     error_where: str | None = None

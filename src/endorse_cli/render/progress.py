@@ -9,11 +9,16 @@ SHOW_FROM = 200
 
 
 class Progress:
-    def __init__(self, stream: IO[str], total: int) -> None:
-        isatty = getattr(stream, "isatty", None)
+    def __init__(self, stream: IO[str], total: int, *, quiet_for: IO[str] | None = None) -> None:
+        """Shown on ``stream`` when it is a terminal, unless ``quiet_for`` (the rows) is one
+        too: then the rows themselves show the progress, and a count would break them."""
+        def tty(s: IO[str] | None) -> bool:
+            isatty = getattr(s, "isatty", None)
+            return bool(isatty and isatty())
+
         self.stream = stream
         self.total = total
-        self.shown = bool(isatty and isatty()) and total >= SHOW_FROM
+        self.shown = tty(stream) and not tty(quiet_for) and total >= SHOW_FROM
         self.count = 0
         self.every = max(1, total // 100)
 

@@ -37,9 +37,8 @@ class Summary(Struct, kw_only=True):
         if validate:
             return (f"Validated {self.total} {noun}: {self.total - self.invalid} valid, "
                     f"{self.invalid} invalid.")
-        return (f"Checked {self.total} {noun}: {self.total - self.invalid} judged, "
-                f"{self.invalid} invalid; credential met by {self.met}, not yet by {self.unmet}; "
-                f"{self.with_warnings} with warnings.")
+        return (f"{self.total} {noun}: {self.invalid} invalid; credential met {self.met}, "
+                f"not yet {self.unmet}; {self.with_warnings} with warnings.")
 
 
 def _error(row: Row) -> dict:
@@ -57,11 +56,12 @@ class Writer:
     """Writes rows to ``out``; ``validate`` for `endorse validate`, else `endorse check`."""
 
     def __init__(self, out: IO[str], *, validate: bool, credential: str | None,
-                 files: list[str]) -> None:
+                 files: list[str], fail_on: str = "invalid") -> None:
         self.out = out
         self.validate = validate
         self.credential = credential
         self.files = files
+        self.fail_on = fail_on
 
     def start(self) -> None:
         pass
@@ -78,10 +78,12 @@ class JsonLines(Writer):
         if row.invalid:
             data = {"format": JSON_FORMAT, "file": row.file, "error": _error(row)}
             if self.validate:
-                data = {"file": row.file, "valid": False, "error": _error(row)}
+                data = {"format": JSON_FORMAT, "file": row.file, "valid": False,
+                        "error": _error(row)}
             return encode(data)
         if self.validate:
-            return encode({"file": row.file, "valid": True, "applicant": row.applicant})
+            return encode({"format": JSON_FORMAT, "file": row.file, "valid": True,
+                           "applicant": row.applicant})
         assert row.document is not None
         return row.document
 
@@ -104,6 +106,11 @@ class Json(JsonLines):
                        + encode(summary).decode() + "}\n")
 
 
+def _cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: never run as a formula."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class Csv(Writer):
     def start(self) -> None:
         self.writer = csv.writer(self.out, lineterminator="\n")
@@ -112,21 +119,21 @@ class Csv(Writer):
         else:
             self.writer.writerow(["file", "applicant", "credential", "qualified", "met",
                                   "requirements_met", "requirements_total", "warnings",
-                                  "error", "error_line"])
+                                  "credentials_met", "error", "error_line"])
 
     def row(self, row: Row) -> None:
-        error = _error_text(row) if row.invalid else ""
+        error = _cell(_error_text(row)) if row.invalid else ""
         line = row.error_line or ""
+        file, applicant = _cell(row.file), _cell(row.applicant or "")
         if self.validate:
-            self.writer.writerow([row.file, "no" if row.invalid else "yes", row.applicant or "",
-                                  error, line])
+            self.writer.writerow([file, "no" if row.invalid else "yes", applicant, error, line])
             return
         yes = {True: "yes", False: "no", None: ""}
         self.writer.writerow([
-            row.file, row.applicant or "", row.credential or "", yes[row.qualified],
+            file, applicant, row.credential or "", yes[row.qualified],
             yes[row.met], "" if row.invalid else row.requirements_met,
             "" if row.invalid else row.requirements_total, "" if row.invalid else row.warnings,
-            error, line])
+            " ".join(row.credentials_met), error, line])
 
 
 def _fit(text: str, width: int) -> str:
@@ -215,7 +222,9 @@ def _xml(text: str, attribute: bool = False) -> str:
 
 
 class JUnit(Writer):
-    """One testcase per portfolio: a failure when it is invalid, or (with --credential) unmet."""
+    """One testcase per portfolio: a failure when it is invalid; when its credential is unmet
+    and --fail-on is unmet (the default with --credential); when it has warnings and --fail-on
+    is warning. So the report fails exactly what the exit code fails."""
 
     def start(self) -> None:
         self.cases: list[str] = []
@@ -225,13 +234,16 @@ class JUnit(Writer):
         suite = "endorse.validate" if self.validate else "endorse.check"
         head = f"    <testcase classname={_xml(suite, True)} name={_xml(row.file, True)}"
         failure = None
-        if row.invalid:
+        if row.invalid and self.fail_on != "never":
             failure = ("invalid", _error_text(row), _error_text(row) +
                        (f"\nfix: {row.error_fix}" if row.error_fix else ""))
-        elif self.credential and not row.met:
+        elif self.fail_on == "unmet" and row.met is False:
             body = "\n".join(f"missing: {label}" for label in row.missing)
             failure = ("unmet", f"{row.credential} is not met: {row.requirements_met} of "
                                 f"{row.requirements_total} requirements", body)
+        elif self.fail_on == "warning" and row.warnings:
+            failure = ("warning", f"{row.warnings} warning(s)",
+                       f"see `endorse gaps {row.file}` for each warning and its fix")
         if failure is None:
             self.cases.append(head + " />")
             return

@@ -138,7 +138,7 @@ NOUNS = {"education": "degree", "work": "job", "training": "training",
          "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
 
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(p.EMAIL_PATTERN)
 _YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False}
 
 

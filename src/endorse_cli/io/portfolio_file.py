@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,6 @@ from ..errors import PortfolioError
 from ..model.portfolio import FORMAT_VERSION, Portfolio
 from .tomlfile import Loaded, convert, parse_toml, read_text
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
@@ -52,7 +50,7 @@ def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
 
 
 def _check_values(loaded: Loaded[Portfolio]) -> None:
-    """What the types alone cannot say: an end after its start, plausible emails."""
+    """What the types alone cannot say: an end after its start."""
     p = loaded.value
     fail = loaded.problem
     for i, job in enumerate(p.work):
@@ -60,9 +58,3 @@ def _check_values(loaded: Loaded[Portfolio]) -> None:
             raise fail(PortfolioError, ("work", i, "end"),
                        f"the end {job.end.isoformat()} is before the start {job.start.isoformat()}",
                        "swap the two dates, or correct the one that is wrong")
-    emails = [(("applicant", "email"), p.applicant.email)]
-    emails += [(("reference", i, "email"), ref.email) for i, ref in enumerate(p.reference)]
-    for path, email in emails:
-        if email is not None and not _EMAIL.match(email):
-            raise fail(PortfolioError, path, f'"{email}" does not look like an email address',
-                       'write it as name@example.org, or leave the key out')

@@ -244,6 +244,9 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         return Problem(path, f"needs at least {n} items", f"list at least {n} items")
 
     if m := re.match(r"Expected `str` matching regex '(.*)'", what):
+        if "@" in m[1]:
+            return Problem(path, f"{describe_value(value)} does not look like an email address",
+                           "write it as name@example.org, or leave the key out")
         if m[1] in (r"\S", r"\\S"):
             return Problem(path, "must not be blank", _write_text(parent, path))
         return Problem(path, f"{describe_value(value)} is not a valid id",

@@ -44,6 +44,9 @@ ReferenceStatus = Literal["planned", "requested", "received", "declined"]
 ExamStatus = Literal["not-taken", "scheduled", "passed", "failed"]
 
 Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
+#: Something@somewhere.tld: a plausible email address, not a proof of one.
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+Email = Annotated[str, Meta(pattern=EMAIL_PATTERN)]
 #: Clock hours of one entry: more than 0, at most 10,000 (which also refuses inf and nan).
 Hours = Annotated[float, Meta(gt=0, le=10_000)]
 Extra = dict[str, Any]
@@ -59,7 +62,7 @@ class Applicant(_Entry):
     """Who the portfolio belongs to."""
 
     name: Text
-    email: str | None = None
+    email: Email | None = None
     focus: Focus | None = None
     mentor_track: MentorTrack | None = None
     target: str | None = None
@@ -118,7 +121,7 @@ class Reference(_Entry):
 
     name: Text
     role: ReferenceRole | None = None
-    email: str | None = None
+    email: Email | None = None
     phone: str | None = None
     status: ReferenceStatus = "planned"
     #: When the rating form was requested: a request over a year old may have gone stale.

@@ -171,3 +171,51 @@ def test_a_new_file_never_replaces_one_that_appeared(tmp_path) -> None:
     with pytest.raises(ChangedOnDisk, match="exists now"):
         doc.save()
     assert path.read_text(encoding="utf-8") == "format = 1\n"
+
+
+def test_removing_the_first_or_only_entry_keeps_the_comments_after_it(tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('''format = 1
+
+[applicant]
+name = "A"
+
+[[education]]
+degree = "cda"
+
+# ---- Work history ----
+[[work]]
+title = "x"
+start = 2020-01-01
+
+[[training]]
+title = "one"
+date = 2024-01-01
+hours = 1
+
+# my note: certificate is in the blue folder
+[[training]]
+title = "two"
+date = 2024-01-02
+hours = 1
+''', encoding="utf-8")
+    doc = PortfolioDocument.open(path)
+    doc.remove_entry("education", 0)
+    doc.remove_entry("training", 0)
+    doc.save()
+    assert path.read_text(encoding="utf-8") == '''format = 1
+
+[applicant]
+name = "A"
+
+# ---- Work history ----
+[[work]]
+title = "x"
+start = 2020-01-01
+
+# my note: certificate is in the blue folder
+[[training]]
+title = "two"
+date = 2024-01-02
+hours = 1
+'''

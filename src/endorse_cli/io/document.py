@@ -177,16 +177,34 @@ class PortfolioDocument:
         _give_tail(table, tail)
 
     def remove_entry(self, section: str, index: int) -> None:
+        """Remove one entry. The comments after it (about what follows) stay where they were."""
         aot: AoT = self.doc[section]
         tail = _tail(aot[index])
-        if len(aot) == 1:
-            del self.doc[section]
+        # What was written before the removed entry already ends in its blank line.
+        text = "".join(item.as_string() for _, item in tail).lstrip("\n")
+        if len(aot) > 1:
+            del aot[index]
+            if index > 0:
+                _give_tail(aot[index - 1], tail)
+            else:  # the first goes: its tail now stands before the new first entry
+                aot[0].trivia.indent = text + aot[0].trivia.indent
             return
-        del aot[index]
-        if index > 0:  # what followed the removed entry now follows the one before it
-            previous = aot[index - 1]
-            _tail(previous)
-            _give_tail(previous, tail)
+        following = self._table_after(section)
+        del self.doc[section]
+        if following is not None:
+            following.trivia.indent = text + following.trivia.indent
+        else:
+            for _, item in tail:
+                self.doc.add(item)
+
+    def _table_after(self, section: str) -> Table | None:
+        """The first table written after ``section`` in the file, if any."""
+        keys = [None if k is None else k.key for k, _ in self.doc.body]
+        for key, item in self.doc.body[keys.index(section) + 1:]:
+            if key is not None:
+                first = item[0] if isinstance(item, AoT) else item
+                return first if isinstance(first, Table) else None
+        return None
 
     # -- saving -------------------------------------------------------------------------------
 

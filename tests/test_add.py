@@ -44,6 +44,9 @@ def test_add_the_exam(cli, path) -> None:
     assert cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01").code == 0
     exam = read_portfolio(path).value.exam
     assert (exam.status, exam.date.isoformat()) == ("scheduled", "2027-02-01")
+    assert cli("add", "exam", str(path), "--status", "not-taken").code == 0
+    exam = read_portfolio(path).value.exam
+    assert (exam.status, exam.date) == ("not-taken", None)  # no stale date left behind
 
 
 def test_file_from_the_environment(cli, path, monkeypatch) -> None:
@@ -60,9 +63,15 @@ def test_file_from_the_environment(cli, path, monkeypatch) -> None:
         (["training", "--title", "x", "--date", "2/30/2026", "--hours", "1"],
          "--date '2/30/2026': 2/30/2026 is not a real date"),
         (["training", "--title", "x", "--date", "2026-01-01", "--hours", "-1"],
-         "--hours '-1': the hours must be a number more than 0"),
+         "--hours '-1': the hours must be more than 0 and at most 10000"),
+        (["training", "--title", "x", "--date", "2026-01-01", "--hours", "1,500"],
+         "--hours '1,500': write hours with a decimal point and no commas"),
+        (["reference", "--name", "R", "--status", "received", "--requested", "2026-01-01"],
+         "--requested goes with --status requested"),
+        (["exam", "--status", "passed", "--date", "2999-01-01"],
+         "--date '2999-01-01': 2999-01-01 is after today"),
         (["work", "--title", "x", "--start", "2026-01-01", "--end", "2025-01-01"],
-         "--end '2025-01-01': 2025-01-01 is before the start (2026-01-01)"),
+         "--end '2025-01-01': 2025-01-01 is before the first day (2026-01-01)"),
         (["supervision", "--date", "2999-01-01", "--hours", "1", "--provider", "P"],
          "--date '2999-01-01': 2999-01-01 is after today"),
         (["reference", "--name", "R", "--status", "recieved"], "--status 'recieved': one of"),

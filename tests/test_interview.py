@@ -40,7 +40,7 @@ def training(title: str, hours: str) -> str:
 
 def test_init_asks_and_writes_a_new_portfolio(typed, tmp_path) -> None:
     path = tmp_path / "portfolio.toml"
-    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN + ENTER + "n"
+    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN * 2 + ENTER + "n"
     run = typed(keys, "init", str(path))
     assert run.code == 0, run.err
     assert path.read_text(encoding="utf-8") == (
@@ -76,7 +76,8 @@ def test_interview_adds_trainings_and_shows_progress(typed, tmp_path) -> None:
     ]
     assert portfolio.training[-1].date.isoformat() == TODAY
     assert portfolio.training[-1].provider == "State Association for Infant Mental Health"  # last used
-    assert "IFA: 2 of 4 requirements met; training 30 of 30 hours" in run.out
+    assert ("Toward IFA, recommended for you: 2 of 4 requirements met; training 30 of 30 hours"
+            in " ".join(run.out.split()))
     assert "Gap checklist for IFA" in run.out
 
 
@@ -101,7 +102,9 @@ def test_ctrl_c_in_the_third_entry_keeps_the_first_two(typed, tmp_path) -> None:
     keys = ("y" + training("One", "1") + "y" + training("Two", "1") + "y" + "Thr" + CTRL_C)
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 130
-    assert f"stopped: 2 entries saved in {path} this time" in run.err
+    assert run.err.startswith(f"stopped: 2 entries saved in {path} this time; "
+                              "the one being typed was not.\n"
+                              f"  fix: run `endorse interview {path}` to go on")
     titles = [t.title for t in read_portfolio(path).value.training]  # valid, and has both
     assert len(titles) == before + 2 and titles[-2:] == ["One", "Two"]
 
@@ -151,7 +154,7 @@ def test_init_in_a_real_terminal(tmp_path) -> None:
         child.expect("Your email address")
         child.send("jordan@example.org\r")
         child.expect("Which field do you work in")
-        child.send("\x1b[B\r")  # down to prevention
+        child.send("\x1b[B\x1b[B\r")  # past "(leave it out)" and promotion, to prevention
         child.expect("Go on with the interview now")
         child.send("n")
         child.expect("endorse interview")
@@ -162,3 +165,24 @@ def test_init_in_a_real_terminal(tmp_path) -> None:
     text = path.read_text(encoding="utf-8")
     assert 'name = "Jordan Rivera"\nemail = "jordan@example.org"\nfocus = "prevention"\n' in text
     assert read_portfolio(path).value.applicant.focus == "prevention"
+
+
+def test_ctrl_d_stops_at_any_prompt(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    # Ctrl-D at the provider question, which has a default filled in
+    run = typed("y" + "One" + ENTER + "\x04", "interview", str(path), "-s", "training")
+    assert run.code == 130
+    assert run.err.startswith("stopped: 0 entries saved")
+
+
+def test_edit_asks_again_when_a_change_clashes_with_another_key(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    # Work history > the second job (2020-01-06 to 2022-08-12) > Last day: before the first
+    # day is refused by the question itself; then a good one is saved.
+    keys = (DOWN * 2 + ENTER + DOWN + ENTER + DOWN * 3 + ENTER
+            + CLEAR + "1/1/2019" + ENTER + CLEAR + "2022-08-31" + ENTER + DOWN * 5 + ENTER)
+    run = typed(keys, "edit", str(path))
+    assert run.code == 0, run.err
+    assert read_portfolio(path).value.work[1].end.isoformat() == "2022-08-31"

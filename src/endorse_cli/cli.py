@@ -25,7 +25,8 @@ class EndorseGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except EndorseError as error:
-            Terminal().message(str(error))
+            stop = error.exit_code == ExitCode.INTERRUPTED
+            Terminal().message(str(error), label=error.label, style="33" if stop else "31")
             ctx.exit(int(error.exit_code))
         except BrokenPipeError:
             # The reader stopped early (`endorse ... | head`): not a problem with the input.

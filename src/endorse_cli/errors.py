@@ -22,6 +22,8 @@ class EndorseError(Exception):
     """A problem with what the user gave us, with a message that says how to fix it."""
 
     exit_code: ExitCode = ExitCode.INVALID_INPUT
+    #: How the message starts on stderr.
+    label = "error"
 
     def __init__(self, message: str, *, fix: str | None = None) -> None:
         super().__init__(message)

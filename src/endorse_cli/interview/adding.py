@@ -76,6 +76,11 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
     missing: list[Field] = []
     for field in SECTIONS[section]:
         if not applies(field, answers):
+            if field.key in given and field.when is not None:
+                key, values = field.when
+                raise UsageError(f"{field.flag} goes with --{key} {' or '.join(values)}",
+                                 fix=f"leave {field.flag} out, or give --{key} "
+                                     + " or ".join(values))
             continue
         raw = given.get(field.key)
         if raw is None:
@@ -87,7 +92,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
             value = parse(field, text, today=today, answers=answers)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=f"give {field.flag} again") from None
+                             fix=f"give a correct {field.flag}") from None
         answers[field.key] = value
     if missing:
         if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -107,8 +112,8 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
     doc = PortfolioDocument.open(path)
 
     def change(d: PortfolioDocument) -> None:
-        if section == "exam":
-            d.set_table("exam", entry)
+        if section == "exam":  # every key of it, so that no stale date is left behind
+            d.set_table("exam", {f.key: entry.get(f.key) for f in SECTIONS["exam"]})
         else:
             d.add_entry(section, entry)
 

@@ -19,9 +19,10 @@ from .fields import AREAS, Field, parse
 
 
 class Interrupted(EndorseError):
-    """The applicant pressed Ctrl-C or Ctrl-D."""
+    """The applicant pressed Ctrl-C or Ctrl-D: a stop, not an error."""
 
     exit_code = ExitCode.INTERRUPTED
+    label = "stopped"
 
 
 def require_terminal(command: str) -> None:
@@ -48,6 +49,17 @@ class Asker:
 
     @staticmethod
     def _run(question: questionary.Question) -> Any:
+        """Ask; Ctrl-C, and Ctrl-D at any prompt (not only an empty one), stop the session."""
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        stop = KeyBindings()
+
+        @stop.add("c-d", eager=True)
+        def _(event: Any) -> None:
+            event.app.exit(exception=EOFError())
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, stop])
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -65,25 +77,30 @@ class Asker:
 
     def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
         """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
-        message = field.prompt + ("" if field.required else " (optional)")
-        instruction = field.help or None
-        if field.kind == "yesno":
-            return self._run(questionary.confirm(message, default=bool(default),
-                                                 instruction=instruction))
+        optional = not field.required and field.kind != "yesno"
+        message = field.prompt + (" (optional)" if optional else "")
+        if field.help and field.kind != "yesno":
+            message += f" [{field.help}]"
+        if field.kind == "yesno":  # questionary shows (Y/n) itself; the help goes first
+            question = f"{field.help} {field.prompt}" if field.help else field.prompt
+            return self._run(questionary.confirm(question, default=bool(default)))
         if field.kind == "choice":
             words = self.labels.get(field.key, {})
-            choices = [Choice(title=words.get(c, c), value=c) for c in field.choices]
-            if not field.required:
-                choices.append(Choice(title="(leave it out)", value=NOTHING))
+            explain = self.labels.get(field.key + "_explain", {})
+            choices = [Choice(title=words.get(c, c), value=c, description=explain.get(c))
+                       for c in field.choices]
+            if optional:  # first when there is no answer yet, so that Enter leaves it out
+                skip = Choice(title="(leave it out)", value=NOTHING)
+                choices = [skip, *choices] if default is None else [*choices, skip]
             start = next((c for c in choices if c.value == default), None)
-            answer = self._run(questionary.select(message, choices=choices, default=start,
-                                                  instruction=instruction))
+            answer = self._run(questionary.select(message, choices=choices, default=start))
             return None if answer == NOTHING else answer
         if field.kind == "areas":
             words = self.labels.get("areas", {})
+            explain = self.labels.get("areas_explain", {})
             chosen = set(default or [])
-            choices = [Choice(title=words.get(a, a), value=a, checked=a in chosen)
-                       for a in AREAS]
+            choices = [Choice(title=words.get(a, a), value=a, checked=a in chosen,
+                              description=explain.get(a)) for a in AREAS]
             return self._run(questionary.checkbox(
                 message, choices=choices,
                 instruction="(space to tick, enter when done)")) or None
@@ -97,6 +114,5 @@ class Asker:
                 return str(reason)
             return True
 
-        text = self._run(questionary.text(message, default=shown, validate=check,
-                                          instruction=instruction))
+        text = self._run(questionary.text(message, default=shown, validate=check))
         return parse(field, text, today=self.today, answers=answers)

@@ -30,8 +30,11 @@ class Field(Struct, frozen=True, kw_only=True):
     choices: tuple[str, ...] = ()
     #: A date that cannot be after today (the day a course was taken, a degree conferred).
     past_only: bool = False
-    #: A date that cannot be before the date of this other key.
+    #: A date that cannot be after today when another key has one of these values.
+    past_if: tuple[str, tuple[Any, ...]] | None = None
+    #: A date that cannot be before (or after) the date of this other key.
     not_before: str | None = None
+    not_after: str | None = None
     #: Offered as the answer: "today", "last" (the last entry's value), or a value.
     default: Any = None
     #: Asked only when another key has one of these values.
@@ -72,8 +75,9 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     ),
     "work": (
         Field(key="title", prompt="Job title", required=True),
-        Field(key="employer", prompt="Organisation"),
-        Field(key="start", prompt="First day", kind="date", required=True, past_only=True),
+        Field(key="employer", prompt="Organization"),
+        Field(key="start", prompt="First day", kind="date", required=True, past_only=True,
+              not_after="end"),
         Field(key="end", prompt="Last day", kind="date", not_before="start",
               help="Leave it empty if you still work there."),
         Field(key="infant_family", prompt="Is this work with infants, young children and their "
@@ -103,7 +107,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "supervision": (
         Field(key="date", prompt="Date of the session", kind="date", required=True,
               past_only=True, default="today",
-              help="For a logged period, its last day."),
+              help="If you log several sessions as one entry, the date of the last one."),
         Field(key="hours", prompt="Clock hours", kind="hours", required=True),
         Field(key="provider", prompt="Who gave the reflective supervision/consultation",
               required=True, default="last"),
@@ -129,13 +133,36 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="status", prompt="The Endorsement exam", kind="choice", required=True,
               choices=_choices(p.ExamStatus)),
         Field(key="date", prompt="Date taken or scheduled", kind="date",
-              when=("status", ("scheduled", "passed", "failed"))),
+              when=("status", ("scheduled", "passed", "failed")),
+              past_if=("status", ("passed", "failed"))),
     ),
+}
+
+#: Plain words for the format's own values, by key.
+WORDS: dict[str, dict[str, str]] = {
+    "focus": {"promotion": "Promotion (e.g. early care and education)",
+              "prevention": "Prevention and early intervention (e.g. home visiting)",
+              "clinical": "Clinical intervention (e.g. mental health clinician)",
+              "leadership": "Leadership (e.g. supervisor, policy, research, teaching)"},
+    "mentor_track": {"clinical": "Clinical", "policy": "Policy", "research": "Research"},
+    "format": {"individual": "Individual", "group": "Group"},
+    "role": {"supervisor": "My supervisor", "rsc-provider": "My RS/C provider",
+             "colleague": "A colleague", "supervisee": "Someone I supervise", "other": "Other"},
+    "status": {"planned": "Planned: not asked yet", "requested": "Requested: asked, waiting",
+               "received": "Received: the rating came in", "declined": "Declined",
+               "not-taken": "Not taken yet", "scheduled": "Scheduled", "passed": "Passed",
+               "failed": "Not passed"},
 }
 
 #: What one entry of each section is called.
 NOUNS = {"education": "degree", "work": "job", "training": "training",
          "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
+
+
+def article(noun: str) -> str:
+    """``a job``, ``an RS/C session``: by the sound of the first letter."""
+    spoken_vowel = noun[0].lower() in "aeiou" or noun.startswith("RS/C")  # "ar-ess"
+    return ("an " if spoken_vowel else "a ") + noun
 
 _US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _EMAIL = re.compile(p.EMAIL_PATTERN)
@@ -154,7 +181,8 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text} is not a real date") from None
+        order = " (month/day/year)" if "/" in text else ""
+        raise ValueError(f"{text} is not a real date{order}") from None
 
 
 def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
@@ -165,25 +193,31 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
     text = text.strip()
     if not text:
         if field.required:
-            raise ValueError("this one is needed")
+            raise ValueError("an answer is needed here")
         return None
     kind = field.kind
     if kind == "date":
         day = parse_date(text)
-        if field.past_only and day > today:
+        past = field.past_only or (field.past_if is not None
+                                   and answers.get(field.past_if[0]) in field.past_if[1])
+        if past and day > today:
             raise ValueError(f"{day.isoformat()} is after today")
-        other = answers.get(field.not_before) if field.not_before else None
-        if isinstance(other, dt.date) and day < other:
-            raise ValueError(f"{day.isoformat()} is before the {field.not_before} "
-                             f"({other.isoformat()})")
+        for key, later in ((field.not_before, False), (field.not_after, True)):
+            other = answers.get(key) if key else None
+            if isinstance(other, dt.date) and (day > other if later else day < other):
+                which = next((f.prompt for fs in SECTIONS.values() for f in fs if f.key == key), key)
+                raise ValueError(f"{day.isoformat()} is {'after' if later else 'before'} the "
+                                 f"{which.lower()} ({other.isoformat()})")
         return day
     if kind == "hours":
+        if "," in text:
+            raise ValueError("write hours with a decimal point and no commas, e.g. 1.5")
         try:
-            hours = float(text.replace(",", "."))
+            hours = float(text)
         except ValueError:
             raise ValueError("write a number of hours, e.g. 1.5") from None
         if not (math.isfinite(hours) and 0 < hours <= 10_000):
-            raise ValueError("the hours must be a number more than 0")
+            raise ValueError("the hours must be more than 0 and at most 10000")
         return int(hours) if hours.is_integer() else hours
     if kind == "count":
         if not text.isdigit():

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import assess_loaded
-from ..errors import UsageError
+from ..errors import EndorseError, PortfolioError, UsageError
 from ..io.document import ChangedOnDisk, PortfolioDocument, write_atomically
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
@@ -20,7 +20,7 @@ from ..model.results import RequirementResult
 from ..model.rules import Rules
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import NOUNS, SECTIONS, Field, applies, summary
+from .fields import NOUNS, SECTIONS, WORDS, Field, applies, article, summary
 
 #: The order the interview walks the sections in.
 ORDER = ("education", "work", "training", "supervision", "reference", "exam")
@@ -34,15 +34,14 @@ SCHEMA_NAME = "portfolio.schema.json"
 
 
 def labels(rules: Rules) -> dict[str, dict[str, str]]:
-    """The words shown for each choice, from the rules file."""
-    by_focus = {c.focus: f"{c.focus}: {c.audience}" if c.audience else c.focus
-                for c in rules.credential}
+    """The words shown for each choice: names from the rules file, or plain words for the
+    format's own values; and a line that explains each, shown under the list."""
     return {
+        **WORDS,
         "degree": dict(rules.degrees),
-        "focus": by_focus,
-        "areas": {slug: f"{info.label}: {info.explain}" if info.explain else info.label
-                  for slug, info in rules.areas.items()},
-        "target": {c.id: f"{c.id} {c.name}" for c in rules.credential},
+        "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
+        "areas": {slug: info.label for slug, info in rules.areas.items()},
+        "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
     }
 
 
@@ -61,6 +60,7 @@ class Session:
         self.ask = Asker(self.today, labels(self.rules))
         self.doc: PortfolioDocument | None = None
         self.saved = 0
+        self.typing = False  # an entry is half answered
 
     def say(self, text: str, style: str = "") -> None:
         from ..render.text import say
@@ -70,8 +70,9 @@ class Session:
     def stopped(self) -> Interrupted:
         n = self.saved
         entries = "entry" if n == 1 else "entries"
-        return Interrupted(f"stopped: {n} {entries} saved in {self.path} this time; "
-                           "the one being typed was not saved")
+        lost = "; the one being typed was not" if self.typing else ""
+        return Interrupted(f"{n} {entries} saved in {self.path} this time{lost}.",
+                           fix=f"run `endorse interview {self.path}` to go on")
 
     # -- asking and saving -------------------------------------------------------------------
 
@@ -86,12 +87,15 @@ class Session:
         return field.default
 
     def entry(self, section: str, current: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Ask every question of ``section`` that applies; keys not answered map to None."""
         answers: dict[str, Any] = {}
+        self.typing = True
         for field in SECTIONS[section]:
             if applies(field, answers):
                 value = self.ask.field(field, answers, self._default(section, field, current))
                 if value is not None:
                     answers[field.key] = value
+        self.typing = False
         return answers
 
     def save(self, change: Callable[[PortfolioDocument], None], *, reapply: bool = True) -> None:
@@ -125,19 +129,22 @@ class Session:
             if self.ask.confirm("Record the exam now?" if current is None else "Update it?",
                                 default=current is None):
                 answers = self.entry("exam", _plain(current) if current is not None else None)
-                self.save(lambda d: d.set_table("exam", answers))
+                cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}  # no stale date
+                self.save(lambda d: d.set_table("exam", cleared))
+                self.say(f"Saved: {summary('exam', answers)}", style="green")
         else:
             entries = self.doc.entries(name)
             for table in entries[-5:]:
                 self.say("  " + summary(name, _plain(table)), style="dim")
             if len(entries) > 5:
                 self.say(f"  ... and {len(entries) - 5} more before these", style="dim")
-            question = f"Add a {noun}?" if not entries else f"Add another {noun}?"
-            while self.ask.confirm(question, default=not entries):
+            question = f"Add {article(noun)}?" if not entries else f"Add another {noun}?"
+            added = 0
+            while self.ask.confirm(question, default=not entries and not added):
                 answers = self.entry(name)
                 self.save(lambda d: d.add_entry(name, answers))
                 self.say(f"Saved: {summary(name, answers)}", style="green")
-                question = f"Add another {noun}?"
+                question, added = f"Add another {noun}?", added + 1
         self.say(self.progress(name), style="bold")
 
     def judged(self):  # noqa: ANN201
@@ -150,22 +157,27 @@ class Session:
         result = self.judged()
         pick = result.credential(result.recommended.id)
         assert pick is not None
-        line = f"{pick.id}: {pick.met_count} of {pick.total} requirements met"
+        line = (f"Toward {pick.id}, recommended for you: {pick.met_count} of {pick.total} "
+                "requirements met")
         fed = _find(pick.requirements, FEEDS[name])
         if fed is not None and fed.kind not in ("education", "exam"):
             line += f"; {_short(fed)}"
         return line
 
     def finish(self) -> None:
+        """The gap checklist, then the recommendation last, where the eye ends."""
         from ..engine.recommend import checklist_for
         from ..render import text
 
         result = self.judged()
         self.term.console.print()
-        text.assess(self.term.console, result)
-        self.term.console.print()
         chosen, why = checklist_for(result)
         text.gaps(self.term.console, result, chosen, why)
+        rec = result.recommended
+        self.term.console.print()
+        self.say(f"Recommended for you: {rec.id}. {rec.reason}", style="bold")
+        self.say("`endorse assess` compares every credential; `endorse gaps --timeline` says "
+                 "when each missing piece will be met.", style="dim")
 
 
 def _find(requirements: tuple[RequirementResult, ...], kind: str) -> RequirementResult | None:
@@ -181,10 +193,10 @@ def _find(requirements: tuple[RequirementResult, ...], kind: str) -> Requirement
 def _short(req: RequirementResult) -> str:
     """``RS/C 18 of 24 hours``: a requirement's standing in a few words."""
     name = {"experience": "experience", "training": "training", "supervision": "RS/C",
-            "references": "references"}[req.kind]
+            "references": ""}[req.kind]
     have = f"{req.have:g}" if isinstance(req.have, float) else str(req.have)
     need = f"{req.need:g}" if isinstance(req.need, float) else str(req.need)
-    return f"{name} {have} of {need} {req.unit}"
+    return f"{name} {have} of {need} {req.unit}".strip()
 
 
 # -- the commands ---------------------------------------------------------------------------
@@ -202,6 +214,10 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
         s.finish()
     except Interrupted:
         raise s.stopped() from None
+    except EndorseError:
+        if s.saved:
+            term.message(f"{s.saved} entries were saved before this.", label="note", style="33")
+        raise
 
 
 def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
@@ -232,7 +248,8 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
     try:
         go_on = s.ask.confirm("Go on with the interview now?", default=True)
     except Interrupted:
-        return
+        raise Interrupted(f"{path} is saved.",
+                          fix=f"run `endorse interview {path}` to go on") from None
     if go_on:
         interview(term, path, session=s)
     else:
@@ -293,10 +310,16 @@ def _edit_one(s: Session) -> bool:
             s.say(f"Removed: {what}", style="green")
         return True
     field = next(f for f in fields if f.key == key)
-    value = s.ask.field(field, current, current.get(key))
-    s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
-    s.say(f"Saved: {field.prompt}: {_shown(value)}", style="green")
-    return True
+    while True:
+        value = s.ask.field(field, current, current.get(key))
+        try:
+            s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
+        except PortfolioError as problem:  # it clashes with another key: ask again
+            s.doc = PortfolioDocument.open(s.path)
+            s.say(f"Not saved: {problem.message}. Try again.", style="yellow")
+            continue
+        s.say(f"Saved: {field.prompt}: {_shown(value)}", style="green")
+        return True
 
 
 def _shown(value: Any) -> str:

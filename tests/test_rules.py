@@ -217,6 +217,7 @@ horizon_months = 60
 max_rsc_hours_per_day = 8
 max_training_hours_per_day = 12
 max_work_hours_per_week = 60
+min_overlap_days = 7
 assumed_hours_per_week = 40
 reference_stale_months = 12
 

@@ -135,20 +135,17 @@ def _references(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[
     return flags
 
 
-#: Jobs that share fewer days than a week (a changeover day) are not added up.
-A_WEEK = 7
-
-
 def _overlapping_work(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[PortfolioWarning]:
-    """At each job's first day, the weekly hours of the jobs already going on then (for a
-    week or more together), added up. Each overlap is told once, at the later job."""
+    """At each job's first day, the weekly hours of the jobs already going on then (for
+    ``min_overlap_days`` or more together), added up. Each overlap is told once, at the
+    later job."""
     jobs = [(job.start, job.end or dt.date.max, job.hours_per_week or limits.assumed_hours_per_week, i)
             for i, job in enumerate(portfolio.work) if job.start <= as_of]
     flags = []
     for start, end, hours, i in sorted(jobs):
         earlier = [j for s, e, _, j in jobs
                    if (s, j) < (start, i) and s <= start <= e
-                   and (min(e, end) - start).days + 1 >= A_WEEK]
+                   and (min(e, end) - start).days + 1 >= limits.min_overlap_days]
         total = hours + sum(h for _, _, h, j in jobs if j in earlier)
         if earlier and total > limits.max_work_hours_per_week:
             assumed = any(portfolio.work[j].hours_per_week is None for j in [i, *earlier])

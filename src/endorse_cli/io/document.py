@@ -21,7 +21,7 @@ from tomlkit.items import AoT, Table, Whitespace
 from ..errors import EndorseError, PortfolioError
 from ..model.portfolio import FORMAT_VERSION
 from .portfolio_file import parse_portfolio
-from .tomlfile import read_text
+from .tomlfile import decode, read_bytes
 
 #: Owner only: a portfolio holds references' emails and phone numbers.
 NEW_FILE_MODE = 0o600
@@ -93,9 +93,9 @@ class PortfolioDocument:
     @classmethod
     def open(cls, path: Path) -> PortfolioDocument:
         """Read ``path`` for changing; it must be a valid portfolio already."""
-        text = read_text(path, PortfolioError, str(path))
+        data = read_bytes(path, PortfolioError, str(path))  # read once: what is checked is
+        text = decode(data, PortfolioError, str(path))      # what the fingerprint is of
         parse_portfolio(text, name=str(path))
-        data = path.read_bytes()
         return cls(path, text, _fingerprint(data), path.stat().st_mode & 0o777)
 
     @classmethod

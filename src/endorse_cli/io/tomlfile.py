@@ -59,7 +59,8 @@ class Loaded(Generic[T]):
                      line=self.line_of(path), fix=fix)
 
 
-def read_text(path: Path, error: type[FileProblem], name: str) -> str:
+def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
+    """The bytes of a regular file of a sensible size, or ``error`` saying what is wrong."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -67,27 +68,34 @@ def read_text(path: Path, error: type[FileProblem], name: str) -> str:
         if not stat.S_ISREG(info.st_mode):
             raise error("this is not a regular file (a pipe or a device?)", file=name,
                         fix="name the .toml file you meant")
-        size = info.st_size
-        if size > MAX_BYTES:
-            raise error(f"the file is {size / 1e6:.1f} MB, more than the {MAX_BYTES // 2**20} MB "
-                        "a portfolio or rules file can be", file=name,
+        if info.st_size > MAX_BYTES:
+            raise error(f"the file is {info.st_size / 1e6:.1f} MB, more than the "
+                        f"{MAX_BYTES // 2**20} MB a portfolio or rules file can be", file=name,
                         fix="check that this is the file you meant")
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise error("this is a folder, not a file", file=name,
                     fix="name a .toml file inside it") from None
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror or exc}", file=name,
                     fix="check the file's name and permissions") from None
+
+
+def decode(data: bytes, error: type[FileProblem], name: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or ``error`` for binary or other encodings."""
     if b"\x00" in data:
         raise error("this is a binary file, not TOML text", file=name,
-                    fix="name the .toml file you meant") from None
+                    fix="name the .toml file you meant")
     try:
-        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")  # without a byte-order mark
+        return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise error(f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", file=name, line=line,
                     fix="save the file as UTF-8 in your editor") from None
+
+
+def read_text(path: Path, error: type[FileProblem], name: str) -> str:
+    return decode(read_bytes(path, error, name), error, name)
 
 
 def loads(text: str) -> dict[str, Any]:

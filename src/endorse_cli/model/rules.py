@@ -109,6 +109,8 @@ class RedFlags(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     max_rsc_hours_per_day: Positive
     max_training_hours_per_day: Positive
     max_work_hours_per_week: Positive
+    #: Jobs that share fewer days than this (a changeover) are not added up.
+    min_overlap_days: Annotated[int, Meta(ge=1)]
     #: Assumed for a job that does not give its hours_per_week.
     assumed_hours_per_week: Positive
     #: A reference requested longer ago than this may have gone stale.

@@ -211,6 +211,30 @@ def schema() -> None:
     reports.schema(Terminal())
 
 
+@app.command()
+def bundle(
+    file: FileArg = None,
+    credential: Annotated[Optional[str], typer.Option(
+        "--credential", "-c", metavar="ID",
+        help="Credential to bundle for (default: applicant.target, else the recommendation).",
+        show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="DIR", help="Where to write (default: this folder).",
+        show_default=False)] = None,
+    as_of: AsOf = None,
+    templates: Annotated[Optional[Path], typer.Option(
+        "--templates", metavar="DIR", help="Your own templates, in place of the shipped ones.",
+        show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace a bundle already there.")] = False,
+    allow_missing: Annotated[bool, typer.Option(
+        "--allow-missing", help="Bundle even when certificate files are missing.")] = False,
+    rules: RulesOpt = None,
+) -> None:
+    """Write the submission bundle: summary, checklist, CSV files, certificates and a zip."""
+    reports.bundle(Terminal(), file, credential=credential, rules_file=rules, as_of=as_of,
+                   out=out, templates=templates, force=force, allow_missing=allow_missing)
+
+
 # -- the questionnaire (questionary and tomlkit load only here) ----------------------------
 
 SectionOpt = Annotated[

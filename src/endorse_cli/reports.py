@@ -6,6 +6,7 @@ Each function loads what it needs, judges, and hands the result to one renderer.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from heapq import merge
 from pathlib import Path
 from typing import Any, Literal
@@ -66,8 +67,14 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
          as_of: str | None, fmt: Format, rsc_per_month: float | None = None,
          timeline: bool = False) -> None:
     result = _assess(file, rules_file, as_of, rsc_per_month)
+    chosen, why = _chosen(result, credential)
+    show(term, fmt, "timeline" if timeline else "gaps", result, chosen, why)
+
+
+def _chosen(result: Assessment, credential: str | None):  # noqa: ANN202
+    """The credential a checklist is about (named, target, recommended), and why."""
     try:
-        chosen, why = checklist_for(result, credential)
+        return checklist_for(result, credential)
     except KeyError as exc:
         from .io.hints import did_you_mean
 
@@ -76,7 +83,6 @@ def gaps(term: Terminal, file: str | None, *, credential: str | None, rules_file
         hint = f'; did you mean "{guess}"?' if guess else ""
         raise UsageError(f"--credential {exc.args[0]!r} is not in the rules{hint}",
                          fix="use one of: " + ", ".join(ids)) from None
-    show(term, fmt, "timeline" if timeline else "gaps", result, chosen, why)
 
 
 def credentials(term: Terminal, *, rules_file: Path | None, fmt: Format) -> None:
@@ -146,3 +152,29 @@ def schema(term: Terminal) -> None:
     from .render.json_out import dumps
 
     term.data(dumps(portfolio_schema()))
+
+
+def bundle(term: Terminal, file: str | None, *, credential: str | None, rules_file: Path | None,
+           as_of: str | None, out: Path | None, templates: Path | None, force: bool,
+           allow_missing: bool) -> None:
+    """Write the submission bundle of one portfolio (jinja2 loads only here)."""
+    from .bundle.build import build
+    from .io.rules_file import default_rules_path
+
+    day = parse_as_of(as_of)
+    rules = load_rules(rules_file).value
+    path = find_portfolio(file)
+    loaded = read_portfolio(path)
+    result = assess_loaded(loaded, rules, day)
+    chosen, why = _chosen(result, credential)
+    source = rules_file or default_rules_path()
+    name = str(rules_file) if rules_file else "data/credentials.toml"
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates {str(templates)!r} is not a folder",
+                         fix="name a folder of templates like the shipped templates/")
+    folder, archive, notes = build(
+        loaded, path, rules, (name, source.read_bytes()), result, chosen, why,
+        out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing)
+    for note in notes:
+        term.message(note, label="warning", style="33")
+    term.message(f"{folder}{os.sep} and {archive}", label="written", style="32")

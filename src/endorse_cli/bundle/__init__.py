@@ -1,0 +1,1 @@
+"""The submission bundle: a folder and a zip for the coordinator (`endorse bundle`)."""

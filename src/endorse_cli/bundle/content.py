@@ -1,0 +1,160 @@
+"""What a submission bundle says: the tables, the coverage matrix and the RS/C chart, as plain
+data for the templates and the CSV files. No files are read or written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..engine.dates import days_in, merge
+from ..model.portfolio import Portfolio
+from ..model.results import Assessment, CredentialResult
+from ..model.rules import Rules
+from ..render.words import expectation, standing
+
+
+def _text(value: Any) -> str:
+    if value is None or value == []:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+#: The columns of each section's table and CSV file: (key, heading).
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "education": (("degree", "Degree"), ("field", "Field"), ("institution", "Institution"),
+                  ("completed", "Completed")),
+    "work": (("title", "Title"), ("employer", "Employer"), ("start", "Start"), ("end", "End"),
+             ("infant_family", "In the field"), ("paid", "Paid"),
+             ("hours_per_week", "Hours a week"), ("families_served", "Families served"),
+             ("supervisor", "Supervisor"), ("competencies", "Competency areas")),
+    "training": (("date", "Date"), ("title", "Title"), ("provider", "Provider"),
+                 ("hours", "Hours"), ("imh", "IMH (0-3)"), ("competencies", "Competency areas"),
+                 ("certificate", "Certificate")),
+    "supervision": (("date", "Date"), ("hours", "Hours"), ("format", "Format"),
+                    ("provider", "Provider"), ("provider_credential", "Provider's credential"),
+                    ("notes", "Notes")),
+    "reference": (("name", "Name"), ("role", "Role"), ("email", "Email"), ("phone", "Phone"),
+                  ("status", "Rating"), ("requested", "Requested")),
+}
+#: File names of the sections' CSV files.
+CSV_NAMES = {"education": "education.csv", "work": "work.csv", "training": "training.csv",
+             "supervision": "supervision.csv", "reference": "references.csv"}
+
+
+def rows(portfolio: Portfolio, section: str) -> list[list[str]]:
+    """The section's entries as rows of text, in the file's order."""
+    return [[_text(getattr(entry, key)) for key, _ in COLUMNS[section]]
+            for entry in getattr(portfolio, section)]
+
+
+def coverage(portfolio: Portfolio, rules: Rules, areas: list[str]) -> list[dict[str, Any]]:
+    """For each area, the entries (training and work) that name it."""
+    matrix = []
+    for area in areas:
+        label = rules.areas[area].label if area in rules.areas else area
+        by = [f"Training: {t.title} ({t.date.isoformat()})" for t in portfolio.training
+              if area in t.competencies]
+        by += [f"Work: {w.title}" for w in portfolio.work if area in w.competencies]
+        matrix.append({"area": area, "label": label, "entries": by, "covered": bool(by)})
+    return matrix
+
+
+def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
+          width: int = 640, height: int = 200) -> dict[str, Any] | None:
+    """An SVG bar chart of RS/C hours by month, with the best window of the credential's RS/C
+    requirement marked; plain geometry for the template to draw, and a text alternative."""
+    sessions = sorted((s.date, s.hours) for s in portfolio.supervision if s.date <= as_of)
+    if not sessions:
+        return None
+    first, last = sessions[0][0].replace(day=1), sessions[-1][0].replace(day=1)
+    months: list[dt.date] = []
+    day = first
+    while day <= last:
+        months.append(day)
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    totals = {m: 0.0 for m in months}
+    for date, hours in sessions:
+        totals[date.replace(day=1)] += hours
+    peak = max(totals.values()) or 1
+    left, bottom, top = 40, 30, 10
+    plot_w, plot_h = width - left - 10, height - bottom - top
+    bar_w = plot_w / len(months)
+    bars = []
+    for i, month in enumerate(months):
+        h = totals[month] / peak * plot_h
+        bars.append({"x": round(left + i * bar_w + 1, 1), "y": round(top + plot_h - h, 1),
+                     "w": round(max(bar_w - 2, 1), 1), "h": round(h, 1),
+                     "month": month.strftime("%Y-%m"), "hours": _text(totals[month])})
+    window = None
+    rsc = next((r for r in credential.requirements if r.kind == "supervision" and r.applies), None)
+    if rsc is not None and rsc.details.get("window_start"):
+        start = dt.date.fromisoformat(rsc.details["window_start"]).replace(day=1)
+        end = dt.date.fromisoformat(rsc.details["window_end"]).replace(day=1)
+        inside = [i for i, m in enumerate(months) if start <= m <= end]
+        if inside:
+            window = {"x": round(left + inside[0] * bar_w, 1), "y": top,
+                      "w": round(len(inside) * bar_w, 1), "h": plot_h,
+                      "start": rsc.details["window_start"], "end": rsc.details["window_end"],
+                      "hours": _text(rsc.have)}
+    summary = (f"RS/C hours by month from {months[0].strftime('%B %Y')} to "
+               f"{months[-1].strftime('%B %Y')}: {len(sessions)} sessions, "
+               f"{_text(sum(h for _, h in sessions))} hours in all, at most "
+               f"{_text(peak)} in a month.")
+    if window:
+        summary += (f" The best window, {window['start']} to {window['end']}, holds "
+                    f"{window['hours']} hours.")
+    return {"width": width, "height": height, "bars": bars, "window": window,
+            "peak": _text(peak), "axis_y": top + plot_h, "left": left, "summary": summary,
+            "first": months[0].strftime("%Y-%m"), "last": months[-1].strftime("%Y-%m")}
+
+
+def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
+    """Days of infant/family work, merged, up to the as-of date."""
+    periods = [(w.start, min(w.end or as_of, as_of)) for w in portfolio.work
+               if w.infant_family and w.start <= as_of]
+    return days_in(merge(periods))
+
+
+def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: CredentialResult,
+            why: str, *, attachments: list[str], missing: list[str], version: str,
+            file_name: str) -> dict[str, Any]:
+    """Everything the templates show."""
+    areas = next((list(r.details.get("missing", [])) for r in chosen.requirements
+                  if r.kind == "competencies"), [])
+    wanted = next((getattr(req, "areas", None) for c in rules.credential if c.id == chosen.id
+                   for req in c.requirement if getattr(req, "areas", None)), None)
+    checklist = [{"label": r.label, "met": r.met, "applies": r.applies,
+                  "status": "does not apply" if not r.applies else ("met" if r.met else "missing"),
+                  "standing": standing(r), "when": expectation(r), "next": r.next_step,
+                  "qualification": r.qualification} for r in chosen.requirements]
+    days = field_days(portfolio, result.as_of)
+    return {
+        "applicant": portfolio.applicant,
+        "file": file_name,
+        "as_of": result.as_of.isoformat(),
+        "credential": chosen,
+        "why": why,
+        "recommended": result.recommended,
+        "checklist": checklist,
+        "sections": {name: {"columns": [h for _, h in COLUMNS[name]],
+                            "rows": rows(portfolio, name)} for name in COLUMNS},
+        "field_days": days,
+        "field_years": f"{days * 100 // 365 / 100:.2f}",
+        "exam": portfolio.exam,
+        "coverage": coverage(portfolio, rules, wanted or []),
+        "missing_areas": areas,
+        "chart": chart(portfolio, chosen, result.as_of),
+        "warnings": result.warnings,
+        "attachments": attachments,
+        "missing_attachments": missing,
+        "version": version,
+        "rules": rules.name,
+    }

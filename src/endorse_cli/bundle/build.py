@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import EndorseError, UsageError
+from ..errors import EndorseError, PortfolioError, UsageError
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.portfolio import Portfolio
@@ -80,7 +80,7 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
                                   if p.is_relative_to(folder) and p != folder):
             refuse = "is a symbolic link"
         if refuse:
-            raise loaded.problem(BundleError, ("training", i, "certificate"),
+            raise loaded.problem(PortfolioError, ("training", i, "certificate"),
                                  f"the certificate {course.certificate!r} {refuse}; only files "
                                  "inside the portfolio's folder are bundled",
                                  "move the file next to the portfolio and name it relatively")

@@ -186,3 +186,13 @@ def test_edit_asks_again_when_a_change_clashes_with_another_key(typed, tmp_path)
     run = typed(keys, "edit", str(path))
     assert run.code == 0, run.err
     assert read_portfolio(path).value.work[1].end.isoformat() == "2022-08-31"
+
+
+def test_a_reference_without_contact_gets_a_note(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    # name, role (leave it out), no email, no phone, status planned, then no more
+    keys = "y" + "Sam Roe" + ENTER + ENTER + ENTER + ENTER + ENTER + "n"
+    run = typed(keys, "interview", str(path), "-s", "reference")
+    assert run.code == 0, run.err
+    assert "Note: a reference counts only with an email or a phone" in " ".join(run.out.split())

@@ -19,14 +19,25 @@ from .fields import SECTIONS, Field, applies, parse, summary
 ADDABLE = ("education", "work", "training", "supervision", "reference", "exam")
 
 
+def _option(field: Field) -> str:
+    shown = field.flag + ("*" if field.required else "")
+    if field.kind == "choice":
+        return f"{shown} {'|'.join(field.choices)}"
+    if field.kind == "areas":
+        return f"{shown} AREA (repeat it)"
+    if field.kind == "yesno":
+        return f"{shown} / --no-{field.flag[2:]}"
+    return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
+
+
 def options_help() -> str:
-    """The options of every section, for `endorse add --help`."""
-    lines = []
-    for section in ADDABLE:
-        flags = [f.flag + ("" if f.kind != "areas" else " (repeat)") + ("*" if f.required else "")
-                 for f in SECTIONS[section]]
-        lines.append(f"{section}: " + " ".join(flags))
-    return "\n\n".join(lines) + "\n\n(* required)"
+    """The options of every section, with the values they take, for `endorse add --help`."""
+    from .fields import AREAS
+
+    lines = [f"{section}: " + ", ".join(_option(f) for f in SECTIONS[section])
+             for section in ADDABLE]
+    return ("\n\n".join(lines) + "\n\n(* required. DATE: 2024-03-15 or 3/15/2024. HOURS: a "
+            "number above 0. AREA: " + ", ".join(AREAS) + ".)")
 
 
 def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | bool], str | None]:

@@ -144,6 +144,8 @@ class Session:
                 answers = self.entry(name)
                 self.save(lambda d: d.add_entry(name, answers))
                 self.say(f"Saved: {summary(name, answers)}", style="green")
+                for note in _notes(name, answers, self.today):
+                    self.say(f"Note: {note}", style="yellow")
                 question, added = f"Add another {noun}?", added + 1
         self.say(self.progress(name), style="bold")
 
@@ -178,6 +180,19 @@ class Session:
         self.say(f"Recommended for you: {rec.id}. {rec.reason}", style="bold")
         self.say("`endorse assess` compares every credential; `endorse gaps --timeline` says "
                  "when each missing piece will be met.", style="dim")
+
+
+def _notes(section: str, answers: dict[str, Any], today: dt.date) -> list[str]:
+    """What is worth knowing about an entry just saved."""
+    notes = []
+    if section == "reference" and not (answers.get("email") or answers.get("phone")):
+        notes.append("a reference counts only with an email or a phone; add one with "
+                     "`endorse edit` when you have it")
+    end = answers.get("end")
+    if section == "work" and isinstance(end, dt.date) and end > today:
+        notes.append(f"the last day, {end.isoformat()}, is still to come: the job counts as "
+                     "current until then")
+    return notes
 
 
 def _find(requirements: tuple[RequirementResult, ...], kind: str) -> RequirementResult | None:

@@ -73,6 +73,13 @@ RulesOpt = Annotated[
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                            case_sensitive=False)]
+CredentialOpt = Annotated[
+    Optional[str],
+    typer.Option("--credential", "-c", metavar="ID",
+                 help="The credential to judge by (default: applicant.target, else the "
+                      "recommended one; for check, each portfolio's recommendation).",
+                 show_default=False),
+]
 PaceOpt = Annotated[
     Optional[float],
     typer.Option("--assume-rsc-per-month", metavar="HOURS",
@@ -106,10 +113,7 @@ def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
 @app.command()
 def gaps(
     file: FileArg = None,
-    credential: Annotated[Optional[str], typer.Option(
-        "--credential", "-c", metavar="ID",
-        help="Credential to check (default: applicant.target, else the recommendation).",
-        show_default=False)] = None,
+    credential: CredentialOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: FormatOpt = Format.text,
@@ -172,10 +176,7 @@ JobsOpt = Annotated[
 @app.command()
 def check(
     paths: PathsArg,
-    credential: Annotated[Optional[str], typer.Option(
-        "--credential", "-c", metavar="ID",
-        help="Judge every portfolio against this credential, not its recommendation.",
-        show_default=False)] = None,
+    credential: CredentialOpt = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(
         "--fail-on", help="What makes the exit code non-zero (and a JUnit failure). "
         "Default: invalid; with --credential, unmet.", case_sensitive=False,
@@ -214,10 +215,7 @@ def schema() -> None:
 @app.command()
 def bundle(
     file: FileArg = None,
-    credential: Annotated[Optional[str], typer.Option(
-        "--credential", "-c", metavar="ID",
-        help="Credential to bundle for (default: applicant.target, else the recommendation).",
-        show_default=False)] = None,
+    credential: CredentialOpt = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", metavar="DIR", help="Where to write (default: this folder).",
         show_default=False)] = None,

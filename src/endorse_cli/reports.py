@@ -9,7 +9,7 @@ import datetime as dt
 import os
 from heapq import merge
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .api import assess_loaded, find_portfolio
 from .engine.recommend import checklist_for
@@ -18,6 +18,9 @@ from .io.portfolio_file import read_portfolio
 from .io.rules_file import load_rules
 from .model.results import Assessment
 from .render.terminal import Terminal
+
+if TYPE_CHECKING:
+    from .render.rows import Summary
 
 Format = Literal["text", "json", "markdown"]
 
@@ -137,7 +140,7 @@ def check(term: Terminal, paths: list[str], *, credential: str | None, rules_fil
     return exit_code(summary, fail_on)
 
 
-def exit_code(summary: "Summary", fail_on: FailOn) -> ExitCode:  # noqa: F821
+def exit_code(summary: Summary, fail_on: FailOn) -> ExitCode:
     if fail_on == "never":
         return ExitCode.OK
     if summary.invalid:

@@ -266,3 +266,13 @@ def test_another_associations_rules_are_used_with_rules(cli, tmp_path, monkeypat
     assert data["rules"] == "A two-step association"
     step2 = data["credentials"][1]["requirements"][0]
     assert (step2["have"], step2["need"], step2["next_step"]) == (3, 5, "Find 2 more.")
+
+
+def test_every_choice_of_the_questionnaire_has_words() -> None:
+    from endorse_cli.interview.fields import SECTIONS
+
+    rules = load_rules().value
+    for fields in SECTIONS.values():
+        for field in fields:
+            if field.kind == "choice" and field.key != "degree":
+                assert set(field.choices) <= set(rules.choices[field.key]), field.key

@@ -138,22 +138,6 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     ),
 }
 
-#: Plain words for the format's own values, by key.
-WORDS: dict[str, dict[str, str]] = {
-    "focus": {"promotion": "Promotion (e.g. early care and education)",
-              "prevention": "Prevention and early intervention (e.g. home visiting)",
-              "clinical": "Clinical intervention (e.g. mental health clinician)",
-              "leadership": "Leadership (e.g. supervisor, policy, research, teaching)"},
-    "mentor_track": {"clinical": "Clinical", "policy": "Policy", "research": "Research"},
-    "format": {"individual": "Individual", "group": "Group"},
-    "role": {"supervisor": "My supervisor", "rsc-provider": "My RS/C provider",
-             "colleague": "A colleague", "supervisee": "Someone I supervise", "other": "Other"},
-    "status": {"planned": "Planned: not asked yet", "requested": "Requested: asked, waiting",
-               "received": "Received: the rating came in", "declined": "Declined",
-               "not-taken": "Not taken yet", "scheduled": "Scheduled", "passed": "Passed",
-               "failed": "Not passed"},
-}
-
 #: What one entry of each section is called.
 NOUNS = {"education": "degree", "work": "job", "training": "training",
          "supervision": "RS/C session", "reference": "reference", "exam": "exam"}

@@ -20,7 +20,7 @@ from ..model.results import RequirementResult
 from ..model.rules import Rules
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import NOUNS, SECTIONS, WORDS, Field, applies, article, summary
+from .fields import NOUNS, SECTIONS, Field, applies, article, summary
 
 #: The order the interview walks the sections in.
 ORDER = ("education", "work", "training", "supervision", "reference", "exam")
@@ -34,10 +34,10 @@ SCHEMA_NAME = "portfolio.schema.json"
 
 
 def labels(rules: Rules) -> dict[str, dict[str, str]]:
-    """The words shown for each choice: names from the rules file, or plain words for the
-    format's own values; and a line that explains each, shown under the list."""
+    """The words shown for each choice, and a line that explains each under the list: all
+    from the rules file (a value it gives no words for is shown as it is written)."""
     return {
-        **WORDS,
+        **rules.choices,
         "degree": dict(rules.degrees),
         "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
         "areas": {slug: info.label for slug, info in rules.areas.items()},

@@ -127,6 +127,9 @@ class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     areas: dict[Area, AreaInfo]
     #: Next-step wording per requirement kind, with ``{placeholders}``.
     next_steps: dict[str, str]
+    #: Plain words for the format's own values in the questionnaire, by key:
+    #: ``[choices.role] rsc-provider = "My RS/C provider"``.
+    choices: dict[str, dict[str, str]] = {}
     forecast: Forecast
     red_flags: RedFlags
     credential: Annotated[list[Credential], Meta(min_length=1)]

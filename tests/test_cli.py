@@ -40,6 +40,21 @@ def test_json_golden(cli, golden) -> None:
     golden("gaps-home-visitor.json", run.out)
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_timeline_golden(cli, golden, fmt) -> None:
+    run = cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF, "--timeline", "-f", fmt)
+    assert run.code == 0
+    golden(f"timeline-home-visitor.{'txt' if fmt == 'text' else 'md'}", run.out)
+
+
+def test_credentials_as_json_are_the_rules_in_force(cli) -> None:
+    data = json.loads(cli("credentials", "--format", "json").out)
+    assert [c["id"] for c in data["credential"]] == ["IFA", "IFS", "IMHS", "IMHM"]
+    assert data["credential"][1]["requirement"][5] | {"label": ""} == {
+        "id": "rsc", "kind": "supervision", "label": "", "qualification": False,
+        "next_step": None, "hours": 24.0, "window_months": 24, "mentor_tracks": None}
+
+
 def test_credentials_golden(cli, golden) -> None:
     golden("credentials.txt", cli("credentials").out)
     golden("credentials.md", cli("credentials", "--format", "markdown").out)

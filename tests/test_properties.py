@@ -166,7 +166,10 @@ def test_examples_are_valid_and_round_trip_through_the_model(example) -> None:
     from conftest import EXAMPLES
 
     raw = tomllib.loads((EXAMPLES / f"{example}.toml").read_text(encoding="utf-8"))
-    assert msgspec.to_builtins(msgspec.convert(raw, Portfolio), builtin_types=(dt.date,)) is not None
+    portfolio = msgspec.convert(raw, Portfolio)
+    again = msgspec.convert(msgspec.to_builtins(portfolio, builtin_types=(dt.date,)), Portfolio)
+    assert again == portfolio
+    assert len(portfolio.work) >= 1 and portfolio.applicant.name
 
 
 @SETTINGS

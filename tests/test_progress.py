@@ -1,0 +1,33 @@
+"""The batch progress count: on a terminal stderr, never over rows printed to the same one."""
+
+from __future__ import annotations
+
+import io
+
+from endorse_cli.render.progress import SHOW_FROM, Progress
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_counts_on_a_terminal_and_clears_its_line() -> None:
+    err = Tty()
+    progress = Progress(err, SHOW_FROM, quiet_for=io.StringIO())
+    for _ in range(SHOW_FROM):
+        progress.step()
+    progress.done()
+    text = err.getvalue()
+    assert f"\rchecked {SHOW_FROM} of {SHOW_FROM}" in text
+    assert text.endswith("\r\x1b[2K")
+
+
+def test_silent_when_rows_go_to_the_same_terminal_when_piped_or_few() -> None:
+    for err, out, total in ((Tty(), Tty(), SHOW_FROM), (io.StringIO(), None, SHOW_FROM),
+                            (Tty(), None, SHOW_FROM - 1)):
+        progress = Progress(err, total, quiet_for=out)
+        for _ in range(total):
+            progress.step()
+        progress.done()
+        assert err.getvalue() == ""

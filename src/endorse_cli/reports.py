@@ -162,12 +162,16 @@ def bundle(term: Terminal, file: str | None, *, credential: str | None, rules_fi
            allow_missing: bool) -> None:
     """Write the submission bundle of one portfolio (jinja2 loads only here)."""
     from .bundle.build import build
+    from .errors import PortfolioError
+    from .io.portfolio_file import parse_portfolio
     from .io.rules_file import default_rules_path
+    from .io.tomlfile import decode, read_bytes
 
     day = parse_as_of(as_of)
     rules = load_rules(rules_file).value
     path = find_portfolio(file)
-    loaded = read_portfolio(path)
+    original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
+    loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
     result = assess_loaded(loaded, rules, day)
     chosen, why = _chosen(result, credential)
     source = rules_file or default_rules_path()
@@ -176,7 +180,7 @@ def bundle(term: Terminal, file: str | None, *, credential: str | None, rules_fi
         raise UsageError(f"--templates {str(templates)!r} is not a folder",
                          fix="name a folder of templates like the shipped templates/")
     folder, archive, notes = build(
-        loaded, path, rules, (name, source.read_bytes()), result, chosen, why,
+        loaded, path, original, rules, (name, source.read_bytes()), result, chosen, why,
         out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing)
     for note in notes:
         term.message(note, label="warning", style="33")

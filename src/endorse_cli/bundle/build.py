@@ -132,10 +132,14 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def build(loaded: Loaded[Portfolio], source: Path, rules: Rules, rules_source: tuple[str, bytes],
+def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules,
+          rules_source: tuple[str, bytes],
           result: Assessment, chosen: CredentialResult, why: str, *, out: Path,
           templates: Path | None, force: bool, allow_missing: bool) -> tuple[Path, Path, list[str]]:
-    """Write the bundle folder and zip; return their paths and the notes to show."""
+    """Write the bundle folder and zip; return their paths and the notes to show.
+
+    ``original`` is the portfolio file's bytes as read for judging, copied as they are.
+    """
     name = f"endorse-{slug(loaded.value.applicant.name)}-{chosen.id}"
     folder, archive = out / name, out / f"{name}.zip"
     if (folder.exists() or archive.exists()) and not force:
@@ -156,7 +160,7 @@ def build(loaded: Loaded[Portfolio], source: Path, rules: Rules, rules_source: t
         "summary.html": _render(env, "summary.html.j2", data).encode(),
         "summary.md": _render(env, "summary.md.j2", data).encode(),
         "checklist.md": _render(env, "checklist.md.j2", data).encode(),
-        "portfolio.toml": source.read_bytes(),
+        "portfolio.toml": original,  # the very bytes that were judged
     }
     for section, file_name in content.CSV_NAMES.items():
         files[file_name] = csv_text(section, loaded.value).encode()

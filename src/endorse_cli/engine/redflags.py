@@ -7,7 +7,6 @@ rules file's ``[red_flags]`` table.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning

@@ -86,7 +86,6 @@ class PortfolioDocument:
         self.doc = tomlkit.parse(text)
         self._fingerprint = fingerprint
         self._mode = mode
-        self.saved_entries = 0
 
     # -- opening ----------------------------------------------------------------------------
 

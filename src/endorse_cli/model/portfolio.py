@@ -146,7 +146,3 @@ class Portfolio(_Entry):
     supervision: list[Supervision] = []
     reference: list[Reference] = []
     exam: Exam | None = None
-
-
-#: The sections that hold a list of entries, in the order the format lists them.
-ENTRY_SECTIONS: tuple[str, ...] = ("education", "work", "training", "supervision", "reference")

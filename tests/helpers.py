@@ -31,7 +31,10 @@ def portfolio(**sections: Any) -> Portfolio:
 
 
 def assess(as_of: str = "2026-11-21", **sections: Any) -> Assessment:
-    return judge(portfolio(**sections), rules(), D(as_of))
+    """Judged, and put into words as every command shows it."""
+    from endorse_cli.render.sentences import word
+
+    return word(judge(portfolio(**sections), rules(), D(as_of)), rules())
 
 
 def req(result: Assessment, credential: str, requirement: str) -> RequirementResult:

@@ -99,7 +99,7 @@ def test_junit_has_the_shape_ci_reporters_read(cli, folder) -> None:
                              "apps/photo.toml", "apps/typo.toml"}
     assert failures["apps/typo.toml"].get("type") == "invalid"
     assert failures["apps/2026/spring/home-visitor.toml"].get("type") == "unmet"
-    assert "missing: Masters degree or PhD" in failures["apps/2026/spring/home-visitor.toml"].text
+    assert "missing: Master's degree or PhD" in failures["apps/2026/spring/home-visitor.toml"].text
     for node in (root, suite):
         assert node.get("tests") == "5" and node.get("failures") == "4"
 

@@ -52,7 +52,8 @@ def test_credentials_as_json_are_the_rules_in_force(cli) -> None:
     assert [c["id"] for c in data["credential"]] == ["IFA", "IFS", "IMHS", "IMHM"]
     assert data["credential"][1]["requirement"][5] | {"label": ""} == {
         "id": "rsc", "kind": "supervision", "label": "", "qualification": False,
-        "next_step": None, "hours": 24.0, "window_months": 24, "mentor_tracks": None}
+        "next_step": None, "hours": 24.0, "window_months": 24, "min_span_months": 12,
+        "mentor_tracks": None}
 
 
 def test_credentials_golden(cli, golden) -> None:
@@ -120,14 +121,19 @@ def test_warnings_carry_key_path_and_line(cli, write) -> None:
     data = json.loads(cli("assess", str(path), "--as-of", AS_OF, "--format", "json").out)
     assert data["warnings"] == [{
         "code": "later-date",
-        "message": "This training is dated 2027-01-01, after the as-of date 2026-11-21, "
-                   "so it is not counted yet",
-        "fix": "nothing to do if the date is right; otherwise correct it",
+        "message": "Your 2nd training, Later, 2027-01-01: dated after the as-of date "
+                   "2026-11-21, so it is not counted yet",
+        "fix": "nothing to do if the date is right; otherwise correct it with `endorse edit`",
         "where": "training[1].date",
         "line": 13,
+        "values": {"date": "2027-01-01", "as_of": "2026-11-21"},
+        "entry": {"section": "training", "number": 2, "name": "Later", "date": "2027-01-01"},
     }]
-    text = cli("gaps", str(path), "--as-of", AS_OF).out
-    assert "! line 13, training[1].date: This training is dated 2027-01-01" in text
+    text = " ".join(cli("gaps", str(path), "--as-of", AS_OF).out.split())
+    assert ("! Your 2nd training, Later, 2027-01-01: dated after the as-of date 2026-11-21, so "
+            "it is not counted yet. fix: nothing to do if the date is right; otherwise correct "
+            "it with `endorse edit` (line 13)") in text
+    assert "training[1]" not in text
 
 
 def test_file_defaults_to_the_environment_then_portfolio_toml(cli, write, monkeypatch, tmp_path) -> None:

@@ -21,14 +21,21 @@ def _at_root(monkeypatch):
 
 
 @pytest.mark.parametrize(("command", "shown"), SAMPLES, ids=[s[0] for s in SAMPLES])
-def test_readme_samples_are_real_output(cli, command, shown) -> None:
+def test_readme_samples_are_real_output(cli, command, shown, request) -> None:
+    """`pytest --update-goldens` rewrites the samples too, keeping how many lines each shows."""
     run = cli(*shlex.split(command)[1:])
     assert run.code == 0, run.err
     lines = shown.rstrip("\n").split("\n")
-    if lines[-1] == "...":
-        assert run.out.split("\n")[: len(lines) - 1] == lines[:-1]
-    else:
-        assert run.out.rstrip("\n") == shown.rstrip("\n")
+    cut = lines[-1] == "..."
+    real = run.out.split("\n")[: len(lines) - 1] if cut else run.out.rstrip("\n").split("\n")
+    if request.config.getoption("--update-goldens"):
+        readme = ROOT / "README.md"
+        fresh = "\n".join(real + (["..."] if cut else [])) + "\n"
+        old = f"```text\n$ {command}\n{shown}```"
+        readme.write_text(readme.read_text(encoding="utf-8").replace(
+            old, f"```text\n$ {command}\n{fresh}```"), encoding="utf-8")
+        return
+    assert real == (lines[:-1] if cut else lines)
 
 
 def test_there_are_samples() -> None:

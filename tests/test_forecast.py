@@ -16,7 +16,7 @@ MONTHLY_2026 = [session(f"2026-{m:02d}-01", 2) for m in range(1, 7)]  # 12 hours
 def test_a_current_job_reaches_two_years_on_the_day_worked_out() -> None:
     # 2025-01-01 to 2026-06-01 is 517 days; 213 more end on 2026-12-31 (the example).
     exp = req(assess(as_of="2026-06-01", work=[job("2025-01-01")]), "IFS", "experience")
-    assert exp.details["days"] == 517
+    assert exp.details.days == 517
     assert exp.expected == D("2026-12-31")
     assert exp.assumption == "if your current work in the field goes on"
 
@@ -59,11 +59,12 @@ def test_an_any_requirement_takes_its_soonest_option() -> None:
 
 
 def test_rsc_at_a_steady_pace() -> None:
-    # 12 hours in the 182 days to 2026-06-30; 12 more take 182 days: 2026-12-29.
+    # 12 hours in the 182 days to 2026-06-30; 12 more take 182 days: 2026-12-29. But the
+    # sessions must stretch over 12 months from the first, 2026-01-01: so 2027-01-01.
     rsc = req(assess(as_of="2026-06-30", work=[job("2020-01-01")], supervision=MONTHLY_2026),
               "IFS", "rsc")
     assert rsc.have == 12
-    assert rsc.expected == D("2026-12-29")
+    assert rsc.expected == D("2027-01-01")
     assert rsc.assumption == "at your pace of the last 6 months, about 2 hours a month"
 
 
@@ -88,7 +89,8 @@ def test_a_pace_that_never_gets_there_says_so_and_names_one_that_does() -> None:
     assert rsc.expected is None
     assert rsc.assumption == (
         "at your pace of the last 6 months, about 0.5 hours a month: that will not reach "
-        "24 hours within one 24-month period; 1 hour a month reaches it on 2028-06-29")
+        "24 hours within one 24-month period over at least 12 months; 1 hour a month reaches it "
+        "on 2028-06-29")
 
 
 def test_no_recent_rsc_names_a_pace_that_works() -> None:
@@ -99,14 +101,17 @@ def test_no_recent_rsc_names_a_pace_that_works() -> None:
 
 
 def test_an_assumed_pace_replaces_the_measured_one() -> None:
-    # 12 hours missing at 2 hours a month (24 a year): 182.5 days, so 183: 2026-12-30.
+    # 12 hours missing at 2 hours a month (24 a year): 182.5 days, so 183: 2026-12-30; the
+    # 12 months from the first session, 2026-01-01, take to 2027-01-01.
     from endorse_cli.engine import judge
     from helpers import portfolio, rules
 
     p = portfolio(work=[job("2020-01-01")], supervision=MONTHLY_2026)
-    result = judge(p, rules(), D("2026-06-30"), rsc_per_month=2)
+    from endorse_cli.render.sentences import word
+
+    result = word(judge(p, rules(), D("2026-06-30"), rsc_per_month=2), rules())
     rsc = req(result, "IFS", "rsc")
-    assert rsc.expected == D("2026-12-30")
+    assert rsc.expected == D("2027-01-01")
     assert rsc.assumption == "at the 2 hours a month you assumed"
 
 
@@ -161,8 +166,8 @@ def test_the_credential_is_expected_when_its_last_dated_requirement_is() -> None
                     training=[course("2026-01-01", 30)])
     ifs = result.credential("IFS")
     assert req(result, "IFS", "experience").expected == D("2026-12-31")
-    assert req(result, "IFS", "rsc").expected == D("2026-12-29")
-    assert ifs.expected == D("2026-12-31")  # if the references and areas are done by then
+    assert req(result, "IFS", "rsc").expected == D("2027-01-01")
+    assert ifs.expected == D("2027-01-01")  # if the references and areas are done by then
     assert [r.id for r in ifs.undated] == ["references", "portfolio"]
 
 

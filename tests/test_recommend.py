@@ -16,17 +16,19 @@ LONG_JOB = [job("2015-06-01")]
 def test_focus_credential_qualified_is_recommended() -> None:
     rec = assess(applicant={"focus": "prevention"}, education=BACHELORS, work=LONG_JOB).recommended
     assert (rec.id, rec.qualified) == ("IFS", True)
-    assert "prevention" in rec.reason and "Infant Family Specialist (IFS)" in rec.reason
+    assert rec.why.code == "focus-qualified"
+    assert rec.reason.startswith("You work in prevention and early intervention and meet every "
+                                 "qualification for Infant Family Specialist (IFS).")
     assert rec.also_qualified == ("IFA",)
     assert rec.next_up == "IMHS"
-    assert "Masters degree or PhD" in rec.next_up_needs
+    assert "Master's degree or PhD" in rec.next_up_needs
 
 
 def test_focus_credential_not_qualified_falls_back_to_the_highest_qualified_below() -> None:
     rec = assess(applicant={"focus": "clinical"}, education=BACHELORS, work=LONG_JOB).recommended
     assert (rec.id, rec.qualified) == ("IFS", True)
     assert "do not yet meet the qualifications of Infant Mental Health Specialist (IMHS)" in rec.reason
-    assert "Masters degree or PhD" in rec.reason
+    assert "Master's degree or PhD" in rec.reason and rec.why.code == "focus-below"
 
 
 def test_a_higher_qualified_credential_is_not_recommended_over_the_focus() -> None:
@@ -45,7 +47,8 @@ def test_focus_with_nothing_qualified_recommends_the_focus_credential_not_yet_qu
 def test_no_focus_recommends_the_highest_qualified() -> None:
     rec = assess(education=MASTERS, work=LONG_JOB).recommended
     assert (rec.id, rec.qualified) == ("IMHM", True)
-    assert "Set applicant.focus" in rec.reason
+    assert rec.why.code == "highest-qualified"
+    assert "Name your field of work with `endorse edit` for a closer fit." in rec.reason
 
 
 def test_no_focus_and_nothing_qualified_recommends_the_lowest_level() -> None:
@@ -66,7 +69,7 @@ def test_a_fully_met_credential_says_so() -> None:
         "education": BACHELORS,
         "work": LONG_JOB,
         "training": [course("2024-01-01", 30, *ALL_AREAS)],
-        "supervision": [session("2025-01-01", 24)],
+        "supervision": [session("2025-01-01", 12), session("2026-01-01", 12)],
         "reference": [{"name": n, "email": f"{n}@example.org"} for n in "abc"],
     }
     result = assess(**everything)
@@ -84,7 +87,7 @@ def test_a_focus_no_credential_has_is_treated_as_no_focus() -> None:
     ladder = (_credential("A", "promotion", 1, True), _credential("B", "prevention", 2, True))
     rec = recommend(ladder, "clinical")
     assert rec.id == "B"
-    assert "No credential in the rules is for the clinical field" in rec.reason
+    assert rec.why.values["focus_unknown"] is True
 
 
 def test_checklist_takes_the_named_then_the_target_then_the_recommended() -> None:

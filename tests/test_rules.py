@@ -31,7 +31,7 @@ EXPECTED = {
         ("references", "references", False, {"count": 3}),
         ("training", "training", False, {"hours": 30.0}),
         ("portfolio", "competencies", False, {"areas": EIGHT}),
-        ("rsc", "supervision", False, {"hours": 24.0, "window_months": 24, "mentor_tracks": None}),
+        ("rsc", "supervision", False, {"hours": 24.0, "window_months": 24, "min_span_months": 12, "mentor_tracks": None}),
     ]),
     "IMHS": ("Infant Mental Health Specialist", "clinical", 3, [
         ("degree", "education", True, {"min_degree": "masters"}),
@@ -39,7 +39,7 @@ EXPECTED = {
         ("references", "references", False, {"count": 3}),
         ("training", "training", False, {"hours": 30.0}),
         ("portfolio", "competencies", False, {"areas": EIGHT}),
-        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24, "mentor_tracks": None}),
+        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24, "min_span_months": 12, "mentor_tracks": None}),
         ("exam", "exam", False, {}),
     ]),
     "IMHM": ("Infant Mental Health Mentor", "leadership", 4, [
@@ -48,7 +48,7 @@ EXPECTED = {
         ("references", "references", False, {"count": 3}),
         ("training", "training", False, {"hours": 30.0}),
         ("portfolio", "competencies", False, {"areas": [*EIGHT, "administration"]}),
-        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24,
+        ("rsc", "supervision", False, {"hours": 50.0, "window_months": 24, "min_span_months": 12,
                                        "mentor_tracks": ["clinical"]}),
         ("exam", "exam", False, {}),
     ]),
@@ -154,7 +154,7 @@ def test_line_of_a_rules_problem_is_the_line_of_the_key(cli, tmp_path) -> None:
 
 def test_a_kind_with_no_next_step_wording_is_refused(cli, tmp_path) -> None:
     run, _ = _run_with(cli, tmp_path, _variant(
-        'exam = "Register for the Endorsement exam and record it under [exam]."\n', ""))
+        'exam = "Register for the Endorsement exam and record it with {command}."\n', ""))
     assert run.code == 1
     assert "no next-step wording for the kind 'exam'" in run.err
 

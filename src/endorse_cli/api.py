@@ -69,7 +69,9 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
         located = [replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings]
         warnings = tuple(sorted(located, key=lambda w: (w.line or 0, w.where)))
         result = replace(result, warnings=warnings)
-    return replace(result, file=loaded.name)
+    from .render.sentences import word
+
+    return word(replace(result, file=loaded.name), rules)
 
 
 def assess_file(

@@ -10,7 +10,7 @@ from ..engine.dates import days_in, merge
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
-from ..render.words import expectation, standing
+from ..render.words import expectation
 
 
 def _text(value: Any) -> str:
@@ -95,14 +95,15 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
                      "month": month.strftime("%Y-%m"), "hours": _text(totals[month])})
     window = None
     rsc = next((r for r in credential.requirements if r.kind == "supervision" and r.applies), None)
-    if rsc is not None and rsc.details.get("window_start"):
-        start = dt.date.fromisoformat(rsc.details["window_start"]).replace(day=1)
-        end = dt.date.fromisoformat(rsc.details["window_end"]).replace(day=1)
+    if rsc is not None and getattr(rsc.details, "window_start", None):
+        start = rsc.details.window_start.replace(day=1)
+        end = rsc.details.window_end.replace(day=1)
         inside = [i for i, m in enumerate(months) if start <= m <= end]
         if inside:
             window = {"x": round(left + inside[0] * bar_w, 1), "y": top,
                       "w": round(len(inside) * bar_w, 1), "h": plot_h,
-                      "start": rsc.details["window_start"], "end": rsc.details["window_end"],
+                      "start": rsc.details.window_start.isoformat(),
+                      "end": rsc.details.window_end.isoformat(),
                       "hours": _text(rsc.have)}
     summary = (f"RS/C hours by month from {months[0].strftime('%B %Y')} to "
                f"{months[-1].strftime('%B %Y')}: {len(sessions)} sessions, "
@@ -127,13 +128,13 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
             why: str, *, attachments: list[str], missing: list[str], version: str,
             file_name: str) -> dict[str, Any]:
     """Everything the templates show."""
-    areas = next((list(r.details.get("missing", [])) for r in chosen.requirements
+    areas = next((list(getattr(r.details, "missing", [])) for r in chosen.requirements
                   if r.kind == "competencies"), [])
     wanted = next((getattr(req, "areas", None) for c in rules.credential if c.id == chosen.id
                    for req in c.requirement if getattr(req, "areas", None)), None)
     checklist = [{"label": r.label, "met": r.met, "applies": r.applies,
                   "status": "does not apply" if not r.applies else ("met" if r.met else "missing"),
-                  "standing": standing(r), "when": expectation(r), "next": r.next_step,
+                  "standing": r.standing, "when": expectation(r), "next": r.next_step,
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
     return {

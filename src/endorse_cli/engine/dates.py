@@ -81,10 +81,8 @@ def days_in(periods: Iterable[Period], *, after: dt.date | None = None) -> int:
 
 
 def contains(periods: list[Period], day: dt.date) -> bool:
-    """Whether ``day`` falls in one of the merged, sorted ``periods``."""
-    for start, end in periods:
-        if start <= day <= end:
-            return True
-        if start > day:
-            return False
-    return False
+    """Whether ``day`` falls in one of the merged, sorted ``periods`` (a binary search)."""
+    from bisect import bisect_right
+
+    i = bisect_right(periods, day, key=lambda period: period[0]) - 1
+    return i >= 0 and periods[i][1] >= day

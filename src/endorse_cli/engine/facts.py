@@ -13,7 +13,8 @@ from msgspec import Struct, field
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio
 from ..model.results import PortfolioWarning
-from .dates import Period, add_months, contains, days_in, merge, shift
+from .dates import Period, contains, days_in, merge, shift
+from .entries import warning
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -23,17 +24,6 @@ UNITS = 1_000_000
 def units(hours: float) -> int:
     """``hours`` as whole micro-hours: ``1.1`` is 1,100,000, not the nearest binary float."""
     return round(hours * UNITS)
-
-
-class Window(Struct, frozen=True):
-    """The best run of RS/C sessions inside one window of months."""
-
-    hours: int
-    start: dt.date | None = None  # first day of the window
-    end: dt.date | None = None  # last day of the window (inclusive)
-    first_session: dt.date | None = None
-    last_session: dt.date | None = None
-    sessions: int = 0
 
 
 class Facts(Struct, kw_only=True):
@@ -60,8 +50,7 @@ class Facts(Struct, kw_only=True):
     exam_status: str = "not-taken"
     mentor_track: str | None = None
     warnings: list[PortfolioWarning] = field(default_factory=list)
-    _windows: dict[int, Window] = field(default_factory=dict)
-    _prefix: list[int] = field(default_factory=list)
+    exam_date: dt.date | None = None
 
     @property
     def highest_degree(self) -> tuple[int, str | None]:
@@ -82,47 +71,10 @@ class Facts(Struct, kw_only=True):
             return self.as_of
         return None if self.field_ahead[-1][1] is None else self.field_ahead[-1][1]
 
-    def _sums(self) -> list[int]:
-        """Running totals of session hours: ``sums[j] - sums[i]`` is sessions i to j-1."""
-        if not self._prefix:
-            self._prefix.append(0)
-            for _, hours in self.sessions:
-                self._prefix.append(self._prefix[-1] + hours)
-        return self._prefix
 
-    def best_window(self, months: int) -> Window:
-        """The most RS/C hours inside any window from a day D up to, not including, D + months.
-
-        The best window always starts on a session's date. Among equal totals the most recent
-        window wins: it is the one an applicant would submit.
-        """
-        if months in self._windows:
-            return self._windows[months]
-        best = Window(hours=0)
-        sessions, prefix = self.sessions, self._sums()
-        j = 0
-        for i, (start, _) in enumerate(sessions):
-            if i and sessions[i - 1][0] == start:
-                continue  # same start day as the previous candidate
-            end = add_months(start, months)
-            j = max(j, i)
-            while j < len(sessions) and sessions[j][0] < end:
-                j += 1
-            hours = prefix[j] - prefix[i]
-            if hours >= best.hours:
-                best = Window(hours, start, shift(end, -1), start, sessions[j - 1][0], j - i)
-        self._windows[months] = best
-        return best
-
-
-def _later(where: str, day: dt.date, as_of: dt.date, what: str) -> PortfolioWarning:
-    return PortfolioWarning(
-        code="later-date",
-        message=f"{what} is dated {day.isoformat()}, after the as-of date {as_of.isoformat()}, "
-        "so it is not counted yet",
-        where=where,
-        fix="nothing to do if the date is right; otherwise correct it",
-    )
+def _later(section: str, index: int | None, item: object, key: str, day: dt.date,
+           as_of: dt.date) -> PortfolioWarning:
+    return warning("later-date", section, index, item, key, date=day, as_of=as_of)
 
 
 def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
@@ -134,7 +86,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
         if degree.completed is None:
             facts.degrees_in_progress.append(level)
         elif degree.completed > as_of:
-            warn(_later(f"education[{i}].completed", degree.completed, as_of, "This degree"))
+            warn(_later("education", i, degree, "completed", degree.completed, as_of))
             facts.degrees_in_progress.append(level)
         else:
             facts.degrees.append((level, degree.completed, degree.degree))
@@ -143,7 +95,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     tomorrow = shift(as_of, 1)
     for i, job in enumerate(portfolio.work):
         if job.start > as_of:
-            warn(_later(f"work[{i}].start", job.start, as_of, "This job"))
+            warn(_later("work", i, job, "start", job.start, as_of))
             continue
         facts.areas.update(job.competencies)
         if job.infant_family:
@@ -155,7 +107,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
 
     for i, course in enumerate(portfolio.training):
         if course.date > as_of:
-            warn(_later(f"training[{i}].date", course.date, as_of, "This training"))
+            warn(_later("training", i, course, "date", course.date, as_of))
             continue
         facts.areas.update(course.competencies)
         if course.imh:
@@ -165,7 +117,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     sessions = []
     for i, session in enumerate(portfolio.supervision):
         if session.date > as_of:
-            warn(_later(f"supervision[{i}].date", session.date, as_of, "This RS/C session"))
+            warn(_later("supervision", i, session, "date", session.date, as_of))
             continue
         hours = units(session.hours)
         if contains(facts.field_periods, session.date):
@@ -177,7 +129,7 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     for ref in portfolio.reference:
         if ref.status == "declined":
             facts.references_uncounted.append((ref.name, "declined"))
-        elif not (ref.email or ref.phone):
+        elif not ((ref.email or "").strip() or (ref.phone or "").strip()):
             facts.references_uncounted.append((ref.name, "no email or phone"))
         else:
             facts.references += 1
@@ -187,7 +139,8 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     exam = portfolio.exam
     if exam is not None:
         facts.exam_status = exam.status
+        facts.exam_date = exam.date
         if exam.status == "passed" and exam.date is not None and exam.date > as_of:
-            warn(_later("exam.date", exam.date, as_of, "The exam result"))
+            warn(_later("exam", None, exam, "date", exam.date, as_of))
             facts.exam_status = "scheduled"
     return facts

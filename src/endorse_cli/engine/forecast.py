@@ -48,12 +48,13 @@ def day_amount_reached(missing: int, pace: Pace, as_of: dt.date,
 
 
 def window_drops(sessions: list[tuple[dt.date, int]], months: int,
-                 as_of: dt.date) -> list[tuple[dt.date, int]]:
-    """(day it leaves, hours) of each session held that is still in a window ending tomorrow.
+                 as_of: dt.date) -> list[tuple[dt.date, int, dt.date]]:
+    """(day it leaves, hours, day held) of each session held that is still in a window ending
+    tomorrow, in the order they leave.
 
     A session leaves a window ending on day E once E reaches the same day ``months`` later.
     """
-    return sorted((drop, hours) for day, hours in sessions
+    return sorted((drop, hours, day) for day, hours in sessions
                   if day <= as_of and (drop := add_months(day, months)) > as_of)
 
 
@@ -63,26 +64,30 @@ def window_end(as_of: dt.date, months: int, last_day: dt.date | None) -> dt.date
     return end if last_day is None else min(end, last_day)
 
 
-def day_window_reached(drops: list[tuple[dt.date, int]], need: int, pace: Pace,
-                       as_of: dt.date, end: dt.date) -> dt.date | None:
-    """The first day E up to ``end`` on which a window ending on E holds ``need`` micro-hours.
+def day_window_reached(drops: list[tuple[dt.date, int, dt.date]], need: int, pace: Pace,
+                       as_of: dt.date, end: dt.date, span_months: int = 0) -> dt.date | None:
+    """The first day E up to ``end`` on which a window ending on E holds ``need`` micro-hours
+    whose sessions stretch over ``span_months``: from its first session D to a session on or
+    after the same day ``span_months`` later.
 
     What is in that window: the sessions already held that have not left it (``drops``, from
-    :func:`window_drops`), and the hours to come at ``pace`` from tomorrow to E. Beyond one
-    window from now nothing more can be gained, so ``end`` is at most that far.
+    :func:`window_drops`), and the hours to come at ``pace`` from tomorrow to E, a session
+    falling on E itself. Beyond one window from now nothing more can be gained, so ``end`` is
+    at most that far. Without a pace nothing more comes, and nothing changes for the better.
     """
     amount, days = pace
-    held = sum(hours for _, hours in drops)
+    if amount <= 0:
+        return None
+    held = sum(hours for _, hours, _ in drops)
     start = shift(as_of, 1)
-    for drop, hours in [*drops, (shift(end, 1), 0)]:
-        # From `start` up to the day before `drop`, the past hours held are `held`.
-        if held >= need:
-            return start
-        if amount > 0:
-            k = -(-(need - held) * days // amount)  # days of pace needed from as_of
-            day = max(shift(as_of, k), start)
-            if day < drop and day <= end:
-                return day
+    for k, (drop, hours, _) in enumerate([*drops, (shift(end, 1), 0, start)]):
+        # From `start` up to the day before `drop`, the past sessions held are drops[k:].
+        # The window's first session: the oldest held one left, else the first to come.
+        first = drops[k][2] if k < len(drops) else shift(as_of, 1)
+        by_hours = max(shift(as_of, -(-(need - held) * days // amount)), start)
+        day = max(by_hours, add_months(first, span_months))
+        if day < drop and day <= end:
+            return day
         held -= hours
         start = max(start, drop)
         if start > end:

@@ -8,9 +8,9 @@ from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
 from .facts import count_facts
+from .kinds import Judging
 from .recommend import recommend
 from .redflags import red_flags
-from .requirements import Judge
 
 
 def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
@@ -19,9 +19,10 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
 
     ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts; paces are
     measured up to ``today`` when ``as_of`` is later (nothing is logged after today yet).
+    What the result has to say is in codes with values; ``render.sentences`` words them.
     """
     facts = count_facts(portfolio, as_of)
-    judge_one = Judge(facts, rules, rsc_per_month, today)
+    judge_one = Judging(facts, rules, rsc_per_month, today, portfolio)
     results = tuple(
         CredentialResult.of(
             id=credential.id,

@@ -2,62 +2,53 @@
 
 from __future__ import annotations
 
-from ..model.results import Assessment, CredentialResult, Recommendation
+from ..model.results import Assessment, CredentialResult, Recommendation, Said
 
 
-def _missing(result: CredentialResult, *, qualifications_only: bool) -> str:
-    labels = [r.label for r in result.unmet if r.qualification or not qualifications_only]
-    return "; ".join(labels)
-
-
-def _status(result: CredentialResult) -> str:
-    if result.met:
-        return "Every requirement is met."
-    return f"Requirements met: {result.met_count} of {result.total}."
+def _missing(result: CredentialResult) -> list[str]:
+    """The labels of the qualifications ``result`` still lacks."""
+    return [r.label for r in result.unmet if r.qualification]
 
 
 def recommend(results: tuple[CredentialResult, ...], focus: str | None) -> Recommendation:
-    """Recommend one credential of ``results`` for an applicant working in ``focus``."""
+    """Recommend one credential of ``results`` for an applicant working in ``focus``.
+
+    Why is said as a code with values: ``focus-qualified``, ``focus-below``,
+    ``focus-not-qualified``, ``highest-qualified`` and ``none-qualified``; the last two carry
+    ``focus_unknown`` (a focus no credential has) or ``no_focus``.
+    """
     ladder = sorted(results, key=lambda c: c.level)
     qualified = [c for c in ladder if c.qualified]
     of_focus = next((c for c in ladder if focus is not None and c.focus == focus), None)
+    values: dict[str, object] = {"focus": focus}
 
     if of_focus is not None:
         below = [c for c in qualified if c.level < of_focus.level]
         if of_focus.qualified:
-            pick = of_focus
-            reason = (f"You work in the {focus} field and meet every qualification for "
-                      f"{pick.name} ({pick.id}). {_status(pick)}")
+            pick, code = of_focus, "focus-qualified"
         elif below:
-            pick = below[-1]
-            reason = (f"You work in the {focus} field, but do not yet meet the qualifications "
-                      f"of {of_focus.name} ({of_focus.id}): "
-                      f"{_missing(of_focus, qualifications_only=True)}. {pick.id} is the "
-                      f"highest credential below it that you qualify for. {_status(pick)}")
+            pick, code = below[-1], "focus-below"
+            values.update(focus_id=of_focus.id, focus_name=of_focus.name,
+                          missing=_missing(of_focus))
         else:
-            pick = of_focus
-            reason = (f"You work in the {focus} field, the field of {pick.name} ({pick.id}); "
-                      f"you are not yet qualified for it: "
-                      f"{_missing(pick, qualifications_only=True)}.")
+            pick, code = of_focus, "focus-not-qualified"
+            values.update(missing=_missing(pick))
     else:
-        unknown = (f"No credential in the rules is for the {focus} field. " if focus else
-                   "Set applicant.focus to your field of work for a closer fit. ")
+        values.update(focus_unknown=focus is not None)
         if qualified:
-            pick = qualified[-1]
-            reason = (f"{pick.name} ({pick.id}) is the highest-level credential whose "
-                      f"qualifications you meet. {_status(pick)} {unknown}").strip()
+            pick, code = qualified[-1], "highest-qualified"
         else:
-            pick = ladder[0]
-            reason = (f"You do not yet meet the qualifications of any credential; "
-                      f"{pick.name} ({pick.id}) is the first level: "
-                      f"{_missing(pick, qualifications_only=True)}. {unknown}").strip()
+            pick, code = ladder[0], "none-qualified"
+            values.update(missing=_missing(pick))
+    values.update(id=pick.id, name=pick.name, met=pick.met, met_count=pick.met_count,
+                  total=pick.total)
 
     higher = [c for c in ladder if c.level > pick.level]
     next_up = higher[0] if higher else None
     return Recommendation(
         id=pick.id,
         qualified=pick.qualified,
-        reason=reason,
+        why=Said(code=code, values=values),
         also_qualified=tuple(c.id for c in qualified if c.id != pick.id),
         next_up=next_up.id if next_up else None,
         next_up_needs=tuple(r.label for r in next_up.unmet) if next_up else (),

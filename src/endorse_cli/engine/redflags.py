@@ -1,26 +1,21 @@
-"""Red flags: entries a reviewer would question, each with the entry, and a fix in plain words.
+"""Red flags: entries a reviewer would question, each as a code with the entry and values.
 
 The limits (hours a day, hours a week, how old a reference request may be) come from the
-rules file's ``[red_flags]`` table.
+rules file's ``[red_flags]`` table. Every check is one pass over the entries (the overlap of
+jobs is a sweep with a heap), so a portfolio of any size and shape is judged quickly.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning
 from ..model.rules import RedFlags
-from .dates import contains, months_before
+from .dates import contains, months_before, shift
+from .entries import warning
 from .facts import Facts
-
-
-def _flag(code: str, where: str, message: str, fix: str) -> PortfolioWarning:
-    return PortfolioWarning(code=code, where=where, message=message, fix=fix)
-
-
-def _g(value: float) -> str:
-    return f"{value:g}"
 
 
 def red_flags(portfolio: Portfolio, facts: Facts, limits: RedFlags) -> list[PortfolioWarning]:
@@ -33,70 +28,52 @@ def red_flags(portfolio: Portfolio, facts: Facts, limits: RedFlags) -> list[Port
     flags += _references(portfolio, as_of, limits)
     exam = portfolio.exam
     if exam is not None and exam.status == "scheduled" and exam.date is not None and exam.date < as_of:
-        flags.append(_flag(
-            "exam-date-past", "exam.date",
-            f"The exam is still marked scheduled for {exam.date.isoformat()}, a day already past",
-            'set status = "passed" or "failed", or the new date if it moved'))
-    for i, course in enumerate(portfolio.training):
-        if not course.competencies:
-            flags.append(_flag(
-                "training-no-areas", f"training[{i}]",
-                f'The training "{course.title}" names no competency areas, so it cannot '
-                "support the professional portfolio",
-                'add the areas it covered, e.g. competencies = ["reflection"]'))
+        flags.append(warning("exam-date-past", "exam", None, exam, "date", date=exam.date))
+    flags += [warning("training-no-areas", "training", i, course)
+              for i, course in enumerate(portfolio.training) if not course.competencies]
     flags += _overlapping_work(portfolio, as_of, limits)
     return flags
 
 
 def _rsc_outside_field(portfolio: Portfolio, facts: Facts) -> list[PortfolioWarning]:
-    return [
-        _flag("rsc-outside-field", f"supervision[{i}].date",
-              f"This RS/C session on {s.date.isoformat()} falls outside every period of "
-              "work in the field, so it does not count",
-              "check its date, or add the job you held then under [[work]] "
-              "(with infant_family = true)")
-        for i, s in enumerate(portfolio.supervision)
-        if s.date <= facts.as_of and not contains(facts.field_periods, s.date)
-    ]
+    return [warning("rsc-outside-field", "supervision", i, s, "date", date=s.date)
+            for i, s in enumerate(portfolio.supervision)
+            if s.date <= facts.as_of and not contains(facts.field_periods, s.date)]
 
 
 def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,
                        repeated: set[str]) -> list[PortfolioWarning]:
     """Hours on one day past the limit; an entry logged twice is told once, as a repeat."""
     flags = []
-    checks = (("supervision", "RS/C", limits.max_rsc_hours_per_day, "rsc-hours-per-day"),
-              ("training", "training", limits.max_training_hours_per_day, "training-hours-per-day"))
-    for section, what, limit, code in checks:
+    checks = (("supervision", limits.max_rsc_hours_per_day, "rsc-hours-per-day"),
+              ("training", limits.max_training_hours_per_day, "training-hours-per-day"))
+    for section, limit, code in checks:
+        entries = getattr(portfolio, section)
         totals: dict[dt.date, float] = {}
         first: dict[dt.date, int] = {}
-        for i, entry in enumerate(getattr(portfolio, section)):
+        for i, entry in enumerate(entries):
             if f"{section}[{i}]" not in repeated:
                 totals[entry.date] = totals.get(entry.date, 0) + entry.hours
                 first.setdefault(entry.date, i)
         for day, total in sorted(totals.items()):
             if total > limit:
-                flags.append(_flag(
-                    code, f"{section}[{first[day]}].hours",
-                    f"{_g(total)} hours of {what} on {day.isoformat()}, more than "
-                    f"{_g(limit)} in one day",
-                    "check the hours; if the entry sums up several days, log each day apart"))
+                i = first[day]
+                flags.append(warning(code, section, i, entries[i], "hours", date=day,
+                                     hours=total, limit=limit))
     return flags
 
 
 def _twice(portfolio: Portfolio) -> list[PortfolioWarning]:
     flags = []
-    for section, name, what in (("training", "title", "training"),
-                                ("supervision", "provider", "RS/C session")):
-        seen: set[tuple] = set()
+    for section, name in (("training", "title"), ("supervision", "provider")):
+        seen: dict[tuple, int] = {}
         for i, entry in enumerate(getattr(portfolio, section)):
             key = (entry.date, getattr(entry, name).strip().casefold(), entry.hours)
             if key in seen:
-                flags.append(_flag(
-                    "duplicate-entry", f"{section}[{i}]",
-                    f'The {what} "{getattr(entry, name)}" on {entry.date.isoformat()} '
-                    f"({_g(entry.hours)} hours) is listed twice",
-                    "remove one of them if it was logged twice"))
-            seen.add(key)
+                flags.append(warning("duplicate-entry", section, i, entry, hours=entry.hours,
+                                     same_as=seen[key] + 1))
+            else:
+                seen[key] = i
     return flags
 
 
@@ -105,56 +82,60 @@ def _references(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[
     me = portfolio.applicant
     my_email = (me.email or "").strip().casefold()
     my_name = " ".join(me.name.split()).casefold()
-    emails: dict[str, str] = {}
+    emails: dict[str, int] = {}
     stale_before = months_before(as_of, limits.reference_stale_months)
     for i, ref in enumerate(portfolio.reference):
         email = (ref.email or "").strip().casefold()
         if email and email in emails:
-            flags.append(_flag(
-                "duplicate-reference", f"reference[{i}].email",
-                f"{ref.name} has the same email as {emails[email]}, listed above",
-                "list each person once; three different people must rate you"))
+            first = portfolio.reference[emails[email]]
+            flags.append(warning("duplicate-reference", "reference", i, ref, "email",
+                                 same_as=emails[email] + 1, other=first.name))
         elif email:
-            emails[email] = ref.name
+            emails[email] = i
         if " ".join(ref.name.split()).casefold() == my_name:
-            flags.append(_flag("reference-is-applicant", f"reference[{i}]",
-                               f"{ref.name} is you: a reference must be someone else",
-                               "ask a supervisor, RS/C provider or colleague instead"))
+            flags.append(warning("reference-is-applicant", "reference", i, ref))
         elif email and email == my_email:
-            flags.append(_flag("reference-is-applicant", f"reference[{i}].email",
-                               f"{ref.name} has your own email address",
-                               "give the reference's own email; a reference must be "
-                               "someone else"))
+            flags.append(warning("reference-is-applicant", "reference", i, ref, "email",
+                                 by="email"))
         if ref.status == "requested" and ref.requested is not None and ref.requested < stale_before:
-            flags.append(_flag(
-                "reference-stale", f"reference[{i}].requested",
-                f"The rating from {ref.name} was requested on {ref.requested.isoformat()}, more "
-                f"than {limits.reference_stale_months} months ago, and has not come in",
-                "ask again, or ask someone else and mark this one declined"))
+            flags.append(warning("reference-stale", "reference", i, ref, "requested",
+                                 date=ref.requested, months=limits.reference_stale_months))
     return flags
 
 
 def _overlapping_work(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[PortfolioWarning]:
-    """At each job's first day, the weekly hours of the jobs already going on then (for
-    ``min_overlap_days`` or more together), added up. Each overlap is told once, at the
-    later job."""
-    jobs = [(job.start, job.end or dt.date.max, job.hours_per_week or limits.assumed_hours_per_week, i)
-            for i, job in enumerate(portfolio.work) if job.start <= as_of]
+    """At each job's first day, the weekly hours of the jobs already going on then for at
+    least ``min_overlap_days`` together with it, added up. Each overlap is told once, at the
+    later job.
+
+    A sweep over the jobs by first day: a heap holds the earlier jobs by their last day, and
+    a job leaves it once it ends before the days the next job would need to share with it
+    (those days only move on), so each job enters and leaves it once: O(n log n).
+    """
+    assumed_hours = limits.assumed_hours_per_week
+    jobs = sorted((job.start, i) for i, job in enumerate(portfolio.work) if job.start <= as_of)
+    going: list[tuple[dt.date, int]] = []  # (last day, index) of the earlier jobs
+    hours_going = 0.0
+    assumed_going = 0
     flags = []
-    for start, end, hours, i in sorted(jobs):
-        earlier = [j for s, e, _, j in jobs
-                   if (s, j) < (start, i) and s <= start <= e
-                   and (min(e, end) - start).days + 1 >= limits.min_overlap_days]
-        total = hours + sum(h for _, _, h, j in jobs if j in earlier)
-        if earlier and total > limits.max_work_hours_per_week:
-            assumed = any(portfolio.work[j].hours_per_week is None for j in [i, *earlier])
-            titles = " and ".join(f'"{portfolio.work[j].title}"' for j in earlier)
-            flags.append(_flag(
-                "work-hours-per-week", f"work[{i}]",
-                f'From {start.isoformat()} "{portfolio.work[i].title}" overlaps {titles} '
-                f"for {_g(total)} hours a week together, more than "
-                f"{_g(limits.max_work_hours_per_week)}"
-                + (f" ({_g(limits.assumed_hours_per_week)} assumed where hours_per_week is not given)"
-                   if assumed else ""),
-                "check the start and end dates, and give hours_per_week for part-time work"))
+    for start, i in jobs:
+        job = portfolio.work[i]
+        end = job.end or dt.date.max
+        shared_to = shift(start, limits.min_overlap_days - 1)  # the last of the days to share
+        while going and going[0][0] < shared_to:
+            _, j = heapq.heappop(going)
+            hours_going -= portfolio.work[j].hours_per_week or assumed_hours
+            assumed_going -= portfolio.work[j].hours_per_week is None
+        hours = job.hours_per_week or assumed_hours
+        if going and end >= shared_to and hours + hours_going > limits.max_work_hours_per_week:
+            others = sorted(j for _, j in going[:3])
+            flags.append(warning(
+                "work-hours-per-week", "work", i, job, date=start, hours=hours + hours_going,
+                limit=limits.max_work_hours_per_week,
+                others=[portfolio.work[j].title for j in others[:2]],
+                more_others=len(going) - min(len(others), 2),
+                assumed=assumed_hours if assumed_going or job.hours_per_week is None else None))
+        heapq.heappush(going, (end, i))
+        hours_going += hours
+        assumed_going += job.hours_per_week is None
     return flags

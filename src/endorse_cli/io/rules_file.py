@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from ..engine.requirements import NEXT_STEP_FIELDS
 from ..errors import RulesError, UsageError
-from ..model.rules import REQUIREMENT_KINDS, RULES_FORMAT_VERSION, AnyReq, Rules
+from ..model.rules import NEXT_STEP_FIELDS, RULES_FORMAT_VERSION, Rules, kinds, rules_type
 from .tomlfile import Loaded, convert, load, parse_toml, read_text
 
 if TYPE_CHECKING:
@@ -37,10 +36,10 @@ def load_rules(path: Path | None = None) -> Loaded[Rules]:
     if path is None:
         snapshot = _PACKAGE / "data" / "credentials.json"
         if snapshot.exists():  # made from credentials.toml when the wheel was built
-            loaded = Loaded(msgspec.json.decode(snapshot.read_bytes(), type=Rules),
+            loaded = Loaded(msgspec.json.decode(snapshot.read_bytes(), type=rules_type()),
                             DEFAULT_NAME, "", {})
         else:
-            loaded = load(default_rules_path(), Rules, RulesError, name=DEFAULT_NAME)
+            loaded = load(default_rules_path(), rules_type(), RulesError, name=DEFAULT_NAME)
     else:
         loaded = _read(path)
     _check(loaded)
@@ -61,7 +60,7 @@ def _read(path: Path) -> Loaded[Rules]:
     if "applicant" in raw and "credential" not in raw:
         raise RulesError("this is a portfolio, not a rules file", file=name,
                          fix="give the portfolio as FILE, and --rules a credentials file")
-    return convert(raw, Rules, RulesError, name=name, text=text)
+    return convert(raw, rules_type(), RulesError, name=name, text=text)
 
 
 def _check(loaded: Loaded[Rules]) -> None:
@@ -95,8 +94,8 @@ def _check(loaded: Loaded[Rules]) -> None:
         requirement_ids: set[str] = set()
         for r, req in enumerate(credential.requirement):
             nested = [(("requirement", r), req)]
-            if isinstance(req, AnyReq):
-                nested += [(("requirement", r, "option", o), opt) for o, opt in enumerate(req.option)]
+            for o, opt in enumerate(getattr(req, "option", ())):
+                nested.append((("requirement", r, "option", o), opt))
             for sub, item in nested:
                 if item.id in requirement_ids:
                     raise fail(here + sub + ("id",), f"the requirement id {item.id!r} is used "
@@ -106,7 +105,7 @@ def _check(loaded: Loaded[Rules]) -> None:
                 if item.next_step is not None:
                     _check_wording(fail, here + sub + ("next_step",), item.next_step)
 
-    all_kinds = list(REQUIREMENT_KINDS)
+    all_kinds = list(kinds())
     for key, wording in rules.next_steps.items():
         kind = key.split(".", 1)[0]
         if kind not in all_kinds:

@@ -15,14 +15,51 @@ from msgspec import Struct, field
 Amount = float | int | str | None
 
 
+#: A value a sentence is made with: a number, a date, a word, or a list of them.
+Value = Any
+
+
+class Said(Struct, frozen=True, kw_only=True):
+    """Something the engine has to say, as a code and the values that go in it. The words
+    come later, in the reader's language, from ``render.sentences``; scripts read the code."""
+
+    code: str
+    values: dict[str, Value] = field(default_factory=dict)
+
+
+class Entry(Struct, frozen=True, kw_only=True):
+    """One entry of a portfolio, as a person knows it: its section, its place counted from 1,
+    and what names it (a title, a provider, a name) and its date."""
+
+    section: str
+    number: int
+    name: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def where(self) -> str:
+        """The key path with a 0-based index, for scripts and hand-editors: ``training[3]``."""
+        return f"{self.section}[{self.number - 1}]"
+
+
 class PortfolioWarning(Struct, frozen=True, kw_only=True):
     #: What kind of problem, for scripts: ``later-date``, ``rsc-outside-field``, ...
     code: str
-    message: str
     #: The key path with 0-based indices, as in ``training[3]`` or ``training[3].date``.
     where: str
+    #: What goes in the sentences of this code.
+    values: dict[str, Value] = field(default_factory=dict)
+    #: The entry the warning is about, when it is about one.
+    entry: Entry | None = None
+    #: The sentence and the fix, in words (filled in by ``render.sentences``).
+    message: str = ""
     fix: str | None = None
     line: int | None = None
+
+
+class Details(Struct, frozen=True, kw_only=True):
+    """Facts a requirement kind adds to its result (the RS/C window, missing areas...);
+    each kind has its own subclass, beside its judging."""
 
 
 class RequirementResult(Struct, frozen=True, kw_only=True):
@@ -34,19 +71,26 @@ class RequirementResult(Struct, frozen=True, kw_only=True):
     have: Amount
     need: Amount
     unit: str | None
-    next_step: str | None
+    #: What to do next when unmet, as a code (the rules file's words for it) and values...
+    step: Said | None = None
+    #: ...and in words (filled in by ``render.sentences``).
+    next_step: str | None = None
     #: False when the requirement does not apply to this applicant (a mentor track).
     applies: bool = True
+    noted: Said | None = None
     note: str | None = None
     #: Kind-specific facts: the RS/C window, missing areas, received ratings, days...
-    details: dict[str, Any] = field(default_factory=dict)
+    details: Details = field(default_factory=Details)
     options: tuple[RequirementResult, ...] = ()
     #: When an unmet requirement will be met if the applicant goes on as now, and on what
     #: assumption; None when no pace can meet it (a degree, the exam...).
     expected: dt.date | None = None
+    assumed: Said | None = None
     assumption: str | None = None
     #: Time can meet it (experience, RS/C, training), whether or not a day was found.
     timed: bool = False
+    #: What the applicant has against what is needed, in words: "20 of 24 hours, ...".
+    standing: str = ""
 
 
 class CredentialResult(Struct, frozen=True, kw_only=True):
@@ -98,7 +142,9 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
 class Recommendation(Struct, frozen=True, kw_only=True):
     id: str
     qualified: bool
-    reason: str
+    #: Why, as a code and values, and in words (filled in by ``render.sentences``).
+    why: Said
+    reason: str = ""
     #: Other credentials the applicant is qualified for, lowest level first.
     also_qualified: tuple[str, ...] = ()
     #: The next credential up, and the labels of what it still needs.
@@ -116,6 +162,8 @@ class Assessment(Struct, frozen=True, kw_only=True):
     rules_name: str = ""
     #: The credential the applicant means to apply for (``applicant.target``).
     target: str | None = None
+    #: True once ``render.sentences`` has put every code into words.
+    worded: bool = False
 
     def credential(self, credential_id: str) -> CredentialResult | None:
         """The result for ``credential_id``, in any case (``imhs`` finds IMHS)."""

@@ -6,9 +6,10 @@ wording comes from a rules file (``data/credentials.toml`` by default).
 
 from __future__ import annotations
 
-from typing import Annotated, Union, get_args
+import functools
+from typing import Annotated, ClassVar, Union
 
-from msgspec import Meta, Struct
+from msgspec import Meta, Struct, defstruct
 
 from .portfolio import Area, Degree, Focus, MentorTrack
 
@@ -17,64 +18,92 @@ RULES_FORMAT_VERSION = 1
 Id = Annotated[str, Meta(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Label = Annotated[str, Meta(min_length=1)]
 Positive = Annotated[float, Meta(gt=0)]
+Months = Annotated[int, Meta(ge=1)]
+
+#: The placeholders a next-step wording may use (``{more}``, ``{command}``...). A rules file
+#: naming another is refused with a "did you mean".
+NEXT_STEP_FIELDS = (
+    "have", "need", "missing", "more", "unit", "degree", "after", "areas", "missing_days",
+    "window_months", "span_months", "received", "names", "options", "command",
+)
 
 
-class _Requirement(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True, tag_field="kind"):
+class Requirement(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True, tag_field="kind"):
+    """What every requirement of every kind has. A kind is a tagged subclass of this one:
+    defining the subclass is all it takes for a rules file to be able to use it (see
+    :func:`kinds`); the engine judges it with the module registered under the same tag."""
+
     id: Id
     label: Label
     qualification: bool = False
     #: Overrides the rules file's default next step for this kind.
     next_step: str | None = None
+    #: True for the classes made by :func:`rules_type`, which are not kinds of their own.
+    _derived: ClassVar[bool] = False
 
 
-class EducationReq(_Requirement, tag="education"):
+class EducationReq(Requirement, tag="education"):
     min_degree: Degree
 
 
-class ExperienceReq(_Requirement, tag="experience"):
+class ExperienceReq(Requirement, tag="experience"):
     years: Positive
     #: Count only the days strictly after the earliest degree at this level or above.
     after: Degree | None = None
 
 
-class TrainingReq(_Requirement, tag="training"):
+class TrainingReq(Requirement, tag="training"):
     hours: Positive
 
 
-class SupervisionReq(_Requirement, tag="supervision"):
+class SupervisionReq(Requirement, tag="supervision"):
     hours: Positive
-    window_months: Annotated[int, Meta(ge=1)]
+    #: The hours must fall within one window of this many months...
+    window_months: Months
+    #: ...and its sessions must stretch over at least this many months.
+    min_span_months: Annotated[int, Meta(ge=0)] = 0
     #: When set, the requirement applies only to applicants on these mentor tracks.
     mentor_tracks: list[MentorTrack] | None = None
 
 
-class ReferencesReq(_Requirement, tag="references"):
+class ReferencesReq(Requirement, tag="references"):
     count: Annotated[int, Meta(ge=1)]
 
 
-class CompetenciesReq(_Requirement, tag="competencies"):
+class CompetenciesReq(Requirement, tag="competencies"):
     areas: Annotated[list[Area], Meta(min_length=1)]
 
 
-class ExamReq(_Requirement, tag="exam"):
+class ExamReq(Requirement, tag="exam"):
     pass
 
 
-SimpleRequirement = Union[
-    EducationReq, ExperienceReq, TrainingReq, SupervisionReq, ReferencesReq, CompetenciesReq, ExamReq
-]
+class AnyReq(Requirement, tag="any"):
+    """Met when one of its options is met. Options are requirements of any other kind."""
+
+    option: Annotated[list[Requirement], Meta(min_length=2)]
 
 
-class AnyReq(_Requirement, tag="any"):
-    """Met when one of its options is met."""
+def kinds() -> dict[str, type[Requirement]]:
+    """Every requirement kind a rules file can use, by its ``kind`` tag: the tagged
+    subclasses of :class:`Requirement`, those of this module and any defined elsewhere."""
+    found: dict[str, type[Requirement]] = {}
+    todo = list(Requirement.__subclasses__())
+    while todo:
+        cls = todo.pop(0)
+        todo += cls.__subclasses__()
+        if not cls._derived and isinstance(tag := cls.__struct_config__.tag, str):
+            found.setdefault(tag, cls)
+    return found
 
-    option: Annotated[list[SimpleRequirement], Meta(min_length=2)]
+
+def holds_requirements(cls: type[Requirement]) -> bool:
+    """Whether a kind holds other requirements (``any``), in its ``option`` field."""
+    return "option" in cls.__struct_fields__
 
 
-Requirement = Union[SimpleRequirement, AnyReq]
-
-#: Every requirement kind a rules file can use, by its ``kind`` tag.
-REQUIREMENT_KINDS: tuple[str, ...] = tuple(t.__struct_config__.tag for t in get_args(Requirement))
+#: Every requirement kind shipped with endorse, by its ``kind`` tag.
+REQUIREMENT_KINDS: tuple[str, ...] = tuple(kinds())
 
 
 class Credential(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -142,3 +171,26 @@ class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
 
     def by_level(self) -> list[Credential]:
         return sorted(self.credential, key=lambda c: c.level)
+
+
+def rules_type() -> type[Rules]:
+    """The :class:`Rules` type that decodes every kind defined now (msgspec needs the
+    union of kinds spelt out; it is made once for each set of kinds)."""
+    return _rules_type(tuple(kinds().values()))
+
+
+@functools.cache
+def _rules_type(known: tuple[type[Requirement], ...]) -> type[Rules]:
+    options = tuple(k for k in known if not holds_requirements(k))
+    config = {"kw_only": True, "frozen": True, "forbid_unknown_fields": True}
+    nesting = tuple(
+        defstruct(k.__name__, [("option", Annotated[list[Union[options]], Meta(min_length=2)]),
+                               ("_derived", ClassVar[bool], True)],
+                  bases=(k,), tag=k.__struct_config__.tag, **config)
+        for k in known if holds_requirements(k))
+    every = Union[options + nesting]  # type: ignore[valid-type]
+    credential = defstruct("Credential", [
+        ("requirement", Annotated[list[every], Meta(min_length=1)])], bases=(Credential,),
+        **config)
+    return defstruct("Rules", [("credential", Annotated[list[credential], Meta(min_length=1)])],
+                     bases=(Rules,), **config)

@@ -25,12 +25,17 @@ def requirement_dict(req: RequirementResult) -> dict[str, Any]:
         "next_step": req.next_step,
         "applies": req.applies,
         "note": req.note,
-        "details": req.details,
+        "details": msgspec.to_builtins(req.details),
         "expected": req.expected.isoformat() if req.expected else None,
         "assumption": req.assumption,
     }
     if req.kind == "any":
         data["options"] = [requirement_dict(o) for o in req.options]
+    said = {name: {"code": s.code, "values": s.values} for name, s in
+            (("next_step", req.step), ("assumption", req.assumed), ("note", req.noted))
+            if s is not None and (name != "next_step" or not req.met)}
+    if said:
+        data["said"] = said
     return data
 
 
@@ -64,12 +69,15 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "name": pick.name if pick else rec.id,
             "qualified": rec.qualified,
             "reason": rec.reason,
+            "said": {"reason": {"code": rec.why.code, "values": rec.why.values}},
             "also_qualified": list(rec.also_qualified),
             "next_up": {"id": rec.next_up, "needs": list(rec.next_up_needs)} if rec.next_up else None,
         },
         "credentials": [credential_dict(c) for c in assessment.credentials],
         "warnings": [{"code": w.code, "message": w.message, "fix": w.fix, "where": w.where,
-                      "line": w.line} for w in assessment.warnings],
+                      "line": w.line, "values": w.values,
+                      "entry": msgspec.to_builtins(w.entry) if w.entry else None}
+                     for w in assessment.warnings],
     }
 
 

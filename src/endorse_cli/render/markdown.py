@@ -10,7 +10,7 @@ import re
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
-from .words import SOONEST, WHY, areas_of, expectation, heading, standing, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
@@ -25,9 +25,8 @@ def _warnings(assessment: Assessment) -> list[str]:
         return []
     lines = ["", "## Warnings", ""]
     for w in assessment.warnings:
-        line = f"line {w.line}, " if w.line else ""
-        fix = f" Fix: {esc(w.fix)}." if w.fix else ""
-        lines.append(f"- {line}`{w.where}`: {esc(w.message)}.{fix}")
+        fix = f" Fix: {esc(w.fix)}{place(w)}." if w.fix else ""
+        lines.append(f"- {esc(w.message)}.{fix}")
     return lines
 
 
@@ -53,7 +52,7 @@ def assess(assessment: Assessment) -> str:
 def _item(req: RequirementResult, indent: str = "") -> list[str]:
     box = "[-]" if not req.applies else ("[x]" if req.met else "[ ]")
     qual = " *(qualification)*" if req.qualification else ""
-    lines = [f"{indent}- {box} {esc(req.label)}{qual}: {esc(standing(req))}"]
+    lines = [f"{indent}- {box} {esc(req.label)}{qual}: {esc(req.standing)}"]
     if req.note and req.applies:
         lines.append(f"{indent}  - note: {esc(req.note)}")
     if when := expectation(req):

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
-from .words import SOONEST, WHY, areas_of, expectation, heading, standing, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
 
 INDENT = 4
 
@@ -45,10 +45,10 @@ def warnings(console: Console, assessment: Assessment) -> None:
     console.print()
     console.print(Text("Warnings", style="bold yellow"))
     for w in assessment.warnings:
-        line = f"line {w.line}, " if w.line else ""
-        say(console, f"{line}{w.where}: {w.message}.", indent=INDENT, first="  ! ")
+        say(console, f"{w.message}.", indent=INDENT, first="  ! ")
         if w.fix:
-            say(console, f"fix: {w.fix}", indent=INDENT, first=" " * INDENT, style="dim")
+            say(console, f"fix: {w.fix}{place(w)}", indent=INDENT, first=" " * INDENT,
+                style="dim")
 
 
 def assess(console: Console, assessment: Assessment) -> None:
@@ -88,7 +88,7 @@ def _requirement(console: Console, req: RequirementResult, indent: int = 0) -> N
     lead = Text.assemble(" " * indent, _mark(req))
     body = indent + INDENT
     say(console, title, indent=body, first=lead)
-    say(console, standing(req), indent=body, first=" " * body, style="dim" if req.met else "")
+    say(console, req.standing, indent=body, first=" " * body, style="dim" if req.met else "")
     if req.note and req.applies:
         say(console, f"note: {req.note}", indent=body, first=" " * body, style="yellow")
     if when := expectation(req):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.results import Assessment, CredentialResult, RequirementResult
+from ..model.results import Assessment, CredentialResult, PortfolioWarning, RequirementResult
 
 
 def areas_of(req: object, rules: object) -> str | None:
@@ -18,34 +18,9 @@ def number(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def standing(req: RequirementResult) -> str:
-    """What the applicant has against what is needed, e.g. ``20 of 24 hours``."""
-    d = req.details
-    if not req.applies:
-        return req.note or "not required"
-    if req.kind == "any":
-        met = [o.label for o in req.options if o.met]
-        return f"met by: {met[0]}" if met else "none of the options yet"
-    if req.kind == "education":
-        have = d.get("have_label") or "no completed degree"
-        return f"{have} (needs {d.get('need_label')})"
-    if req.kind == "exam":
-        return str(req.have).replace("-", " ")
-    text = f"{number(req.have)} {req.unit}"
-    if req.kind == "experience":
-        text += f", {d['days']} days"
-        text += f" after {d['counted_after']}" if d.get("counted_after") else ""
-    elif req.kind == "references":
-        text += f", {d['received']} received"
-    elif req.kind == "supervision" and d.get("first_session"):
-        text += f", sessions {d['first_session']} to {d['last_session']}"
-    text += f" (needs {number(req.need)})"
-    if req.kind == "references" and d.get("not_counted"):
-        text += "; not counted: " + ", ".join(f"{n['name']} ({n['why']})" for n in d["not_counted"])
-    if req.kind == "supervision" and d.get("hours_outside_field_work"):
-        text += (f"; {number(d['hours_outside_field_work'])} hours not counted: "
-                 "outside work in the field")
-    return text
+def place(w: PortfolioWarning) -> str:
+    """Where a hand-editor finds what a warning is about: its line."""
+    return f" (line {w.line})" if w.line else ""
 
 
 def status(result: CredentialResult) -> str:

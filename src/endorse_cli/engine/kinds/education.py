@@ -1,0 +1,26 @@
+"""``education``: a completed degree at a level or above (``min_degree``)."""
+
+from __future__ import annotations
+
+from ...model.portfolio import DEGREE_LEVEL
+from ...model.results import Details, RequirementResult
+from ...model.rules import EducationReq
+from . import Judging, Kind, register
+
+
+class EducationDetails(Details, frozen=True, kw_only=True):
+    #: A degree at the level needed is listed but not conferred yet.
+    in_progress: bool = False
+
+
+def judge(req: EducationReq, j: Judging) -> RequirementResult:
+    need_level = DEGREE_LEVEL[req.min_degree]
+    have_level, have = j.facts.highest_degree
+    met = have_level >= need_level
+    in_progress = any(level >= need_level for level in j.facts.degrees_in_progress)
+    step = j.step(req, "in-progress" if in_progress else None, degree=req.min_degree)
+    return j.result(req, met=met, have=have, need=req.min_degree, unit="degree", step=step,
+                    details=EducationDetails(in_progress=in_progress))
+
+
+register(Kind(params=EducationReq, judge=judge, section="education"))

@@ -1,0 +1,377 @@
+"""The tool's own sentences, in one place: every code the engine says becomes words here.
+
+The engine speaks in codes with values (:class:`~endorse_cli.model.results.Said`, warnings'
+``code``); :func:`word` fills the words of a whole assessment once, and every renderer (text,
+Markdown, JSON, the bundle, the questionnaire) shows those words. Two sources of words meet
+here: the association's, from the rules file (labels, next steps, degree names, the words
+for the format's values) and the tool's, below. Each sentence names the command that fixes
+it, and an entry by its number counted from 1 and its name and date, never by a key path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from msgspec.structs import replace
+
+from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
+                             RequirementResult, Said)
+from ..model.rules import Rules
+
+#: What one entry of each section is called.
+NOUNS = {"education": "degree", "work": "job", "training": "training",
+         "supervision": "RS/C session", "reference": "reference", "exam": "exam",
+         "applicant": "details"}
+
+EDIT = "`endorse edit`"
+
+
+def command(section: str | None) -> str:
+    """The command that adds an entry to ``section``."""
+    return f"`endorse interview --section {section}`" if section else EDIT
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def quantity(count: object, unit: str) -> str:
+    """``1 hour``, ``5.5 hours``, ``1 family``: the unit in the singular for exactly one."""
+    word = unit
+    if count == 1:
+        word = unit[:-3] + "y" if unit.endswith("ies") else unit.removesuffix("s")
+    return f"{number(count)} {word}"
+
+
+def day(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def listing(items: Iterable[str], last: str = "and") -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def sentence(text: str) -> str:
+    """``text`` with a capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
+class Words:
+    """The words of one rules file (and, later, one language)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    # -- the association's words for the format's values ---------------------------------
+
+    def degree(self, slug: str | None) -> str:
+        if not slug:
+            return "no completed degree"
+        return self.rules.degrees.get(slug, slug)  # type: ignore[call-overload]
+
+    def area(self, slug: str) -> str:
+        info = self.rules.areas.get(slug)  # type: ignore[call-overload]
+        return info.label if info else slug
+
+    def choice(self, key: str, value: str) -> str:
+        """The words for ``value`` of the format's ``key`` (``status``, ``role``, ``focus``)."""
+        return self.rules.choices.get(key, {}).get(value, value)
+
+    def focus(self, focus: str) -> str:
+        """A field of work inside a sentence: "prevention and early intervention"."""
+        words = re.sub(r"\s*\(.*\)\s*$", "", self.choice("focus", focus))
+        return words[:1].lower() + words[1:]
+
+    def value(self, key: str, value: object) -> str:
+        """Any of the format's values in words: degrees, areas, statuses, roles..."""
+        if key == "degree":
+            return self.degree(str(value))
+        if key == "area":
+            return self.area(str(value))
+        return self.choice(key, str(value))
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def entry(self, ref: Entry) -> str:
+        """"your 4th training, Attachment 101, 2025-01-15"."""
+        noun = NOUNS.get(ref.section, ref.section)
+        if ref.number == 0:  # a table of its own, such as the exam
+            text = f"your {noun}"
+        else:
+            text = f"your {ordinal(ref.number)} {noun}"
+        name = self.degree(ref.name) if ref.section == "education" else ref.name
+        if name:
+            text += f", {name}"
+        if ref.date:
+            text += f", {day(ref.date)}"
+        return text
+
+    # -- next steps: the rules file's words ------------------------------------------------
+
+    def next_step(self, req: RequirementResult, said: Said, wording: str | None) -> str:
+        template = wording or self.rules.next_steps.get(said.code) or \
+            self.rules.next_steps.get(said.code.split(".", 1)[0], "")
+        v = said.values
+        fields: dict[str, str] = {}
+        for key, value in v.items():
+            if key == "more":
+                fields[key] = f"{number(value['count'])} more " + quantity(
+                    value["count"], value["unit"]).split(" ", 1)[1]
+            elif key in ("degree", "after"):
+                fields[key] = self.degree(value) if value else ""
+            elif key == "areas":
+                fields[key] = ", ".join(self.area(a) for a in value)
+            elif key == "names":
+                fields[key] = listing(value)
+            elif key == "options":
+                fields[key] = " Or: ".join(o.next_step or o.label for o in req.options)
+            elif key == "section":
+                fields["command"] = command(value)
+            else:
+                fields[key] = number(value)
+        fields.setdefault("command", EDIT)
+        from string import Formatter
+
+        names = {name for _, name, _, _ in Formatter().parse(template) if name}
+        return template.format_map({name: fields.get(name, "") for name in names})
+
+    # -- the tool's words ------------------------------------------------------------------
+
+    def _rate(self, v: dict[str, Any], code: str | None = None) -> str:
+        code = code or v.get("pace", "")
+        recent = f"the last {v.get('months')} months" + (" up to today" if v.get("up_to_today") else "")
+        if code == "rsc-pace-assumed":
+            return f"at the {quantity(v['per_month'], 'hours')} a month you assumed"
+        if code == "no-rsc-pace":
+            return f"you have had no RS/C in {recent}"
+        return f"at your pace of {recent}, about {quantity(v['per_month'], 'hours')} a month"
+
+    def assumption(self, said: Said, options: tuple[RequirementResult, ...] = ()) -> str:
+        code, v = said.code, said.values
+        if "option" in v:  # an `any` requirement: the option that gets there first
+            label = next((o.label for o in options if o.id == v["option"]), v["option"])
+            inner = self.assumption(Said(code=code, values={k: x for k, x in v.items()
+                                                            if k != "option"}))
+            return f"{inner} (by: {label})"
+        if code == "work-goes-on":
+            return "if your current work in the field goes on"
+        if code == "no-field-work-ahead":
+            return (f"no work in the field goes on after {day(v['as_of'])}; it counts only "
+                    "while you work with infants, young children and families")
+        if code == "field-work-ends-first":
+            return (f"your work in the field ends on {day(v['end'])}, before the "
+                    f"{v['missing_days']} more days are done")
+        if code == "no-training-pace":
+            recent = f"the last {v['months']} months" + (" up to today" if v["up_to_today"] else "")
+            return f"no specialized training in {recent} to set a pace"
+        if code in ("training-pace", "rsc-pace", "rsc-pace-assumed", "no-rsc-pace"):
+            return self._rate(v, code)
+        if code == "training-pace-too-slow":
+            return f"{self._rate(v, 'training-pace')}, not within {v['horizon_months']} months"
+        if code == "rsc-field-work-ends":
+            return ("RS/C counts only while you work in the field, and your work in the field "
+                    f"ends on {day(v['end'])}")
+        if code in ("rsc-pace-never", "rsc-pace-too-slow"):
+            goal = f"{number(v['hours'])} hours within one {v['window_months']}-month period"
+            if v.get("span_months"):
+                goal += f" over at least {v['span_months']} months"
+            text = f"{self._rate(v)}: that will not reach {goal}"
+            if code == "rsc-pace-too-slow":
+                text += (f"; {quantity(v['least_per_month'], 'hours')} a month reaches it on "
+                         f"{day(v['least_day'])}")
+            return text
+        if code == "exam-scheduled":
+            return f"the exam is scheduled for {day(v['date'])}: met then, if you pass"
+        return code
+
+    def note(self, said: Said) -> str:
+        v = said.values
+        if said.code == "mentor-track-assumed":
+            return (f"your Mentor track is not set, so you are counted on the "
+                    f"{self.choice('mentor_track', v['track'])} track; if yours is another, "
+                    f"set it with {EDIT}")
+        if said.code == "not-on-track":
+            return f"not required on the {self.choice('mentor_track', v['track'])} track"
+        if said.code == "rsc-period-short":
+            return (f"the hours are there, but your sessions from {day(v['first'])} to "
+                    f"{day(v['last'])} stretch over less than {v['span_months']} months; a "
+                    f"session on or after {day(v['reaches'])} completes the period")
+        return said.code
+
+    def reason(self, rec: Recommendation) -> str:
+        code, v = rec.why.code, rec.why.values
+        status = ("Every requirement is met." if v["met"]
+                  else f"Requirements met: {v['met_count']} of {v['total']}.")
+        missing = "; ".join(v.get("missing", []))
+        pick = f"{v['name']} ({v['id']})"
+        if code == "focus-qualified":
+            return (f"You work in {self.focus(v['focus'])} and meet every qualification for "
+                    f"{pick}. {status}")
+        if code == "focus-below":
+            return (f"You work in {self.focus(v['focus'])}, but do not yet meet the "
+                    f"qualifications of {v['focus_name']} ({v['focus_id']}): {missing}. "
+                    f"{v['id']} is the highest credential below it that you qualify for. {status}")
+        if code == "focus-not-qualified":
+            return (f"You work in {self.focus(v['focus'])}, the field of {pick}; you are not "
+                    f"yet qualified for it: {missing}.")
+        unknown = (f"No credential in these rules is for your field of work "
+                   f"({self.focus(v['focus'])})." if v.get("focus_unknown") else
+                   f"Name your field of work with {EDIT} for a closer fit.")
+        if code == "highest-qualified":
+            return (f"{pick} is the highest-level credential whose qualifications you meet. "
+                    f"{status} {unknown}")
+        return (f"You do not yet meet the qualifications of any credential; {pick} is the "
+                f"first level: {missing}. {unknown}")
+
+    def warning(self, w: PortfolioWarning) -> tuple[str, str]:
+        """The message and the fix of a warning."""
+        v = w.values
+        it = self.entry(w.entry) if w.entry else "your portfolio"
+        code = w.code
+        if code == "later-date":
+            return (f"{sentence(it)}: dated after the as-of date {day(v['as_of'])}, so it is "
+                    "not counted yet",
+                    f"nothing to do if the date is right; otherwise correct it with {EDIT}")
+        if code == "rsc-outside-field":
+            return (f"{sentence(it)}: this session falls outside every period of work in the "
+                    "field, so it does not count",
+                    f"check its date with {EDIT}, or add the job you held then with "
+                    f"{command('work')} (work with infants, young children and families)")
+        if code in ("rsc-hours-per-day", "training-hours-per-day"):
+            what = "RS/C" if code.startswith("rsc") else "training"
+            return (f"{sentence(it)}: {quantity(v['hours'], 'hours')} of {what} on "
+                    f"{day(v['date'])}, more than {number(v['limit'])} in one day",
+                    f"check the hours with {EDIT}; if the entry sums up several days, "
+                    "log each day apart")
+        if code == "duplicate-entry":
+            noun = NOUNS.get(w.entry.section, "") if w.entry else ""
+            return (f"{sentence(it)}: the same as your {ordinal(v['same_as'])} {noun}, listed "
+                    "twice",
+                    f"remove one of them with {EDIT} if it was logged twice")
+        if code == "duplicate-reference":
+            return (f"{sentence(it)}: the same email as {v['other']}, your "
+                    f"{ordinal(v['same_as'])} reference",
+                    f"list each person once with {EDIT}: every reference must be someone "
+                    "different")
+        if code == "reference-is-applicant":
+            problem = ("this reference has your own email address" if v.get("by") == "email"
+                       else "this is you; a reference must be someone else")
+            return (f"{sentence(it)}: {problem}",
+                    f"ask a supervisor, your RS/C provider or a colleague instead, and change "
+                    f"the entry with {EDIT}")
+        if code == "reference-stale":
+            return (f"{sentence(it)}: the rating was requested on {day(v['date'])}, more than "
+                    f"{v['months']} months ago, and has not come in",
+                    f"ask again, or ask someone else and mark this one declined with {EDIT}")
+        if code == "exam-date-past":
+            return (f"The exam is still marked scheduled for {day(v['date'])}, a day already "
+                    "past",
+                    f"record the result, or the new date if it moved, with {command('exam')}")
+        if code == "training-no-areas":
+            return (f"{sentence(it)}: it names no competency area, so it cannot support the "
+                    "professional portfolio",
+                    f"add the areas it covered with {EDIT}")
+        if code == "work-hours-per-week":
+            others = [f'"{t}"' for t in v["others"]]
+            if v.get("more_others"):
+                others.append(f"{v['more_others']} other jobs")
+            assumed = (f" ({number(v['assumed'])} hours a week assumed where a job does not "
+                       "give its hours)" if v.get("assumed") else "")
+            return (f"{sentence(it)}: from its first day it overlaps {listing(others)} for "
+                    f"{number(v['hours'])} hours a week together, more than "
+                    f"{number(v['limit'])}{assumed}",
+                    f"check the first and last days with {EDIT}, and give the hours a week of "
+                    "part-time work")
+        return code, None  # type: ignore[return-value]
+
+    def standing(self, req: RequirementResult) -> str:
+        """What the applicant has against what is needed, e.g. ``20 of 24 hours``."""
+        d = req.details
+        if not req.applies:
+            return req.note or "not required"
+        if req.kind == "any":
+            met = [o.label for o in req.options if o.met]
+            return f"met by: {met[0]}" if met else "none of the options yet"
+        if req.kind == "education":
+            return f"{self.degree(req.have)} (needs {self.degree(req.need)})"  # type: ignore[arg-type]
+        if req.kind == "exam":
+            text = self.choice("status", str(req.have))
+            date = getattr(d, "date", None)
+            return f"{text}, {date.isoformat()}" if date else text
+        text = f"{number(req.have)} {req.unit}"
+        if req.kind == "experience":
+            text += f", {d.days} days"  # type: ignore[attr-defined]
+            if d.counted_after:  # type: ignore[attr-defined]
+                text += f" after {d.counted_after.isoformat()}"  # type: ignore[attr-defined]
+        elif req.kind == "references":
+            text += f", {d.received} received"  # type: ignore[attr-defined]
+        elif req.kind == "supervision" and d.first_session:  # type: ignore[attr-defined]
+            text += f", sessions {d.first_session.isoformat()} to {d.last_session.isoformat()}"  # type: ignore[attr-defined]
+        text += f" (needs {number(req.need)})"
+        if req.kind == "references" and d.not_counted:  # type: ignore[attr-defined]
+            text += "; not counted: " + ", ".join(
+                f"{n.name} ({n.why})" for n in d.not_counted)  # type: ignore[attr-defined]
+        if req.kind == "supervision" and d.hours_outside_field_work:  # type: ignore[attr-defined]
+            text += (f"; {number(d.hours_outside_field_work)} hours not counted: "  # type: ignore[attr-defined]
+                     "outside work in the field")
+        return text
+
+    # -- a whole result --------------------------------------------------------------------
+
+    def requirement(self, req: RequirementResult, rules_req: Any = None) -> RequirementResult:
+        options = tuple(self.requirement(o, _option(rules_req, o.id)) for o in req.options)
+        req = replace(req, options=options)
+        wording = getattr(rules_req, "next_step", None)
+        req = replace(
+            req,
+            next_step=self.next_step(req, req.step, wording) if req.step and not req.met else None,
+            note=self.note(req.noted) if req.noted else None,
+            assumption=self.assumption(req.assumed, options) if req.assumed else None,
+        )
+        return replace(req, standing=self.standing(req))
+
+    def credential(self, result: CredentialResult) -> CredentialResult:
+        spec = self.rules.get(result.id)
+        by_id = {r.id: r for r in spec.requirement} if spec else {}
+        return replace(result, requirements=tuple(
+            self.requirement(r, by_id.get(r.id)) for r in result.requirements))
+
+    def assessment(self, assessment: Assessment) -> Assessment:
+        if assessment.worded:
+            return assessment
+        warnings = []
+        for w in assessment.warnings:
+            message, fix = self.warning(w)
+            warnings.append(replace(w, message=message, fix=fix))
+        return replace(
+            assessment, worded=True, warnings=tuple(warnings),
+            credentials=tuple(self.credential(c) for c in assessment.credentials),
+            recommended=replace(assessment.recommended,
+                                reason=self.reason(assessment.recommended)))
+
+
+def _option(rules_req: Any, option_id: str) -> Any:
+    for option in getattr(rules_req, "option", ()) or ():
+        if option.id == option_id:
+            return option
+    return None
+
+
+def word(assessment: Assessment, rules: Rules) -> Assessment:
+    """``assessment`` with every code put into words, by ``rules`` and the tool."""
+    return Words(rules).assessment(assessment)

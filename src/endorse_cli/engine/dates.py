@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 
 Period = tuple[dt.date, dt.date]  # first and last day, both inclusive
@@ -18,6 +19,7 @@ def shift(day: dt.date, days: int) -> dt.date:
         return dt.date.max if days > 0 else dt.date.min
 
 
+@functools.lru_cache(maxsize=4096)
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same calendar day ``months`` later (or earlier, for a negative number).
 
@@ -80,9 +82,10 @@ def days_in(periods: Iterable[Period], *, after: dt.date | None = None) -> int:
     return total
 
 
-def contains(periods: list[Period], day: dt.date) -> bool:
-    """Whether ``day`` falls in one of the merged, sorted ``periods`` (a binary search)."""
+def contains(periods: list[Period], day: dt.date, starts: list[dt.date] | None = None) -> bool:
+    """Whether ``day`` falls in one of the merged, sorted ``periods`` (a binary search);
+    ``starts``, their first days, saves working them out at every call."""
     from bisect import bisect_right
 
-    i = bisect_right(periods, day, key=lambda period: period[0]) - 1
+    i = bisect_right(starts if starts is not None else [p[0] for p in periods], day) - 1
     return i >= 0 and periods[i][1] >= day

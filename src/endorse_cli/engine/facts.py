@@ -42,6 +42,8 @@ class Facts(Struct, kw_only=True):
     #: (date, hours) of RS/C sessions held during field work, sorted.
     sessions: list[tuple[dt.date, int]] = field(default_factory=list)
     sessions_outside_field: int = 0
+    #: The indices of the RS/C sessions held outside field work.
+    outside_field: list[int] = field(default_factory=list)
     references: int = 0
     references_received: int = 0
     #: (name, why) of each reference that does not count.
@@ -115,15 +117,17 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             facts.training_log.append((course.date, units(course.hours)))
 
     sessions = []
+    starts = [start for start, _ in facts.field_periods]
     for i, session in enumerate(portfolio.supervision):
         if session.date > as_of:
             warn(_later("supervision", i, session, "date", session.date, as_of))
             continue
         hours = units(session.hours)
-        if contains(facts.field_periods, session.date):
+        if contains(facts.field_periods, session.date, starts):
             sessions.append((session.date, hours))
         else:
             facts.sessions_outside_field += hours
+            facts.outside_field.append(i)
     facts.sessions = sorted(sessions)
 
     for ref in portfolio.reference:

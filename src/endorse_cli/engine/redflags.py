@@ -13,7 +13,7 @@ import heapq
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning
 from ..model.rules import RedFlags
-from .dates import contains, months_before, shift
+from .dates import months_before, shift
 from .entries import warning
 from .facts import Facts
 
@@ -36,9 +36,8 @@ def red_flags(portfolio: Portfolio, facts: Facts, limits: RedFlags) -> list[Port
 
 
 def _rsc_outside_field(portfolio: Portfolio, facts: Facts) -> list[PortfolioWarning]:
-    return [warning("rsc-outside-field", "supervision", i, s, "date", date=s.date)
-            for i, s in enumerate(portfolio.supervision)
-            if s.date <= facts.as_of and not contains(facts.field_periods, s.date)]
+    return [warning("rsc-outside-field", "supervision", i, portfolio.supervision[i], "date",
+                    date=portfolio.supervision[i].date) for i in facts.outside_field]
 
 
 def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,

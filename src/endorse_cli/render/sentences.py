@@ -11,6 +11,7 @@ it, and an entry by its number counted from 1 and its name and date, never by a 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -145,10 +146,7 @@ class Words:
             else:
                 fields[key] = number(value)
         fields.setdefault("command", EDIT)
-        from string import Formatter
-
-        names = {name for _, name, _, _ in Formatter().parse(template) if name}
-        return template.format_map({name: fields.get(name, "") for name in names})
+        return template.format_map({name: fields.get(name, "") for name in _names(template)})
 
     # -- the tool's words ------------------------------------------------------------------
 
@@ -363,6 +361,14 @@ class Words:
             credentials=tuple(self.credential(c) for c in assessment.credentials),
             recommended=replace(assessment.recommended,
                                 reason=self.reason(assessment.recommended)))
+
+
+@functools.lru_cache(maxsize=256)
+def _names(template: str) -> tuple[str, ...]:
+    """The placeholders of a wording, read once."""
+    from string import Formatter
+
+    return tuple({name for _, name, _, _ in Formatter().parse(template) if name})
 
 
 def _option(rules_req: Any, option_id: str) -> Any:

@@ -42,32 +42,43 @@ class Windows(Struct, frozen=True, kw_only=True):
 def windows(facts: Facts, months: int, span_months: int, need: int) -> Windows:
     """Every window starting on a session's day, in one pass: the one with most hours (the
     most recent among equals: the one an applicant would submit), and the one that meets
-    the rule, with most hours."""
+    the rule, with most hours. Each window is two indices and a sum until one is kept."""
     sessions = facts.sessions
     prefix = [0]
     for _, amount in sessions:
         prefix.append(prefix[-1] + amount)
-    most = meeting = short = None
+    most = meeting = short = None  # (hours, i, j)
     j = 0
+    previous = None
     for i, (start, _) in enumerate(sessions):
-        if i and sessions[i - 1][0] == start:
+        if start == previous:
             continue  # the same start day as the previous window
+        previous = start
         end = add_months(start, months)
         j = max(j, i)
         while j < len(sessions) and sessions[j][0] < end:
             j += 1
-        last = sessions[j - 1][0]
-        window = Window(hours=prefix[j] - prefix[i], start=start, end=shift(end, -1),
-                        first_session=start, last_session=last, sessions=j - i,
-                        spans=last >= add_months(start, span_months))
-        if most is None or window.hours >= most.hours:
-            most = window
-        if window.hours >= need:
-            if window.spans and (meeting is None or window.hours >= meeting.hours):
-                meeting = window
-            elif not window.spans and (short is None or window.hours >= short.hours):
-                short = window
-    return Windows(most=most or Window(), meeting=meeting, short=None if meeting else short)
+        total = prefix[j] - prefix[i]
+        if most is None or total >= most[0]:
+            most = (total, i, j)
+        if total >= need:
+            if sessions[j - 1][0] >= add_months(start, span_months):
+                if meeting is None or total >= meeting[0]:
+                    meeting = (total, i, j)
+            elif short is None or total >= short[0]:
+                short = (total, i, j)
+
+    def window(found: tuple[int, int, int] | None) -> Window | None:
+        if found is None:
+            return None
+        total, i, j = found
+        start, last = sessions[i][0], sessions[j - 1][0]
+        return Window(hours=total, start=start, end=shift(add_months(start, months), -1),
+                      first_session=start, last_session=last, sessions=j - i,
+                      spans=last >= add_months(start, span_months))
+
+    return Windows(most=window(most) or Window(), meeting=window(meeting),
+                   short=None if meeting else window(short))
 
 
 class SupervisionDetails(Details, frozen=True, kw_only=True):

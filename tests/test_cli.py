@@ -228,3 +228,34 @@ def test_the_installed_command_runs_from_another_folder(tmp_path) -> None:
                          capture_output=True, text=True, cwd=tmp_path, check=False)
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["recommended"]["id"] == "IMHS"
+
+
+# Sentences (the tool's and the rules file's words) were reworded for applicants; everything
+# else of the contract is as it was, and what was added is listed here.
+WORDS = {"next_step", "reason", "message", "fix", "assumption", "note", "label", "needs",
+         "have_label", "need_label"}
+ADDED = {"said", "values", "entry", "spans", "span_months", "period_short", "date"}
+
+
+def _contract(node, path=""):
+    """The JSON with added fields left out and sentences reduced to whether they are there."""
+    if isinstance(node, dict):
+        return {k: ((v is not None) if k in WORDS and not isinstance(v, (dict, list)) else
+                    [x is not None for x in v] if k in WORDS else _contract(v, f"{path}.{k}"))
+                for k, v in node.items() if k not in ADDED}
+    if isinstance(node, list):
+        return [_contract(v, path) for v in node]
+    return node
+
+
+def test_the_json_contract_only_gains_fields(cli) -> None:
+    """The JSON of format 1, as it was before the engine spoke in codes: the same keys, values
+    and order, but for the codes added beside the words."""
+    before = json.loads((ROOT / "tests" / "golden" /
+                         "contract-format1-gaps-home-visitor.json").read_text(encoding="utf-8"))
+    now = json.loads(cli("gaps", "examples/home-visitor.toml", "--as-of", AS_OF,
+                         "--format", "json").out)
+    assert _contract(now) == _contract(before)
+    assert list(_contract(now)) == list(_contract(before))
+    added = {key for key in ADDED if f'"{key}"' in json.dumps(now)}
+    assert added == ADDED

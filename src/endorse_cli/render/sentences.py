@@ -341,6 +341,10 @@ class Words:
             note=self.note(req.noted) if req.noted else None,
             assumption=self.assumption(req.assumed, options) if req.assumed else None,
         )
+        if req.kind == "education" and hasattr(req.details, "have_label"):
+            req = replace(req, details=replace(
+                req.details, have_label=self.degree(req.have) if req.have else None,
+                need_label=self.degree(req.need)))
         return replace(req, standing=self.standing(req))
 
     def credential(self, result: CredentialResult) -> CredentialResult:

@@ -11,6 +11,10 @@ from . import Judging, Kind, register
 class EducationDetails(Details, frozen=True, kw_only=True):
     #: A degree at the level needed is listed but not conferred yet.
     in_progress: bool = False
+    #: The names of the degree held and the one needed, in the rules file's words (filled in
+    #: with the other words by ``render.sentences``).
+    have_label: str | None = None
+    need_label: str | None = None
 
 
 def judge(req: EducationReq, j: Judging) -> RequirementResult:

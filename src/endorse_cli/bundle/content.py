@@ -10,6 +10,7 @@ from ..engine.dates import days_in, merge
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
+from ..render.sentences import Words
 from ..render.words import expectation
 
 
@@ -49,9 +50,24 @@ CSV_NAMES = {"education": "education.csv", "work": "work.csv", "training": "trai
              "supervision": "supervision.csv", "reference": "references.csv"}
 
 
-def rows(portfolio: Portfolio, section: str) -> list[list[str]]:
-    """The section's entries as rows of text, in the file's order."""
-    return [[_text(getattr(entry, key)) for key, _ in COLUMNS[section]]
+#: The columns whose values are the format's own words, and the key of their labels.
+LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status": "status",
+            "format": "format"}
+
+
+def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list[list[str]]:
+    """The section's entries as rows of text, in the file's order. With ``words``, the
+    format's values are shown by their labels (Bachelor's degree, RS/C provider), as people
+    read them; without, as the file has them (the CSV files, for scripts)."""
+    def cell(entry: Any, key: str) -> str:
+        value = getattr(entry, key)
+        if words is None or key not in LABELLED or value in (None, []):
+            return _text(value)
+        if isinstance(value, list):
+            return ", ".join(words.value(LABELLED[key], v) for v in value)
+        return words.value(LABELLED[key], value)
+
+    return [[cell(entry, key) for key, _ in COLUMNS[section]]
             for entry in getattr(portfolio, section)]
 
 
@@ -137,6 +153,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                   "standing": r.standing, "when": expectation(r), "next": r.next_step,
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
+    words = Words(rules)
     return {
         "applicant": portfolio.applicant,
         "file": file_name,
@@ -146,10 +163,11 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "recommended": result.recommended,
         "checklist": checklist,
         "sections": {name: {"columns": [h for _, h in COLUMNS[name]],
-                            "rows": rows(portfolio, name)} for name in COLUMNS},
+                            "rows": rows(portfolio, name, words)} for name in COLUMNS},
         "field_days": days,
         "field_years": f"{days * 100 // 365 / 100:.2f}",
         "exam": portfolio.exam,
+        "exam_status": words.value("status", portfolio.exam.status) if portfolio.exam else None,
         "coverage": coverage(portfolio, rules, wanted or []),
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of),

@@ -99,12 +99,13 @@ class Words:
         return words[:1].lower() + words[1:]
 
     def value(self, key: str, value: object) -> str:
-        """Any of the format's values in words: degrees, areas, statuses, roles..."""
+        """Any of the format's values in words, short, as a table shows them: degrees, areas,
+        statuses ("Received", of "Received: the rating came in"), roles..."""
         if key == "degree":
             return self.degree(str(value))
         if key == "area":
             return self.area(str(value))
-        return self.choice(key, str(value))
+        return re.sub(r"(:\s.*|\s*\(.*\))$", "", self.choice(key, str(value)))
 
     # -- entries ---------------------------------------------------------------------------
 

@@ -73,3 +73,44 @@ def test_a_contact_of_only_spaces_is_no_contact() -> None:
     assert [(n.name, n.why) for n in found.details.not_counted] == [
         ("A", "no email or phone"), ("C", "no email or phone")]
     assert found.next_step.startswith("Add an email or phone for A and C with `endorse edit`")
+
+
+# -- the rule read independently, against the engine -----------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+def _same_day_later(day, months: int):
+    """The same calendar day ``months`` later; the 1st of the next month when it has none."""
+    import calendar
+    import datetime as dt
+
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    if day.day <= calendar.monthrange(year, month)[1]:
+        return dt.date(year, month, day.day)
+    return dt.date(year + (month == 12), month % 12 + 1, 1)
+
+
+def _met_by_reading(sessions, need: float) -> bool:
+    """portfolio-format.md, read literally: some window from a session's day D up to, not
+    including, D + 24 months holds ``need`` hours, and a session in it falls on or after
+    D + 12 months."""
+    for start, _ in sessions:
+        end, year = _same_day_later(start, 24), _same_day_later(start, 12)
+        inside = [(d, h) for d, h in sessions if start <= d < end]
+        if round(sum(h for _, h in inside) * 10) >= need * 10 and any(d >= year for d, _ in inside):
+            return True
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.dates(min_value=D("2023-01-01"), max_value=D("2026-11-21")),
+                          st.sampled_from([0.5, 1, 1.5, 2, 4, 8])), max_size=30))
+def test_the_engine_meets_rsc_exactly_when_the_rule_read_literally_does(sessions) -> None:
+    found = rsc(*[session(d.isoformat(), h) for d, h in sessions])
+    assert found.met == _met_by_reading(sessions, 24)
+    most = max((sum(h for d, h in sessions if s <= d < _same_day_later(s, 24))
+                for s, _ in sessions), default=0)
+    assert found.have == most or abs(found.have - most) < 0.01

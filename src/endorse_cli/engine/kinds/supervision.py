@@ -39,15 +39,18 @@ class Windows(Struct, frozen=True, kw_only=True):
     short: Window | None
 
 
-def windows(facts: Facts, months: int, span_months: int, need: int) -> Windows:
-    """Every window starting on a session's day, in one pass: the one with most hours (the
-    most recent among equals: the one an applicant would submit), and the one that meets
-    the rule, with most hours. Each window is two indices and a sum until one is kept."""
+#: One window: (hours, index of its first session, index past its last, stretches over the
+#: period asked for).
+Candidate = tuple[int, int, int, bool]
+
+
+def candidates(facts: Facts, months: int, span_months: int) -> list[Candidate]:
+    """Every window that starts on a session's day, in one pass with two indices."""
     sessions = facts.sessions
     prefix = [0]
     for _, amount in sessions:
         prefix.append(prefix[-1] + amount)
-    most = meeting = short = None  # (hours, i, j)
+    found = []
     j = 0
     previous = None
     for i, (start, _) in enumerate(sessions):
@@ -58,27 +61,41 @@ def windows(facts: Facts, months: int, span_months: int, need: int) -> Windows:
         j = max(j, i)
         while j < len(sessions) and sessions[j][0] < end:
             j += 1
-        total = prefix[j] - prefix[i]
+        found.append((prefix[j] - prefix[i], i, j,
+                      sessions[j - 1][0] >= add_months(start, span_months)))
+    return found
+
+
+def windows(facts: Facts, months: int, span_months: int, need: int,
+            found: list[Candidate] | None = None) -> Windows:
+    """The window with most hours (the most recent among equals: the one an applicant would
+    submit), and the one that meets the rule with most hours, of :func:`candidates`."""
+    if found is None:
+        found = candidates(facts, months, span_months)
+    most = meeting = short = None
+    for window in found:
+        total, _, _, spans = window
         if most is None or total >= most[0]:
-            most = (total, i, j)
+            most = window
         if total >= need:
-            if sessions[j - 1][0] >= add_months(start, span_months):
+            if spans:
                 if meeting is None or total >= meeting[0]:
-                    meeting = (total, i, j)
+                    meeting = window
             elif short is None or total >= short[0]:
-                short = (total, i, j)
+                short = window
+    sessions = facts.sessions
 
-    def window(found: tuple[int, int, int] | None) -> Window | None:
-        if found is None:
+    def shown(window: Candidate | None) -> Window | None:
+        if window is None:
             return None
-        total, i, j = found
-        start, last = sessions[i][0], sessions[j - 1][0]
+        total, i, j, spans = window
+        start = sessions[i][0]
         return Window(hours=total, start=start, end=shift(add_months(start, months), -1),
-                      first_session=start, last_session=last, sessions=j - i,
-                      spans=last >= add_months(start, span_months))
+                      first_session=start, last_session=sessions[j - 1][0], sessions=j - i,
+                      spans=spans)
 
-    return Windows(most=window(most) or Window(), meeting=window(meeting),
-                   short=None if meeting else window(short))
+    return Windows(most=shown(most) or Window(), meeting=shown(meeting),
+                   short=None if meeting else shown(short))
 
 
 class SupervisionDetails(Details, frozen=True, kw_only=True):
@@ -139,10 +156,14 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
 
 
 def _windows(req: SupervisionReq, j: Judging, need: int) -> Windows:
-    key = ("rsc", req.window_months, req.min_span_months, need)
-    if key not in j.shared:  # credentials that ask the same share one answer
-        j.shared[key] = windows(j.facts, req.window_months, req.min_span_months, need)
-    return j.shared[key]
+    """Credentials that ask the same share one answer, and one pass over the sessions."""
+    months, span = req.window_months, req.min_span_months
+    if ("rsc", months, span) not in j.shared:
+        j.shared["rsc", months, span] = candidates(j.facts, months, span)
+    if ("rsc", months, span, need) not in j.shared:
+        j.shared["rsc", months, span, need] = windows(j.facts, months, span, need,
+                                                      j.shared["rsc", months, span])
+    return j.shared["rsc", months, span, need]
 
 
 def forecast(req: SupervisionReq, result: RequirementResult, j: Judging) -> Forecast:

@@ -4,7 +4,7 @@
     >>> from endorse_cli.api import assess_file
     >>> result = assess_file("examples/home-visitor.toml", as_of=dt.date(2026, 11, 21))
     >>> result.recommended.id
-    'IFS'
+    'IFA'
 
 Nothing here reads the environment or decides for the command line (which portfolio file is
 the default, what fails a batch): that is :mod:`endorse_cli.app`'s. The only clock read is

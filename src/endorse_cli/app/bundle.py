@@ -6,12 +6,12 @@ import os
 from pathlib import Path
 
 from ..api import assess_loaded
+from ..engine.recommend import checklist_for
 from ..errors import PortfolioError, UsageError
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import default_rules_path
 from ..io.tomlfile import decode, read_bytes
 from .context import Application
-from .gaps import chosen
 
 
 def bundle(app: Application, file: str | None, *, credential: str | None, out: Path | None,
@@ -19,12 +19,12 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     from ..bundle.build import build
 
     rules = app.rules
-    app.credential(credential)  # a misspelt id is reported before anything is read
+    named = app.credential(credential)  # a misspelt id is reported before anything is read
     path = app.portfolio(file)
     original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
     result = assess_loaded(loaded, rules, app.as_of, today=app.today)
-    picked, why = chosen(app, result, credential)
+    picked, why = checklist_for(result, named)
     source = app.rules_file or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
     if templates is not None and not templates.is_dir():

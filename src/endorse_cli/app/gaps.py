@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 from ..engine.recommend import checklist_for
-from ..model.results import Assessment, CredentialResult
 from .assess import judged
 from .context import Application, Format
 
 
-def chosen(app: Application, result: Assessment,
-           credential: str | None) -> tuple[CredentialResult, str]:
-    """The credential a checklist is about (named, target, recommended), and why."""
-    return checklist_for(result, app.credential(credential))
-
-
 def gaps(app: Application, file: str | None, *, credential: str | None, fmt: Format,
          rsc_per_month: float | None = None, timeline: bool = False) -> None:
-    app.credential(credential)  # a misspelt id is reported before the portfolio is read
+    named = app.credential(credential)  # a misspelt id is reported before the file is read
     result = judged(app, file, rsc_per_month)
-    picked, why = chosen(app, result, credential)
+    picked, why = checklist_for(result, named)  # named, else the target, else recommended
     app.show(fmt, "timeline" if timeline else "gaps", result, picked, why)

@@ -42,9 +42,22 @@ def test_there_are_samples() -> None:
     assert len(SAMPLES) >= 2
 
 
+def commands() -> list[str]:
+    """Every command the CLI has, as click sees it."""
+    import typer
+
+    from endorse_cli.cli import app
+
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_command_list_is_whole() -> None:
+    assert set(commands()) >= {"init", "interview", "edit", "add", "assess", "gaps",
+                               "credentials", "bundle", "check", "validate", "schema"}
+
+
 def test_every_command_and_option_is_documented(cli) -> None:
-    for command in ("init", "interview", "edit", "add", "assess", "gaps", "credentials",
-                    "check", "validate", "schema"):
+    for command in commands():
         assert f"`endorse {command}" in README
         text = cli(command, "--help").out
         own = text.split("Options:")[-1].split("Options of each section")[0]  # not add's fields
@@ -65,7 +78,9 @@ def test_every_requirement_kind_is_documented() -> None:
 
 def test_every_red_flag_is_documented(cli) -> None:
     source = (ROOT / "src" / "endorse_cli" / "engine" / "redflags.py").read_text(encoding="utf-8")
-    codes = set(re.findall(r'"([a-z]+(?:-[a-z]+)+)", f?"', source)) | {"later-date"}
+    # every code is a quoted word-word string there (and later-date is the counting's)
+    codes = set(re.findall(r'"([a-z]+(?:-[a-z]+)+)"', source)) | {"later-date"}
+    assert {"rsc-hours-per-day", "training-hours-per-day", "work-hours-per-week"} <= codes
     table = README[README.index("### Red flags"):]
     for code in codes:
         assert f"`{code}`" in table, code

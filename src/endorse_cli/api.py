@@ -1,9 +1,14 @@
 """The library's front: judge a portfolio file in one call, without the command line.
 
+    >>> import datetime as dt
     >>> from endorse_cli.api import assess_file
-    >>> result = assess_file("examples/home-visitor.toml")      # doctest: +SKIP
-    >>> result.recommended.id                                      # doctest: +SKIP
-    'IFS'
+    >>> result = assess_file("examples/home-visitor.toml", as_of=dt.date(2026, 11, 21))
+    >>> result.recommended.id
+    'IFA'
+
+Nothing here reads the environment or decides for the command line (which portfolio file is
+the default, what fails a batch): that is :mod:`endorse_cli.app`'s. The only clock read is
+:func:`assess_file`'s default date, for a caller who gives none.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ from pathlib import Path
 from msgspec.structs import replace
 
 from .engine import judge
-from .errors import PortfolioError, UsageError
+from .errors import PortfolioError, UnknownCredential
+from .io.hints import credential_id
 from .io.portfolio_file import read_portfolio
 from .io.rules_file import load_rules
 from .io.tomlfile import Loaded
@@ -23,46 +29,30 @@ from .model.portfolio import Portfolio
 from .model.results import Assessment
 from .model.rules import Rules
 
-DEFAULT_PORTFOLIO = "portfolio.toml"
-PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
-
-
-def find_portfolio(file: str | os.PathLike[str] | None) -> Path:
-    """The portfolio to use: the one named, else ``$ENDORSE_PORTFOLIO``, else ./portfolio.toml."""
-    chosen = file or os.environ.get(PORTFOLIO_ENV) or DEFAULT_PORTFOLIO
-    path = Path(chosen)
-    if not path.exists():
-        source = ("named by $" + PORTFOLIO_ENV) if not file and os.environ.get(PORTFOLIO_ENV) \
-            else ("in this folder" if not file else "")
-        raise UsageError(
-            f"no portfolio file {str(path)!r} {source}".rstrip(),
-            fix="start one with `endorse init`, name your portfolio file "
-                f"(`endorse gaps my-portfolio.toml`), or set {PORTFOLIO_ENV}",
-        )
-    return path
-
 
 def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
     """``applicant.target`` must name a credential of the rules in force."""
     target = loaded.value.applicant.target
-    ids = [c.id for c in rules.credential]
-    if target is not None and target.casefold() not in [i.casefold() for i in ids]:
-        from .io.hints import did_you_mean
-
-        guess = did_you_mean(target, ids)
-        message = f'"{target}" is not a credential of these rules'
-        if guess:
-            message += f'; did you mean "{guess}"?'
-        raise loaded.problem(PortfolioError, ("applicant", "target"), message,
-                             "use one of: " + ", ".join(ids))
+    if target is None:
+        return
+    try:
+        credential_id(target, [c.id for c in rules.credential])
+    except UnknownCredential as unknown:
+        raise loaded.problem(PortfolioError, ("applicant", "target"), unknown.message,
+                             unknown.fix) from None
 
 
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
+                  today: dt.date | None = None,
                   rsc_per_month: float | None = None) -> Assessment:
-    """Judge an already read portfolio; warnings get the lines they point at."""
+    """Judge an already read portfolio as of ``as_of``; warnings get the lines they point at.
+
+    ``today`` is the last day anything can have been logged: paces are measured up to it when
+    ``as_of`` is later. None: ``as_of`` itself. ``rsc_per_month`` replaces the applicant's
+    measured RS/C pace in the forecasts.
+    """
     check_target(loaded, rules)
-    result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month,
-                   today=dt.date.today())
+    result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month, today=today)
     if result.warnings:
         from .io.locate import parse_where
 
@@ -75,18 +65,22 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
 
 
 def assess_file(
-    file: str | os.PathLike[str] | None = None,
+    file: str | os.PathLike[str],
     *,
     rules: Rules | str | os.PathLike[str] | None = None,
     as_of: dt.date | None = None,
+    today: dt.date | None = None,
     rsc_per_month: float | None = None,
 ) -> Assessment:
     """Read and judge one portfolio file. Raises an :class:`~endorse_cli.errors.EndorseError`.
 
-    ``rsc_per_month`` replaces the applicant's measured RS/C pace in the forecasts.
+    ``rules``: the rules, or a rules file (default: the shipped rules). ``as_of`` and
+    ``today``: the clock's date when not given.
     """
     if not isinstance(rules, Rules):
         rules = load_rules(Path(rules) if rules is not None else None).value
-    path = find_portfolio(file)
-    return assess_loaded(read_portfolio(path), rules, as_of or dt.date.today(),
+    if as_of is None or today is None:
+        clock = dt.date.today()
+        as_of, today = as_of or clock, today or clock
+    return assess_loaded(read_portfolio(Path(file)), rules, as_of, today=today,
                          rsc_per_month=rsc_per_month)

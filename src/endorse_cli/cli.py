@@ -1,4 +1,5 @@
-"""The `endorse` command line: thin typer commands that parse options and call one function.
+"""The `endorse` command line: thin typer commands that parse options, build one
+:class:`~endorse_cli.app.context.Application` and call one function of :mod:`endorse_cli.app`.
 
 Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interrupted.
 """
@@ -12,9 +13,11 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from . import __version__, reports
-from .interview.adding import options_help as add_help
+from . import __version__
+from .app.context import Application
 from .errors import EndorseError, ExitCode
+from .interview.adding import ADDABLE, options_help as add_help
+from .model.failon import FailOn
 from .render.terminal import Terminal
 
 
@@ -41,7 +44,7 @@ app = typer.Typer(
     cls=EndorseGroup,
     name="endorse",
     help="Build, judge and plan an Infant Mental Health Endorsement® application.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -63,7 +66,8 @@ FileArg = Annotated[
 AsOf = Annotated[
     Optional[str],
     typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Judge as of this date (default: today). Later entries are not counted.",
+                 help="Judge as of this date, YYYY-MM-DD or month/day/year (default: today). "
+                      "Later entries are not counted.",
                  show_default=False),
 ]
 RulesOpt = Annotated[
@@ -96,18 +100,24 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Judge a portfolio against the Endorsement® credentials, and plan what is left."""
+    if ctx.invoked_subcommand is None:  # `endorse` alone: the help, as asked for
+        print(ctx.get_help())
+        raise typer.Exit()
 
 
 @app.command()
 def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
            format: FormatOpt = Format.text, assume_rsc_per_month: PaceOpt = None) -> None:
     """Every credential at a glance, and the one that fits you best."""
-    reports.assess(Terminal(), file, rules_file=rules, as_of=as_of, fmt=format.value,
-                   rsc_per_month=assume_rsc_per_month)
+    from .app.assess import assess as run
+
+    run(Application("assess", as_of=as_of, rules_file=rules), file, fmt=format.value,
+        rsc_per_month=assume_rsc_per_month)
 
 
 @app.command()
@@ -122,14 +132,18 @@ def gaps(
     assume_rsc_per_month: PaceOpt = None,
 ) -> None:
     """The gap checklist: what is met, what is missing, what to do next, and when."""
-    reports.gaps(Terminal(), file, credential=credential, rules_file=rules, as_of=as_of,
-                 fmt=format.value, rsc_per_month=assume_rsc_per_month, timeline=timeline)
+    from .app.gaps import gaps as run
+
+    run(Application("gaps", as_of=as_of, rules_file=rules), file, credential=credential,
+        fmt=format.value, rsc_per_month=assume_rsc_per_month, timeline=timeline)
 
 
 @app.command()
 def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None:
     """The credentials and requirements in force."""
-    reports.credentials(Terminal(), rules_file=rules, fmt=format.value)
+    from .app.credentials import credentials as run
+
+    run(Application("credentials", rules_file=rules), fmt=format.value)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -144,13 +158,6 @@ class RowFormat(str, Enum):
     csv = "csv"
     junit = "junit"
     markdown = "markdown"
-
-
-class FailOn(str, Enum):
-    invalid = "invalid"
-    unmet = "unmet"
-    warning = "warning"
-    never = "never"
 
 
 PathsArg = Annotated[
@@ -188,11 +195,11 @@ def check(
     format: RowFormatOpt = RowFormat.table,
 ) -> None:
     """Judge many portfolios: one row each, and a summary."""
-    code = reports.check(Terminal(), paths, credential=credential, rules_file=rules,
-                         as_of=as_of, fmt=format.value,
-                         fail_on=fail_on.value if fail_on else ("unmet" if credential else "invalid"),
-                         jobs=jobs,
-                         exclude=exclude or [])
+    from .app.check import check as run
+
+    code = run(Application("check", as_of=as_of, rules_file=rules), paths,
+               credential=credential, fmt=format.value, fail_on=fail_on, jobs=jobs,
+               exclude=exclude or [])
     raise typer.Exit(int(code))
 
 
@@ -200,16 +207,19 @@ def check(
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
              rules: RulesOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
     """Check the format of many portfolios, without judging them."""
-    code = reports.check(Terminal(), paths, credential=None, rules_file=rules, as_of=None,
-                         fmt=format.value, fail_on="invalid", jobs=jobs, validate_only=True,
-                         exclude=exclude or [])
+    from .app.check import validate as run
+
+    code = run(Application("validate", rules_file=rules), paths, fmt=format.value, jobs=jobs,
+               exclude=exclude or [])
     raise typer.Exit(int(code))
 
 
 @app.command()
 def schema() -> None:
     """Print the portfolio format's JSON Schema (draft-07), for editors and validators."""
-    reports.schema(Terminal())
+    from .app.schema import schema as run
+
+    run(Application("schema"))
 
 
 @app.command()
@@ -229,65 +239,48 @@ def bundle(
     rules: RulesOpt = None,
 ) -> None:
     """Write the submission bundle: summary, checklist, CSV files, certificates and a zip."""
-    reports.bundle(Terminal(), file, credential=credential, rules_file=rules, as_of=as_of,
-                   out=out, templates=templates, force=force, allow_missing=allow_missing)
+    from .app.bundle import bundle as run
+
+    run(Application("bundle", as_of=as_of, rules_file=rules), file, credential=credential,
+        out=out, templates=templates, force=force, allow_missing=allow_missing)
 
 
 # -- the questionnaire (questionary and tomlkit load only here) ----------------------------
 
+#: The sections, in the interview's order: the one list `--section` and `add` are built from.
+Section = Enum("Section", {name: name for name in ADDABLE}, type=str)  # type: ignore[misc]
+SECTIONS_HELP = ", ".join(ADDABLE[:-1]) + " or " + ADDABLE[-1]
+
 SectionOpt = Annotated[
-    Optional[str],
-    typer.Option("--section", "-s", metavar="SECTION",
-                 help="Go straight to one section: education, work, training, supervision, "
-                      "reference or exam.", show_default=False),
+    Optional[Section],
+    typer.Option("--section", "-s", metavar="SECTION", case_sensitive=False,
+                 help=f"Go straight to one section: {SECTIONS_HELP}.", show_default=False),
 ]
-
-
-def _portfolio(file: Optional[str]) -> Path:
-    from .api import DEFAULT_PORTFOLIO, PORTFOLIO_ENV
-    import os
-
-    return Path(file or os.environ.get(PORTFOLIO_ENV) or DEFAULT_PORTFOLIO)
 
 
 @app.command()
 def init(file: FileArg = None, rules: RulesOpt = None) -> None:
     """Start a new portfolio: a few questions, then the interview if you like."""
-    from .interview import flows
+    from .app.questionnaire import init as run
 
-    flows.init(Terminal(), _portfolio(file), rules_file=rules)
+    run(Application("init", rules_file=rules), file)
 
 
 @app.command()
 def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt = None) -> None:
     """Add to your portfolio, section by section; every entry is saved as you go."""
-    from .api import find_portfolio
-    from .interview import flows
+    from .app.questionnaire import interview as run
 
-    if section is not None and section not in flows.ORDER:
-        from .errors import UsageError
-
-        raise UsageError(f"--section {section!r} is not a section",
-                         fix="use one of: " + ", ".join(flows.ORDER))
-    flows.interview(Terminal(), find_portfolio(file), section=section, rules_file=rules)
+    run(Application("interview", rules_file=rules), file,
+        section=section.value if section else None)
 
 
 @app.command()
 def edit(file: FileArg = None, rules: RulesOpt = None) -> None:
     """Change or remove any entry of your portfolio."""
-    from .api import find_portfolio
-    from .interview import flows
+    from .app.questionnaire import edit as run
 
-    flows.edit(Terminal(), find_portfolio(file), rules_file=rules)
-
-
-class AddSection(str, Enum):
-    education = "education"
-    work = "work"
-    training = "training"
-    supervision = "supervision"
-    reference = "reference"
-    exam = "exam"
+    run(Application("edit", rules_file=rules), file)
 
 
 @app.command(
@@ -296,18 +289,14 @@ class AddSection(str, Enum):
 )
 def add(
     ctx: typer.Context,
-    section: Annotated[AddSection, typer.Argument(
-        metavar="SECTION", help="education, work, training, supervision, reference or exam.",
-        show_default=False)],
+    section: Annotated[Section, typer.Argument(
+        metavar="SECTION", help=f"{SECTIONS_HELP}.", show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,
 ) -> None:
     """Add one entry without the questionnaire, e.g.
     `endorse add supervision --date 2025-03-04 --hours 1.5 --provider "Ana Lopez"`.
     Give the portfolio FILE anywhere among the options."""
-    from .api import find_portfolio
-    from .interview import adding
+    from .app.questionnaire import add as run
 
-    line = adding.add(section.value, list(ctx.args), no_input=no_input,
-                      default_file=find_portfolio)
-    Terminal().message(line, label="done", style="32")
+    run(Application(f"add {section.value}"), section.value, list(ctx.args), no_input=no_input)

@@ -74,3 +74,31 @@ class PortfolioError(FileProblem):
 
 class RulesError(FileProblem):
     kind = "rules"
+
+
+class UnknownCredential(UsageError):
+    """A credential id that the rules in force do not have (``--credential``, a target)."""
+
+    def __init__(self, given: str, ids: list[str], guess: str | None) -> None:
+        self.given = given
+        self.ids = ids
+        self.guess = guess
+        #: ``; did you mean "IMHS"?``, or nothing when no id is close.
+        self.hint = f'; did you mean "{guess}"?' if guess else ""
+        super().__init__(f'"{given}" is not a credential of these rules{self.hint}',
+                         fix="use one of: " + ", ".join(ids))
+
+
+class ChangedOnDisk(EndorseError):
+    """The file was changed by someone else (an editor window) since it was read."""
+
+
+class Interrupted(EndorseError):
+    """The applicant pressed Ctrl-C or Ctrl-D: a stop, not an error."""
+
+    exit_code = ExitCode.INTERRUPTED
+    label = "stopped"
+
+
+class BundleError(EndorseError):
+    """A bundle that cannot be made as asked (missing or unsafe attachments, a template)."""

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import EndorseError, PortfolioError, UsageError
+from ..errors import BundleError, PortfolioError, UsageError  # BundleError: also from here
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.portfolio import Portfolio
@@ -31,10 +31,6 @@ from . import content
 
 #: The time every zip entry carries (the zip format cannot go earlier).
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-class BundleError(EndorseError):
-    """A bundle that cannot be made as asked (missing or unsafe attachments, a template)."""
 
 
 def slug(name: str) -> str:

@@ -14,15 +14,8 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from ..errors import EndorseError, ExitCode, UsageError
+from ..errors import Interrupted, UsageError  # Interrupted: also imported from here
 from .fields import AREAS, Field, parse
-
-
-class Interrupted(EndorseError):
-    """The applicant pressed Ctrl-C or Ctrl-D: a stop, not an error."""
-
-    exit_code = ExitCode.INTERRUPTED
-    label = "stopped"
 
 
 def require_terminal(command: str) -> None:

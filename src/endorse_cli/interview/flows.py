@@ -23,7 +23,7 @@ from .ask import Asker, Interrupted, require_terminal
 from .fields import NOUNS, SECTIONS, Field, applies, article, summary
 
 #: The order the interview walks the sections in.
-ORDER = ("education", "work", "training", "supervision", "reference", "exam")
+from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
           "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
           "reference": "References", "exam": "Exam"}

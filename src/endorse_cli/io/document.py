@@ -18,17 +18,13 @@ from typing import Any
 import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
 
-from ..errors import EndorseError, PortfolioError
+from ..errors import ChangedOnDisk, PortfolioError  # ChangedOnDisk: also imported from here
 from ..model.portfolio import FORMAT_VERSION
 from .portfolio_file import parse_portfolio
 from .tomlfile import decode, read_bytes
 
 #: Owner only: a portfolio holds references' emails and phone numbers.
 NEW_FILE_MODE = 0o600
-
-
-class ChangedOnDisk(EndorseError):
-    """The file was changed by someone else (an editor window) since it was read."""
 
 
 def write_atomically(path: Path, text: str, *, mode: int) -> None:

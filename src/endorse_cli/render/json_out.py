@@ -91,7 +91,7 @@ def encode(data: Any) -> bytes:
     return msgspec.json.encode(data)
 
 
-# The three views every renderer offers (see reports.show).
+# The three views every renderer offers (see app.context.Application.show).
 
 
 def assess(assessment: Assessment) -> str:

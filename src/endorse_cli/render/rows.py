@@ -12,6 +12,7 @@ from typing import IO
 
 from msgspec import Struct
 
+from ..model.failon import FailOn
 from ..model.results import CheckRow as Row
 from .json_out import JSON_FORMAT, encode
 
@@ -56,12 +57,12 @@ class Writer:
     """Writes rows to ``out``; ``validate`` for `endorse validate`, else `endorse check`."""
 
     def __init__(self, out: IO[str], *, validate: bool, credential: str | None,
-                 files: list[str], fail_on: str = "invalid") -> None:
+                 files: list[str], fail_on: FailOn = FailOn.invalid) -> None:
         self.out = out
         self.validate = validate
         self.credential = credential
         self.files = files
-        self.fail_on = fail_on
+        self.fail_on = FailOn(fail_on)
 
     def start(self) -> None:
         pass
@@ -222,9 +223,8 @@ def _xml(text: str, attribute: bool = False) -> str:
 
 
 class JUnit(Writer):
-    """One testcase per portfolio: a failure when it is invalid; when its credential is unmet
-    and --fail-on is unmet (the default with --credential); when it has warnings and --fail-on
-    is warning. So the report fails exactly what the exit code fails."""
+    """One testcase per portfolio, a failure exactly when :meth:`FailOn.failure` says so: the
+    same policy as the exit code's."""
 
     def start(self) -> None:
         self.cases: list[str] = []
@@ -233,22 +233,21 @@ class JUnit(Writer):
     def row(self, row: Row) -> None:
         suite = "endorse.validate" if self.validate else "endorse.check"
         head = f"    <testcase classname={_xml(suite, True)} name={_xml(row.file, True)}"
-        failure = None
-        if row.invalid and self.fail_on != "never":
-            failure = ("invalid", _error_text(row), _error_text(row) +
-                       (f"\nfix: {row.error_fix}" if row.error_fix else ""))
-        elif self.fail_on == "unmet" and row.met is False:
-            body = "\n".join(f"missing: {label}" for label in row.missing)
-            failure = ("unmet", f"{row.credential} is not met: {row.requirements_met} of "
-                                f"{row.requirements_total} requirements", body)
-        elif self.fail_on == "warning" and row.warnings:
-            failure = ("warning", f"{row.warnings} warning(s)",
-                       f"see `endorse gaps {row.file}` for each warning and its fix")
-        if failure is None:
+        kind = self.fail_on.failure(row)
+        if kind is None:
             self.cases.append(head + " />")
             return
+        if kind == "invalid":
+            message = _error_text(row)
+            body = message + (f"\nfix: {row.error_fix}" if row.error_fix else "")
+        elif kind == "unmet":
+            message = (f"{row.credential} is not met: {row.requirements_met} of "
+                       f"{row.requirements_total} requirements")
+            body = "\n".join(f"missing: {label}" for label in row.missing)
+        else:
+            message = f"{row.warnings} warning(s)"
+            body = f"see `endorse gaps {row.file}` for each warning and its fix"
         self.failures += 1
-        kind, message, body = failure
         self.cases.append(f"{head}>\n      <failure type={_xml(kind, True)} "
                           f"message={_xml(message, True)}>{_xml(body)}</failure>\n"
                           "    </testcase>")

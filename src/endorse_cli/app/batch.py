@@ -15,9 +15,9 @@ from pathlib import Path
 
 from msgspec import Struct
 
-from .errors import EndorseError
-from .model.results import CheckRow as Row
-from .model.rules import Rules
+from ..errors import EndorseError
+from ..model.results import CheckRow as Row
+from ..model.rules import Rules
 
 #: Below this many files, starting processes costs more than it saves.
 POOL_FROM = 48
@@ -26,6 +26,8 @@ POOL_FROM = 48
 class Settings(Struct, frozen=True):
     rules: Rules
     as_of: dt.date
+    #: The last day anything can have been logged (paces are measured up to it).
+    today: dt.date | None = None
     credential: str | None = None
     validate_only: bool = False
     documents: bool = False
@@ -90,8 +92,8 @@ def _init(settings: Settings) -> None:
 
 def check_one(file: str, settings: Settings | None = None) -> Row:
     """Read, validate and (unless validating only) judge one portfolio into a row."""
-    from .api import assess_loaded, check_target
-    from .io.portfolio_file import read_portfolio
+    from ..api import assess_loaded, check_target
+    from ..io.portfolio_file import read_portfolio
 
     s = settings or _settings
     assert s is not None
@@ -101,7 +103,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         if s.validate_only:
             check_target(loaded, s.rules)
             return Row(file=name, applicant=shown(loaded.value.applicant.name))
-        result = assess_loaded(loaded, s.rules, s.as_of)
+        result = assess_loaded(loaded, s.rules, s.as_of, today=s.today)
     except EndorseError as error:
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
                    error_where=getattr(error, "where", None), error_fix=error.fix)
@@ -109,7 +111,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     assert judged is not None
     document = None
     if s.documents:
-        from .render.json_out import assessment_dict, encode
+        from ..render.json_out import assessment_dict, encode
 
         data = assessment_dict(result)
         if s.credential:
@@ -184,6 +186,8 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
             yield from rows
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))

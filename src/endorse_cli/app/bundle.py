@@ -1,0 +1,38 @@
+"""`endorse bundle`: the submission bundle of one portfolio (jinja2 loads only here)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..api import assess_loaded
+from ..engine.recommend import checklist_for
+from ..errors import PortfolioError, UsageError
+from ..io.portfolio_file import parse_portfolio
+from ..io.rules_file import default_rules_path
+from ..io.tomlfile import decode, read_bytes
+from .context import Application
+
+
+def bundle(app: Application, file: str | None, *, credential: str | None, out: Path | None,
+           templates: Path | None, force: bool, allow_missing: bool) -> None:
+    from ..bundle.build import build
+
+    rules = app.rules
+    named = app.credential(credential)  # a misspelt id is reported before anything is read
+    path = app.portfolio(file)
+    original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
+    loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
+    result = assess_loaded(loaded, rules, app.as_of, today=app.today)
+    picked, why = checklist_for(result, named)
+    source = app.rules_file or default_rules_path()
+    name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
+    if templates is not None and not templates.is_dir():
+        raise UsageError(f"--templates {str(templates)!r} is not a folder",
+                         fix="name a folder of templates like the shipped templates/")
+    folder, archive, notes = build(
+        loaded, path, original, rules, (name, source.read_bytes()), result, picked, why,
+        out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing)
+    for note in notes:
+        app.terminal.message(note, label="warning", style="33")
+    app.terminal.message(f"{folder}{os.sep} and {archive}", label="written", style="32")

@@ -1,0 +1,134 @@
+"""The one object every command takes: the terminal, the dates, the rules, the environment.
+
+Built once per command by the CLI; everything in it is read or parsed once, and the rules only
+when a command first asks for them (``endorse schema`` never reads them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from ..errors import UsageError
+from ..render.terminal import Terminal
+
+if TYPE_CHECKING:
+    from ..io.tomlfile import Loaded
+    from ..model.rules import Rules
+
+#: The portfolio a command uses when none is named: this variable's, else this file.
+PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
+DEFAULT_PORTFOLIO = "portfolio.toml"
+
+Format = Literal["text", "json", "markdown"]
+
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _us_date(text: str) -> dt.date:
+    """``3/1/2027``: month/day/year, as dates are written in the US."""
+    found = _US_DATE.fullmatch(text)
+    if found is None:
+        raise ValueError(text)
+    month, day, year = (int(part) for part in found.groups())
+    return dt.date(year, month, day)
+
+
+def parse_as_of(value: str | None, today: dt.date) -> dt.date:
+    """``--as-of``: YYYY-MM-DD or month/day/year (``3/1/2027``); ``today`` when not given."""
+    if value is None:
+        return today
+    text = value.strip()
+    for parse in (dt.date.fromisoformat, _us_date):
+        try:
+            return parse(text)
+        except ValueError:
+            continue
+    raise UsageError(f"--as-of {value!r} is not a date",
+                     fix="write it as YYYY-MM-DD or month/day/year, e.g. --as-of 2026-06-30 "
+                         "or --as-of 6/30/2026")
+
+
+class Application:
+    """What a command runs with. ``command`` is how the command is typed before its FILE
+    (``gaps``, ``add supervision``): messages name it."""
+
+    def __init__(self, command: str, *, as_of: str | None = None,
+                 rules_file: Path | None = None, terminal: Terminal | None = None,
+                 environ: Mapping[str, str] | None = None,
+                 today: dt.date | None = None) -> None:
+        self.command = command
+        self.terminal = terminal or Terminal()
+        #: The last day anything can have been logged.
+        self.today = today or dt.date.today()
+        #: The day the portfolio is judged as of.
+        self.as_of = parse_as_of(as_of, self.today)
+        self.rules_file = rules_file
+        env = os.environ if environ is None else environ
+        #: The portfolio named by $ENDORSE_PORTFOLIO, if any.
+        self.portfolio_from_env = env.get(PORTFOLIO_ENV) or None
+
+    # -- the rules ----------------------------------------------------------------------------
+
+    @cached_property
+    def loaded_rules(self) -> Loaded[Rules]:
+        """The rules file in force, read and checked on first use."""
+        from ..io.rules_file import load_rules
+
+        return load_rules(self.rules_file)
+
+    @property
+    def rules(self) -> Rules:
+        return self.loaded_rules.value
+
+    def credential(self, given: str | None) -> str | None:
+        """The id that ``--credential`` names, in any case, or a usage error with the closest."""
+        if given is None:
+            return None
+        from ..errors import UnknownCredential
+        from ..io.hints import credential_id
+
+        try:
+            return credential_id(given, [c.id for c in self.rules.credential])
+        except UnknownCredential as unknown:
+            raise UsageError(f"--credential {given!r} is not in the rules{unknown.hint}",
+                             fix=unknown.fix) from None
+
+    # -- the portfolio ------------------------------------------------------------------------
+
+    def portfolio_path(self, file: str | os.PathLike[str] | None) -> Path:
+        """The portfolio a command works on: the one named, else $ENDORSE_PORTFOLIO's, else
+        ./portfolio.toml; whether it exists or not."""
+        return Path(file or self.portfolio_from_env or DEFAULT_PORTFOLIO)
+
+    def portfolio(self, file: str | os.PathLike[str] | None) -> Path:
+        """:meth:`portfolio_path`, which must exist; else how to start or name one."""
+        path = self.portfolio_path(file)
+        if not path.exists():
+            source = ("" if file else f"named by ${PORTFOLIO_ENV}" if self.portfolio_from_env
+                      else "in this folder")
+            raise UsageError(
+                f"no portfolio file {str(path)!r} {source}".rstrip(),
+                fix="start one with `endorse init`, name your portfolio file "
+                    f"(`endorse {self.command} my-portfolio.toml`), or set {PORTFOLIO_ENV}")
+        return path
+
+    # -- output -------------------------------------------------------------------------------
+
+    def show(self, fmt: Format, view: str, *args: Any) -> None:
+        """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand."""
+        if fmt == "text":
+            from ..render import text
+
+            getattr(text, view)(self.terminal.console, *args)
+            return
+        if fmt == "markdown":
+            from ..render import markdown as renderer
+        else:
+            from ..render import json_out as renderer
+        self.terminal.data(getattr(renderer, view)(*args))

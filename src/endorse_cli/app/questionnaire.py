@@ -1,0 +1,34 @@
+"""`endorse init`, `interview`, `edit` and `add`: the commands that write the portfolio.
+
+Each hands over to :mod:`endorse_cli.interview`; questionary and tomlkit load only here.
+"""
+
+from __future__ import annotations
+
+from .context import Application
+
+
+def init(app: Application, file: str | None) -> None:
+    from ..interview import flows
+
+    flows.init(app.terminal, app.portfolio_path(file), rules_file=app.rules_file)
+
+
+def interview(app: Application, file: str | None, *, section: str | None) -> None:
+    from ..interview import flows
+
+    flows.interview(app.terminal, app.portfolio(file), section=section,
+                    rules_file=app.rules_file)
+
+
+def edit(app: Application, file: str | None) -> None:
+    from ..interview import flows
+
+    flows.edit(app.terminal, app.portfolio(file), rules_file=app.rules_file)
+
+
+def add(app: Application, section: str, args: list[str], *, no_input: bool) -> None:
+    from ..interview import adding
+
+    line = adding.add(section, args, no_input=no_input, default_file=app.portfolio)
+    app.terminal.message(line, label="done", style="32")

@@ -1,9 +1,11 @@
 """The packages import in one direction only: a lower layer never imports a higher one.
 
-    model <- engine, io <- api <- presentation (render, interview, bundle) <- app <- cli
+    model <- engine, io <- render <- api <- presentation (interview, bundle, report) <- app <- cli
 
 ``engine`` (judging) and ``io`` (files) stand side by side on ``model``: neither imports the
-other. Every import counts, those inside functions too (they are how a command loads only
+other. ``render`` puts results into words and formats (text, Markdown, JSON, CSV); the
+library's face, ``api``, hands out results already in words, so it stands on ``render``; the
+questionnaire, the bundle and the cohort report stand on ``api``. Every import counts, those inside functions too (they are how a command loads only
 what it needs, and they are still a dependency).
 """
 
@@ -21,21 +23,18 @@ PACKAGE = ROOT / "src" / "endorse_cli"
 LAYERS = {
     "": 0, "errors": 0, "model": 0,  # the package itself only holds its version
     "engine": 1, "io": 1,
-    "api": 2,
-    "render": 3, "interview": 3, "bundle": 3,
-    "app": 4,
-    "cli": 5, "launch": 5, "__main__": 5,
+    "render": 2,
+    "api": 3,
+    "interview": 4, "bundle": 4, "report": 4,
+    "app": 5,
+    "cli": 6, "launch": 6, "__main__": 6,
 }
 #: Side by side: on the same layer, but neither may import the other.
 APART = {frozenset({"engine", "io"})}
 
 #: Imports that break the rule today, each with the reason it is allowed for now. An entry
 #: here that no longer happens fails the test, so the list only ever shrinks.
-KNOWN = {
-    # The rules-format words (which detail fields a next step may name) belong to the model;
-    # they are moving to model/rules.py with the requirement kinds.
-    ("endorse_cli.io.rules_file", "endorse_cli.engine.requirements"),
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def module_name(path: Path, package: Path = PACKAGE) -> str:

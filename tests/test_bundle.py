@@ -188,3 +188,16 @@ def test_the_summary_page_in_a_real_browser(made, tmp_path) -> None:
     with Image.open(shot) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 50  # text, tables and the chart, not blank
+
+
+def test_a_bundle_for_a_credential_not_met_says_it_is_a_draft(cli, tmp_path) -> None:
+    run = cli("bundle", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "--out",
+              str(tmp_path))
+    assert run.code == 0
+    err = " ".join(run.err.split())
+    assert ("IFS is not met yet (3 of 6 requirements): this bundle is a draft to review, not "
+            "ready to submit. See what is missing with `endorse gaps") in err
+    assert "--credential IFS`" in err
+    ready = cli("bundle", str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "--out",
+                str(tmp_path), "--allow-missing")
+    assert "not ready" not in ready.err

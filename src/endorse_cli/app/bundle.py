@@ -36,3 +36,7 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     for note in notes:
         app.terminal.message(note, label="warning", style="33")
     app.terminal.message(f"{folder}{os.sep} and {archive}", label="written", style="32")
+    if not picked.met:
+        from ..render.words import not_ready
+
+        app.terminal.message(not_ready(picked, path), label="not ready", style="33")

@@ -72,3 +72,12 @@ def timeline_end(result: CredentialResult) -> str:
     if not undated:
         return f"{result.id} is expected to be met on {day}."
     return f"{result.id} can be met on {day} at the soonest, once the steps without a date are done."
+
+
+def not_ready(result: CredentialResult, path: object) -> str:
+    """Said after a bundle is written for a credential not met yet."""
+    import shlex
+
+    return (f"{result.id} is not met yet ({result.met_count} of {result.total} requirements): "
+            "this bundle is a draft to review, not ready to submit. See what is missing with "
+            f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`.")

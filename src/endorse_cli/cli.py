@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from . import __version__, reports
 from .interview.adding import options_help as add_help
+from .interview.fields import ORDER as SECTIONS
 from .errors import EndorseError, ExitCode
 from .render.terminal import Terminal
 
@@ -238,8 +239,8 @@ def bundle(
 SectionOpt = Annotated[
     Optional[str],
     typer.Option("--section", "-s", metavar="SECTION",
-                 help="Go straight to one section: education, work, training, supervision, "
-                      "reference or exam.", show_default=False),
+                 help="Go straight to one section: " + ", ".join(SECTIONS) + ".",
+                 show_default=False),
 ]
 
 
@@ -264,11 +265,10 @@ def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt 
     from .api import find_portfolio
     from .interview import flows
 
-    if section is not None and section not in flows.ORDER:
-        from .errors import UsageError
+    if section is not None:
+        from .interview.fields import section_named
 
-        raise UsageError(f"--section {section!r} is not a section",
-                         fix="use one of: " + ", ".join(flows.ORDER))
+        section = section_named(section)
     flows.interview(Terminal(), find_portfolio(file), section=section, rules_file=rules)
 
 
@@ -281,13 +281,7 @@ def edit(file: FileArg = None, rules: RulesOpt = None) -> None:
     flows.edit(Terminal(), find_portfolio(file), rules_file=rules)
 
 
-class AddSection(str, Enum):
-    education = "education"
-    work = "work"
-    training = "training"
-    supervision = "supervision"
-    reference = "reference"
-    exam = "exam"
+AddSection = Enum("AddSection", {name: name for name in SECTIONS}, type=str)
 
 
 @app.command(
@@ -297,7 +291,7 @@ class AddSection(str, Enum):
 def add(
     ctx: typer.Context,
     section: Annotated[AddSection, typer.Argument(
-        metavar="SECTION", help="education, work, training, supervision, reference or exam.",
+        metavar="SECTION", help=", ".join(SECTIONS) + ".",
         show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,

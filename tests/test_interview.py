@@ -438,3 +438,123 @@ def test_section_aliases_and_guesses(typed, tmp_path) -> None:
     run = typed("", "interview", str(path), "--section", "refrences")
     assert run.code == 2
     assert "there is no section 'refrences'; did you mean reference?" in run.err
+
+
+# -- in a real terminal ------------------------------------------------------------------------
+
+
+def spawn(*args: str):
+    """`endorse ARGS` in a pseudo-terminal, 100 columns wide."""
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, TERM="xterm", NO_COLOR="1", COLUMNS="100", LINES="30")
+    return pexpect.spawn(sys.executable, ["-m", "endorse_cli", *args], env=env,
+                         encoding="utf-8", timeout=20, dimensions=(30, 100))
+
+
+def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
+    """Hours a week past the format's bound are refused at the question, with the range;
+    what is typed next replaces them; the whole job is saved."""
+    import pexpect
+
+    path = tmp_path / "my portfolio.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    child = spawn("interview", str(path), "--section", "work")
+    try:
+        child.expect(r"Add another job\?")
+        child.send("y")
+        for prompt, answer in (("Job title", "Home Visitor"), ("Organization", "Family Services"),
+                               ("First day", "9/1/2021"), ("Last day", "")):
+            child.expect(prompt)
+            child.send(answer + "\r")
+        child.expect("Is this work with infants")
+        child.send("\r")
+        child.expect("Hours a week")
+        child.send("200\r")
+        child.expect("200 is not allowed: the hours a week must be more than 0 and at most 168")
+        child.send(CLEAR + "40 hrs\r")
+        child.expect("Number of families")
+        child.send("12\r")
+        child.expect("supervisor's name")
+        child.send("\r")
+        child.expect("Competency areas")
+        child.send("\r")
+        child.expect("Saved: Home Visitor")
+        child.expect(r"Add another job\?")
+        child.send("n")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    last = read_portfolio(path).value.work[-1]
+    assert (last.title, last.hours_per_week, last.families_served) == ("Home Visitor", 40, 12)
+
+
+def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> None:
+    """The last provider is offered in the question; typing a new one replaces it. Ctrl-C then
+    names the file as a shell needs it."""
+    import pexpect
+
+    path = tmp_path / "my portfolio.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    child = spawn("interview", str(path), "--section", "training")
+    try:
+        child.expect(r"Add another training\?")
+        child.send("y")
+        child.expect("Name of the course")
+        child.send("Home Visiting 101\r")
+        child.expect(r"Who gave it \(optional\) \(Enter for State Association for Infant Mental "
+                     r"Health, - for none\):")
+        child.send("Rosa Martinez\r")
+        child.expect(rf"Date completed \(Enter for {TODAY}\)")
+        child.send("\r")
+        child.expect("Clock hours")
+        child.send("1:30\r")
+        child.expect("Was it specialized training")
+        child.send("\r")
+        child.expect("Competency areas it covered")
+        child.send(" \r")
+        child.expect("Certificate file")
+        child.send("\r")
+        child.expect(r"Add another training\?")
+        child.send("y")
+        child.expect("Name of the course")
+        child.send("Half typ")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    text = " ".join(child.before.split())
+    assert (f"stopped: 1 entry saved in {path} this time; the one being typed was not. "
+            f"fix: run `endorse interview '{path}'` to go on") in text
+    last = read_portfolio(path).value.training[-1]
+    assert (last.title, last.provider, last.date.isoformat(), last.hours) == (
+        "Home Visiting 101", "Rosa Martinez", TODAY, 1.5)
+
+
+def test_init_starts_an_empty_file_in_a_real_terminal(tmp_path) -> None:
+    import pexpect
+
+    path = tmp_path / "portfolio.toml"
+    path.write_text("\n", encoding="utf-8")
+    child = spawn("init", str(path))
+    try:
+        child.expect(r"is\s+empty:\s+your\s+portfolio\s+starts\s+in\s+it")
+        child.expect("Your full name")
+        child.send("Jordan Rivera\r")
+        child.expect("Your email address")
+        child.send("\r")
+        child.expect("Which field do you work in")
+        child.send("\r")
+        child.expect("Which credential are you applying for")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert " ".join(child.before.split()).endswith(
+        f"stopped: nothing was saved; {path} was left as it was")
+    assert path.read_text(encoding="utf-8") == "\n"

@@ -223,5 +223,5 @@ def test_long_explanations_are_wrapped_not_cut(monkeypatch) -> None:
     text = ("Knows the theories of development, attachment and relationships, and how culture "
             "and trauma shape the lives of infants and their families.")
     wrapped = ask._wrapped(text)
-    assert max(map(len, wrapped.splitlines())) <= 46
+    assert max(map(len, wrapped.splitlines())) <= 50 - len("  Description: ") - 2
     assert wrapped.split() == text.split()  # every word kept

@@ -152,5 +152,6 @@ def _wrapped(text: str | None) -> str | None:
     import shutil
     import textwrap
 
-    width = max(40, shutil.get_terminal_size().columns - 4)
+    # questionary writes "  Description: " before the first line
+    width = max(30, shutil.get_terminal_size().columns - len("  Description: ") - 2)
     return "\n".join(textwrap.wrap(text, width))

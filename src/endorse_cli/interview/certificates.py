@@ -29,8 +29,7 @@ def place(text: str, portfolio: Path) -> tuple[Path, str | None]:
     if source is None:
         if any(c.is_dir() for c in candidates):
             raise ValueError(f"{text} is a folder; name the certificate file in it")
-        raise ValueError(f"there is no file {text} (from {Path.cwd()}); check the name, or "
-                         "leave it empty and add it later with `endorse edit`")
+        raise ValueError(f"there is no file {text}; check the name, or leave it empty")
     folder = Path(os.path.normpath(portfolio.parent.absolute()))
     if not source.is_relative_to(folder):
         return source, None

@@ -123,7 +123,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     "supervision": (
         Field(key="date", prompt="Date of the session", kind="date", required=True,
               past_only=True, default="today",
-              help="One entry for each session, on the day it took place."),
+              help="One entry for each session."),
         Field(key="hours", prompt="Clock hours", kind="hours", required=True),
         Field(key="provider", prompt="Who gave the reflective supervision/consultation",
               required=True, default="last"),

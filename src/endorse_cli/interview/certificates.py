@@ -6,10 +6,10 @@ A file elsewhere is copied into a ``certificates`` folder beside the portfolio.
 
 from __future__ import annotations
 
-import filecmp
 import os
-import shutil
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 FOLDER = "certificates"
 
@@ -45,6 +45,9 @@ def copy_in(source: Path, portfolio: Path) -> str:
 
     A different file of the same name already there is kept: the copy gets a number.
     """
+    import filecmp
+    import shutil
+
     folder = portfolio.parent / FOLDER
     folder.mkdir(exist_ok=True)
     target = folder / source.name
@@ -55,3 +58,28 @@ def copy_in(source: Path, portfolio: Path) -> str:
     if not target.exists():
         shutil.copy2(source, target)
     return f"{FOLDER}/{target.name}"
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``11th``, ``23rd``."""
+    last = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{last}"
+
+
+def problems(portfolio: Path, trainings: Iterable[Any]) -> list[str]:
+    """A sentence for each certificate the portfolio names that `endorse bundle` could not
+    take: a file that is not there, or one outside the portfolio's folder."""
+    folder = Path(os.path.normpath(portfolio.parent.absolute()))
+    found = []
+    for n, course in enumerate(trainings, 1):
+        if not course.certificate:
+            continue
+        which = f"your {ordinal(n)} training, {course.title}, {course.date.isoformat()}"
+        named = Path(os.path.normpath(folder / course.certificate))
+        if not named.is_relative_to(folder):
+            found.append(f"{which}: the certificate {course.certificate} is outside the "
+                         "portfolio's folder; name it again with `endorse edit` to copy it in")
+        elif not named.is_file():
+            found.append(f"{which}: the certificate file {course.certificate} is missing; put "
+                         "it there, or name another with `endorse edit`")
+    return found

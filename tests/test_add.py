@@ -154,3 +154,17 @@ def test_add_says_a_red_flag_about_the_new_entry(cli, path) -> None:
     assert run.code == 0, run.err
     assert ("note: 9 hours of RS/C on 2026-03-16, more than 8 in one day (check the hours"
             in run.err)
+
+
+def test_what_was_added_is_said_in_words_not_values(cli, path) -> None:
+    run = cli("add", "reference", str(path), "--name", "Sam Roe", "--role", "rsc-provider",
+              "--phone", "555-0100")
+    assert run.err == f"done: added to {path}: Sam Roe (my RS/C provider; planned)\n"
+    run = cli("add", "education", str(path), "--degree", "bachelors", "--field", "Nursing",
+              "--completed", "2016")
+    from endorse_cli.io.rules_file import load_rules
+
+    degree = load_rules().value.degrees["bachelors"]  # the rules file's words
+    assert run.err == f"done: added to {path}: {degree} in Nursing, 2016-12-31\n"
+    run = cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01")
+    assert run.err == f"done: added to {path}: the exam: scheduled, 2027-02-01\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, UsageError
-from .fields import ORDER, SECTIONS, Field, allowed, applies, parse, summary
+from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, summary
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
 ADDABLE = ORDER
@@ -121,7 +121,6 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
                                  + " ".join(f"{f.flag} ..." for f in missing) + "`")
         from ..io.rules_file import load_rules
         from .ask import Asker
-        from .flows import labels
 
         asker = Asker(today, labels(load_rules().value), portfolio=path)
         for field in missing:
@@ -143,7 +142,9 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
     except ChangedOnDisk:
         doc.reload_and(change)
         doc.save()
-    line = f"added to {path}: {summary(section, entry)}"
+    from ..io.rules_file import load_rules
+
+    line = f"added to {path}: {summary(section, entry, labels(load_rules().value))}"
     line += "".join(f"\n  copied the certificate to {c}" for c in copied)
     if section != "exam":
         line += "".join(f"\n  note: {n}" for n in _notices(doc, section))

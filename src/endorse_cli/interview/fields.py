@@ -326,20 +326,46 @@ def applies(field: Field, answers: dict[str, Any]) -> bool:
     return field.when is None or answers.get(field.when[0]) in field.when[1]
 
 
-def summary(section: str, entry: dict[str, Any]) -> str:
-    """One line for an entry, to show it in a list."""
+def labels(rules: Any) -> dict[str, dict[str, str]]:
+    """The words shown for each choice, and a line that explains each under the list: all
+    from the rules file (a value it gives no words for is shown as it is written)."""
+    return {
+        **rules.choices,
+        "degree": dict(rules.degrees),
+        "target": {c.id: f"{c.id} {c.name}" for c in rules.credential},
+        "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
+        "areas": {slug: info.label for slug, info in rules.areas.items()},
+        "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
+    }
+
+
+def summary(section: str, entry: dict[str, Any],
+            words: dict[str, dict[str, str]] | None = None) -> str:
+    """One line for an entry, to show it in a list; ``words`` (:func:`labels`) for choices."""
     def get(key: str) -> str:
         value = entry.get(key)
+        if isinstance(value, str) and words and value in words.get(key, {}):
+            return words[key][value]
         return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
     if section == "education":
-        return f"{get('degree')} {get('field')}, {get('completed') or 'in progress'}".strip()
+        field = f" in {get('field')}" if entry.get("field") else ""
+        return f"{get('degree')}{field}, {get('completed') or 'in progress'}"
     if section == "work":
         return f"{get('title')}, {get('employer')} ({get('start')} to {get('end') or 'now'})"
     if section == "training":
         return f"{get('date')} {get('title')} ({get('hours')} h)"
     if section == "supervision":
-        return f"{get('date')} {get('provider')} ({get('hours')} h, {get('format') or 'individual'})"
+        return (f"{get('date')} {get('provider')} ({get('hours')} h, "
+                f"{_low(get('format')) or 'individual'})")
     if section == "reference":
-        return f"{get('name')} ({get('role') or 'role not given'}, {get('status') or 'planned'})"
-    return ", ".join(f"{k} = {get(k)}" for k in entry)
+        return (f"{get('name')} ({_low(get('role')) or 'role not given'}; "
+                f"{_low(get('status')) or 'planned'})")
+    return "the exam: " + ", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k))
+
+
+def _low(words: str) -> str:
+    """Words set inside a sentence: ``My RS/C provider`` as ``my RS/C provider``."""
+    if words[:2].isupper() or not words[:1].isupper():
+        return words
+    return words[:1].lower() + words[1:]

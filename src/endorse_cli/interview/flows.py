@@ -18,10 +18,9 @@ from ..io.document import ChangedOnDisk, PortfolioDocument, write_atomically
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
-from ..model.rules import Rules
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import NOUNS, ORDER, SECTIONS, Field, applies, article, summary
+from .fields import NOUNS, ORDER, SECTIONS, Field, applies, article, labels, summary
 
 __all__ = ["ORDER", "edit", "init", "interview"]
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
@@ -31,19 +30,6 @@ TITLES = {"applicant": "About you", "education": "Education", "work": "Work hist
 FEEDS = {"education": "education", "work": "experience", "training": "training",
          "supervision": "supervision", "reference": "references", "exam": "exam"}
 SCHEMA_NAME = "portfolio.schema.json"
-
-
-def labels(rules: Rules) -> dict[str, dict[str, str]]:
-    """The words shown for each choice, and a line that explains each under the list: all
-    from the rules file (a value it gives no words for is shown as it is written)."""
-    return {
-        **rules.choices,
-        "degree": dict(rules.degrees),
-        "target": {c.id: f"{c.id} {c.name}" for c in rules.credential},
-        "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
-        "areas": {slug: info.label for slug, info in rules.areas.items()},
-        "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
-    }
 
 
 def _plain(table: Any) -> dict[str, Any]:
@@ -179,7 +165,8 @@ class Session:
         if name == "exam":
             current = self.doc.doc.get("exam")
             if current is not None:
-                self.say("So far: " + summary("exam", _plain(current)), style="dim")
+                self.say("So far: " + summary("exam", _plain(current), self.ask.labels),
+                         style="dim")
             if self.ask.confirm("Record the exam now?" if current is None else "Update it?",
                                 default=current is None):
                 answers = self.entry("exam", _plain(current) if current is not None else None)
@@ -187,11 +174,11 @@ class Session:
                 while not self.saved_or_refused(lambda d: d.set_table("exam", cleared)):
                     answers = self.entry("exam", answers)
                     cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}
-                self.say(f"Saved: {summary('exam', answers)}", style="green")
+                self.say(f"Saved: {summary('exam', answers, self.ask.labels)}", style="green")
         else:
             entries = self.doc.entries(name)
             for table in entries[-5:]:
-                self.say("  " + summary(name, _plain(table)), style="dim")
+                self.say("  " + summary(name, _plain(table), self.ask.labels), style="dim")
             if len(entries) > 5:
                 self.say(f"  ... and {len(entries) - 5} more before these", style="dim")
             question = f"Add {article(noun)}?" if not entries else f"Add another {noun}?"
@@ -200,7 +187,7 @@ class Session:
                 answers = self.entry(name)
                 while not self.saved_or_refused(lambda d: d.add_entry(name, answers)):
                     answers = self.entry(name, answers)  # asked again, each answer offered
-                self.say(f"Saved: {summary(name, answers)}", style="green")
+                self.say(f"Saved: {summary(name, answers, self.ask.labels)}", style="green")
                 notes = _notes(name, answers, self.today)
                 notes += self.notices(name, len(self.doc.entries(name)) - 1)
                 for note in notes:
@@ -381,7 +368,7 @@ def _edit_one(s: Session) -> bool:
         current = _plain(doc.doc[name])
     else:
         entries = doc.entries(name)
-        index = s.ask.choose("Which one?", [(summary(name, _plain(t)), i)
+        index = s.ask.choose("Which one?", [(summary(name, _plain(t), s.ask.labels), i)
                                             for i, t in enumerate(entries)] + [("Back", None)])
         if index is None:
             return True
@@ -396,7 +383,7 @@ def _edit_one(s: Session) -> bool:
         return True
     if key == REMOVE:
         assert index is not None
-        what = summary(name, current)
+        what = summary(name, current, s.ask.labels)
         if s.ask.confirm(f"Remove {what}? (the file as it was is kept as {s.path.name}.bak)",
                          default=False):
             s.save(lambda d: d.remove_entry(name, index), reapply=False)

@@ -558,3 +558,32 @@ def test_init_starts_an_empty_file_in_a_real_terminal(tmp_path) -> None:
     assert " ".join(child.before.split()).endswith(
         f"stopped: nothing was saved; {path} was left as it was")
     assert path.read_text(encoding="utf-8") == "\n"
+
+
+def test_an_entry_the_save_refuses_is_asked_again_with_every_answer_kept(
+        typed, tmp_path, monkeypatch) -> None:
+    """Were a question ever to take what the file refuses (the last day's question made to
+    forget the first day), the entry is asked again with each answer offered: Enter keeps it."""
+    from endorse_cli.interview import fields, flows
+
+    loose = tuple(msgspec_replace(f, not_before=None) if f.key == "end" else f
+                  for f in fields.SECTIONS["work"])
+    monkeypatch.setitem(flows.SECTIONS, "work", loose)
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    answers = ("Home Visitor" + ENTER + "Family Services" + ENTER + "2021-09-01" + ENTER
+               + "{end}" + ENTER + ENTER + "{hours}" + ENTER + "12" + ENTER + ENTER + ENTER)
+    keys = ("y" + answers.format(end="2020-01-01", hours="30")
+            + ENTER + ENTER + ENTER + "2022-01-01" + ENTER + ENTER + ENTER + ENTER + ENTER
+            + ENTER + "n")
+    run = typed(keys, "interview", str(path), "-s", "work")
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert ("Not saved: the end 2020-01-01 is before the start 2021-09-01. Check the answers "
+            "again: Enter keeps each one.") in out
+    jobs = read_portfolio(path).value.work
+    assert len(jobs) == 3  # the two of the example, and this one once
+    last = jobs[-1]
+    assert (last.title, last.employer, last.start.isoformat(), last.end.isoformat(),
+            last.hours_per_week, last.families_served) == (
+        "Home Visitor", "Family Services", "2021-09-01", "2022-01-01", 30, 12)

@@ -265,10 +265,6 @@ def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt 
     from .api import find_portfolio
     from .interview import flows
 
-    if section is not None:
-        from .interview.fields import section_named
-
-        section = section_named(section)
     flows.interview(Terminal(), find_portfolio(file), section=section, rules_file=rules)
 
 

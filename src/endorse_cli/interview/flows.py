@@ -20,7 +20,8 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import NOUNS, ORDER, SECTIONS, Field, applies, article, labels, summary
+from .fields import (NOUNS, ORDER, SECTIONS, Field, applies, article, labels, section_named,
+                     summary)
 
 __all__ = ["ORDER", "edit", "init", "interview"]
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
@@ -271,6 +272,8 @@ def _short(req: RequirementResult) -> str:
 
 def interview(term: Terminal, path: Path, *, section: str | None = None,
               rules_file: Path | None = None, session: Session | None = None) -> None:
+    if section is not None:
+        section = section_named(section)  # "rsc" is supervision; a misspelt one gets a guess
     require_terminal("interview")
     s = session or Session(term, path, rules_file)
     if s.doc is None:

@@ -587,3 +587,26 @@ def test_an_entry_the_save_refuses_is_asked_again_with_every_answer_kept(
     assert (last.title, last.employer, last.start.isoformat(), last.end.isoformat(),
             last.hours_per_week, last.families_served) == (
         "Home Visitor", "Family Services", "2021-09-01", "2022-01-01", 30, 12)
+
+
+def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
+        typed, tmp_path, monkeypatch) -> None:
+    from endorse_cli.interview import flows
+
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    real = flows.Session.entry
+
+    def entry_then_break_the_file(self, section, current=None):
+        answers = real(self, section, current)
+        path.write_text("format = 1\n[applicant\n", encoding="utf-8")  # half saved elsewhere
+        return answers
+
+    monkeypatch.setattr(flows.Session, "entry", entry_then_break_the_file)
+    run = typed("y" + training("Attachment Basics", "3"), "interview", str(path), "-s", "training")
+    assert run.code == 1
+    out = " ".join(run.out.split())
+    assert ("Not saved, to type again later: Name of the course, workshop or session: Attachment "
+            "Basics; Who gave it: State Association for Infant Mental Health; Date completed: "
+            f"{TODAY}; Clock hours: 3; ") in out
+    assert path.read_text(encoding="utf-8") == "format = 1\n[applicant\n"  # not overwritten

@@ -136,7 +136,7 @@ class Session:
                      style="yellow")
         self.saved += 1
 
-    def saved_or_refused(self, change: Callable[[PortfolioDocument], None]) -> bool:
+    def saved_or_refused(self, change: Callable[[PortfolioDocument], None], what: str) -> bool:
         """Save ``change``; False, having said why, when the portfolio format refuses it (the
         answers are then asked again: nothing typed is dropped)."""
         try:
@@ -144,7 +144,11 @@ class Session:
         except PortfolioError as problem:
             if problem.file != str(self.path) or not self.path.exists():
                 raise
-            self.doc = PortfolioDocument.open(self.path)  # as it is on disk, unchanged
+            try:
+                self.doc = PortfolioDocument.open(self.path)  # as it is on disk, unchanged
+            except PortfolioError:  # broken on disk meanwhile: keep what was typed in sight
+                self.say(f"Not saved, to type again later: {what}", style="yellow")
+                raise
             self.say(f"Not saved: {problem.message}. Check the answers again: Enter keeps "
                      "each one.", style="yellow")
             return False
@@ -172,7 +176,8 @@ class Session:
                                 default=current is None):
                 answers = self.entry("exam", _plain(current) if current is not None else None)
                 cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}  # no stale date
-                while not self.saved_or_refused(lambda d: d.set_table("exam", cleared)):
+                while not self.saved_or_refused(lambda d: d.set_table("exam", cleared),
+                                                _answers("exam", answers)):
                     answers = self.entry("exam", answers)
                     cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}
                 self.say(f"Saved: {summary('exam', answers, self.ask.labels)}", style="green")
@@ -186,7 +191,8 @@ class Session:
             added = 0
             while self.ask.confirm(question, default=not entries and not added):
                 answers = self.entry(name)
-                while not self.saved_or_refused(lambda d: d.add_entry(name, answers)):
+                while not self.saved_or_refused(lambda d: d.add_entry(name, answers),
+                                                _answers(name, answers)):
                     answers = self.entry(name, answers)  # asked again, each answer offered
                 self.say(f"Saved: {summary(name, answers, self.ask.labels)}", style="green")
                 notes = _notes(name, answers, self.today)
@@ -411,6 +417,12 @@ def _edit_one(s: Session) -> bool:
             for note in s.notices(name, index):
                 s.say(f"Note: {note}", style="yellow")
         return True
+
+
+def _answers(section: str, answers: dict[str, Any]) -> str:
+    """Every answer of an entry, as the questions put it: to be typed again if need be."""
+    return "; ".join(f"{f.prompt}: {_shown(answers[f.key])}" for f in SECTIONS[section]
+                     if answers.get(f.key) is not None)
 
 
 def _shown(value: Any) -> str:

@@ -91,7 +91,8 @@ class Asker:
         if field.kind == "choice":
             words = self.labels.get(field.key, {})
             explain = self.labels.get(field.key + "_explain", {})
-            choices = [Choice(title=words.get(c, c), value=c, description=explain.get(c))
+            choices = [Choice(title=words.get(c, c), value=c,
+                              description=_wrapped(explain.get(c)))
                        for c in field.choices or tuple(words)]
             if optional:  # first when there is no answer yet, so that Enter leaves it out
                 skip = Choice(title=field.skip, value=NOTHING)

@@ -20,10 +20,11 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (NOUNS, ORDER, SECTIONS, Field, applies, article, labels, section_named,
+from .fields import (NOUNS, SECTIONS, Field, applies, article, labels, section_named,
                      summary)
 
-__all__ = ["ORDER", "edit", "init", "interview"]
+#: The order the interview walks the sections in.
+from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
           "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
           "reference": "References", "exam": "Exam"}

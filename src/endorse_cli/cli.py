@@ -14,7 +14,6 @@ from typer.core import TyperGroup
 
 from . import __version__, reports
 from .interview.adding import options_help as add_help
-from .interview.fields import ORDER as SECTIONS
 from .errors import EndorseError, ExitCode
 from .render.terminal import Terminal
 
@@ -239,8 +238,8 @@ def bundle(
 SectionOpt = Annotated[
     Optional[str],
     typer.Option("--section", "-s", metavar="SECTION",
-                 help="Go straight to one section: " + ", ".join(SECTIONS) + ".",
-                 show_default=False),
+                 help="Go straight to one section: education, work, training, supervision, "
+                      "reference or exam.", show_default=False),
 ]
 
 
@@ -277,7 +276,13 @@ def edit(file: FileArg = None, rules: RulesOpt = None) -> None:
     flows.edit(Terminal(), find_portfolio(file), rules_file=rules)
 
 
-AddSection = Enum("AddSection", {name: name for name in SECTIONS}, type=str)
+class AddSection(str, Enum):
+    education = "education"
+    work = "work"
+    training = "training"
+    supervision = "supervision"
+    reference = "reference"
+    exam = "exam"
 
 
 @app.command(
@@ -287,7 +292,7 @@ AddSection = Enum("AddSection", {name: name for name in SECTIONS}, type=str)
 def add(
     ctx: typer.Context,
     section: Annotated[AddSection, typer.Argument(
-        metavar="SECTION", help=", ".join(SECTIONS) + ".",
+        metavar="SECTION", help="education, work, training, supervision, reference or exam.",
         show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,

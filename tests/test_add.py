@@ -63,7 +63,7 @@ def test_file_from_the_environment(cli, path, monkeypatch) -> None:
         (["training", "--title", "x", "--date", "2/30/2026", "--hours", "1"],
          "--date '2/30/2026': 2/30/2026 is not a real date"),
         (["training", "--title", "x", "--date", "2026-01-01", "--hours", "-1"],
-         "--hours '-1': the hours must be more than 0 and at most 10000"),
+         "--hours '-1': -1 is not allowed: the clock hours must be more than 0 and at most 10000"),
         (["training", "--title", "x", "--date", "2026-01-01", "--hours", "1,500"],
          "--hours '1,500': write hours with a decimal point and no commas"),
         (["reference", "--name", "R", "--status", "received", "--requested", "2026-01-01"],
@@ -95,3 +95,78 @@ def test_a_missing_portfolio(cli, tmp_path) -> None:
               "2026-01-01", "--hours", "1")
     assert run.code == 2
     assert "no portfolio file" in run.err
+
+
+def test_hours_a_week_past_the_format_name_the_option_and_the_range(cli, path) -> None:
+    before = path.read_text(encoding="utf-8")
+    run = cli("add", "work", str(path), "--title", "Home Visitor", "--start", "2021-09-01",
+              "--hours-per-week", "200")
+    assert run.code == 2
+    assert run.err.splitlines()[0] == ("error: --hours-per-week '200': 200 is not allowed: the "
+                                       "hours a week must be more than 0 and at most 168")
+    assert "line" not in run.err
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_hours_and_dates_as_people_write_them(cli, path) -> None:
+    assert cli("add", "training", str(path), "--title", "A", "--date", "3/15/2026",
+               "--hours", "1:30").code == 0
+    assert cli("add", "supervision", str(path), "--date", "2026-03-16", "--hours", "90 min",
+               "--provider", "Ana Lopez").code == 0
+    assert cli("add", "education", str(path), "--degree", "masters", "--completed",
+               "May 2016").code == 0
+    p = read_portfolio(path).value
+    assert (p.training[-1].hours, p.supervision[-1].hours) == (1.5, 1.5)
+    assert p.education[-1].completed.isoformat() == "2016-05-31"
+
+
+def test_add_keeps_windows_line_endings(cli, path) -> None:
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = path.read_bytes()
+    assert cli("add", "reference", str(path), "--name", "Sam Roe", "--phone", "555-0100").code == 0
+    after = path.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n")
+    assert after.startswith(before.rstrip(b"\r\n"))
+    assert after.endswith(b'\r\n\r\n[[reference]]\r\nname = "Sam Roe"\r\nphone = "555-0100"\r\n')
+
+
+def test_a_certificate_elsewhere_is_copied_in_and_a_missing_one_refused(cli, path, tmp_path) -> None:
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-dl" / "cert.pdf"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"pdf")
+    run = cli("add", "training", str(path), "--title", "A", "--date", "2026-03-15", "--hours",
+              "2", "--certificate", str(elsewhere))
+    assert run.code == 0, run.err
+    assert "copied the certificate to certificates/cert.pdf" in run.err
+    assert read_portfolio(path).value.training[-1].certificate == "certificates/cert.pdf"
+    assert (path.parent / "certificates" / "cert.pdf").read_bytes() == b"pdf"
+    before = path.read_text(encoding="utf-8")
+    run = cli("add", "training", str(path), "--title", "B", "--date", "2026-03-15", "--hours",
+              "2", "--certificate", "nothere.pdf")
+    assert run.code == 2
+    assert "--certificate 'nothere.pdf': there is no file nothere.pdf" in run.err
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_add_says_a_red_flag_about_the_new_entry(cli, path) -> None:
+    run = cli("add", "supervision", str(path), "--date", "2026-03-16", "--hours", "9",
+              "--provider", "Ana Lopez")
+    assert run.code == 0, run.err
+    said = " ".join(run.err.split())
+    assert "note: Your " in said
+    assert ("RS/C session, Ana Lopez, 2026-03-16: 9 hours of RS/C on 2026-03-16, more than 8 in "
+            "one day (check the hours with `endorse edit`") in said
+
+
+def test_what_was_added_is_said_in_words_not_values(cli, path) -> None:
+    run = cli("add", "reference", str(path), "--name", "Sam Roe", "--role", "rsc-provider",
+              "--phone", "555-0100")
+    assert run.err == f"done: added to {path}: Sam Roe (my RS/C provider; planned)\n"
+    run = cli("add", "education", str(path), "--degree", "bachelors", "--field", "Nursing",
+              "--completed", "2016")
+    from endorse_cli.io.rules_file import load_rules
+
+    degree = load_rules().value.degrees["bachelors"]  # the rules file's words
+    assert run.err == f"done: added to {path}: {degree} in Nursing, 2016-12-31\n"
+    run = cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01")
+    assert run.err == f"done: added to {path}: the exam: scheduled, 2027-02-01\n"

@@ -190,9 +190,13 @@ def test_validate_checks_the_format_alone(cli, folder) -> None:
     assert run.code == 1
     assert run.out.splitlines()[1:3] == [
         "…2026/spring/home-visitor.toml  valid",
-        "apps/clinician.toml             valid",
+        "apps/clinician.toml             valid    warning: your 3rd training, Child-Parent "
+        "Psychotherapy Learning Collaborative (day 3 of 3), 2020-11-20: the certificate file "
+        "certificates/cpp-learning-collaborative.pdf is missing; put it there, or name another "
+        "with `endorse edit`",  # copied without its certificates folder
     ]
-    assert run.out.splitlines()[-1] == "Validated 5 portfolios: 2 valid, 3 invalid."
+    assert run.out.splitlines()[-1] == ("Validated 5 portfolios: 2 valid, 3 invalid; 1 with "
+                                        "certificate files to see to.")
     objects = [json.loads(x) for x in cli("validate", str(folder), "-f", "jsonl").out.splitlines()]
     assert objects[1] == {"format": 1, "file": "apps/clinician.toml", "valid": True,
                           "applicant": "Priya Natarajan"}

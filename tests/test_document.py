@@ -219,3 +219,43 @@ title = "two"
 date = 2024-01-02
 hours = 1
 '''
+
+
+def test_a_file_with_windows_line_endings_keeps_them_on_every_line(tmp_path) -> None:
+    path = tmp_path / "portfolio.toml"
+    path.write_bytes(ORIGINAL.replace("\n", "\r\n").encode("utf-8"))
+    doc = PortfolioDocument.open(path)
+    doc.add_entry("training", {"title": "Attachment", "date": dt.date(2024, 3, 1), "hours": 3.0})
+    doc.save()
+    doc.set_table("exam", {"status": "passed", "date": dt.date(2024, 5, 2)})
+    doc.save()
+    doc.set_field("applicant", None, "email", "ana@example.org")
+    doc.save()
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")  # not one bare LF
+    assert data == ORIGINAL.replace(
+        'focus = "prevention"\n', 'focus = "prevention"\nemail = "ana@example.org"\n').replace(
+        'competencies = ["reflection"]\n',
+        'competencies = ["reflection"]\n\n[[training]]\ntitle = "Attachment"\n'
+        'date = 2024-03-01\nhours = 3\n').replace("\r\n", "\n").__add__(
+        '\n[exam]\nstatus = "passed"\ndate = 2024-05-02\n').replace("\n", "\r\n").encode()
+
+
+def test_a_file_with_unix_line_endings_gets_no_crlf(path) -> None:
+    doc = PortfolioDocument.open(path)
+    doc.add_entry("training", {"title": "Attachment", "date": dt.date(2024, 3, 1), "hours": 3.0})
+    doc.save()
+    assert b"\r" not in path.read_bytes()
+
+
+def test_a_blank_file_can_be_replaced_by_a_new_portfolio(tmp_path) -> None:
+    path = tmp_path / "portfolio.toml"
+    path.write_bytes(b"\n \n")
+    doc = PortfolioDocument.new(path, {"name": "Ana Lopez"}, header="Mine", over=b"\n \n")
+    doc.save()
+    assert path.read_text(encoding="utf-8") == (
+        '# Mine\n\nformat = 1\n\n[applicant]\nname = "Ana Lopez"\n')
+    other = tmp_path / "other.toml"
+    other.write_bytes(b"\n")
+    with pytest.raises(ChangedOnDisk):  # without `over`, an existing file is never replaced
+        PortfolioDocument.new(other, {"name": "Ana Lopez"}, header="Mine").save()

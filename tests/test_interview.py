@@ -40,7 +40,7 @@ def training(title: str, hours: str) -> str:
 
 def test_init_asks_and_writes_a_new_portfolio(typed, tmp_path) -> None:
     path = tmp_path / "portfolio.toml"
-    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN * 2 + ENTER + "n"
+    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN * 2 + ENTER + ENTER + "n"
     run = typed(keys, "init", str(path))
     assert run.code == 0, run.err
     assert path.read_text(encoding="utf-8") == (
@@ -155,6 +155,8 @@ def test_init_in_a_real_terminal(tmp_path) -> None:
         child.send("jordan@example.org\r")
         child.expect("Which field do you work in")
         child.send("\x1b[B\x1b[B\r")  # past "(leave it out)" and promotion, to prevention
+        child.expect("Which credential are you applying for")
+        child.send("\r")  # not decided yet
         child.expect("Go on with the interview now")
         child.send("n")
         child.expect("endorse interview")
@@ -176,7 +178,7 @@ def test_ctrl_d_stops_at_any_prompt(typed, tmp_path) -> None:
     assert run.err.startswith("stopped: 0 entries saved")
 
 
-def test_edit_asks_again_when_a_change_clashes_with_another_key(typed, tmp_path) -> None:
+def test_edit_refuses_an_end_before_the_start_at_the_question(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     # Work history > the second job (2020-01-06 to 2022-08-12) > Last day: before the first
@@ -185,7 +187,80 @@ def test_edit_asks_again_when_a_change_clashes_with_another_key(typed, tmp_path)
             + CLEAR + "1/1/2019" + ENTER + CLEAR + "2022-08-31" + ENTER + DOWN * 5 + ENTER)
     run = typed(keys, "edit", str(path))
     assert run.code == 0, run.err
+    assert "Not saved" not in run.out
     assert read_portfolio(path).value.work[1].end.isoformat() == "2022-08-31"
+
+
+def test_edit_asks_again_when_the_save_refuses_a_change(typed, tmp_path, monkeypatch) -> None:
+    """Were a question ever to take what the file refuses (here the last day's question is
+    made to forget the first day), the change is asked again, not dropped or written."""
+    from endorse_cli.interview import fields, flows
+
+    loose = tuple(msgspec_replace(f, not_before=None) if f.key == "end" else f
+                  for f in fields.SECTIONS["work"])
+    monkeypatch.setitem(flows.SECTIONS, "work", loose)
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    keys = (DOWN * 2 + ENTER + DOWN + ENTER + DOWN * 3 + ENTER
+            + CLEAR + "1/1/2019" + ENTER              # taken by the question, refused by the save
+            + CLEAR + "2022-08-31" + ENTER + DOWN * 5 + ENTER)
+    run = typed(keys, "edit", str(path))
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert "Not saved: the end 2019-01-01 is before the start 2020-01-06. Try again." in out
+    assert "line" not in out.split("Not saved")[1].split(".")[0]
+    assert read_portfolio(path).value.work[1].end.isoformat() == "2022-08-31"
+
+
+def msgspec_replace(field, **changes):
+    import msgspec
+
+    return msgspec.structs.replace(field, **changes)
+
+
+def test_a_new_entry_is_added_to_the_file_as_changed_on_disk(typed, tmp_path, monkeypatch) -> None:
+    from endorse_cli.interview import flows
+
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    real = flows.Session.entry
+
+    def entry_then_edit_elsewhere(self, section, current=None):
+        answers = real(self, section, current)
+        with path.open("a", encoding="utf-8") as other_window:
+            other_window.write("\n# written in another window meanwhile\n")
+        return answers
+
+    monkeypatch.setattr(flows.Session, "entry", entry_then_edit_elsewhere)
+    run = typed("y" + training("One", "1") + "y" + training("Two", "2") + "n",
+                "interview", str(path), "-s", "training")
+    assert run.code == 0, run.err
+    assert " ".join(run.out.split()).count(
+        "had changed on disk: your entry was added to it as it is now") == 2
+    text = path.read_text(encoding="utf-8")
+    assert text.count("# written in another window meanwhile") == 2  # nothing of it lost
+    assert [t.title for t in read_portfolio(path).value.training][-2:] == ["One", "Two"]
+
+
+def test_edit_stops_when_the_file_changed_on_disk(typed, tmp_path, monkeypatch) -> None:
+    from endorse_cli.interview import flows
+
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    real = flows.Asker.field
+
+    def field_then_edit_elsewhere(self, *args, **kwargs):
+        value = real(self, *args, **kwargs)
+        with path.open("a", encoding="utf-8") as other_window:
+            other_window.write("# mine\n")
+        return value
+
+    monkeypatch.setattr(flows.Asker, "field", field_then_edit_elsewhere)
+    run = typed(ENTER + ENTER + CLEAR + "Maya T. Thompson" + ENTER, "edit", str(path))
+    assert run.code == 1
+    assert "was changed on disk since it was read" in run.err
+    assert path.read_text(encoding="utf-8").endswith("# mine\n")  # the other change kept
+    assert read_portfolio(path).value.applicant.name != "Maya T. Thompson"
 
 
 def test_a_reference_without_contact_gets_a_note(typed, tmp_path) -> None:
@@ -196,3 +271,343 @@ def test_a_reference_without_contact_gets_a_note(typed, tmp_path) -> None:
     run = typed(keys, "interview", str(path), "-s", "reference")
     assert run.code == 0, run.err
     assert "Note: a reference counts only with an email or a phone" in " ".join(run.out.split())
+
+
+def job(hours_per_week: str) -> str:
+    """Keys for one job: title, employer, first day, no last day, in the field (yes), HOURS
+    a week, 12 families, no supervisor, no areas."""
+    return ("Home Visitor" + ENTER + "Family Services" + ENTER + "2021-09-01" + ENTER + ENTER
+            + ENTER + hours_per_week + ENTER)
+
+
+def test_hours_a_week_the_file_refuses_are_asked_again_and_the_job_kept(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    keys = "y" + job("200") + CLEAR + "40" + ENTER + "12" + ENTER + ENTER + ENTER + "n"
+    run = typed(keys, "interview", str(path), "-s", "work")
+    assert run.code == 0, run.err
+    last = read_portfolio(path).value.work[-1]
+    assert (last.title, last.employer, last.start.isoformat(), last.hours_per_week,
+            last.families_served) == ("Home Visitor", "Family Services", "2021-09-01", 40, 12)
+
+
+def test_typing_over_a_default_replaces_it(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)  # last provider: State Association...
+    keys = ("y" + "Home Visiting 101" + ENTER + "Rosa Martinez" + ENTER + "3/1/2026" + ENTER
+            + "2" + ENTER + ENTER + SPACE + ENTER + ENTER + "n")
+    run = typed(keys, "interview", str(path), "-s", "training")
+    assert run.code == 0, run.err
+    last = read_portfolio(path).value.training[-1]
+    assert (last.provider, last.date.isoformat()) == ("Rosa Martinez", "2026-03-01")
+
+
+def test_a_providers_credential_is_offered_only_for_the_same_provider(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", path)  # the last provider: Ana Lopez
+    session = ENTER + "1" + ENTER + "{provider}" + ENTER + ENTER + "{credential}" + ENTER + ENTER
+    keys = ("y" + session.format(provider="", credential="IMHM-C")      # Ana Lopez, IMHM-C
+            + "y" + session.format(provider="Rosa Martinez", credential="")  # nothing carried
+            + "y" + session.format(provider="Ana Lopez", credential="")  # hers is offered
+            + "n")
+    run = typed(keys, "interview", str(path), "-s", "rsc")
+    assert run.code == 0, run.err
+    added = read_portfolio(path).value.supervision[-3:]
+    assert [(s.provider, s.provider_credential) for s in added] == [
+        ("Ana Lopez", "IMHM-C"), ("Rosa Martinez", None), ("Ana Lopez", "IMHM-C")]
+
+
+def test_a_dash_leaves_out_an_optional_default(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    keys = ("y" + "Solo Study" + ENTER + "-" + ENTER + ENTER + "1:30" + ENTER + ENTER + SPACE
+            + ENTER + ENTER + "n")
+    run = typed(keys, "interview", str(path), "-s", "training")
+    assert run.code == 0, run.err
+    last = read_portfolio(path).value.training[-1]
+    assert (last.title, last.provider, last.hours) == ("Solo Study", None, 1.5)
+
+
+def test_a_red_flag_is_said_as_the_entry_is_saved(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", path)
+    keys = "y" + ENTER + "9 hrs" + ENTER + ENTER + ENTER + ENTER + ENTER + "n"
+    run = typed(keys, "interview", str(path), "-s", "supervision")
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    saved = out.index("Saved: ")
+    assert out.index(f"9 hours of RS/C on {TODAY}, more than 8 in one day") > saved
+    assert "Note: Your " in out
+    assert "log each day apart" in out
+
+
+# -- certificates ------------------------------------------------------------------------------
+
+
+def test_a_certificate_must_exist_and_one_elsewhere_is_copied_in(typed, tmp_path) -> None:
+    folder = tmp_path / "portfolio"
+    folder.mkdir()
+    path = folder / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    elsewhere = tmp_path / "Downloads" / "attachment cert.pdf"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(b"%PDF-1.4 certificate")
+    keys = ("y" + "Attachment" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
+            + "no-such-file.pdf" + ENTER                # refused: there is no such file
+            + CLEAR + f"'{elsewhere}'" + ENTER          # as a terminal pastes a dropped file
+            + "y"                                       # copy it in
+            + "n")
+    run = typed(keys, "interview", str(path), "-s", "training")
+    assert run.code == 0, run.err
+    assert read_portfolio(path).value.training[-1].certificate == "certificates/attachment cert.pdf"
+    assert (folder / "certificates" / "attachment cert.pdf").read_bytes() == b"%PDF-1.4 certificate"
+    assert elsewhere.exists()
+
+
+def test_a_certificate_inside_the_folder_is_named_relatively(typed, tmp_path, monkeypatch) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "certs" / "one.pdf").write_bytes(b"pdf")
+    monkeypatch.chdir(tmp_path / "certs")  # typed from another folder
+    keys = ("y" + "One" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
+            + "one.pdf" + ENTER + "n")
+    run = typed(keys, "interview", str(path), "-s", "training")
+    assert run.code == 0, run.err
+    assert read_portfolio(path).value.training[-1].certificate == "certs/one.pdf"
+
+
+# -- the flows ---------------------------------------------------------------------------------
+
+INIT_KEYS = "Ana Lopez" + ENTER + ENTER + ENTER + ENTER
+
+
+@pytest.mark.parametrize("blank", ["", "  \n\n", "\r\n"])
+def test_init_starts_an_empty_file_and_gaps_points_there(typed, cli, tmp_path, blank) -> None:
+    path = tmp_path / "portfolio.toml"
+    path.write_text(blank, encoding="utf-8", newline="")
+    assert "start it with `endorse init`" in cli("gaps", str(path)).err
+    run = typed(INIT_KEYS + "n", "init", str(path))
+    assert run.code == 0, run.err
+    assert read_portfolio(path).value.applicant.name == "Ana Lopez"
+    assert not (tmp_path / "portfolio.toml.bak").exists()  # nothing was there to keep
+
+
+def test_a_file_name_with_spaces_is_quoted_in_the_next_step(typed, tmp_path) -> None:
+    path = tmp_path / "my portfolio.toml"
+    run = typed(INIT_KEYS + "n", "init", str(path))
+    assert run.code == 0, run.err
+    assert f"Later, run `endorse interview '{path}'` to go on." in " ".join(run.out.split())
+
+
+def test_ctrl_c_in_init_says_stopped_once(typed, tmp_path) -> None:
+    path = tmp_path / "portfolio.toml"
+    run = typed("Ana" + CTRL_C, "init", str(path))
+    assert run.code == 130
+    assert run.err == f"stopped: nothing was saved; {path} was not created\n"
+    assert not path.exists()
+
+
+def test_ctrl_c_in_edit_speaks_of_changes_and_points_to_edit(typed, tmp_path) -> None:
+    path = tmp_path / "my p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    run = typed(ENTER + ENTER + CLEAR + "Maya T. Thompson" + ENTER + ENTER + ENTER + CTRL_C,
+                "edit", str(path))
+    assert run.code == 130
+    assert run.err == (f"stopped: 1 change saved in {path} this time; the one being made was "
+                       f"not.\n  fix: run `endorse edit '{path}'` to change more\n")
+    assert "interview" not in run.err
+
+
+def test_the_target_credential_is_chosen_in_init(typed, tmp_path) -> None:
+    from endorse_cli.io.rules_file import load_rules
+
+    first = load_rules().value.credential[0].id
+    path = tmp_path / "portfolio.toml"
+    run = typed("Ana Lopez" + ENTER + ENTER + ENTER + DOWN + ENTER + "n", "init", str(path))
+    assert run.code == 0, run.err
+    assert read_portfolio(path).value.applicant.target == first
+    assert f'target = "{first}"' in path.read_text(encoding="utf-8")
+
+
+def test_section_aliases_and_guesses(typed, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", path)
+    run = typed("n", "interview", str(path), "--section", "rsc")
+    assert run.code == 0, run.err
+    assert "Reflective supervision/consultation (RS/C)" in run.out
+    run = typed("", "interview", str(path), "--section", "refrences")
+    assert run.code == 2
+    assert "there is no section 'refrences'; did you mean reference?" in run.err
+
+
+# -- in a real terminal ------------------------------------------------------------------------
+
+
+def spawn(*args: str):
+    """`endorse ARGS` in a pseudo-terminal, 100 columns wide."""
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = dict(os.environ, TERM="xterm", NO_COLOR="1", COLUMNS="100", LINES="30")
+    return pexpect.spawn(sys.executable, ["-m", "endorse_cli", *args], env=env,
+                         encoding="utf-8", timeout=20, dimensions=(30, 100))
+
+
+def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
+    """Hours a week past the format's bound are refused at the question, with the range;
+    what is typed next replaces them; the whole job is saved."""
+    import pexpect
+
+    path = tmp_path / "my portfolio.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    child = spawn("interview", str(path), "--section", "work")
+    try:
+        child.expect(r"Add another job\?")
+        child.send("y")
+        for prompt, answer in (("Job title", "Home Visitor"), ("Organization", "Family Services"),
+                               ("First day", "9/1/2021"), ("Last day", "")):
+            child.expect(prompt)
+            child.send(answer + "\r")
+        child.expect("Is this work with infants")
+        child.send("\r")
+        child.expect("Hours a week")
+        child.send("200\r")
+        child.expect("200 is not allowed: the hours a week must be more than 0 and at most 168")
+        child.send(CLEAR + "40 hrs\r")
+        child.expect("Number of families")
+        child.send("12\r")
+        child.expect("supervisor's name")
+        child.send("\r")
+        child.expect("Competency areas")
+        child.send("\r")
+        child.expect("Saved: Home Visitor")
+        child.expect(r"Add another job\?")
+        child.send("n")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    last = read_portfolio(path).value.work[-1]
+    assert (last.title, last.hours_per_week, last.families_served) == ("Home Visitor", 40, 12)
+
+
+def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> None:
+    """The last provider is offered in the question; typing a new one replaces it. Ctrl-C then
+    names the file as a shell needs it."""
+    import pexpect
+
+    path = tmp_path / "my portfolio.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    child = spawn("interview", str(path), "--section", "training")
+    try:
+        child.expect(r"Add another training\?")
+        child.send("y")
+        child.expect("Name of the course")
+        child.send("Home Visiting 101\r")
+        child.expect(r"Who gave it \(optional\) \(Enter for State Association for Infant Mental "
+                     r"Health, - for none\):")
+        child.send("Rosa Martinez\r")
+        child.expect(rf"Date completed \(Enter for {TODAY}\)")
+        child.send("\r")
+        child.expect("Clock hours")
+        child.send("1:30\r")
+        child.expect("Was it specialized training")
+        child.send("\r")
+        child.expect("Competency areas it covered")
+        child.send(" \r")
+        child.expect("Certificate file")
+        child.send("\r")
+        child.expect(r"Add another training\?")
+        child.send("y")
+        child.expect("Name of the course")
+        child.send("Half typ")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    text = " ".join(child.before.split())
+    assert (f"stopped: 1 entry saved in {path} this time; the one being typed was not. "
+            f"fix: run `endorse interview '{path}'` to go on") in text
+    last = read_portfolio(path).value.training[-1]
+    assert (last.title, last.provider, last.date.isoformat(), last.hours) == (
+        "Home Visiting 101", "Rosa Martinez", TODAY, 1.5)
+
+
+def test_init_starts_an_empty_file_in_a_real_terminal(tmp_path) -> None:
+    import pexpect
+
+    path = tmp_path / "portfolio.toml"
+    path.write_text("\n", encoding="utf-8")
+    child = spawn("init", str(path))
+    try:
+        child.expect(r"is\s+empty:\s+your\s+portfolio\s+starts\s+in\s+it")
+        child.expect("Your full name")
+        child.send("Jordan Rivera\r")
+        child.expect("Your email address")
+        child.send("\r")
+        child.expect("Which field do you work in")
+        child.send("\r")
+        child.expect("Which credential are you applying for")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert " ".join(child.before.split()).endswith(
+        f"stopped: nothing was saved; {path} was left as it was")
+    assert path.read_text(encoding="utf-8") == "\n"
+
+
+def test_an_entry_the_save_refuses_is_asked_again_with_every_answer_kept(
+        typed, tmp_path, monkeypatch) -> None:
+    """Were a question ever to take what the file refuses (the last day's question made to
+    forget the first day), the entry is asked again with each answer offered: Enter keeps it."""
+    from endorse_cli.interview import fields, flows
+
+    loose = tuple(msgspec_replace(f, not_before=None) if f.key == "end" else f
+                  for f in fields.SECTIONS["work"])
+    monkeypatch.setitem(flows.SECTIONS, "work", loose)
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    answers = ("Home Visitor" + ENTER + "Family Services" + ENTER + "2021-09-01" + ENTER
+               + "{end}" + ENTER + ENTER + "{hours}" + ENTER + "12" + ENTER + ENTER + ENTER)
+    keys = ("y" + answers.format(end="2020-01-01", hours="30")
+            + ENTER + ENTER + ENTER + "2022-01-01" + ENTER + ENTER + ENTER + ENTER + ENTER
+            + ENTER + "n")
+    run = typed(keys, "interview", str(path), "-s", "work")
+    assert run.code == 0, run.err
+    out = " ".join(run.out.split())
+    assert ("Not saved: the end 2020-01-01 is before the start 2021-09-01. Check the answers "
+            "again: Enter keeps each one.") in out
+    jobs = read_portfolio(path).value.work
+    assert len(jobs) == 3  # the two of the example, and this one once
+    last = jobs[-1]
+    assert (last.title, last.employer, last.start.isoformat(), last.end.isoformat(),
+            last.hours_per_week, last.families_served) == (
+        "Home Visitor", "Family Services", "2021-09-01", "2022-01-01", 30, 12)
+
+
+def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
+        typed, tmp_path, monkeypatch) -> None:
+    from endorse_cli.interview import flows
+
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    real = flows.Session.entry
+
+    def entry_then_break_the_file(self, section, current=None):
+        answers = real(self, section, current)
+        path.write_text("format = 1\n[applicant\n", encoding="utf-8")  # half saved elsewhere
+        return answers
+
+    monkeypatch.setattr(flows.Session, "entry", entry_then_break_the_file)
+    run = typed("y" + training("Attachment Basics", "3"), "interview", str(path), "-s", "training")
+    assert run.code == 1
+    out = " ".join(run.out.split())
+    assert ("Not saved, to type again later: Name of the course, workshop or session: Attachment "
+            "Basics; Who gave it: State Association for Infant Mental Health; Date completed: "
+            f"{TODAY}; Clock hours: 3; ") in out
+    assert path.read_text(encoding="utf-8") == "format = 1\n[applicant\n"  # not overwritten

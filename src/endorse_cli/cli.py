@@ -252,8 +252,8 @@ Section = Enum("Section", {name: name for name in ADDABLE}, type=str)  # type: i
 SECTIONS_HELP = ", ".join(ADDABLE[:-1]) + " or " + ADDABLE[-1]
 
 SectionOpt = Annotated[
-    Optional[Section],
-    typer.Option("--section", "-s", metavar="SECTION", case_sensitive=False,
+    Optional[str],
+    typer.Option("--section", "-s", metavar="SECTION",
                  help=f"Go straight to one section: {SECTIONS_HELP}.", show_default=False),
 ]
 
@@ -272,7 +272,7 @@ def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt 
     from .app.questionnaire import interview as run
 
     run(Application("interview", rules_file=rules), file,
-        section=section.value if section else None)
+        section=section)
 
 
 @app.command()

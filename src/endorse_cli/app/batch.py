@@ -101,8 +101,12 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     try:
         loaded = read_portfolio(Path(file), name=name)
         if s.validate_only:
+            from ..interview.certificates import problems
+
             check_target(loaded, s.rules)
-            return Row(file=name, applicant=shown(loaded.value.applicant.name))
+            certificates = problems(Path(file), loaded.value.training)
+            return Row(file=name, applicant=shown(loaded.value.applicant.name),
+                       warnings=len(certificates), missing=tuple(map(shown, certificates)))
         result = assess_loaded(loaded, s.rules, s.as_of, today=s.today)
     except EndorseError as error:
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
-from .fields import SECTIONS, Field, applies, parse, summary
+from ..errors import EndorseError, UsageError
+from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, summary
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
-ADDABLE = ("education", "work", "training", "supervision", "reference", "exam")
+ADDABLE = ORDER
 
 
 def _option(field: Field) -> str:
@@ -27,6 +27,8 @@ def _option(field: Field) -> str:
         return f"{shown} AREA (repeat it)"
     if field.kind == "yesno":
         return f"{shown} / --no-{field.flag[2:]}"
+    if field.kind == "choice" and not field.choices:
+        return f"{shown} VALUE"
     return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
 
 
@@ -36,8 +38,12 @@ def options_help() -> str:
 
     lines = [f"{section}: " + ", ".join(_option(f) for f in SECTIONS[section])
              for section in ADDABLE]
-    return ("\n\n".join(lines) + "\n\n(* required. DATE: 2024-03-15 or 3/15/2024. HOURS: a "
-            "number above 0. AREA: " + ", ".join(AREAS) + ".)")
+    return ("\n\n".join(lines) + "\n\n(* required. DATE: 2024-03-15 or 3/15/2024; a degree's "
+            "--completed may be May 2016 or 2016. HOURS: 1.5, 1:30, 6 hrs or 90 min; "
+            f"{allowed('training', 'hours')}, or for --hours-per-week "
+            f"{allowed('work', 'hours_per_week')}. FILE: a certificate; one outside the "
+            "portfolio's folder is copied into certificates/ beside it. AREA: "
+            + ", ".join(AREAS) + ".)")
 
 
 def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | bool], str | None]:
@@ -85,6 +91,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
     today = dt.date.today()
     answers: dict[str, Any] = {}
     missing: list[Field] = []
+    copied: list[str] = []
     for field in SECTIONS[section]:
         if not applies(field, answers):
             if field.key in given and field.when is not None:
@@ -101,6 +108,8 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
         text = ",".join(raw) if isinstance(raw, list) else str(raw)
         try:
             value = parse(field, text, today=today, answers=answers)
+            if field.kind == "file" and value is not None:
+                value = _certificate(value, path, copied)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
                              fix=f"give a correct {field.flag}") from None
@@ -112,9 +121,8 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
                                  + " ".join(f"{f.flag} ..." for f in missing) + "`")
         from ..io.rules_file import load_rules
         from .ask import Asker
-        from .flows import labels
 
-        asker = Asker(today, labels(load_rules().value))
+        asker = Asker(today, labels(load_rules().value), portfolio=path)
         for field in missing:
             answers[field.key] = asker.field(field, answers)
     entry = {f.key: answers[f.key] for f in SECTIONS[section] if f.key in answers}
@@ -134,4 +142,37 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
     except ChangedOnDisk:
         doc.reload_and(change)
         doc.save()
-    return f"added to {path}: {summary(section, entry)}"
+    from ..io.rules_file import load_rules
+
+    line = f"added to {path}: {summary(section, entry, labels(load_rules().value))}"
+    line += "".join(f"\n  copied the certificate to {c}" for c in copied)
+    if section != "exam":
+        line += "".join(f"\n  note: {n}" for n in _notices(doc, section))
+    return line
+
+
+def _certificate(value: str, path: Path, copied: list[str]) -> str:
+    """The certificate as the portfolio names it; one outside its folder is copied in."""
+    from .certificates import copy_in, place
+
+    source, inside = place(value, path)
+    if inside is not None:
+        return inside
+    stored = copy_in(source, path)
+    copied.append(stored)
+    return stored
+
+
+def _notices(doc: Any, section: str) -> list[str]:
+    """The warnings the judging gives about the entry just added (the last of its section)."""
+    from ..api import assess_loaded
+    from ..io.portfolio_file import parse_portfolio
+    from ..io.rules_file import load_rules
+    from .notices import entry_notices
+
+    loaded = parse_portfolio(doc.text, name=str(doc.path))
+    try:
+        result = assess_loaded(loaded, load_rules().value, dt.date.today())
+    except EndorseError:  # e.g. a target not in the rules: said by every other command
+        return []
+    return entry_notices(result, section, len(doc.entries(section)) - 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any
 
 import questionary
@@ -35,8 +36,11 @@ NOTHING = "\0nothing"
 class Asker:
     """Asks the questions of :mod:`.fields` with questionary."""
 
-    def __init__(self, today: dt.date, labels: dict[str, dict[str, str]]) -> None:
+    def __init__(self, today: dt.date, labels: dict[str, dict[str, str]],
+                 portfolio: Path | None = None) -> None:
         self.today = today
+        #: The portfolio file: a certificate is looked for beside it.
+        self.portfolio = portfolio
         #: Words for choices, by field key: {"degree": {"masters": "Masters degree"}}.
         self.labels = labels
 
@@ -71,41 +75,77 @@ class Asker:
     def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
         """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
         optional = not field.required and field.kind != "yesno"
-        message = field.prompt + (" (optional)" if optional else "")
-        if field.help and field.kind != "yesno":
-            message += f" [{field.help}]"
+        message = field.prompt + (" (optional)" if optional and "optional" not in field.prompt
+                                  else "")
+        hint = f" [{field.help}]" if field.help else ""
         if field.kind == "yesno":  # questionary shows (Y/n) itself; the help goes first
             question = f"{field.help} {field.prompt}" if field.help else field.prompt
             return self._run(questionary.confirm(question, default=bool(default)))
         if field.kind == "choice":
             words = self.labels.get(field.key, {})
             explain = self.labels.get(field.key + "_explain", {})
-            choices = [Choice(title=words.get(c, c), value=c, description=explain.get(c))
-                       for c in field.choices]
+            choices = [Choice(title=words.get(c, c), value=c,
+                              description=_wrapped(explain.get(c)))
+                       for c in field.choices or tuple(words)]
             if optional:  # first when there is no answer yet, so that Enter leaves it out
-                skip = Choice(title="(leave it out)", value=NOTHING)
+                skip = Choice(title=field.skip, value=NOTHING)
                 choices = [skip, *choices] if default is None else [*choices, skip]
             start = next((c for c in choices if c.value == default), None)
-            answer = self._run(questionary.select(message, choices=choices, default=start))
+            answer = self._run(questionary.select(message + hint, choices=choices,
+                                                  default=start))
             return None if answer == NOTHING else answer
         if field.kind == "areas":
             words = self.labels.get("areas", {})
             explain = self.labels.get("areas_explain", {})
             chosen = set(default or [])
             choices = [Choice(title=words.get(a, a), value=a, checked=a in chosen,
-                              description=explain.get(a)) for a in AREAS]
+                              description=_wrapped(explain.get(a))) for a in AREAS]
             return self._run(questionary.checkbox(
-                message, choices=choices,
+                message + hint, choices=choices,
                 instruction="(space to tick, enter when done)")) or None
+        return self.typed(field, message, hint, answers, default)
+
+    def typed(self, field: Field, message: str, hint: str, answers: dict[str, Any],
+              default: Any) -> Any:
+        """A typed answer. The default is shown in the question, never typed in for the
+        applicant: Enter takes it, anything typed replaces it, and "-" leaves an optional
+        answer out."""
         shown = default.isoformat() if isinstance(default, dt.date) else (
             "" if default is None else str(default))
+        if shown:
+            clear = "" if field.required else ", - for none"
+            message = f"{message} (Enter for {shown}{clear})"
+        message += hint + ":"
+
+        def read(text: str) -> Any:
+            if not text.strip() and shown:
+                return default
+            if text.strip() == "-" and not field.required:
+                return None
+            value = parse(field, text, today=self.today, answers=answers)
+            if field.kind == "file" and value is not None and self.portfolio is not None:
+                from .certificates import place
+
+                place(value, self.portfolio)  # it must exist
+            return value
 
         def check(text: str) -> bool | str:
             try:
-                parse(field, text, today=self.today, answers=answers)
+                read(text)
             except ValueError as reason:
                 return str(reason)
             return True
 
-        text = self._run(questionary.text(message, default=shown, validate=check))
-        return parse(field, text, today=self.today, answers=answers)
+        return read(self._run(questionary.text(message, validate=check)))
+
+
+def _wrapped(text: str | None) -> str | None:
+    """A long explanation cut into lines that fit the terminal, rather than cut off at its edge."""
+    if not text:
+        return text
+    import shutil
+    import textwrap
+
+    # questionary writes "  Description: " before the first line
+    width = max(30, shutil.get_terminal_size().columns - len("  Description: ") - 2)
+    return "\n".join(textwrap.wrap(text, width))

@@ -9,15 +9,17 @@ of work is for) come from the rules file.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from typing import Any, Literal, get_args
+from functools import cache
+from typing import Any, Literal, get_args, get_type_hints
 
+import msgspec
 from msgspec import Struct
 
 from ..model import portfolio as p
+from .values import DAY_FORMS, parse_day, parse_hours, parse_month
 
-Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas"]
+Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas", "file"]
 
 
 class Field(Struct, frozen=True, kw_only=True):
@@ -41,6 +43,14 @@ class Field(Struct, frozen=True, kw_only=True):
     when: tuple[str, tuple[Any, ...]] | None = None
     #: The command-line option of `endorse add`, when not --KEY.
     option: str | None = None
+    #: A month or a year is enough ("May 2016", "2016"): see :func:`.values.parse_month`.
+    month_enough: bool = False
+    #: The last entry's value is offered only when this other key's answer is the same.
+    same_as_last: str | None = None
+    #: The words of the choice that leaves an optional choice out.
+    skip: str = "(leave it out)"
+    #: The section the field belongs to (filled in below).
+    section: str = ""
 
     @property
     def flag(self) -> str:
@@ -64,6 +74,10 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="mentor_track", prompt="Which Mentor track is yours?", kind="choice",
               choices=_choices(p.MentorTrack), when=("focus", ("leadership",)),
               help="The clinical track also asks for reflective supervision/consultation hours."),
+        # The credentials are the rules file's: the choices are filled in when asked.
+        Field(key="target", prompt="Which credential are you applying for?", kind="choice",
+              skip="Not decided yet",
+              help="Leave it undecided to be judged against the one that fits you best."),
     ),
     "education": (
         Field(key="degree", prompt="Degree or credential", kind="choice", required=True,
@@ -71,7 +85,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="field", prompt="Field of study"),
         Field(key="institution", prompt="School or issuing body"),
         Field(key="completed", prompt="Date conferred", kind="date", past_only=True,
-              help="Leave it empty while the degree is in progress."),
+              month_enough=True,
+              help="e.g. May 2016; leave it empty while the degree is in progress."),
     ),
     "work": (
         Field(key="title", prompt="Job title", required=True),
@@ -102,19 +117,20 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               help="Only that counts toward the hours of specialized training."),
         Field(key="competencies", prompt="Competency areas it covered", kind="areas",
               option="competency"),
-        Field(key="certificate", prompt="Certificate file (a path next to your portfolio)"),
+        Field(key="certificate", prompt="Certificate file (optional; a PDF or picture)",
+              kind="file"),
     ),
     "supervision": (
         Field(key="date", prompt="Date of the session", kind="date", required=True,
               past_only=True, default="today",
-              help="If you log several sessions as one entry, the date of the last one."),
+              help="One entry for each session."),
         Field(key="hours", prompt="Clock hours", kind="hours", required=True),
         Field(key="provider", prompt="Who gave the reflective supervision/consultation",
               required=True, default="last"),
         Field(key="format", prompt="Individual or group?", kind="choice",
               choices=_choices(p.SessionFormat), default="individual"),
         Field(key="provider_credential", prompt="The provider's Endorsement (e.g. IMHM-C)",
-              default="last"),
+              default="last", same_as_last="provider"),
         Field(key="notes", prompt="Notes"),
     ),
     "reference": (
@@ -138,6 +154,37 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+SECTIONS = {name: tuple(msgspec.structs.replace(f, section=name) for f in fields)
+            for name, fields in SECTIONS.items()}
+
+#: The order the interview walks the sections in; also what `endorse add` and `--section` take.
+ORDER = ("education", "work", "training", "supervision", "reference", "exam")
+#: Other words people use for a section.
+ALIASES = {"degree": "education", "degrees": "education", "school": "education",
+           "job": "work", "jobs": "work", "experience": "work",
+           "trainings": "training", "course": "training", "courses": "training",
+           "rsc": "supervision", "rs/c": "supervision", "rs-c": "supervision",
+           "references": "reference", "ref": "reference", "refs": "reference",
+           "rater": "reference", "raters": "reference", "exams": "exam"}
+
+
+def section_named(word: str) -> str:
+    """The section ``word`` names (``rsc`` is supervision), or a UsageError with a guess."""
+    from ..errors import UsageError
+
+    lowered = word.strip().lower()
+    if lowered in ORDER:
+        return lowered
+    if lowered in ALIASES:
+        return ALIASES[lowered]
+    from ..io.hints import did_you_mean
+
+    guess = did_you_mean(lowered, [*ORDER, *ALIASES])
+    raise UsageError(f"there is no section {word!r}"
+                     + (f"; did you mean {ALIASES.get(guess, guess)}?" if guess else ""),
+                     fix="use one of: " + ", ".join(ORDER))
+
+
 #: What one entry of each section is called.
 NOUNS = {"education": "degree", "work": "job", "training": "training",
          "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
@@ -148,32 +195,71 @@ def article(noun: str) -> str:
     spoken_vowel = noun[0].lower() in "aeiou" or noun.startswith("RS/C")  # "ar-ess"
     return ("an " if spoken_vowel else "a ") + noun
 
-_US_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 _EMAIL = re.compile(p.EMAIL_PATTERN)
 _YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False}
 
 
 def parse_date(text: str) -> dt.date:
     """``2024-03-15`` or the US ``3/15/2024``; ValueError with a reason for anything else."""
-    text = text.strip()
-    if m := _US_DATE.match(text):
-        month, day, year = int(m[1]), int(m[2]), int(m[3])
-    elif m := re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    else:
-        raise ValueError("write the date as 2024-03-15 or 3/15/2024")
+    return parse_day(text)
+
+
+# -- the portfolio format's own constraints ----------------------------------------------------
+
+
+@cache
+def model_type(section: str, key: str) -> Any:
+    """The type the portfolio format gives ``key`` of ``section``, with its constraints."""
+    holder = get_type_hints(p.Portfolio)[section]
+    entry = (get_args(holder) or (holder,))[0]  # Applicant, list[Work], Exam | None
+    return get_type_hints(entry, include_extras=True)[key]
+
+
+@cache
+def bounds(section: str, key: str) -> dict[str, Any]:
+    """The constraints the format puts on a value of ``key``: gt, ge, lt, le, pattern...
+    read from the model's annotations (never written here a second time)."""
+    import msgspec.inspect as mi
+
+    info = mi.type_info(model_type(section, key))
+    if isinstance(info, mi.UnionType):
+        info = next(t for t in info.types if not isinstance(t, mi.NoneType))
+    names = ("gt", "ge", "lt", "le", "min_length", "pattern")
+    return {n: getattr(info, n) for n in names if getattr(info, n, None) is not None}
+
+
+def allowed(section: str, key: str) -> str:
+    """The range the format allows, in words: ``more than 0 and at most 168``."""
+    words = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
+    return " and ".join(f"{words[n]} {v:g}" for n, v in bounds(section, key).items() if n in words)
+
+
+def _agree(field: Field, value: Any) -> None:
+    """Refuse what the portfolio format would refuse, in words, before it is ever saved."""
     try:
-        return dt.date(year, month, day)
-    except ValueError:
-        order = " (month/day/year)" if "/" in text else ""
-        raise ValueError(f"{text} is not a real date{order}") from None
+        msgspec.convert(value, model_type(field.section, field.key))
+    except msgspec.ValidationError:
+        if field.kind in ("hours", "count"):
+            raise ValueError(f"{value:g} is not allowed: the {field.prompt.lower()} must be "
+                             f"{allowed(field.section, field.key)}") from None
+        if field.kind == "email":
+            raise ValueError("that does not look like an email address") from None
+        raise ValueError("an answer with letters or digits is needed here") from None
 
 
 def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
     """The value of an answer typed as text, or ValueError saying what is wrong with it.
 
-    An empty answer is None (a key left out), or an error when the key is required.
+    An empty answer is None (a key left out), or an error when the key is required. A value
+    is refused exactly when the portfolio format would refuse it.
     """
+    value = _read(field, text, today=today, answers=answers)
+    if value is not None:
+        _agree(field, value)
+    return value
+
+
+def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
     text = text.strip()
     if not text:
         if field.required:
@@ -181,7 +267,7 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
         return None
     kind = field.kind
     if kind == "date":
-        day = parse_date(text)
+        day = parse_month(text, today=today) if field.month_enough else parse_day(text)
         past = field.past_only or (field.past_if is not None
                                    and answers.get(field.past_if[0]) in field.past_if[1])
         if past and day > today:
@@ -194,17 +280,10 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
                                  f"{which.lower()} ({other.isoformat()})")
         return day
     if kind == "hours":
-        if "," in text:
-            raise ValueError("write hours with a decimal point and no commas, e.g. 1.5")
-        try:
-            hours = float(text)
-        except ValueError:
-            raise ValueError("write a number of hours, e.g. 1.5") from None
-        if not (math.isfinite(hours) and 0 < hours <= 10_000):
-            raise ValueError("the hours must be more than 0 and at most 10000")
+        hours = parse_hours(text)
         return int(hours) if hours.is_integer() else hours
     if kind == "count":
-        if not text.isdigit():
+        if not re.fullmatch(r"-?\d+", text):
             raise ValueError("write a whole number, e.g. 12")
         return int(text)
     if kind == "email":
@@ -216,6 +295,8 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
             raise ValueError("answer yes or no")
         return _YES[text.lower()]
     if kind == "choice":
+        if not field.choices:  # choices from the rules file, checked where they are known
+            return text
         for choice in field.choices:
             if choice.lower() == text.lower():
                 return choice
@@ -227,7 +308,17 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
             raise ValueError(f"{unknown[0]} is not a competency area; the areas are: "
                              + ", ".join(AREAS))
         return areas
+    if kind == "file":
+        return unquote_path(text)
     return text
+
+
+def unquote_path(text: str) -> str:
+    """A path as a terminal pastes a dropped file: quotes around it, backslashes before spaces."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        return text[1:-1]
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def applies(field: Field, answers: dict[str, Any]) -> bool:
@@ -235,20 +326,46 @@ def applies(field: Field, answers: dict[str, Any]) -> bool:
     return field.when is None or answers.get(field.when[0]) in field.when[1]
 
 
-def summary(section: str, entry: dict[str, Any]) -> str:
-    """One line for an entry, to show it in a list."""
+def labels(rules: Any) -> dict[str, dict[str, str]]:
+    """The words shown for each choice, and a line that explains each under the list: all
+    from the rules file (a value it gives no words for is shown as it is written)."""
+    return {
+        **rules.choices,
+        "degree": dict(rules.degrees),
+        "target": {c.id: f"{c.id} {c.name}" for c in rules.credential},
+        "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
+        "areas": {slug: info.label for slug, info in rules.areas.items()},
+        "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
+    }
+
+
+def summary(section: str, entry: dict[str, Any],
+            words: dict[str, dict[str, str]] | None = None) -> str:
+    """One line for an entry, to show it in a list; ``words`` (:func:`labels`) for choices."""
     def get(key: str) -> str:
         value = entry.get(key)
+        if isinstance(value, str) and words and value in words.get(key, {}):
+            return words[key][value]
         return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
     if section == "education":
-        return f"{get('degree')} {get('field')}, {get('completed') or 'in progress'}".strip()
+        field = f" in {get('field')}" if entry.get("field") else ""
+        return f"{get('degree')}{field}, {get('completed') or 'in progress'}"
     if section == "work":
         return f"{get('title')}, {get('employer')} ({get('start')} to {get('end') or 'now'})"
     if section == "training":
         return f"{get('date')} {get('title')} ({get('hours')} h)"
     if section == "supervision":
-        return f"{get('date')} {get('provider')} ({get('hours')} h, {get('format') or 'individual'})"
+        return (f"{get('date')} {get('provider')} ({get('hours')} h, "
+                f"{_low(get('format')) or 'individual'})")
     if section == "reference":
-        return f"{get('name')} ({get('role') or 'role not given'}, {get('status') or 'planned'})"
-    return ", ".join(f"{k} = {get(k)}" for k in entry)
+        return (f"{get('name')} ({_low(get('role')) or 'role not given'}; "
+                f"{_low(get('status')) or 'planned'})")
+    return "the exam: " + ", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k))
+
+
+def _low(words: str) -> str:
+    """Words set inside a sentence: ``My RS/C provider`` as ``my RS/C provider``."""
+    if words[:2].isupper() or not words[:1].isupper():
+        return words
+    return words[:1].lower() + words[1:]

@@ -7,6 +7,7 @@ at most the entry being typed; the message then says how many were saved.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,10 +18,10 @@ from ..io.document import ChangedOnDisk, PortfolioDocument, write_atomically
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
-from ..model.rules import Rules
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import NOUNS, SECTIONS, Field, applies, article, summary
+from .fields import (NOUNS, SECTIONS, Field, applies, article, labels, section_named,
+                     summary)
 
 #: The order the interview walks the sections in.
 from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
@@ -31,18 +32,6 @@ TITLES = {"applicant": "About you", "education": "Education", "work": "Work hist
 FEEDS = {"education": "education", "work": "experience", "training": "training",
          "supervision": "supervision", "reference": "references", "exam": "exam"}
 SCHEMA_NAME = "portfolio.schema.json"
-
-
-def labels(rules: Rules) -> dict[str, dict[str, str]]:
-    """The words shown for each choice, and a line that explains each under the list: all
-    from the rules file (a value it gives no words for is shown as it is written)."""
-    return {
-        **rules.choices,
-        "degree": dict(rules.degrees),
-        "focus_explain": {c.focus: f"{c.id} {c.name}: {c.audience}" for c in rules.credential},
-        "areas": {slug: info.label for slug, info in rules.areas.items()},
-        "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
-    }
 
 
 def _plain(table: Any) -> dict[str, Any]:
@@ -57,7 +46,7 @@ class Session:
         self.path = path
         self.rules = load_rules(rules_file).value
         self.today = dt.date.today()
-        self.ask = Asker(self.today, labels(self.rules))
+        self.ask = Asker(self.today, labels(self.rules), portfolio=path)
         self.doc: PortfolioDocument | None = None
         self.saved = 0
         self.typing = False  # an entry is half answered
@@ -67,36 +56,69 @@ class Session:
 
         say(self.term.console, text, style=style)
 
-    def stopped(self) -> Interrupted:
+    def stopped(self, command: str = "interview") -> Interrupted:
         n = self.saved
+        if command == "edit":
+            changes = "change" if n == 1 else "changes"
+            lost = "; the one being made was not" if self.typing else ""
+            return Interrupted(f"{n} {changes} saved in {self.path} this time{lost}.",
+                               fix=f"run {go_on('edit', self.path)} to change more")
         entries = "entry" if n == 1 else "entries"
         lost = "; the one being typed was not" if self.typing else ""
         return Interrupted(f"{n} {entries} saved in {self.path} this time{lost}.",
-                           fix=f"run `endorse interview {self.path}` to go on")
+                           fix=f"run {go_on('interview', self.path)} to go on")
 
     # -- asking and saving -------------------------------------------------------------------
 
-    def _default(self, section: str, field: Field, current: dict[str, Any] | None) -> Any:
+    def _default(self, section: str, field: Field, current: dict[str, Any] | None,
+                 answers: dict[str, Any]) -> Any:
         if current is not None:
             return current.get(field.key)
         if field.default == "today":
             return self.today
         if field.default == "last":
-            entries = self.doc.entries(section) if self.doc else []
+            entries = [_plain(t) for t in self.doc.entries(section)] if self.doc else []
+            if field.same_as_last is not None:  # only from an entry with the same provider
+                same = answers.get(field.same_as_last)
+                entries = [e for e in entries
+                           if e.get(field.same_as_last) == same and e.get(field.key)]
             return entries[-1].get(field.key) if entries else None
         return field.default
 
     def entry(self, section: str, current: dict[str, Any] | None = None) -> dict[str, Any]:
-        """Ask every question of ``section`` that applies; keys not answered map to None."""
+        """Ask every question of ``section`` that applies; keys not answered map to None.
+        ``current`` (an entry being changed, or one the save refused) gives the defaults."""
         answers: dict[str, Any] = {}
         self.typing = True
         for field in SECTIONS[section]:
             if applies(field, answers):
-                value = self.ask.field(field, answers, self._default(section, field, current))
+                value = self.ask.field(field, answers,
+                                       self._default(section, field, current, answers))
+                if field.kind == "file" and value is not None:
+                    value = self.certificate(field, answers, value)
                 if value is not None:
                     answers[field.key] = value
         self.typing = False
         return answers
+
+    def certificate(self, field: Field, answers: dict[str, Any], value: str) -> str | None:
+        """A certificate inside the portfolio's folder, by its path there; one elsewhere is
+        copied into certificates/ when the applicant agrees, or asked for again."""
+        from .certificates import FOLDER, copy_in, place
+
+        while True:
+            source, inside = place(value, self.path)  # the question checked that it exists
+            if inside is not None:
+                return inside
+            if self.ask.confirm(f"{source} is outside your portfolio's folder. Copy it into "
+                                f"{FOLDER}/ beside the portfolio (the bundle takes it from "
+                                "there)?", default=True):
+                stored = copy_in(source, self.path)
+                self.say(f"Copied to {stored}.", style="green")
+                return stored
+            value = self.ask.field(field, answers)
+            if value is None:
+                return None
 
     def save(self, change: Callable[[PortfolioDocument], None], *, reapply: bool = True) -> None:
         """Apply ``change`` and save. If the file changed on disk meanwhile, a new entry is
@@ -115,6 +137,30 @@ class Session:
                      style="yellow")
         self.saved += 1
 
+    def saved_or_refused(self, change: Callable[[PortfolioDocument], None], what: str) -> bool:
+        """Save ``change``; False, having said why, when the portfolio format refuses it (the
+        answers are then asked again: nothing typed is dropped)."""
+        try:
+            self.save(change)
+        except PortfolioError as problem:
+            if problem.file != str(self.path) or not self.path.exists():
+                raise
+            try:
+                self.doc = PortfolioDocument.open(self.path)  # as it is on disk, unchanged
+            except PortfolioError:  # broken on disk meanwhile: keep what was typed in sight
+                self.say(f"Not saved, to type again later: {what}", style="yellow")
+                raise
+            self.say(f"Not saved: {problem.message}. Check the answers again: Enter keeps "
+                     "each one.", style="yellow")
+            return False
+        return True
+
+    def notices(self, section: str, index: int) -> list[str]:
+        """The warnings the judging now gives about ``section[index]``, just saved."""
+        from .notices import entry_notices
+
+        return entry_notices(self.judged(), section, index)
+
     # -- the walk -----------------------------------------------------------------------------
 
     def section(self, name: str) -> None:
@@ -125,26 +171,34 @@ class Session:
         if name == "exam":
             current = self.doc.doc.get("exam")
             if current is not None:
-                self.say("So far: " + summary("exam", _plain(current)), style="dim")
+                self.say("So far: " + summary("exam", _plain(current), self.ask.labels),
+                         style="dim")
             if self.ask.confirm("Record the exam now?" if current is None else "Update it?",
                                 default=current is None):
                 answers = self.entry("exam", _plain(current) if current is not None else None)
                 cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}  # no stale date
-                self.save(lambda d: d.set_table("exam", cleared))
-                self.say(f"Saved: {summary('exam', answers)}", style="green")
+                while not self.saved_or_refused(lambda d: d.set_table("exam", cleared),
+                                                _answers("exam", answers)):
+                    answers = self.entry("exam", answers)
+                    cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}
+                self.say(f"Saved: {summary('exam', answers, self.ask.labels)}", style="green")
         else:
             entries = self.doc.entries(name)
             for table in entries[-5:]:
-                self.say("  " + summary(name, _plain(table)), style="dim")
+                self.say("  " + summary(name, _plain(table), self.ask.labels), style="dim")
             if len(entries) > 5:
                 self.say(f"  ... and {len(entries) - 5} more before these", style="dim")
             question = f"Add {article(noun)}?" if not entries else f"Add another {noun}?"
             added = 0
             while self.ask.confirm(question, default=not entries and not added):
                 answers = self.entry(name)
-                self.save(lambda d: d.add_entry(name, answers))
-                self.say(f"Saved: {summary(name, answers)}", style="green")
-                for note in _notes(name, answers, self.today):
+                while not self.saved_or_refused(lambda d: d.add_entry(name, answers),
+                                                _answers(name, answers)):
+                    answers = self.entry(name, answers)  # asked again, each answer offered
+                self.say(f"Saved: {summary(name, answers, self.ask.labels)}", style="green")
+                notes = _notes(name, answers, self.today)
+                notes += self.notices(name, len(self.doc.entries(name)) - 1)
+                for note in notes:
                     self.say(f"Note: {note}", style="yellow")
                 question, added = f"Add another {noun}?", added + 1
         self.say(self.progress(name), style="bold")
@@ -180,6 +234,12 @@ class Session:
         self.say(f"Recommended for you: {rec.id}. {rec.reason}", style="bold")
         self.say("`endorse assess` compares every credential; `endorse gaps --timeline` says "
                  "when each missing piece will be met.", style="dim")
+
+
+def go_on(command: str, path: Path) -> str:
+    """```endorse interview 'my portfolio.toml'```: the command, with the file as a shell
+    needs it written."""
+    return f"`endorse {command} {shlex.quote(str(path))}`"
 
 
 def _notes(section: str, answers: dict[str, Any], today: dt.date) -> list[str]:
@@ -219,6 +279,8 @@ def _short(req: RequirementResult) -> str:
 
 def interview(term: Terminal, path: Path, *, section: str | None = None,
               rules_file: Path | None = None, session: Session | None = None) -> None:
+    if section is not None:
+        section = section_named(section)  # "rsc" is supervision; a misspelt one gets a guess
     require_terminal("interview")
     s = session or Session(term, path, rules_file)
     if s.doc is None:
@@ -237,21 +299,25 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
 
 def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
     require_terminal("init")
-    if path.exists():
+    was = _empty(path)
+    if path.exists() and was is None:
         raise UsageError(f"{path} already exists; it was not touched",
-                         fix=f"add to it with `endorse interview {path}`, or name a new file")
+                         fix=f"add to it with {go_on('interview', path)}, or name a new file")
     s = Session(term, path, rules_file)
     s.say("A new Endorsement® portfolio", style="bold cyan")
+    if was is not None:
+        s.say(f"{path} is empty: your portfolio starts in it.")
     s.say(f"It will be saved in {path}, a text file you can also edit by hand. "
           "Press Ctrl-C at any time: what is saved stays saved.")
     try:
         answers = s.entry("applicant")
     except Interrupted:
-        raise Interrupted(f"stopped: nothing was saved; {path} was not created") from None
+        untouched = "was left as it was" if was is not None else "was not created"
+        raise Interrupted(f"nothing was saved; {path} {untouched}") from None
     header = (f"#:schema ./{SCHEMA_NAME}\n"
               f"Endorsement® portfolio of {answers['name']}, started on {s.today.isoformat()}.\n"
               "Add to it with `endorse interview`, or edit it by hand: comments are kept.")
-    s.doc = PortfolioDocument.new(path, answers, header=header)
+    s.doc = PortfolioDocument.new(path, answers, header=header, over=was)
     s.doc.save()
     schema = path.with_name(SCHEMA_NAME)
     if not schema.exists():  # lets editors check and complete the file as it is typed
@@ -261,14 +327,23 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
         write_atomically(schema, dumps(portfolio_schema()), mode=0o644)
     s.say(f"Saved {path}.", style="green")
     try:
-        go_on = s.ask.confirm("Go on with the interview now?", default=True)
+        go = s.ask.confirm("Go on with the interview now?", default=True)
     except Interrupted:
         raise Interrupted(f"{path} is saved.",
-                          fix=f"run `endorse interview {path}` to go on") from None
-    if go_on:
+                          fix=f"run {go_on('interview', path)} to go on") from None
+    if go:
         interview(term, path, session=s)
     else:
-        s.say(f"Later, run `endorse interview {path}` to go on.")
+        s.say(f"Later, run {go_on('interview', path)} to go on.")
+
+
+def _empty(path: Path) -> bytes | None:
+    """The bytes of ``path`` when it is a file with nothing but blanks in it; else None."""
+    try:
+        data = path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+    return data if data is not None and not data.strip() else None
 
 
 REMOVE = "\0remove"
@@ -282,7 +357,7 @@ def edit(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
         while _edit_one(s):
             pass
     except Interrupted:
-        raise s.stopped() from None
+        raise s.stopped("edit") from None
 
 
 def _edit_one(s: Session) -> bool:
@@ -303,7 +378,7 @@ def _edit_one(s: Session) -> bool:
         current = _plain(doc.doc[name])
     else:
         entries = doc.entries(name)
-        index = s.ask.choose("Which one?", [(summary(name, _plain(t)), i)
+        index = s.ask.choose("Which one?", [(summary(name, _plain(t), s.ask.labels), i)
                                             for i, t in enumerate(entries)] + [("Back", None)])
         if index is None:
             return True
@@ -318,23 +393,37 @@ def _edit_one(s: Session) -> bool:
         return True
     if key == REMOVE:
         assert index is not None
-        what = summary(name, current)
+        what = summary(name, current, s.ask.labels)
         if s.ask.confirm(f"Remove {what}? (the file as it was is kept as {s.path.name}.bak)",
                          default=False):
             s.save(lambda d: d.remove_entry(name, index), reapply=False)
             s.say(f"Removed: {what}", style="green")
         return True
     field = next(f for f in fields if f.key == key)
+    s.typing = True
+    value = s.ask.field(field, current, current.get(key))
     while True:
-        value = s.ask.field(field, current, current.get(key))
+        if field.kind == "file" and value is not None:
+            value = s.certificate(field, current, value)
         try:
             s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
         except PortfolioError as problem:  # it clashes with another key: ask again
             s.doc = PortfolioDocument.open(s.path)
             s.say(f"Not saved: {problem.message}. Try again.", style="yellow")
+            value = s.ask.field(field, current, value)
             continue
+        s.typing = False
         s.say(f"Saved: {field.prompt}: {_shown(value)}", style="green")
+        if index is not None:
+            for note in s.notices(name, index):
+                s.say(f"Note: {note}", style="yellow")
         return True
+
+
+def _answers(section: str, answers: dict[str, Any]) -> str:
+    """Every answer of an entry, as the questions put it: to be typed again if need be."""
+    return "; ".join(f"{f.prompt}: {_shown(answers[f.key])}" for f in SECTIONS[section]
+                     if answers.get(f.key) is not None)
 
 
 def _shown(value: Any) -> str:

@@ -50,6 +50,12 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
         pass
 
 
+def _newline_of(text: str) -> str:
+    """CRLF when most lines of ``text`` end so, else LF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
 def _fingerprint(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -82,6 +88,8 @@ class PortfolioDocument:
         self.doc = tomlkit.parse(text)
         self._fingerprint = fingerprint
         self._mode = mode
+        #: The file's line ending, kept on every line written: Windows files stay CRLF.
+        self.newline = _newline_of(text)
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -94,10 +102,13 @@ class PortfolioDocument:
         return cls(path, text, _fingerprint(data), path.stat().st_mode & 0o777)
 
     @classmethod
-    def new(cls, path: Path, applicant: dict[str, Any], *, header: str) -> PortfolioDocument:
+    def new(cls, path: Path, applicant: dict[str, Any], *, header: str,
+            over: bytes | None = None) -> PortfolioDocument:
         """A new portfolio (not yet written): ``header`` as comment lines, format, [applicant].
 
         A header line that starts with "#" is kept as it is (a directive such as ``#:schema``).
+        ``over``: the bytes of the (blank) file it is to replace; without it, a file that
+        exists when it is saved is never overwritten.
         """
         comments = "".join((line if line.startswith("#") else "# " + line) + "\n"
                            for line in header.splitlines())
@@ -108,11 +119,17 @@ class PortfolioDocument:
         body = tomlkit.document()
         body.add("applicant", table)
         text = f"{comments}\nformat = {FORMAT_VERSION}\n\n{tomlkit.dumps(body)}"
-        return cls(path, text, None, NEW_FILE_MODE)
+        document = cls(path, text, None if over is None else _fingerprint(over), NEW_FILE_MODE)
+        if over is not None:
+            document.newline = _newline_of(over.decode("utf-8", "replace"))
+        return document
 
     @property
     def text(self) -> str:
-        return tomlkit.dumps(self.doc)
+        text = tomlkit.dumps(self.doc)
+        if self.newline == "\r\n":  # tomlkit writes new lines with LF only
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+        return text
 
     def value(self) -> Any:
         """The portfolio as the reader validates it (raises on an invalid one)."""
@@ -138,15 +155,18 @@ class PortfolioDocument:
             aot[-1].trivia.indent = ""  # tomlkit would add a second one
             _give_tail(aot[-1], tail)
         else:
-            if not self.text.endswith("\n\n"):
+            if not self._ends_blank():
                 self.doc.add(tomlkit.nl())
             self.doc.append(section, tomlkit.aot())
             self.doc[section].append(table)
 
+    def _ends_blank(self) -> bool:
+        return tomlkit.dumps(self.doc).replace("\r\n", "\n").endswith("\n\n")
+
     def set_table(self, section: str, values: dict[str, Any]) -> None:
         """Set the keys of a single table such as ``[exam]``, creating it at the end if needed."""
         if section not in self.doc:
-            if not self.text.endswith("\n\n"):
+            if not self._ends_blank():
                 self.doc.add(tomlkit.nl())
             self.doc.append(section, tomlkit.table())
         table = self.doc[section]
@@ -217,7 +237,7 @@ class PortfolioDocument:
                 "it was not overwritten",
                 fix="close the other window, then run the command again: it starts from the "
                     "file as it is now")
-        if current is not None:
+        if current is not None and current.strip():
             write_atomically(self.path.with_name(self.path.name + ".bak"), current.decode("utf-8"),
                              mode=self._mode)
         write_atomically(self.path, text, mode=self._mode)
@@ -227,4 +247,5 @@ class PortfolioDocument:
         """Read the file again as it is on disk now, and apply ``change(self)`` to it."""
         fresh = PortfolioDocument.open(self.path)
         self.doc, self._fingerprint, self._mode = fresh.doc, fresh._fingerprint, fresh._mode
+        self.newline = fresh.newline
         change(self)

@@ -36,8 +36,10 @@ class Summary(Struct, kw_only=True):
     def sentence(self, validate: bool) -> str:
         noun = "portfolio" if self.total == 1 else "portfolios"
         if validate:
+            warned = (f"; {self.with_warnings} with certificate files to see to"
+                      if self.with_warnings else "")
             return (f"Validated {self.total} {noun}: {self.total - self.invalid} valid, "
-                    f"{self.invalid} invalid.")
+                    f"{self.invalid} invalid{warned}.")
         return (f"{self.total} {noun}: {self.invalid} invalid; credential met {self.met}, "
                 f"not yet {self.unmet}; {self.with_warnings} with warnings.")
 
@@ -170,7 +172,8 @@ class Table(Writer):
 
     def row(self, row: Row) -> None:
         if self.validate:
-            detail = _error_text(row) if row.invalid else ""
+            warned = "warning: " + "; ".join(row.missing) if row.missing else ""  # certificates
+            detail = _error_text(row) if row.invalid else warned
             self._line(row.file, "invalid" if row.invalid else "valid", detail)
         elif row.invalid:
             self._line(row.file, "INVALID " + _error_text(row))
@@ -198,6 +201,7 @@ class Markdown(Writer):
         e = self.esc
         problem = e(_error_text(row)) if row.invalid else ""
         if self.validate:
+            problem = problem or e("; ".join(row.missing))  # warnings: missing certificates
             self.out.write(f"| {e(row.file)} | {'no' if row.invalid else 'yes'} | {problem} |\n")
             return
         if row.invalid:

@@ -1,0 +1,85 @@
+"""Certificate files, checked when they are named: the file must exist, and the portfolio
+names it by its path inside the portfolio's folder (where `endorse bundle` takes it from).
+
+A file elsewhere is copied into a ``certificates`` folder beside the portfolio.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+FOLDER = "certificates"
+
+
+def place(text: str, portfolio: Path) -> tuple[Path, str | None]:
+    """The file ``text`` names, and its path relative to the portfolio's folder; None in its
+    place when the file is outside that folder (or reached by a symbolic link), to be copied in.
+
+    A relative path is looked for from the current folder, then from the portfolio's.
+    ValueError, in words, when there is no such file.
+    """
+    given = Path(os.path.expanduser(text))
+    candidates = [given] if given.is_absolute() else [Path.cwd() / given,
+                                                       portfolio.parent / given]
+    source = next((Path(os.path.normpath(c.absolute())) for c in candidates if c.is_file()),
+                  None)
+    if source is None:
+        if any(c.is_dir() for c in candidates):
+            raise ValueError(f"{text} is a folder; name the certificate file in it")
+        raise ValueError(f"there is no file {text}; check the name, or leave it empty")
+    folder = Path(os.path.normpath(portfolio.parent.absolute()))
+    if not source.is_relative_to(folder):
+        return source, None
+    inside = source.relative_to(folder)
+    steps = [folder.joinpath(*inside.parts[:i + 1]) for i in range(len(inside.parts))]
+    if any(step.is_symlink() for step in steps):
+        return source, None
+    return source, inside.as_posix()
+
+
+def copy_in(source: Path, portfolio: Path) -> str:
+    """Copy ``source`` into ``certificates/`` beside the portfolio; the path to store.
+
+    A different file of the same name already there is kept: the copy gets a number.
+    """
+    import filecmp
+    import shutil
+
+    folder = portfolio.parent / FOLDER
+    folder.mkdir(exist_ok=True)
+    target = folder / source.name
+    n = 2
+    while target.exists() and not filecmp.cmp(source, target, shallow=False):
+        target = folder / f"{source.stem}-{n}{source.suffix}"
+        n += 1
+    if not target.exists():
+        shutil.copy2(source, target)
+    return f"{FOLDER}/{target.name}"
+
+
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``11th``, ``23rd``."""
+    last = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{last}"
+
+
+def problems(portfolio: Path, trainings: Iterable[Any]) -> list[str]:
+    """A sentence for each certificate the portfolio names that `endorse bundle` could not
+    take: a file that is not there, or one outside the portfolio's folder."""
+    folder = Path(os.path.normpath(portfolio.parent.absolute()))
+    found = []
+    for n, course in enumerate(trainings, 1):
+        if not course.certificate:
+            continue
+        which = f"your {ordinal(n)} training, {course.title}, {course.date.isoformat()}"
+        named = Path(os.path.normpath(folder / course.certificate))
+        if not named.is_relative_to(folder):
+            found.append(f"{which}: the certificate {course.certificate} is outside the "
+                         "portfolio's folder; name it again with `endorse edit` to copy it in")
+        elif not named.is_file():
+            found.append(f"{which}: the certificate file {course.certificate} is missing; put "
+                         "it there, or name another with `endorse edit`")
+    return found

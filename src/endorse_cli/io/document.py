@@ -9,9 +9,13 @@ flushed to disk, then renamed over it). New files are readable by their owner on
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +35,115 @@ class ChangedOnDisk(EndorseError):
     """The file was changed by someone else (an editor window) since it was read."""
 
 
+#: How long a save waits for another one on the same file before it gives up, in seconds.
+LOCK_WAIT = 10.0
+#: A hidden temporary copy older than this (in seconds) was left by a save that was stopped.
+LEFTOVER_AGE = 300
+
+
+class Busy(EndorseError):
+    """Another endorse kept the file locked for longer than a save waits."""
+
+
+@contextmanager
+def locked(path: Path, *, wait: float | None = None) -> Iterator[None]:
+    """Hold the lock of ``path`` (the hidden file ``.NAME.lock`` beside the file a link
+    points to), so that saves to one file from several processes take turns. Waits up to
+    ``wait`` seconds (:data:`LOCK_WAIT`) for another holder, then refuses with a message.
+    The lock file is removed on release; one that vanished while waited on is taken anew."""
+    wait = LOCK_WAIT if wait is None else wait
+    target = Path(os.path.realpath(path))
+    lock = target.with_name(f".{target.name}.lock")
+    deadline = time.monotonic() + wait
+    pause = 0.002
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
+        except OSError as exc:
+            raise EndorseError(f"{lock.parent}: cannot save here: {exc.strerror or exc}",
+                               fix="check that the folder exists and that you may write in it"
+                               ) from None
+        if _try_lock(fd):
+            if _same_file(fd, lock):
+                break
+            _unlock(fd)  # removed by the holder before us: lock the file there now
+            os.close(fd)
+            continue
+        os.close(fd)
+        if time.monotonic() >= deadline:
+            raise Busy(f"{target} is being saved by another endorse that has held it for "
+                       f"over {wait:g} seconds; nothing was written",
+                       fix="wait for the other command to finish, then run this one again")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.02)
+    try:
+        yield
+    finally:
+        if os.name != "nt":  # Windows cannot remove an open file; the lock file stays
+            with suppress(OSError):
+                lock.unlink()
+        _unlock(fd)
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        there = path.stat()
+    except OSError:
+        return False
+    here = os.fstat(fd)
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def clean_leftovers(path: Path, *, older_than: float = LEFTOVER_AGE) -> None:
+    """Remove the hidden temporary copies of ``path`` (``.NAME.*.tmp``) that a stopped save
+    left behind more than ``older_than`` seconds ago; never a fresh one, which may be
+    another save's."""
+    now = time.time()
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if now - leftover.lstat().st_mtime > older_than and leftover.is_file():
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
+
+
 def write_atomically(path: Path, text: str, *, mode: int) -> None:
-    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops."""
+    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops.
+
+    A symbolic link stays a link: the file it points to is replaced."""
+    path = Path(os.path.realpath(path))
+    clean_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
@@ -207,7 +318,25 @@ class PortfolioDocument:
 
     # -- saving -------------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, reapply: Any = None) -> bool:
+        """Save under the file's lock, so that saves from several processes take turns.
+
+        If the file changed on disk since it was read and ``reapply`` is given, the file is
+        read again as it is now and ``reapply(self)`` makes the change again, all under the
+        same lock, so no other save can slip in between. True when that happened.
+        """
+        with locked(self.path):
+            try:
+                self._save()
+            except ChangedOnDisk:
+                if reapply is None or self._fingerprint is None:
+                    raise
+                self.reload_and(reapply)
+                self._save()
+                return True
+        return False
+
+    def _save(self) -> None:
         """Check the new text, then write it in place of the file, keeping the old one as .bak."""
         text = self.text
         parse_portfolio(text, name=str(self.path))  # never write what would not read back

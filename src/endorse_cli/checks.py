@@ -10,17 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct
 
-from .errors import EndorseError
+from .errors import EndorseError, ExitCode
 from .model.results import CheckRow as Row
 from .model.rules import Rules
 
 #: Below this many files, starting processes costs more than it saves.
 POOL_FROM = 48
+#: Seconds one file may take to be judged before it is stopped and reported (--time-limit).
+TIME_LIMIT = 10.0
+#: Seconds the workers get to end after Ctrl-C or SIGTERM before they are killed.
+STOP_WAIT = 0.5
 
 
 class Settings(Struct, frozen=True):
@@ -29,6 +35,7 @@ class Settings(Struct, frozen=True):
     credential: str | None = None
     validate_only: bool = False
     documents: bool = False
+    time_limit: float | None = TIME_LIMIT
 
 
 #: TOML files in a project that are never portfolios.
@@ -124,12 +131,46 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     )
 
 
+class _OutOfTime(BaseException):
+    """Raised in the middle of judging a file that has used up its time."""
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise _OutOfTime
+
+
+def _timer_usable() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 def _check_in_worker(file: str) -> Row:
+    import signal
+
+    limit = _settings.time_limit if _settings is not None else None
+    timed = bool(limit) and _timer_usable()
+    previous = None
     try:
-        return check_one(file)
+        if timed:
+            previous = signal.signal(signal.SIGALRM, _out_of_time)
+            signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            return check_one(file)
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        return Row(file=shown(file), error=f"took more than {limit:g} seconds to judge, and was "
+                   "stopped (an unusually long list of entries?)",
+                   error_fix="check the file, or give it more time with --time-limit")
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
         return Row(file=shown(file), error=f"could not be judged: {exc!r}",
                    error_fix="report this file to the endorse maintainers")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGALRM, previous)
 
 
 # -- many ---------------------------------------------------------------------------------
@@ -143,15 +184,47 @@ def _init_worker(settings: Settings) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
     _init(settings)
 
 
-def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
+class Terminated(EndorseError):
+    exit_code = ExitCode.TERMINATED
+    label = "stopped"
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated("stopped (SIGTERM); the files not yet checked were left out")
+
+
+def _stop(pool: Any) -> None:
+    """Stop the pool and every worker now: a worker in the middle of a slow file is not
+    waited for (SIGTERM, then SIGKILL after :data:`STOP_WAIT` seconds)."""
+    import time
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with suppress(Exception):
+            worker.terminate()
+    deadline = time.monotonic() + STOP_WAIT
+    for worker in workers:
+        with suppress(Exception):
+            worker.join(max(0.0, deadline - time.monotonic()))
+            if worker.is_alive():
+                worker.kill()
+                worker.join(1)
+
+
+def run(files: list[str], settings: Settings, jobs: int,
+        reader_gone: Callable[[], bool] | None = None) -> Iterator[Row]:
     """Rows for ``files`` in their order, judged by ``jobs`` processes.
 
     Files go out in chunks, and only a few chunks at a time, so that a slow reader of the
     output never makes results pile up. If the rows stop being read (Ctrl-C, a closed pipe),
     the workers are stopped at once; if a worker dies, the batch stops with a message.
+    ``reader_gone`` is asked while a slow file is awaited: True stops the batch as a closed
+    pipe does, without waiting for the file.
     """
     if jobs <= 1 or len(files) < POOL_FROM:
         _init(settings)
@@ -163,9 +236,13 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import signal
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     size = max(1, min(64, len(files) // (jobs * 16)))
     chunks = iter([files[i:i + size] for i in range(0, len(files), size)])
+    handled = _timer_usable()  # signals reach only the main thread
+    previous = signal.signal(signal.SIGTERM, _terminated) if handled else None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(settings,))
     try:
@@ -173,7 +250,7 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
             pool.submit(_check_chunk, chunk) for chunk in islice(chunks, jobs * 4))
         while out:
             try:
-                rows = out.popleft().result()
+                rows = _result(out.popleft(), reader_gone)
             except BrokenProcessPool:
                 raise EndorseError(
                     "a worker process stopped before it was done (killed, or out of memory?)",
@@ -182,8 +259,26 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
             if following is not None:
                 out.append(pool.submit(_check_chunk, following))
             yield from rows
+    except BaseException:
+        _stop(pool)  # Ctrl-C, SIGTERM, a reader gone: no worker may finish its file first
+        raise
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if handled:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _result(future: Any, reader_gone: Callable[[], bool] | None) -> list[Row]:
+    from concurrent.futures import TimeoutError as NotYet
+
+    while True:
+        try:
+            return future.result(timeout=None if reader_gone is None else 0.2)
+        except NotYet:
+            if reader_gone is not None and reader_gone():
+                raise BrokenPipeError from None
+
+
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))

@@ -166,6 +166,12 @@ ExcludeOpt = Annotated[
 ]
 RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.",
                                                  case_sensitive=False)]
+TimeLimitOpt = Annotated[
+    Optional[float],
+    typer.Option("--time-limit", min=0, metavar="SECONDS",
+                 help="Stop judging a file after this long and report it (default: 10; "
+                      "0: no limit).", show_default=False),
+]
 JobsOpt = Annotated[
     Optional[int],
     typer.Option("--jobs", "-j", min=1, metavar="N",
@@ -183,6 +189,7 @@ def check(
         show_default=False)] = None,
     jobs: JobsOpt = None,
     exclude: ExcludeOpt = None,
+    time_limit: TimeLimitOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: RowFormatOpt = RowFormat.table,
@@ -191,18 +198,19 @@ def check(
     code = reports.check(Terminal(), paths, credential=credential, rules_file=rules,
                          as_of=as_of, fmt=format.value,
                          fail_on=fail_on.value if fail_on else ("unmet" if credential else "invalid"),
-                         jobs=jobs,
+                         jobs=jobs, time_limit=time_limit,
                          exclude=exclude or [])
     raise typer.Exit(int(code))
 
 
 @app.command()
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
-             rules: RulesOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
+             time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
+             format: RowFormatOpt = RowFormat.table) -> None:
     """Check the format of many portfolios, without judging them."""
     code = reports.check(Terminal(), paths, credential=None, rules_file=rules, as_of=None,
                          fmt=format.value, fail_on="invalid", jobs=jobs, validate_only=True,
-                         exclude=exclude or [])
+                         exclude=exclude or [], time_limit=time_limit)
     raise typer.Exit(int(code))
 
 

@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # a wrong option, a missing file, a command that needs a terminal
     CHECK_FAILED = 3  # endorse check: a credential unmet or a warning, as --fail-on asks
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports it
 
 
 class EndorseError(Exception):

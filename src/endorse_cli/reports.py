@@ -98,9 +98,10 @@ FailOn = Literal["invalid", "unmet", "warning", "never"]
 
 def check(term: Terminal, paths: list[str], *, credential: str | None, rules_file: Path | None,
           as_of: str | None, fmt: str, fail_on: FailOn, jobs: int | None,
-          validate_only: bool = False, exclude: list[str] = []) -> ExitCode:  # noqa: B006
+          validate_only: bool = False, exclude: list[str] = [],  # noqa: B006
+          time_limit: float | None = None) -> ExitCode:
     """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for."""
-    from .checks import Settings, default_jobs, find, run
+    from .checks import TIME_LIMIT, Settings, default_jobs, find, run
     from .render.progress import Progress
     from .render.rows import WRITERS, Summary
 
@@ -122,14 +123,15 @@ def check(term: Terminal, paths: list[str], *, credential: str | None, rules_fil
         raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
                          fix="name portfolio files, folders that hold them, or a glob")
     settings = Settings(rules=rules, as_of=day, credential=credential,
-                        validate_only=validate_only, documents=fmt in ("json", "jsonl"))
+                        validate_only=validate_only, documents=fmt in ("json", "jsonl"),
+                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=credential,
                           files=files + [r.file for r in missing], fail_on=fail_on)
     summary = Summary()
     progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout)
     writer.start()
-    rows = merge(sorted(missing, key=lambda r: r.file), run(files, settings, jobs or default_jobs()),
-                 key=lambda r: r.file)
+    judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
+    rows = merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file)
     for row in rows:  # one at a time: nothing is kept of a portfolio once written
         summary.add(row)
         writer.row(row)

@@ -59,6 +59,18 @@ class Terminal:
         self.stdout.write(text)
         self.stdout.flush()
 
+    def reader_gone(self) -> bool:
+        """True when stdout is a pipe whose reader has closed it (`| head` is done): known
+        without writing to it."""
+        try:
+            import select
+
+            poller = select.poll()
+            poller.register(self.stdout.fileno(), select.POLLOUT)
+            return any(event & select.POLLERR for _, event in poller.poll(0))
+        except (AttributeError, OSError, ValueError):
+            return False  # not a real file, or no poll() here (Windows)
+
     @staticmethod
     def silence_stdout() -> None:
         """Send what is left of stdout nowhere, once its reader has gone."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -44,7 +45,7 @@ def test_table_rows_for_a_mixed_folder(cli, folder) -> None:
 def _expected_rows() -> list[str]:
     return [
         "FILE                            APPLICANT           CRED  QUAL MET  REQS WARN\n",
-        "…2026/spring/home-visitor.toml  Jordan Rivera       IFA   yes  no    3/4    0\n",
+        "…2026/spring/home-visitor.toml  Jordan Rivera       IFS   no   no    3/6    0\n",
         "apps/clinician.toml             Priya Natarajan     IMHS  yes  yes   7/7    0\n",
         "apps/empty.toml                 INVALID the file is empty\n",
         "apps/photo.toml                 INVALID this is a binary file, not TOML text\n",
@@ -167,11 +168,69 @@ def test_same_rows_whatever_the_number_of_processes(cli, tmp_path, monkeypatch) 
     assert len(one.splitlines()) == 61
 
 
-def test_globs_and_missing_paths(cli, folder) -> None:
-    run = cli("check", "apps/*.toml", "apps/nothere.toml", "--as-of", AS_OF, "-f", "csv")
+def test_globs(cli, folder) -> None:
+    run = cli("check", "apps/*.toml", "apps/2026/**/*.toml", "--as-of", AS_OF, "-f", "csv")
     files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
-    assert files == ["apps/clinician.toml", "apps/empty.toml", "apps/nothere.toml",
-                     "apps/photo.toml", "apps/typo.toml"]
+    assert files == ["apps/2026/spring/home-visitor.toml", "apps/clinician.toml",
+                     "apps/empty.toml", "apps/photo.toml", "apps/typo.toml"]
+
+
+@pytest.mark.parametrize("args", [["apps/nothere.toml"], ["nothere/"], ["zzz/*.toml"],
+                                  ["apps/clinician.toml", "zzz/*.toml", "nothere/"]])
+def test_a_path_or_glob_that_names_nothing_is_a_usage_error(cli, folder, args) -> None:
+    run = cli("check", *args, "-f", "csv")
+    assert run.code == 2
+    assert run.out == ""  # nothing checked: the command line is wrong, not a portfolio
+    missing = [a for a in args if a != "apps/clinician.toml"]
+    assert run.err == ("error: nothing is at " + ", ".join(repr(a) for a in missing)
+                       + "; nothing was checked\n  fix: check the path (or the pattern), "
+                       "then run the command again\n")
+
+
+def test_the_copies_in_bundle_folders_are_not_checked_again(cli, folder) -> None:
+    for name in ("clinician.toml", "2026/spring/home-visitor.toml"):
+        assert cli("bundle", f"apps/{name}", "--out", "apps/out", "--as-of", AS_OF,
+                   "--allow-missing").code == 0
+    run = cli("check", ".", "--as-of", AS_OF, "-f", "csv")
+    files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
+    assert files == ["./apps/2026/spring/home-visitor.toml", "./apps/clinician.toml",
+                     "./apps/empty.toml", "./apps/photo.toml", "./apps/typo.toml"]
+    bundle = next(p for p in Path("apps/out").iterdir() if p.is_dir())
+    named = cli("check", str(bundle), "--as-of", AS_OF, "-f", "csv")  # named: checked
+    assert [row["file"] for row in csv.DictReader(io.StringIO(named.out))] == [
+        f"{bundle}/portfolio.toml"]
+
+
+def test_each_portfolio_is_judged_by_its_target(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (EXAMPLES / "clinician.toml").read_text(encoding="utf-8")
+    Path("plain.toml").write_text(text, encoding="utf-8")
+    Path("aims.toml").write_text(text.replace("[applicant]\n", '[applicant]\ntarget = "IFA"\n',
+                                              1), encoding="utf-8")
+    rows = {r["file"]: r for r in csv.DictReader(io.StringIO(
+        cli("check", ".", "--as-of", AS_OF, "-f", "csv").out))}
+    gaps = json.loads(cli("gaps", "aims.toml", "--as-of", AS_OF, "-f", "json").out)
+    assert rows["./aims.toml"]["credential"] == "IFA" == gaps["checklist"]["id"]
+    assert rows["./plain.toml"]["credential"] != "IFA"  # the recommendation
+    named = {r["file"]: r["credential"] for r in csv.DictReader(io.StringIO(
+        cli("check", ".", "--as-of", AS_OF, "-f", "csv", "--credential", "IMHM").out))}
+    assert named == {"./aims.toml": "IMHM", "./plain.toml": "IMHM"}
+
+
+def test_a_folder_that_cannot_be_read_is_a_row(cli, folder, monkeypatch) -> None:
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("2026"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    run = cli("check", "apps", "--as-of", AS_OF, "-f", "csv")
+    rows = {r["file"]: r["error"] for r in csv.DictReader(io.StringIO(run.out))}
+    assert rows["apps/2026"] == "this folder cannot be read: Permission denied"
+    assert "apps/2026/spring/home-visitor.toml" not in rows
+    assert run.code == 1
 
 
 def test_nothing_to_check_is_a_usage_error(cli, tmp_path) -> None:
@@ -297,14 +356,6 @@ def test_excluded_and_never_portfolios_are_left_out(cli, folder) -> None:
     files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
     assert files == ["apps/2026/spring/home-visitor.toml", "apps/clinician.toml",
                      "apps/photo.toml"]
-
-
-def test_a_glob_that_matches_nothing_is_a_row(cli, folder) -> None:
-    run = cli("check", "apps/clinician.toml", "zzz/*.toml", "-f", "csv")
-    rows = list(csv.DictReader(io.StringIO(run.out)))
-    assert [(r["file"], r["error"]) for r in rows] == [
-        ("apps/clinician.toml", ""), ("zzz/*.toml", "no file matches this pattern")]
-    assert run.code == 1
 
 
 def test_validate_with_another_associations_rules(cli, tmp_path) -> None:

@@ -42,25 +42,51 @@ class Settings(Struct, frozen=True):
 NOT_PORTFOLIOS = ("pyproject.toml",)
 
 
+#: The files beside a copy of a portfolio in a folder `endorse bundle` wrote.
+BUNDLE_MARKS = ("manifest.json", "SHA256SUMS")
+
+
+def is_bundle(files: Iterable[str]) -> bool:
+    """A folder `endorse bundle` wrote (its portfolio.toml is a copy, judged already)."""
+    names = set(files)
+    return all(mark in names for mark in BUNDLE_MARKS) and "portfolio.toml" in names
+
+
 def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[Row]]:
     """The .toml files that ``paths`` name (files, folders searched recursively, globs),
-    sorted and once each, less those ``exclude`` matches; and a row for each path or glob
-    that names nothing."""
+    sorted and once each, less those ``exclude`` matches and the copies in bundle folders;
+    and a row for each folder that cannot be read.
+
+    A path or glob that names nothing is a usage error: the command line is wrong, not a
+    portfolio, so nothing is checked.
+    """
     from fnmatch import fnmatch
+
+    from .errors import UsageError
 
     patterns = list(exclude)
     found: set[str] = set()
-    missing: list[Row] = []
+    unreadable: list[Row] = []
+    nothing: list[str] = []
 
     def keep(file: str) -> bool:
         return (os.path.basename(file) not in NOT_PORTFOLIOS
                 and not any(fnmatch(file, p) or fnmatch(os.path.basename(file), p)
                             for p in patterns))
 
+    def cannot_read(error: OSError) -> None:
+        unreadable.append(Row(file=shown(str(error.filename or "?")),
+                              error=f"this folder cannot be read: {error.strerror or error}",
+                              error_fix="check the folder's permissions, or leave it out "
+                                        "with --exclude"))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=cannot_read):
+                if root != given and is_bundle(files):
+                    dirs[:] = []  # a bundle: copies of a portfolio checked where it lives
+                    continue
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv...
                 found.update(f for name in files if name.endswith(".toml")
                              and keep(f := os.path.join(root, name)))
@@ -70,12 +96,14 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
             matches = [m for m in glob.glob(given, recursive=True) if not Path(m).is_dir()]
             found.update(m for m in matches if keep(m))
             if not matches:
-                missing.append(Row(file=shown(given), error="no file matches this pattern",
-                                   error_fix="check the pattern"))
+                nothing.append(given)
         else:
-            missing.append(Row(file=shown(given), error="no such file or folder",
-                               error_fix="check the path"))
-    return sorted(found), missing
+            nothing.append(given)
+    if nothing:
+        raise UsageError("nothing is at " + ", ".join(repr(shown(p)) for p in nothing)
+                         + "; nothing was checked",
+                         fix="check the path (or the pattern), then run the command again")
+    return sorted(found), unreadable
 
 
 def shown(text: str) -> str:
@@ -112,8 +140,14 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     except EndorseError as error:
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
                    error_where=getattr(error, "where", None), error_fix=error.fix)
-    judged = result.credential(s.credential or result.recommended.id)
-    assert judged is not None
+    from .engine.recommend import checklist_for
+
+    try:  # named, else the applicant's target, else the recommendation: as `gaps` does
+        judged, _ = checklist_for(result, s.credential)
+    except KeyError as exc:
+        return Row(file=name, applicant=shown(result.applicant),
+                   error=f"the target credential {shown(str(exc.args[0]))!r} is not in the rules",
+                   error_fix="correct applicant.target with `endorse edit`, or remove it")
     document = None
     if s.documents:
         from .render.json_out import assessment_dict, encode

@@ -108,9 +108,10 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
 
 def shown(text: str) -> str:
     """A path or text fit to print: a name that is not UTF-8 gets U+FFFD for its odd bytes,
-    and control characters (which could clear a screen) become U+FFFD too."""
-    clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join("\ufffd" if (ord(c) < 32 or 0x7f <= ord(c) < 0xa0) else c for c in clean)
+    and control characters (which could clear a screen) are written out (ESC as ``\\x1b``)."""
+    from .render.terminal import printable
+
+    return printable(text)
 
 
 # -- one portfolio ------------------------------------------------------------------------

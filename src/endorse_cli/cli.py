@@ -32,6 +32,12 @@ class EndorseGroup(TyperGroup):
             # The reader stopped early (`endorse ... | head`): not a problem with the input.
             Terminal.silence_stdout()
             ctx.exit(0)
+        except OSError as error:  # a disk, a folder or a file refused: said plainly, no traceback
+            from .errors import os_problem
+
+            problem = os_problem(error)
+            Terminal().message(str(problem), label=problem.label, style="31")
+            ctx.exit(int(problem.exit_code))
         except KeyboardInterrupt:
             Terminal().message("stopped (Ctrl-C)", label="stopped", style="33")
             ctx.exit(int(ExitCode.INTERRUPTED))

@@ -75,3 +75,34 @@ class PortfolioError(FileProblem):
 
 class RulesError(FileProblem):
     kind = "rules"
+
+
+def os_problem(error: OSError, doing: str | None = None, path: object = None) -> EndorseError:
+    """An operating system's refusal (a full disk, a read-only folder, a file in the way) as
+    one message that names the path and the fix, instead of a traceback."""
+    import errno
+
+    from .render.terminal import printable
+
+    where = path if path is not None else (error.filename or "?")
+    fixes = {
+        errno.ENOSPC: "free some space on that disk, or write somewhere else",
+        errno.EDQUOT: "free some space (your disk quota is used up), or write somewhere else",
+        errno.EROFS: "that disk is read-only: write somewhere else",
+        errno.EACCES: "you may not do this there: check the permissions, or choose another place",
+        errno.EPERM: "you may not do this there: check the permissions, or choose another place",
+        errno.ENOTDIR: "a plain file stands where a folder is needed: move it, or choose "
+                       "another place",
+        errno.EEXIST: "something is in the way there: move it, or choose another place",
+        errno.EISDIR: "a folder stands where a file is needed: move it, or choose another place",
+        errno.ENOTEMPTY: "a folder is in the way there: move it, or choose another place",
+        errno.ENAMETOOLONG: "the name is too long for the disk: use a shorter name or folder",
+        errno.ENOENT: "check the path: a folder in it does not exist",
+        errno.ELOOP: "the path goes round in a circle of links: check them",
+    }
+    fix = fixes.get(error.errno or 0, "check the path and its permissions")
+    reason = error.strerror or str(error)
+    named = f" ({printable(str(error.filename))})" if error.filename and path is not None \
+        and str(error.filename) != str(path) else ""
+    what = f"cannot {doing}: " if doing else ""
+    return EndorseError(f"{printable(str(where))}: {what}{reason}{named}", fix=fix)

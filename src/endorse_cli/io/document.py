@@ -53,16 +53,16 @@ def locked(path: Path, *, wait: float | None = None) -> Iterator[None]:
     The lock file is removed on release; one that vanished while waited on is taken anew."""
     wait = LOCK_WAIT if wait is None else wait
     target = Path(os.path.realpath(path))
-    lock = target.with_name(f".{target.name}.lock")
+    lock = target.with_name(f".{_short(target.name)}.lock")
     deadline = time.monotonic() + wait
     pause = 0.002
     while True:
         try:
             fd = os.open(lock, os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
         except OSError as exc:
-            raise EndorseError(f"{lock.parent}: cannot save here: {exc.strerror or exc}",
-                               fix="check that the folder exists and that you may write in it"
-                               ) from None
+            from ..errors import os_problem
+
+            raise os_problem(exc, "save here", lock.parent) from None
         if _try_lock(fd):
             if _same_file(fd, lock):
                 break
@@ -125,12 +125,17 @@ def _unlock(fd: int) -> None:
     fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _short(name: str) -> str:
+    """``name`` cut so that a hidden name made from it still fits in 255 bytes."""
+    return name.encode("utf-8")[:200].decode("utf-8", "ignore")
+
+
 def clean_leftovers(path: Path, *, older_than: float = LEFTOVER_AGE) -> None:
     """Remove the hidden temporary copies of ``path`` (``.NAME.*.tmp``) that a stopped save
     left behind more than ``older_than`` seconds ago; never a fresh one, which may be
     another save's."""
     now = time.time()
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for leftover in path.parent.glob(f".{glob.escape(_short(path.name))}.*.tmp"):
         try:
             if now - leftover.lstat().st_mtime > older_than and leftover.is_file():
                 leftover.unlink()
@@ -144,7 +149,7 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
     A symbolic link stays a link: the file it points to is replaced."""
     path = Path(os.path.realpath(path))
     clean_leftovers(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_short(path.name)}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)

@@ -106,14 +106,39 @@ class Json(JsonLines):
                        + encode(summary).decode() + "}\n")
 
 
-def _cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: never run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+#: What a spreadsheet takes as the start of a formula (or of a cell's command).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: never run as a formula. The one guard for every
+    CSV endorse writes (use :func:`csv_writer`)."""
+    return "'" + text if text[:1] in FORMULA_START else text
+
+
+class _GuardedWriter:
+    """A csv writer whose text cells go through :func:`cell`, and whose rows with a carriage
+    return in a cell are quoted whole: Python's writer leaves a lone CR unquoted, and a
+    spreadsheet would split the row there, starting a new line with what follows."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.plain = csv.writer(out, lineterminator="\n")
+        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: list[object]) -> None:
+        cells = [cell(c) if isinstance(c, str) else c for c in row]
+        carriage = any(isinstance(c, str) and "\r" in c for c in cells)
+        (self.quoted if carriage else self.plain).writerow(cells)
+
+
+def csv_writer(out: IO[str]) -> _GuardedWriter:
+    """The CSV writer for every table endorse writes (check's rows, the bundle's sections)."""
+    return _GuardedWriter(out)
 
 
 class Csv(Writer):
     def start(self) -> None:
-        self.writer = csv.writer(self.out, lineterminator="\n")
+        self.writer = csv_writer(self.out)
         if self.validate:
             self.writer.writerow(["file", "valid", "applicant", "error", "error_line"])
         else:
@@ -122,9 +147,9 @@ class Csv(Writer):
                                   "credentials_met", "error", "error_line"])
 
     def row(self, row: Row) -> None:
-        error = _cell(_error_text(row)) if row.invalid else ""
+        error = _error_text(row) if row.invalid else ""
         line = row.error_line or ""
-        file, applicant = _cell(row.file), _cell(row.applicant or "")
+        file, applicant = row.file, row.applicant or ""
         if self.validate:
             self.writer.writerow([file, "no" if row.invalid else "yes", applicant, error, line])
             return

@@ -139,8 +139,9 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
             return Row(file=name, applicant=shown(loaded.value.applicant.name))
         result = assess_loaded(loaded, s.rules, s.as_of)
     except EndorseError as error:
+        where = getattr(error, "where", None)
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
-                   error_where=getattr(error, "where", None), error_fix=error.fix)
+                   error_where=where and shown(where), error_fix=error.fix and shown(error.fix))
     from .engine.recommend import checklist_for
 
     try:  # named, else the applicant's target, else the recommendation: as `gaps` does

@@ -120,7 +120,7 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
 def _environment(templates: Path | None) -> Any:
     import jinja2
 
-    from ..render.markdown import esc
+    from ..render.rows import md_cell
 
     folders = [str(templates)] if templates else []
     folders.append(str(shipped("templates")))
@@ -130,8 +130,8 @@ def _environment(templates: Path | None) -> Any:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = esc
-    env.filters["cell"] = lambda text: esc(text)
+    env.filters["md"] = md_cell
+    env.filters["cell"] = md_cell
     return env
 
 

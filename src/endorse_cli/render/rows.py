@@ -113,7 +113,20 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: never run as a formula. The one guard for every
     CSV endorse writes (use :func:`csv_writer`)."""
+    from .terminal import printable
+
+    text = printable(text, keep="\n\r\t")  # a line break stays (quoted); ESC never acts
     return "'" + text if text[:1] in FORMULA_START else text
+
+
+def md_cell(text: object) -> str:
+    """Text for one Markdown line or table cell: a line break (CR, LF or both) is a space, so
+    it cannot start a list, a heading or a rule; controls are written out, not obeyed."""
+    from .markdown import esc
+    from .terminal import printable
+
+    one_line = re.sub(r"\r\n?|\n", " ", str(text))
+    return esc(printable(one_line))
 
 
 class _GuardedWriter:
@@ -209,9 +222,7 @@ class Table(Writer):
 
 class Markdown(Writer):
     def start(self) -> None:
-        from .markdown import esc
-
-        self.esc = esc
+        self.esc = md_cell
         if self.validate:
             self.out.write("| File | Valid | Problem |\n| --- | --- | --- |\n")
         else:

@@ -138,8 +138,23 @@ def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None
     reports.credentials(Terminal(), rules_file=rules, fmt=format.value)
 
 
+#: What asks for shell completion: its options, and the variable the shell sets to complete.
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The console script (Ctrl-C exits 130, as typer does)."""
+    """The console script (Ctrl-C exits 130, as typer does).
+
+    Shell completion (`endorse --install-completion`) loads its code only when it is asked
+    for, so that no other command pays for it at start-up."""
+    import os
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if COMPLETION_VARIABLE in os.environ or any(
+            a.split("=")[0] in COMPLETION_OPTIONS for a in args[:2]):
+        app._add_completion = True  # typer reads it when it builds the command line
     app(args=argv, prog_name="endorse")
 
 

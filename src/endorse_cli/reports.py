@@ -132,11 +132,13 @@ def check(term: Terminal, paths: list[str], *, credential: str | None, rules_fil
     writer.start()
     judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
     rows = merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file)
-    for row in rows:  # one at a time: nothing is kept of a portfolio once written
-        summary.add(row)
-        writer.row(row)
-        progress.step()
-    progress.done()
+    try:
+        for row in rows:  # one at a time: nothing is kept of a portfolio once written
+            summary.add(row)
+            writer.row(row)
+            progress.step()
+    finally:  # stopped or not, the count is wiped before any message is shown
+        progress.done()
     writer.end(summary)
     term.stdout.flush()
     return exit_code(summary, fail_on)

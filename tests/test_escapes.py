@@ -123,3 +123,18 @@ def test_cr_in_every_csv_and_markdown_field_of_the_bundle(cli, tmp_path) -> None
         text = (folder / name).read_text(encoding="utf-8")
         _assert_inert(text, name)
         assert not re.search(r"^(- item|# heading|=cmd)", text, re.M), name
+
+
+@pytest.mark.parametrize("fmt", ["csv", "markdown", "table", "junit"])
+def test_check_rows_of_a_hostile_portfolio_are_inert(cli, tmp_path, fmt) -> None:
+    _hostile_portfolio(tmp_path)
+    (tmp_path / "fine.toml").write_bytes((EXAMPLES / "clinician.toml").read_bytes())
+    run = cli("check", str(tmp_path), "--as-of", AS_OF, "-f", fmt)
+    assert run.code == 0, run.err
+    _assert_inert(run.out + run.err, fmt)
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(run.out)))
+        assert [Path(r["file"]).name for r in rows] == ["fine.toml", "hostile.toml"]
+        assert rows[1]["applicant"].startswith("Priya Natarajan\\x1b[2J\\u009b31m\\x0d=cmd")
+    if fmt == "markdown":
+        assert len(run.out.splitlines()) == 2 + 2 + 2  # header, rule, two rows, blank, summary

@@ -41,7 +41,7 @@ def test_saving_where_the_folder_refuses_is_a_clear_error(cli, tmp_path, monkeyp
 
     from conftest import EXAMPLES
 
-    from endorse_cli.io import document
+    from endorse_cli.io import locking
 
     path = tmp_path / "portfolio.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)
@@ -53,7 +53,7 @@ def test_saving_where_the_folder_refuses_is_a_clear_error(cli, tmp_path, monkeyp
             raise PermissionError(errno.EACCES, "Permission denied", str(name))
         return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(document.os, "open", refuse)
+    monkeypatch.setattr(locking.os, "open", refuse)
     run = cli("add", "reference", str(path), "--name", "Sam Roe", "--phone", "555-0100")
     assert run.code == 1
     assert run.err == (f"error: {tmp_path}: cannot save here: Permission denied "

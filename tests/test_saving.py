@@ -11,8 +11,9 @@ import time
 import pytest
 from conftest import EXAMPLES
 
-from endorse_cli.io import document
-from endorse_cli.io.document import Busy, PortfolioDocument, locked
+from endorse_cli.io import locking
+from endorse_cli.io.document import PortfolioDocument
+from endorse_cli.io.locking import Busy, locked
 from endorse_cli.io.portfolio_file import read_portfolio
 
 ROUNDS = 50
@@ -58,10 +59,10 @@ def test_a_save_waits_for_the_lock_then_refuses_clearly(path, monkeypatch) -> No
     doc = PortfolioDocument.open(path)
     doc.add_entry("reference", {"name": "Sam Roe"})
     before = path.read_bytes()
-    monkeypatch.setattr(document, "LOCK_WAIT", 0.2)
+    monkeypatch.setattr(locking, "LOCK_WAIT", 0.2)
     holder = subprocess.Popen(
         [sys.executable, "-c", "import sys, time\n"
-         "from pathlib import Path\nfrom endorse_cli.io.document import locked\n"
+         "from pathlib import Path\nfrom endorse_cli.io.locking import locked\n"
          "with locked(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(30)",
          str(path)], stdout=subprocess.PIPE)
     try:

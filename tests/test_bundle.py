@@ -381,3 +381,31 @@ def test_a_full_read_only_or_forbidden_disk_is_a_clear_error(cli, tmp_path, monk
     assert run.err.startswith(f"error: {out}: cannot write the bundle: {os.strerror(code)}")
     assert f"fix: {fix}" in run.err
     assert list(out.iterdir()) == []  # nothing half written left behind
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 64 KB disk (tmpfs), where the system allows mounting one; else skipped."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small disk needs privileges this machine does not give")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_real_full_then_read_only_disk(cli, small_disk) -> None:
+    out = small_disk / "out"
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(out), "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err == (f"error: {out}: cannot write the bundle: No space left on device\n"
+                       "  fix: free some space on that disk, or write somewhere else\n")
+    assert list(out.iterdir()) == []  # the half-built folder and zip are gone
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(small_disk / "o2"),
+              "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err == (f"error: {small_disk / 'o2'}: cannot write the bundle: Read-only file "
+                       "system\n  fix: that disk is read-only: write somewhere else\n")

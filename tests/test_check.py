@@ -193,8 +193,8 @@ def test_the_copies_in_bundle_folders_are_not_checked_again(cli, folder) -> None
                    "--allow-missing").code == 0
     run = cli("check", ".", "--as-of", AS_OF, "-f", "csv")
     files = [row["file"] for row in csv.DictReader(io.StringIO(run.out))]
-    assert files == ["./apps/2026/spring/home-visitor.toml", "./apps/clinician.toml",
-                     "./apps/empty.toml", "./apps/photo.toml", "./apps/typo.toml"]
+    assert files == ["apps/2026/spring/home-visitor.toml", "apps/clinician.toml",
+                     "apps/empty.toml", "apps/photo.toml", "apps/typo.toml"]
     bundle = next(p for p in Path("apps/out").iterdir() if p.is_dir())
     named = cli("check", str(bundle), "--as-of", AS_OF, "-f", "csv")  # named: checked
     assert [row["file"] for row in csv.DictReader(io.StringIO(named.out))] == [
@@ -210,11 +210,11 @@ def test_each_portfolio_is_judged_by_its_target(cli, tmp_path, monkeypatch) -> N
     rows = {r["file"]: r for r in csv.DictReader(io.StringIO(
         cli("check", ".", "--as-of", AS_OF, "-f", "csv").out))}
     gaps = json.loads(cli("gaps", "aims.toml", "--as-of", AS_OF, "-f", "json").out)
-    assert rows["./aims.toml"]["credential"] == "IFA" == gaps["checklist"]["id"]
-    assert rows["./plain.toml"]["credential"] != "IFA"  # the recommendation
+    assert rows["aims.toml"]["credential"] == "IFA" == gaps["checklist"]["id"]
+    assert rows["plain.toml"]["credential"] != "IFA"  # the recommendation
     named = {r["file"]: r["credential"] for r in csv.DictReader(io.StringIO(
         cli("check", ".", "--as-of", AS_OF, "-f", "csv", "--credential", "IMHM").out))}
-    assert named == {"./aims.toml": "IMHM", "./plain.toml": "IMHM"}
+    assert named == {"aims.toml": "IMHM", "plain.toml": "IMHM"}
 
 
 def test_a_folder_that_cannot_be_read_is_a_row(cli, folder, monkeypatch) -> None:

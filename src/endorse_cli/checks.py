@@ -89,7 +89,7 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
                     continue
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv...
                 found.update(f for name in files if name.endswith(".toml")
-                             and keep(f := os.path.join(root, name)))
+                             and keep(f := _joined(root, name)))
         elif path.exists() or path.is_symlink():
             found.add(given)
         elif glob.has_magic(given):
@@ -104,6 +104,12 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
                          + "; nothing was checked",
                          fix="check the path (or the pattern), then run the command again")
     return sorted(found), unreadable
+
+
+def _joined(folder: str, name: str) -> str:
+    """``folder/name``, without the ``./`` that `check .` would put before every file."""
+    path = os.path.join(folder, name)
+    return path[2:] if path.startswith("./") else path
 
 
 def shown(text: str) -> str:

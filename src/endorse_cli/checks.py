@@ -256,6 +256,9 @@ def _stop(pool: Any) -> None:
             if worker.is_alive():
                 worker.kill()
                 worker.join(1)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:  # it ends once it sees its workers gone (see run())
+        manager.join(STOP_WAIT)
 
 
 def run(files: list[str], settings: Settings, jobs: int,
@@ -304,6 +307,8 @@ def run(files: list[str], settings: Settings, jobs: int,
     except BaseException:
         _stop(pool)  # Ctrl-C, SIGTERM, a reader gone: no worker may finish its file first
         raise
+    else:  # all done: the idle workers and the pool's thread end now, not at exit, where
+        pool.shutdown(wait=True)  # Python 3.11 may race with the thread and print an error
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
         if handled:

@@ -201,3 +201,224 @@ def test_a_bundle_for_a_credential_not_met_says_it_is_a_draft(cli, tmp_path) -> 
     ready = cli("bundle", str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "--out",
                 str(tmp_path), "--allow-missing")
     assert "not ready" not in ready.err
+
+
+# -- paths, links, sizes, names and modes -------------------------------------------------
+
+
+def _cert_portfolio(folder: Path, certificates: list[str], name: str = "Ana") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "p.toml"
+    courses = "".join(f'\n[[training]]\ntitle = "T{i}"\ndate = 2024-01-01\nhours = 1\n'
+                      f"certificate = {json.dumps(c)}\n" for i, c in enumerate(certificates))
+    path.write_text(f'format = 1\n[applicant]\nname = {json.dumps(name)}\n{courses}',
+                    encoding="utf-8")
+    return path
+
+
+def _bundle_of(out: Path) -> Path:
+    return next(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def test_a_dotted_certificate_is_bundled_at_its_resolved_place_inside_out(cli, tmp_path) -> None:
+    home = tmp_path / "a" / "b" / "c"
+    (home / "x").mkdir(parents=True)
+    (home / "certs").mkdir()
+    (home / "x" / "c.pdf").write_bytes(b"%PDF certificate")
+    given = "certs/../../c/x/c.pdf"  # up out of certs and out of c, then into c again
+    path = _cert_portfolio(home, [given])
+    out = tmp_path / "out"
+    run = cli("bundle", str(path), "--out", str(out), "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    folder = _bundle_of(out)
+    assert (folder / "attachments" / "x" / "c.pdf").read_bytes() == b"%PDF certificate"
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    assert all(w.startswith(("a/", "out/")) for w in written), written  # nothing outside --out
+    with zipfile.ZipFile(out / f"{folder.name}.zip") as zf:
+        names = zf.namelist()
+    assert f"{folder.name}/attachments/x/c.pdf" in names
+    assert not [n for n in names if ".." in n.split("/") or n.startswith("/")]
+    sums = (folder / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "  attachments/x/c.pdf\n" in sums and ".." not in sums
+
+
+def test_a_name_with_a_newline_cannot_break_sha256sums(cli, tmp_path) -> None:
+    home = tmp_path / "in"
+    home.mkdir()
+    (home / "two\nlines.pdf").write_bytes(b"a")
+    (home / "back\\slash.pdf").write_bytes(b"b")
+    path = _cert_portfolio(home, ["two\nlines.pdf"])
+    out = tmp_path / "out"
+    assert cli("bundle", str(path), "--out", str(out), "--as-of", AS_OF).code == 0
+    folder = _bundle_of(out)
+    digest = hashlib.sha256(b"a").hexdigest()
+    sums = (folder / "SHA256SUMS").read_text(encoding="utf-8")
+    assert f"\\{digest}  attachments/two\\nlines.pdf\n" in sums
+    assert len(sums.splitlines()) == 11  # one line per file, the name's newline escaped
+    check = subprocess.run(["sha256sum", "-c", "--strict", "SHA256SUMS"], cwd=folder,
+                           capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    refused = cli("bundle", str(_cert_portfolio(home, ["back\\slash.pdf"])), "--out",
+                  str(tmp_path / "out2"), "--as-of", AS_OF)
+    assert refused.code == 1
+    assert "cannot be a name inside the bundle" in refused.err
+
+
+def test_a_hard_link_and_a_huge_certificate_are_refused(cli, tmp_path, monkeypatch) -> None:
+    from endorse_cli.bundle import build
+
+    home = tmp_path / "in"
+    home.mkdir()
+    (tmp_path / "secret.txt").write_text("outside")
+    os.link(tmp_path / "secret.txt", home / "cert.pdf")
+    run = cli("bundle", str(_cert_portfolio(home, ["cert.pdf"])), "--out", str(tmp_path / "o"))
+    assert run.code == 1
+    assert "line 9: training[0].certificate: the certificate 'cert.pdf' is a hard link" in run.err
+    (home / "cert.pdf").unlink()
+    (home / "cert.pdf").write_bytes(b"x" * 2048)
+    monkeypatch.setattr(build, "CERTIFICATE_MAX", 1024)
+    run = cli("bundle", str(_cert_portfolio(home, ["cert.pdf"])), "--out", str(tmp_path / "o"))
+    assert run.code == 1
+    assert "the certificate 'cert.pdf' is 0 MB, more than the 0 MB a certificate can be" in run.err
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_bundle_is_as_private_as_the_portfolio(cli, tmp_path) -> None:
+    import stat
+
+    home = tmp_path / "in"
+    home.mkdir()
+    (home / "c.pdf").write_bytes(b"%PDF")
+    path = _cert_portfolio(home, ["c.pdf"])
+    os.chmod(path, 0o600)
+    out = tmp_path / "out"
+    old = os.umask(0o077)
+    try:
+        assert cli("bundle", str(path), "--out", str(out), "--as-of", AS_OF).code == 0
+    finally:
+        os.umask(old)
+    folder = _bundle_of(out)
+    modes = {str(p.relative_to(out)): stat.S_IMODE(p.stat().st_mode) for p in out.rglob("*")}
+    assert modes[f"{folder.name}/portfolio.toml"] == 0o600
+    assert modes[f"{folder.name}/references.csv"] == 0o600
+    assert modes[f"{folder.name}/attachments/c.pdf"] == 0o600
+    assert modes[folder.name] == modes[f"{folder.name}/attachments"] == 0o700
+    assert modes[f"{folder.name}.zip"] == 0o600
+    with zipfile.ZipFile(out / f"{folder.name}.zip") as zf:
+        assert {i.external_attr >> 16 for i in zf.infolist()} == {0o600}
+
+
+def test_names_without_latin_letters_get_folders_of_their_own(cli, tmp_path) -> None:
+    from endorse_cli.bundle.build import slug
+
+    assert slug("王小明") != slug("李华") and slug("王小明").startswith("applicant-")
+    assert slug("Иван Петров") != slug("Пётр Иванов")
+    assert slug("Priya Natarajan") == "priya-natarajan"
+    assert slug("A" * 300) == "a" * 60 + "-" + hashlib.sha256(b"A" * 300).hexdigest()[:8]
+    out = tmp_path / "out"
+    for name in ("王小明", "李华"):
+        assert cli("bundle", str(_cert_portfolio(tmp_path / name, [], name=name)),
+                   "--out", str(out), "--as-of", AS_OF, "--allow-missing").code == 0
+    assert len([p for p in out.iterdir() if p.is_dir()]) == 2
+
+
+def test_force_never_replaces_another_applicants_bundle(cli, tmp_path, monkeypatch) -> None:
+    from endorse_cli.bundle import build
+
+    monkeypatch.setattr(build, "slug", lambda name: "same")  # two names that meet
+    out = tmp_path / "out"
+    first = _cert_portfolio(tmp_path / "one", [], name="Ana One")
+    second = _cert_portfolio(tmp_path / "two", [], name="Ana Two")
+    assert cli("bundle", str(first), "--out", str(out), "--as-of", AS_OF).code == 0
+    before = (out / "endorse-same-IFA" / "manifest.json").read_bytes()
+    run = cli("bundle", str(second), "--out", str(out), "--as-of", AS_OF, "--force")
+    assert run.code == 2
+    assert "is the bundle of another applicant" in run.err
+    assert (out / "endorse-same-IFA" / "manifest.json").read_bytes() == before
+    assert cli("bundle", str(first), "--out", str(out), "--as-of", AS_OF, "--force").code == 0
+
+
+@pytest.mark.parametrize("in_the_way", ["file", "link", "folder"])
+def test_force_over_something_that_is_not_a_bundle(cli, tmp_path, in_the_way) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    place = out / NAME
+    if in_the_way == "file":
+        place.write_text("mine")
+    elif in_the_way == "link":
+        (tmp_path / "elsewhere").mkdir()
+        place.symlink_to(tmp_path / "elsewhere")
+    else:
+        place.mkdir()
+        (place / "notes.txt").write_text("mine")
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(out), "--as-of", AS_OF,
+              "--force")
+    assert run.code == 2, run.err
+    why = {"file": "is not a folder", "link": "is a symbolic link",
+           "folder": "is not a bundle written by endorse"}[in_the_way]
+    assert f"error: {place} {why}; --force replaces only a bundle" in run.err
+    assert "Traceback" not in run.err
+
+
+# -- the disk says no ----------------------------------------------------------------------
+
+
+def test_out_is_a_plain_file(cli, tmp_path) -> None:
+    (tmp_path / "out").write_text("a file")
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(tmp_path / "out" / "x"),
+              "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err.startswith(f"error: {tmp_path / 'out' / 'x'}: cannot write the bundle: "
+                              "Not a directory")
+    assert "fix: a plain file stands where a folder is needed" in run.err
+
+
+@pytest.mark.parametrize(("code", "fix"), [
+    (28, "free some space on that disk, or write somewhere else"),        # ENOSPC
+    (30, "that disk is read-only: write somewhere else"),                # EROFS
+    (13, "you may not do this there: check the permissions"),            # EACCES
+])
+def test_a_full_read_only_or_forbidden_disk_is_a_clear_error(cli, tmp_path, monkeypatch,
+                                                             code, fix) -> None:
+    out = tmp_path / "out"
+    real = Path.write_bytes
+
+    def refuse(self, data):
+        if self.name == "summary.md":
+            raise OSError(code, os.strerror(code), str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(out), "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err.startswith(f"error: {out}: cannot write the bundle: {os.strerror(code)}")
+    assert f"fix: {fix}" in run.err
+    assert list(out.iterdir()) == []  # nothing half written left behind
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 64 KB disk (tmpfs), where the system allows mounting one; else skipped."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("mounting a small disk needs privileges this machine does not give")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_real_full_then_read_only_disk(cli, small_disk) -> None:
+    out = small_disk / "out"
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(out), "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err == (f"error: {out}: cannot write the bundle: No space left on device\n"
+                       "  fix: free some space on that disk, or write somewhere else\n")
+    assert list(out.iterdir()) == []  # the half-built folder and zip are gone
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    run = cli("bundle", str(EXAMPLES / "clinician.toml"), "--out", str(small_disk / "o2"),
+              "--as-of", AS_OF)
+    assert run.code == 1
+    assert run.err == (f"error: {small_disk / 'o2'}: cannot write the bundle: Read-only file "
+                       "system\n  fix: that disk is read-only: write somewhere else\n")

@@ -50,3 +50,23 @@ def test_both_ways_agree_on_every_key_of_the_examples(example) -> None:
     quick = QuickLines(text)
     for path in full._lines:  # every key path the full reading found
         assert quick.line_of(path) in (None, full.line_of(path)), path
+
+
+def test_finding_the_lines_of_many_entries_stays_fast() -> None:
+    """Each lookup used to read every header again: 40,000 references took 85 s."""
+    import time
+
+    from endorse_cli.io.locate import LineIndex, QuickLines
+
+    count = 20_000
+    text = 'format = 1\n[applicant]\nname = "A"\n' + "".join(
+        f'\n[[reference]]\nname = "R {i}"\nphone = "555"\n' for i in range(count))
+    start = time.perf_counter()
+    quick = QuickLines(text)
+    lines = [quick.line_of(("reference", i, "phone")) for i in range(count)]
+    index = LineIndex(text)
+    paths = [index.path_at(line) for line in lines]
+    assert time.perf_counter() - start < 5  # quadratic: about 20 s here
+    assert lines[:2] == [7, 11] and lines[-1] == 4 * count + 3
+    assert paths[0] == ("reference", 0, "phone") and paths[-1] == ("reference", count - 1, "phone")
+    assert quick.line_of(("reference", count, "phone")) is None  # no such entry

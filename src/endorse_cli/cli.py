@@ -35,6 +35,12 @@ class EndorseGroup(TyperGroup):
             # The reader stopped early (`endorse ... | head`): not a problem with the input.
             Terminal.silence_stdout()
             ctx.exit(0)
+        except OSError as error:  # a disk, a folder or a file refused: said plainly, no traceback
+            from .errors import os_problem
+
+            problem = os_problem(error)
+            Terminal().message(str(problem), label=problem.label, style="31")
+            ctx.exit(int(problem.exit_code))
         except KeyboardInterrupt:
             Terminal().message("stopped (Ctrl-C)", label="stopped", style="33")
             ctx.exit(int(ExitCode.INTERRUPTED))
@@ -146,8 +152,23 @@ def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None
     run(Application("credentials", rules_file=rules), fmt=format.value)
 
 
+#: What asks for shell completion: its options, and the variable the shell sets to complete.
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
+
+
 def main(argv: list[str] | None = None) -> None:
-    """The console script (Ctrl-C exits 130, as typer does)."""
+    """The console script (Ctrl-C exits 130, as typer does).
+
+    Shell completion (`endorse --install-completion`) loads its code only when it is asked
+    for, so that no other command pays for it at start-up."""
+    import os
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if COMPLETION_VARIABLE in os.environ or any(
+            a.split("=")[0] in COMPLETION_OPTIONS for a in args[:2]):
+        app._add_completion = True  # typer reads it when it builds the command line
     app(args=argv, prog_name="endorse")
 
 
@@ -173,6 +194,12 @@ ExcludeOpt = Annotated[
 ]
 RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.",
                                                  case_sensitive=False)]
+TimeLimitOpt = Annotated[
+    Optional[float],
+    typer.Option("--time-limit", min=0, metavar="SECONDS",
+                 help="Stop judging a file after this long and report it (default: 10; "
+                      "0: no limit).", show_default=False),
+]
 JobsOpt = Annotated[
     Optional[int],
     typer.Option("--jobs", "-j", min=1, metavar="N",
@@ -190,6 +217,7 @@ def check(
         show_default=False)] = None,
     jobs: JobsOpt = None,
     exclude: ExcludeOpt = None,
+    time_limit: TimeLimitOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: RowFormatOpt = RowFormat.table,
@@ -199,18 +227,19 @@ def check(
 
     code = run(Application("check", as_of=as_of, rules_file=rules), paths,
                credential=credential, fmt=format.value, fail_on=fail_on, jobs=jobs,
-               exclude=exclude or [])
+               exclude=exclude or [], time_limit=time_limit)
     raise typer.Exit(int(code))
 
 
 @app.command()
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
-             rules: RulesOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
+             time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
+             format: RowFormatOpt = RowFormat.table) -> None:
     """Check the format of many portfolios, without judging them."""
     from .app.check import validate as run
 
     code = run(Application("validate", rules_file=rules), paths, fmt=format.value, jobs=jobs,
-               exclude=exclude or [])
+               exclude=exclude or [], time_limit=time_limit)
     raise typer.Exit(int(code))
 
 

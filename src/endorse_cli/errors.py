@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # a wrong option, a missing file, a command that needs a terminal
     CHECK_FAILED = 3  # endorse check: a credential unmet or a warning, as --fail-on asks
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports it
 
 
 class EndorseError(Exception):
@@ -102,3 +103,33 @@ class Interrupted(EndorseError):
 
 class BundleError(EndorseError):
     """A bundle that cannot be made as asked (missing or unsafe attachments, a template)."""
+
+
+def os_problem(error: OSError, doing: str | None = None, path: object = None) -> EndorseError:
+    """An operating system's refusal (a full disk, a read-only folder, a file in the way) as
+    one message that names the path and the fix, instead of a traceback."""
+    import errno
+
+    where = path if path is not None else (error.filename or "?")
+    fixes = {
+        errno.ENOSPC: "free some space on that disk, or write somewhere else",
+        errno.EDQUOT: "free some space (your disk quota is used up), or write somewhere else",
+        errno.EROFS: "that disk is read-only: write somewhere else",
+        errno.EACCES: "you may not do this there: check the permissions, or choose another place",
+        errno.EPERM: "you may not do this there: check the permissions, or choose another place",
+        errno.ENOTDIR: "a plain file stands where a folder is needed: move it, or choose "
+                       "another place",
+        errno.EEXIST: "something is in the way there: move it, or choose another place",
+        errno.EISDIR: "a folder stands where a file is needed: move it, or choose another place",
+        errno.ENOTEMPTY: "a folder is in the way there: move it, or choose another place",
+        errno.ENAMETOOLONG: "the name is too long for the disk: use a shorter name or folder",
+        errno.ENOENT: "check the path: a folder in it does not exist",
+        errno.ELOOP: "the path goes round in a circle of links: check them",
+    }
+    fix = fixes.get(error.errno or 0, "check the path and its permissions")
+    reason = error.strerror or str(error)
+    named = f" ({error.filename})" if error.filename and path is not None \
+        and str(error.filename) != str(path) else ""
+    what = f"cannot {doing}: " if doing else ""
+    # The one handler shows every message through the terminal's sanitiser.
+    return EndorseError(f"{where}: {what}{reason}{named}", fix=fix)

@@ -10,17 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from msgspec import Struct
 
-from ..errors import EndorseError
+from ..errors import EndorseError, ExitCode
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
 
 #: Below this many files, starting processes costs more than it saves.
 POOL_FROM = 48
+#: Seconds one file may take to be judged before it is stopped and reported (--time-limit).
+TIME_LIMIT = 10.0
+#: Seconds the workers get to end after Ctrl-C or SIGTERM before they are killed.
+STOP_WAIT = 0.5
 
 
 class Settings(Struct, frozen=True):
@@ -31,53 +37,89 @@ class Settings(Struct, frozen=True):
     credential: str | None = None
     validate_only: bool = False
     documents: bool = False
+    time_limit: float | None = TIME_LIMIT
 
 
 #: TOML files in a project that are never portfolios.
 NOT_PORTFOLIOS = ("pyproject.toml",)
 
 
+#: The files beside a copy of a portfolio in a folder `endorse bundle` wrote.
+BUNDLE_MARKS = ("manifest.json", "SHA256SUMS")
+
+
+def is_bundle(files: Iterable[str]) -> bool:
+    """A folder `endorse bundle` wrote (its portfolio.toml is a copy, judged already)."""
+    names = set(files)
+    return all(mark in names for mark in BUNDLE_MARKS) and "portfolio.toml" in names
+
+
 def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[Row]]:
     """The .toml files that ``paths`` name (files, folders searched recursively, globs),
-    sorted and once each, less those ``exclude`` matches; and a row for each path or glob
-    that names nothing."""
+    sorted and once each, less those ``exclude`` matches and the copies in bundle folders;
+    and a row for each folder that cannot be read.
+
+    A path or glob that names nothing is a usage error: the command line is wrong, not a
+    portfolio, so nothing is checked.
+    """
     from fnmatch import fnmatch
+
+    from ..errors import UsageError
 
     patterns = list(exclude)
     found: set[str] = set()
-    missing: list[Row] = []
+    unreadable: list[Row] = []
+    nothing: list[str] = []
 
     def keep(file: str) -> bool:
         return (os.path.basename(file) not in NOT_PORTFOLIOS
                 and not any(fnmatch(file, p) or fnmatch(os.path.basename(file), p)
                             for p in patterns))
 
+    def cannot_read(error: OSError) -> None:
+        unreadable.append(Row(file=shown(str(error.filename or "?")),
+                              error=f"this folder cannot be read: {error.strerror or error}",
+                              error_fix="check the folder's permissions, or leave it out "
+                                        "with --exclude"))
+
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            for root, dirs, files in os.walk(path, onerror=cannot_read):
+                if root != given and is_bundle(files):
+                    dirs[:] = []  # a bundle: copies of a portfolio checked where it lives
+                    continue
                 dirs[:] = [d for d in dirs if not d.startswith(".")]  # .git, .venv...
                 found.update(f for name in files if name.endswith(".toml")
-                             and keep(f := os.path.join(root, name)))
+                             and keep(f := _joined(root, name)))
         elif path.exists() or path.is_symlink():
             found.add(given)
         elif glob.has_magic(given):
             matches = [m for m in glob.glob(given, recursive=True) if not Path(m).is_dir()]
             found.update(m for m in matches if keep(m))
             if not matches:
-                missing.append(Row(file=shown(given), error="no file matches this pattern",
-                                   error_fix="check the pattern"))
+                nothing.append(given)
         else:
-            missing.append(Row(file=shown(given), error="no such file or folder",
-                               error_fix="check the path"))
-    return sorted(found), missing
+            nothing.append(given)
+    if nothing:
+        raise UsageError("nothing is at " + ", ".join(repr(shown(p)) for p in nothing)
+                         + "; nothing was checked",
+                         fix="check the path (or the pattern), then run the command again")
+    return sorted(found), unreadable
+
+
+def _joined(folder: str, name: str) -> str:
+    """``folder/name``, without the ``./`` that `check .` would put before every file."""
+    path = os.path.join(folder, name)
+    return path[2:] if path.startswith("./") else path
 
 
 def shown(text: str) -> str:
     """A path or text fit to print: a name that is not UTF-8 gets U+FFFD for its odd bytes,
-    and control characters (which could clear a screen) become U+FFFD too."""
-    clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return "".join("\ufffd" if (ord(c) < 32 or 0x7f <= ord(c) < 0xa0) else c for c in clean)
+    and control characters (which could clear a screen) are written out (ESC as ``\\x1b``)."""
+    from ..render.terminal import printable
+
+    return printable(text)
 
 
 # -- one portfolio ------------------------------------------------------------------------
@@ -109,10 +151,17 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
                        warnings=len(certificates), missing=tuple(map(shown, certificates)))
         result = assess_loaded(loaded, s.rules, s.as_of, today=s.today)
     except EndorseError as error:
+        where = getattr(error, "where", None)
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
-                   error_where=getattr(error, "where", None), error_fix=error.fix)
-    judged = result.credential(s.credential or result.recommended.id)
-    assert judged is not None
+                   error_where=where and shown(where), error_fix=error.fix and shown(error.fix))
+    from ..engine.recommend import checklist_for
+
+    try:  # named, else the applicant's target, else the recommendation: as `gaps` does
+        judged, _ = checklist_for(result, s.credential)
+    except KeyError as exc:
+        return Row(file=name, applicant=shown(result.applicant),
+                   error=f"the target credential {shown(str(exc.args[0]))!r} is not in the rules",
+                   error_fix="correct applicant.target with `endorse edit`, or remove it")
     document = None
     if s.documents:
         from ..render.json_out import assessment_dict, encode
@@ -130,12 +179,46 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     )
 
 
+class _OutOfTime(BaseException):
+    """Raised in the middle of judging a file that has used up its time."""
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    raise _OutOfTime
+
+
+def _timer_usable() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
 def _check_in_worker(file: str) -> Row:
+    import signal
+
+    limit = _settings.time_limit if _settings is not None else None
+    timed = bool(limit) and _timer_usable()
+    previous = None
     try:
-        return check_one(file)
+        if timed:
+            previous = signal.signal(signal.SIGALRM, _out_of_time)
+            signal.setitimer(signal.ITIMER_REAL, limit)
+        try:
+            return check_one(file)
+        finally:
+            if timed:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OutOfTime:
+        return Row(file=shown(file), error=f"took more than {limit:g} seconds to judge, and was "
+                   "stopped (an unusually long list of entries?)",
+                   error_fix="check the file, or give it more time with --time-limit")
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
         return Row(file=shown(file), error=f"could not be judged: {exc!r}",
                    error_fix="report this file to the endorse maintainers")
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGALRM, previous)
 
 
 # -- many ---------------------------------------------------------------------------------
@@ -149,15 +232,50 @@ def _init_worker(settings: Settings) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
     _init(settings)
 
 
-def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
+class Terminated(EndorseError):
+    exit_code = ExitCode.TERMINATED
+    label = "stopped"
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated("stopped (SIGTERM); the files not yet checked were left out")
+
+
+def _stop(pool: Any) -> None:
+    """Stop the pool and every worker now: a worker in the middle of a slow file is not
+    waited for (SIGTERM, then SIGKILL after :data:`STOP_WAIT` seconds)."""
+    import time
+
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        with suppress(Exception):
+            worker.terminate()
+    deadline = time.monotonic() + STOP_WAIT
+    for worker in workers:
+        with suppress(Exception):
+            worker.join(max(0.0, deadline - time.monotonic()))
+            if worker.is_alive():
+                worker.kill()
+                worker.join(1)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:  # it ends once it sees its workers gone (see run())
+        manager.join(STOP_WAIT)
+
+
+def run(files: list[str], settings: Settings, jobs: int,
+        reader_gone: Callable[[], bool] | None = None) -> Iterator[Row]:
     """Rows for ``files`` in their order, judged by ``jobs`` processes.
 
     Files go out in chunks, and only a few chunks at a time, so that a slow reader of the
     output never makes results pile up. If the rows stop being read (Ctrl-C, a closed pipe),
     the workers are stopped at once; if a worker dies, the batch stops with a message.
+    ``reader_gone`` is asked while a slow file is awaited: True stops the batch as a closed
+    pipe does, without waiting for the file.
     """
     if jobs <= 1 or len(files) < POOL_FROM:
         _init(settings)
@@ -169,9 +287,13 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import signal
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     size = max(1, min(64, len(files) // (jobs * 16)))
     chunks = iter([files[i:i + size] for i in range(0, len(files), size)])
+    handled = _timer_usable()  # signals reach only the main thread
+    previous = signal.signal(signal.SIGTERM, _terminated) if handled else None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(settings,))
     try:
@@ -179,7 +301,7 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
             pool.submit(_check_chunk, chunk) for chunk in islice(chunks, jobs * 4))
         while out:
             try:
-                rows = out.popleft().result()
+                rows = _result(out.popleft(), reader_gone)
             except BrokenProcessPool:
                 raise EndorseError(
                     "a worker process stopped before it was done (killed, or out of memory?)",
@@ -188,8 +310,26 @@ def run(files: list[str], settings: Settings, jobs: int) -> Iterator[Row]:
             if following is not None:
                 out.append(pool.submit(_check_chunk, following))
             yield from rows
+    except BaseException:
+        _stop(pool)  # Ctrl-C, SIGTERM, a reader gone: no worker may finish its file first
+        raise
+    else:  # all done: the idle workers and the pool's thread end now, not at exit, where
+        pool.shutdown(wait=True)  # Python 3.11 may race with the thread and print an error
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+        if handled:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _result(future: Any, reader_gone: Callable[[], bool] | None) -> list[Row]:
+    from concurrent.futures import TimeoutError as NotYet
+
+    while True:
+        try:
+            return future.result(timeout=None if reader_gone is None else 0.2)
+        except NotYet:
+            if reader_gone is not None and reader_gone():
+                raise BrokenPipeError from None
 
 
 def default_jobs() -> int:

@@ -14,12 +14,12 @@ from .context import Application
 
 def check(app: Application, paths: list[str], *, credential: str | None, fmt: str,
           fail_on: FailOn | None, jobs: int | None, exclude: list[str],
-          validate_only: bool = False) -> ExitCode:
+          validate_only: bool = False, time_limit: float | None = None) -> ExitCode:
     """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for
     (by default :meth:`FailOn.default`)."""
     from ..render.progress import Progress
     from ..render.rows import WRITERS, Summary
-    from .batch import Settings, default_jobs, find, run
+    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
 
     rules = app.rules
     named = app.credential(credential)
@@ -29,7 +29,8 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
         raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
                          fix="name portfolio files, folders that hold them, or a glob")
     settings = Settings(rules=rules, as_of=app.as_of, today=app.today, credential=named,
-                        validate_only=validate_only, documents=fmt in ("json", "jsonl"))
+                        validate_only=validate_only, documents=fmt in ("json", "jsonl"),
+                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
     term = app.terminal
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=named,
                           files=files + [r.file for r in missing], fail_on=policy)
@@ -37,23 +38,25 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     failures: set[Failure] = set()
     progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout)
     writer.start()
-    rows = merge(sorted(missing, key=lambda r: r.file), run(files, settings, jobs or default_jobs()),
-                 key=lambda r: r.file)
-    for row in rows:  # one at a time: nothing is kept of a portfolio once written
-        summary.add(row)
-        writer.row(row)
-        kind = policy.failure(row)
-        if kind is not None:
-            failures.add(kind)
-        progress.step()
-    progress.done()
+    judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
+    rows = merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file)
+    try:
+        for row in rows:  # one at a time: nothing is kept of a portfolio once written
+            summary.add(row)
+            writer.row(row)
+            kind = policy.failure(row)
+            if kind is not None:
+                failures.add(kind)
+            progress.step()
+    finally:  # stopped or not, the count is wiped before any message is shown
+        progress.done()
     writer.end(summary)
     term.stdout.flush()
     return FailOn.exit_code(failures)
 
 
 def validate(app: Application, paths: list[str], *, fmt: str, jobs: int | None,
-             exclude: list[str]) -> ExitCode:
+             exclude: list[str], time_limit: float | None = None) -> ExitCode:
     """Check the format of every portfolio ``paths`` name, without judging them."""
     return check(app, paths, credential=None, fmt=fmt, fail_on=FailOn.invalid, jobs=jobs,
-                 exclude=exclude, validate_only=True)
+                 exclude=exclude, validate_only=True, time_limit=time_limit)

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import unicodedata
 import zipfile
@@ -21,42 +22,55 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import BundleError, PortfolioError, UsageError  # BundleError: also from here
+from ..errors import BundleError, PortfolioError, UsageError, os_problem  # BundleError: also from here
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
+from ..render.rows import csv_writer
 from . import content
 
 #: The time every zip entry carries (the zip format cannot go earlier).
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+#: The longest applicant part of a bundle's name, in characters (a file name has 255 bytes).
+SLUG_MAX = 60
+#: A certificate larger than this (in bytes) is refused: a scan of a page is far smaller.
+CERTIFICATE_MAX = 50 * 1024 * 1024
+
+
 def slug(name: str) -> str:
+    """The applicant's part of the bundle's name: Latin letters and digits. A name with few
+    Latin letters (Chinese, Cyrillic...) or cut short gets a short hash of the whole name, so
+    that two applicants never share a folder."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "applicant"
-
-
-def _neutral(cell: str) -> str:
-    """A cell a spreadsheet shows as text, never runs as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+    plain = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    letters = sum(c.isalpha() for c in name)
+    if plain and len(plain) <= SLUG_MAX and len(re.sub(r"[^a-z]", "", plain)) >= letters / 2:
+        return plain
+    digest = hashlib.sha256(name.strip().encode("utf-8")).hexdigest()[:8]
+    short = plain[:SLUG_MAX].strip("-")
+    return f"{short}-{digest}" if short else f"applicant-{digest}"
 
 
 def csv_text(section: str, portfolio: Portfolio) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow([key for key, _ in content.COLUMNS[section]])
     for row in content.rows(portfolio, section):
-        writer.writerow([_neutral(cell) for cell in row])
+        writer.writerow(row)
     return out.getvalue()
 
 
 def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path], list[str]]:
     """The certificate files to copy ({name in the bundle: file}), and the missing ones.
 
-    Only regular files inside the portfolio's folder are taken: an absolute path, a path that
-    leaves the folder, or a symbolic link is refused, naming the entry.
+    Only regular files inside the portfolio's folder are taken, each under its place relative
+    to the folder once resolved (``certs/../c.pdf`` is ``c.pdf``): an absolute path, a path
+    that leaves the folder, a symbolic link, a hard link (the same file may have a name
+    outside the folder) or a file over :data:`CERTIFICATE_MAX` is refused, naming the entry.
     """
     found: dict[str, Path] = {}
     missing: list[str] = []
@@ -64,33 +78,45 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
     for i, course in enumerate(loaded.value.training):
         if not course.certificate:
             continue
-        where = f"training[{i}].certificate"
+        where = ("training", i, "certificate")
         given = Path(course.certificate)
+        path = Path(os.path.normpath(folder.absolute() / given))  # certs/../c.pdf is c.pdf
+        written = folder.absolute() / given
         refuse = None
-        if given.is_absolute():
+        if given.is_absolute() or given.drive or given.root:
             refuse = "is an absolute path"
-        elif ".." in given.parts and not (root / given).resolve().is_relative_to(root):
+        elif not os.path.normpath(root / given).startswith(str(root) + os.sep):
             refuse = "leaves the portfolio's folder"
-        path = folder / given
-        if refuse is None and any(p.is_symlink() for p in [path, *path.parents]
-                                  if p.is_relative_to(folder) and p != folder):
+        elif any(p.is_symlink() for p in [path, *path.parents, written, *written.parents]
+                 if p.is_relative_to(folder.absolute()) and p != folder.absolute()):
             refuse = "is a symbolic link"
+        elif path.is_file():
+            info = path.stat()
+            if info.st_nlink > 1:
+                refuse = ("is a hard link (the same file may have another name outside the "
+                          "folder)")
+            elif info.st_size > CERTIFICATE_MAX:
+                refuse = (f"is {info.st_size / 1e6:.0f} MB, more than the "
+                          f"{CERTIFICATE_MAX // 2**20} MB a certificate can be")
         if refuse:
-            raise loaded.problem(PortfolioError, ("training", i, "certificate"),
+            raise loaded.problem(PortfolioError, where,
                                  f"the certificate {course.certificate!r} {refuse}; only files "
                                  "inside the portfolio's folder are bundled",
-                                 "move the file next to the portfolio and name it relatively")
+                                 "put a copy of the file (a plain file, not a link) in the "
+                                 "portfolio's folder and name it relatively")
         if not path.is_file():
-            missing.append(f"{course.certificate} ({where}, line {loaded.line_of(('training', i, 'certificate'))})")
+            missing.append(f"{course.certificate} (training[{i}].certificate, "
+                           f"line {loaded.line_of(where)})")
             continue
-        found[given.as_posix()] = path
+        inside = Path(os.path.normpath(root / given)).relative_to(root).as_posix()
+        found[inside] = path
     return found, missing
 
 
 def _environment(templates: Path | None) -> Any:
     import jinja2
 
-    from ..render.markdown import esc
+    from ..render.rows import md_cell
 
     folders = [str(templates)] if templates else []
     folders.append(str(shipped("templates")))
@@ -100,8 +126,8 @@ def _environment(templates: Path | None) -> Any:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = esc
-    env.filters["cell"] = lambda text: esc(text)
+    env.filters["md"] = md_cell
+    env.filters["cell"] = md_cell
     return env
 
 
@@ -128,6 +154,63 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _sha256_file(path: Path) -> tuple[int, str]:
+    """The size and SHA-256 of a file, read in pieces."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as file:
+        while piece := file.read(1 << 20):
+            digest.update(piece)
+            size += len(piece)
+    return size, digest.hexdigest()
+
+
+def _safe_name(name: str) -> str:
+    """A name inside the bundle: relative, without ``..`` (checked again, whatever built it)."""
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
+        raise BundleError(f"{name!r} cannot be a name inside the bundle",
+                          fix="rename the certificate file to a plain relative name")
+    return name
+
+
+def sums_line(digest: str, name: str) -> str:
+    """One line of SHA256SUMS, as sha256sum writes it: a name holding a backslash, a newline
+    or a carriage return is escaped, and the line starts with a backslash."""
+    if any(c in name for c in "\\\n\r"):
+        escaped = name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+        return f"\\{digest}  {escaped}\n"
+    return f"{digest}  {name}\n"
+
+
+def _replaceable(place: Path, applicant: str, kind: str) -> str | None:
+    """Why ``place`` may not be replaced by --force, or None when it may: only an endorse
+    bundle (folder or zip) of the same applicant is replaced."""
+    if place.is_symlink():
+        return f"{place} is a symbolic link"
+    if kind == "folder":
+        if not place.is_dir():
+            return f"{place} is not a folder"
+        try:
+            manifest = json.loads((place / "manifest.json").read_text(encoding="utf-8"))
+            owner = manifest["applicant"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return f"{place} is not a bundle written by endorse"
+        if owner != applicant:
+            return f"{place} is the bundle of another applicant"
+        return None
+    if not place.is_file():
+        return f"{place} is not a file"
+    try:
+        with zipfile.ZipFile(place) as zf:
+            manifest = json.loads(zf.read(f"{place.name[:-4]}/manifest.json"))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return f"{place} is not a bundle written by endorse"
+    if not isinstance(manifest, dict) or manifest.get("applicant") != applicant:
+        return f"{place} is the bundle of another applicant"
+    return None
+
+
 def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules,
           rules_source: tuple[str, bytes],
           result: Assessment, chosen: CredentialResult, why: str, *, out: Path,
@@ -136,11 +219,18 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
 
     ``original`` is the portfolio file's bytes as read for judging, copied as they are.
     """
-    name = f"endorse-{slug(loaded.value.applicant.name)}-{chosen.id}"
+    applicant = loaded.value.applicant.name
+    name = f"endorse-{slug(applicant)}-{chosen.id}"
     folder, archive = out / name, out / f"{name}.zip"
-    if (folder.exists() or archive.exists()) and not force:
+    there = [p for p in (folder, archive) if p.exists() or p.is_symlink()]
+    if there and not force:
         raise UsageError(f"{folder} or its zip exists already; nothing was overwritten",
                          fix="add --force to replace them, or choose another --out")
+    for place, kind in ((folder, "folder"), (archive, "zip")):
+        if place in there and (why_not := _replaceable(place, applicant, kind)):
+            raise UsageError(f"{why_not}; --force replaces only a bundle of the same "
+                             "applicant, so nothing was overwritten",
+                             fix="move it away, or choose another --out")
     found, missing = attachments(loaded, source.parent)
     notes = []
     if missing and not allow_missing:
@@ -160,46 +250,67 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     }
     for section, file_name in content.CSV_NAMES.items():
         files[file_name] = csv_text(section, loaded.value).encode()
-    for inside, path in found.items():
-        files[f"attachments/{inside}"] = path.read_bytes()
+    copies = {_safe_name(f"attachments/{inside}"): path for inside, path in found.items()}
+    sizes = {path: (len(body), _sha256(body)) for path, body in files.items()}
+    try:
+        sizes.update({inside: _sha256_file(path) for inside, path in copies.items()})
+    except OSError as exc:
+        raise os_problem(exc, "read a certificate") from None
     rules_name, rules_bytes = rules_source
     manifest = {
         "format": 1,
         "tool": f"endorse {__version__}",
-        "applicant": loaded.value.applicant.name,
+        "applicant": applicant,
         "credential": chosen.id,
         "as_of": result.as_of.isoformat(),
         "rules": {"name": rules_name, "sha256": _sha256(rules_bytes)},
-        "files": [{"path": path, "size": len(body), "sha256": _sha256(body)}
-                  for path, body in sorted(files.items())],
+        "files": [{"path": path, "size": size, "sha256": digest}
+                  for path, (size, digest) in sorted(sizes.items())],
     }
     files["manifest.json"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
-    files["SHA256SUMS"] = "".join(f"{_sha256(body)}  {path}\n"
-                                  for path, body in sorted(files.items())).encode()
+    sizes["manifest.json"] = (0, _sha256(files["manifest.json"]))
+    files["SHA256SUMS"] = "".join(sums_line(digest, path)
+                                  for path, (_, digest) in sorted(sizes.items())).encode()
 
-    out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    # The bundle is as private as the portfolio: a file only its owner reads stays so.
+    file_mode = stat.S_IMODE(source.stat().st_mode) & 0o666 | 0o600
+    folder_mode = file_mode | (file_mode & 0o444) >> 2
+    everything = sorted([*files, *copies])
     try:
-        for path, body in files.items():
+        out.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    except OSError as exc:
+        raise os_problem(exc, "write the bundle", out) from None
+    zipped = Path(str(work) + ".zip.tmp")
+    try:
+        for path in everything:
             target = work / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
-            os.chmod(target, 0o644)
-        zipped = Path(str(work) + ".zip.tmp")
+            if path in files:
+                target.write_bytes(files[path])
+            else:
+                shutil.copyfile(copies[path], target)  # in pieces, never whole in memory
+            os.chmod(target, file_mode)
         with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as zf:
-            for path in sorted(files):
+            for path in everything:
                 info = zipfile.ZipInfo(f"{name}/{path}", date_time=ZIP_TIME)
-                info.external_attr = 0o644 << 16
+                info.external_attr = file_mode << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, files[path])
+                with zf.open(info, "w") as entry, (work / path).open("rb") as body:
+                    shutil.copyfileobj(body, entry, 1 << 20)
+        with zipped.open("rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(zipped, file_mode)
         for place in [work, *(p for p in work.rglob("*") if p.is_dir())]:
-            os.chmod(place, 0o755)  # a folder anyone it is shared with can open
+            os.chmod(place, folder_mode)
         if folder.exists():
             shutil.rmtree(folder)
         os.replace(work, folder)
         os.replace(zipped, archive)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(work, ignore_errors=True)
-        Path(str(work) + ".zip.tmp").unlink(missing_ok=True)
+        zipped.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise os_problem(exc, "write the bundle", out) from None
         raise
     return folder, archive, notes

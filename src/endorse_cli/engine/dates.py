@@ -63,7 +63,7 @@ def merge(periods: Iterable[Period]) -> list[Period]:
     """Merge overlapping or touching periods, so that each day is counted once."""
     merged: list[Period] = []
     for start, end in sorted(periods):
-        if merged and start <= merged[-1][1] + ONE_DAY:
+        if merged and start <= shift(merged[-1][1], 1):
             if end > merged[-1][1]:
                 merged[-1] = (merged[-1][0], end)
         else:
@@ -76,6 +76,8 @@ def days_in(periods: Iterable[Period], *, after: dt.date | None = None) -> int:
     total = 0
     for start, end in periods:
         if after is not None and start <= after:
+            if after == dt.date.max:  # no day comes after the calendar's last
+                continue
             start = after + ONE_DAY
         if end >= start:
             total += (end - start).days + 1

@@ -126,7 +126,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
         for field in missing:
             answers[field.key] = asker.field(field, answers)
     entry = {f.key: answers[f.key] for f in SECTIONS[section] if f.key in answers}
-    from ..io.document import ChangedOnDisk, PortfolioDocument  # tomlkit: only when writing
+    from ..io.document import PortfolioDocument  # tomlkit: only when writing
 
     doc = PortfolioDocument.open(path)
 
@@ -137,11 +137,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
             d.add_entry(section, entry)
 
     change(doc)
-    try:
-        doc.save()
-    except ChangedOnDisk:
-        doc.reload_and(change)
-        doc.save()
+    doc.save(reapply=change)  # changed on disk meanwhile: added to the file as it is now
     from ..io.rules_file import load_rules
 
     line = f"added to {path}: {summary(section, entry, labels(load_rules().value))}"

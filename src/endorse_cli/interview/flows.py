@@ -14,7 +14,7 @@ from typing import Any
 
 from ..api import assess_loaded
 from ..errors import EndorseError, PortfolioError, UsageError
-from ..io.document import ChangedOnDisk, PortfolioDocument, write_atomically
+from ..io.document import PortfolioDocument, write_atomically
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
@@ -126,13 +126,7 @@ class Session:
         the entries may have moved."""
         assert self.doc is not None
         change(self.doc)
-        try:
-            self.doc.save()
-        except ChangedOnDisk:
-            if not reapply:
-                raise
-            self.doc.reload_and(change)
-            self.doc.save()
+        if self.doc.save(reapply=change if reapply else None):
             self.say(f"{self.path} had changed on disk: your entry was added to it as it is now.",
                      style="yellow")
         self.saved += 1

@@ -20,6 +20,7 @@ from tomlkit.items import AoT, Table, Whitespace
 
 from ..errors import ChangedOnDisk, PortfolioError  # ChangedOnDisk: also imported from here
 from ..model.portfolio import FORMAT_VERSION
+from .locking import clean_leftovers, hidden_name, locked
 from .portfolio_file import parse_portfolio
 from .tomlfile import decode, read_bytes
 
@@ -28,8 +29,13 @@ NEW_FILE_MODE = 0o600
 
 
 def write_atomically(path: Path, text: str, *, mode: int) -> None:
-    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops.
+
+    A symbolic link stays a link: the file it points to is replaced."""
+    path = Path(os.path.realpath(path))
+    clean_leftovers(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{hidden_name(path.name)}.", suffix=".tmp",
+                               dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -223,7 +229,25 @@ class PortfolioDocument:
 
     # -- saving -------------------------------------------------------------------------------
 
-    def save(self) -> None:
+    def save(self, reapply: Any = None) -> bool:
+        """Save under the file's lock, so that saves from several processes take turns.
+
+        If the file changed on disk since it was read and ``reapply`` is given, the file is
+        read again as it is now and ``reapply(self)`` makes the change again, all under the
+        same lock, so no other save can slip in between. True when that happened.
+        """
+        with locked(self.path):
+            try:
+                self._save()
+            except ChangedOnDisk:
+                if reapply is None or self._fingerprint is None:
+                    raise
+                self.reload_and(reapply)
+                self._save()
+                return True
+        return False
+
+    def _save(self) -> None:
         """Check the new text, then write it in place of the file, keeping the old one as .bak."""
         text = self.text
         parse_portfolio(text, name=str(self.path))  # never write what would not read back

@@ -39,6 +39,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._lines: dict[Path, int] = {}
         self._tables: dict[int, Path] = {}  # the table each line belongs to
+        self._at: dict[int, Path] | None = None
         self._build(text)
 
     def _note(self, path: Path, line: int) -> None:
@@ -92,8 +93,12 @@ class LineIndex:
         """The key path written on ``line``: ``key`` in the table of that line, when given."""
         if key is not None:
             return self._tables.get(line, ()) + (key,)
-        found = [path for path, at in self._lines.items() if at == line]
-        return max(found, key=len) if found else None
+        if self._at is None:  # built once: the longest key path written on each line
+            self._at = {}
+            for path, at in self._lines.items():
+                if len(path) > len(self._at.get(at, ())):
+                    self._at[at] = path
+        return self._at.get(line)
 
     def line_of(self, path: Path) -> int | None:
         """The line of ``path``, or of the nearest enclosing key or table that is written."""
@@ -132,6 +137,7 @@ class QuickLines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.headers: list[tuple[str, bool, int, int]] = []  # name, [[array]], offset, line
+        self._names: dict[tuple[str, bool], list[int]] | None = None
         line, last = 1, 0
         for match in _SIMPLE_HEADER.finditer(text):
             line += text.count("\n", last, match.start())
@@ -150,13 +156,15 @@ class QuickLines:
             return None
         name, rest = path[0], path[1:]
         index = rest[0] if rest and isinstance(rest[0], int) else None
-        seen = 0
-        for n, (header, is_array, offset, line) in enumerate(self.headers):
-            if header != name or is_array != (index is not None):
-                continue
-            if index is not None and seen != index:
-                seen += 1
-                continue
+        written = self._by_name().get((name, index is not None), [])
+        if index is not None and 0 <= index < len(written):
+            n = written[index]
+        elif index is None and written:
+            n = written[0]
+        else:
+            n = None
+        if n is not None:
+            _, _, offset, line = self.headers[n]
             keys = rest[1:] if index is not None else rest
             end = self.headers[n + 1][2] if n + 1 < len(self.headers) else len(self.text)
             if not keys:
@@ -166,3 +174,12 @@ class QuickLines:
             end = self.headers[0][2] if self.headers else len(self.text)
             return self._key_line(0, end, 1, name)
         return None
+
+    def _by_name(self) -> dict[tuple[str, bool], list[int]]:
+        """The headers of each table or array of tables, in order: built once, so that
+        finding the lines of many entries never reads the headers again for each."""
+        if self._names is None:
+            self._names = {}
+            for n, (header, is_array, _, _) in enumerate(self.headers):
+                self._names.setdefault((header, is_array), []).append(n)
+        return self._names

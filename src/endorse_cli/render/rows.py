@@ -109,14 +109,52 @@ class Json(JsonLines):
                        + encode(summary).decode() + "}\n")
 
 
-def _cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: never run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+#: What a spreadsheet takes as the start of a formula (or of a cell's command).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: never run as a formula. The one guard for every
+    CSV endorse writes (use :func:`csv_writer`)."""
+    from .terminal import printable
+
+    text = printable(text, keep="\n\r\t")  # a line break stays (quoted); ESC never acts
+    return "'" + text if text[:1] in FORMULA_START else text
+
+
+def md_cell(text: object) -> str:
+    """Text for one Markdown line or table cell: a line break (CR, LF or both) is a space, so
+    it cannot start a list, a heading or a rule; controls are written out, not obeyed."""
+    from .markdown import esc
+    from .terminal import printable
+
+    one_line = re.sub(r"\r\n?|\n", " ", str(text))
+    return esc(printable(one_line))
+
+
+class _GuardedWriter:
+    """A csv writer whose text cells go through :func:`cell`, and whose rows with a carriage
+    return in a cell are quoted whole: Python's writer leaves a lone CR unquoted, and a
+    spreadsheet would split the row there, starting a new line with what follows."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.plain = csv.writer(out, lineterminator="\n")
+        self.quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(self, row: list[object]) -> None:
+        cells = [cell(c) if isinstance(c, str) else c for c in row]
+        carriage = any(isinstance(c, str) and "\r" in c for c in cells)
+        (self.quoted if carriage else self.plain).writerow(cells)
+
+
+def csv_writer(out: IO[str]) -> _GuardedWriter:
+    """The CSV writer for every table endorse writes (check's rows, the bundle's sections)."""
+    return _GuardedWriter(out)
 
 
 class Csv(Writer):
     def start(self) -> None:
-        self.writer = csv.writer(self.out, lineterminator="\n")
+        self.writer = csv_writer(self.out)
         if self.validate:
             self.writer.writerow(["file", "valid", "applicant", "error", "error_line"])
         else:
@@ -125,9 +163,9 @@ class Csv(Writer):
                                   "credentials_met", "error", "error_line"])
 
     def row(self, row: Row) -> None:
-        error = _cell(_error_text(row)) if row.invalid else ""
+        error = _error_text(row) if row.invalid else ""
         line = row.error_line or ""
-        file, applicant = _cell(row.file), _cell(row.applicant or "")
+        file, applicant = row.file, row.applicant or ""
         if self.validate:
             self.writer.writerow([file, "no" if row.invalid else "yes", applicant, error, line])
             return
@@ -188,9 +226,7 @@ class Table(Writer):
 
 class Markdown(Writer):
     def start(self) -> None:
-        from .markdown import esc
-
-        self.esc = esc
+        self.esc = md_cell
         if self.validate:
             self.out.write("| File | Valid | Problem |\n| --- | --- | --- |\n")
         else:

@@ -6,12 +6,34 @@ rich is imported only when text output is asked for, so JSON and Markdown start 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from functools import cached_property
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+#: Characters that steer a terminal instead of showing: C0 controls, DEL, C1 controls (the
+#: 8-bit CSI U+009B among them) and the bidirectional overrides that reorder what is shown.
+_STEERING = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+
+def printable(text: str, keep: str = "") -> str:
+    """``text`` safe to show on a terminal: every control character is written out as an
+    escape (ESC as ``\\x1b``, the 8-bit CSI as ``\\u009b``), except those in ``keep`` (such as
+    a newline in a message); bytes that are not UTF-8 (a file name) show as U+FFFD. The one
+    sanitiser for what reaches a terminal from a file: names, keys, paths, messages."""
+    clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if not keep:
+        return _STEERING.sub(_escaped, clean)
+    return _STEERING.sub(lambda m: m[0] if m[0] in keep else _escaped(m), clean)
 
 
 def colour_wanted(stream: IO[str]) -> bool:
@@ -45,6 +67,16 @@ class Terminal:
                 self.quiet = True
                 raise BrokenPipeError
 
+            def _render_buffer(self, buffer):  # noqa: ANN001, ANN202
+                # Text from a file (a name, a title) is shown, never obeyed: rich's own
+                # styles are control segments and pass as they are.
+                from rich.segment import Segment
+
+                return super()._render_buffer(
+                    segment if segment.control else
+                    Segment(printable(segment.text, keep="\n\t"), segment.style)
+                    for segment in buffer)
+
         colour = colour_wanted(self.stdout)
         return _Console(
             file=self.stdout,
@@ -55,9 +87,22 @@ class Terminal:
         )
 
     def data(self, text: str) -> None:
-        """Machine-readable output (JSON, Markdown) exactly as given."""
-        self.stdout.write(text)
+        """Machine-readable output (JSON, Markdown) as given, with any control character
+        (which JSON never holds unescaped) written out rather than obeyed."""
+        self.stdout.write(printable(text, keep="\n\t"))
         self.stdout.flush()
+
+    def reader_gone(self) -> bool:
+        """True when stdout is a pipe whose reader has closed it (`| head` is done): known
+        without writing to it."""
+        try:
+            import select
+
+            poller = select.poll()
+            poller.register(self.stdout.fileno(), select.POLLOUT)
+            return any(event & select.POLLERR for _, event in poller.poll(0))
+        except (AttributeError, OSError, ValueError):
+            return False  # not a real file, or no poll() here (Windows)
 
     @staticmethod
     def silence_stdout() -> None:
@@ -73,5 +118,5 @@ class Terminal:
         prefix = f"{label}: "
         if colour_wanted(self.stderr):
             prefix = f"\x1b[1;{style}m{label}:\x1b[0m "
-        self.stderr.write(prefix + text + "\n")
+        self.stderr.write(prefix + printable(text, keep="\n") + "\n")
         self.stderr.flush()

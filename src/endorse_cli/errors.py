@@ -90,6 +90,13 @@ class UnknownCredential(UsageError):
                          fix="use one of: " + ", ".join(ids))
 
 
+class Terminated(EndorseError):
+    """A batch stopped by SIGTERM: the files not yet checked are left out."""
+
+    exit_code = ExitCode.TERMINATED
+    label = "stopped"
+
+
 class ChangedOnDisk(EndorseError):
     """The file was changed by someone else (an editor window) since it was read."""
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from msgspec import Struct
 
-from ..errors import EndorseError, ExitCode
+from ..errors import EndorseError, Terminated
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
 
@@ -234,11 +234,6 @@ def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the main process's handler
     _init(settings)
-
-
-class Terminated(EndorseError):
-    exit_code = ExitCode.TERMINATED
-    label = "stopped"
 
 
 def _terminated(signum: int, frame: object) -> None:

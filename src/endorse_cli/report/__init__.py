@@ -1,0 +1,5 @@
+"""`endorse report`: one page, and the same numbers as CSV and JSON, for a whole cohort.
+
+``cohort`` adds up the rows of `endorse check` as they stream in; ``page`` writes the files;
+``command`` runs the batch. Nothing here loads until the command runs.
+"""

@@ -42,7 +42,8 @@ class _Credential(Struct):
     qualified: bool
     met: bool
     expected: dt.date | None = None
-    requirements: list[_Requirement] = []
+    #: Read only for the credential a person is judged for (most of a document's bytes).
+    requirements: msgspec.Raw = msgspec.Raw(b"[]")
 
 
 class _Named(Struct):
@@ -57,6 +58,7 @@ class _Document(Struct):
 
 
 _decode = msgspec.json.Decoder(_Document).decode
+_decode_requirements = msgspec.json.Decoder(list[_Requirement]).decode
 
 
 # -- what the report shows ----------------------------------------------------------------
@@ -264,7 +266,7 @@ class Tally:
         judged_id = doc.checklist.id if doc.checklist else doc.recommended.id
         judged = next(c for c in doc.credentials if c.id == judged_id)
         self.judged_for[judged.id] += 1
-        for req in judged.requirements:
+        for req in _decode_requirements(judged.requirements):
             if req.met or not req.applies:
                 continue
             missing = self.missing.get((judged.id, req.id))

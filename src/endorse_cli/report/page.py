@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -192,9 +193,12 @@ def to_html(cohort: Cohort) -> str:
         cohort=cohort, chart=chart(cohort), description=describe(cohort))
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _plain(text: str) -> str:
     """Text with control characters (never meant to be shown) as U+FFFD."""
-    return "".join("\ufffd" if (ord(c) < 32 or 0x7f <= ord(c) < 0xa0) else c for c in text)
+    return _CONTROL.sub("\ufffd", text)
 
 
 def write(cohort: Cohort, folder: Path) -> list[Path]:

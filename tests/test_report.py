@@ -357,6 +357,17 @@ def test_the_page_in_a_real_browser(reported, tmp_path) -> None:
         page.js("document.getElementById('everyone').scrollIntoView()")
         page.screenshot(shots / "report-360.png")
 
+    # printed: A4 less its margins is the narrower page (186 mm, some 703 CSS pixels)
+    with Browser(executable, tmp_path / "print", width=703, height=1000) as page:
+        page.page("Emulation.setEmulatedMedia", media="print")
+        page.open(url)
+        assert page.js("document.documentElement.scrollWidth") <= 703
+        assert page.js("getComputedStyle(document.getElementById('tools')).display") == "none"
+        page.screenshot(shots / "report-print.png")
+        for width, height in ((8.27, 11.69), (8.5, 11)):  # A4, Letter
+            pdf = page.page("Page.printToPDF", paperWidth=width, paperHeight=height)["data"]
+            assert len(pdf) > 10_000
+
     with Browser(executable, tmp_path / "plain", javascript=False) as page:
         page.open(url)
         dom = page.html()
@@ -370,3 +381,18 @@ def test_the_page_in_a_real_browser(reported, tmp_path) -> None:
     with Image.open(plain) as image:
         colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
     assert colours is not None and len(colours) > 50  # text, tables and the chart, not blank
+
+
+@pytest.mark.parametrize("people", [None, 0, 1])
+def test_the_json_written_a_person_at_a_time_is_the_whole_document(reported, people) -> None:
+    import msgspec
+
+    from endorse_cli.report.cohort import Cohort
+    from endorse_cli.report.page import json_pieces
+
+    cohort = msgspec.json.decode((reported / "report.json").read_bytes(), type=Cohort)
+    if people is not None:
+        cohort = msgspec.structs.replace(cohort, people=cohort.people[:people])
+    whole = msgspec.json.format(msgspec.json.encode(cohort), indent=2).decode() + "\n"
+    assert "".join(json_pieces(cohort)) == whole
+    assert len(list(json_pieces(cohort))) == len(cohort.people) + 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,16 @@ class ChangedOnDisk(EndorseError):
     """The file was changed by someone else (an editor window) since it was read."""
 
 
-def write_atomically(path: Path, text: str, *, mode: int) -> None:
-    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops."""
+def write_atomically(path: Path, text: str | Iterable[str], *, mode: int) -> None:
+    """Replace ``path`` with ``text`` (or the pieces of text it yields, so that a long file
+    need not be held whole): whole or not at all, even if the machine stops."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            if isinstance(text, str):
+                out.write(text)
+            else:
+                out.writelines(text)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)

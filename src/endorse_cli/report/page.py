@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,22 @@ def to_csv(cohort: Cohort) -> str:
 
 
 def to_json(cohort: Cohort) -> str:
-    return msgspec.json.format(msgspec.json.encode(cohort), indent=2).decode() + "\n"
+    return "".join(json_pieces(cohort))
+
+
+def json_pieces(cohort: Cohort) -> Iterator[str]:
+    """The cohort as indented JSON, one person at a time: the whole text is never held."""
+
+    def indented(value: Any, depth: int) -> str:
+        text = msgspec.json.format(msgspec.json.encode(value), indent=2).decode()
+        return text.replace("\n", "\n" + " " * depth)
+
+    head = indented(msgspec.structs.replace(cohort, people=[]), 0)
+    before, after = head.split('"people": []', 1)
+    yield before + '"people": ['
+    for n, person in enumerate(cohort.people):
+        yield ("," if n else "") + "\n    " + indented(person, 4)
+    yield ("\n  ]" if cohort.people else "]") + after + "\n"
 
 
 # -- the chart ------------------------------------------------------------------------------
@@ -175,6 +191,11 @@ def describe(cohort: Cohort) -> str:
 
 
 def to_html(cohort: Cohort) -> str:
+    return "".join(html_pieces(cohort))
+
+
+def html_pieces(cohort: Cohort) -> Iterator[str]:
+    """The page, a piece at a time as the template renders it."""
     import jinja2
 
     from ..io.rules_file import shipped
@@ -189,7 +210,7 @@ def to_html(cohort: Cohort) -> str:
     )
     env.filters["amount"] = amount
     env.filters["plain"] = _plain
-    return env.get_template("report.html.j2").render(
+    return env.get_template("report.html.j2").generate(
         cohort=cohort, chart=chart(cohort), description=describe(cohort))
 
 
@@ -206,7 +227,7 @@ def write(cohort: Cohort, folder: Path) -> list[Path]:
     from ..io.document import write_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
-    texts = (to_html(cohort), to_csv(cohort), to_json(cohort))
+    texts = (html_pieces(cohort), to_csv(cohort), json_pieces(cohort))
     paths = [folder / name for name in NAMES]
     for path, text in zip(paths, texts):
         write_atomically(path, text, mode=FILE_MODE)

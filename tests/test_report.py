@@ -396,3 +396,28 @@ def test_the_json_written_a_person_at_a_time_is_the_whole_document(reported, peo
     whole = msgspec.json.format(msgspec.json.encode(cohort), indent=2).decode() + "\n"
     assert "".join(json_pieces(cohort)) == whole
     assert len(list(json_pieces(cohort))) == len(cohort.people) + 2
+
+
+def test_median_of_counted_values_is_the_median_of_the_values() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from endorse_cli.report.cohort import median
+
+    @given(st.lists(st.integers(0, 400).map(lambda n: n / 4), min_size=1, max_size=60))
+    def check(values: list[float]) -> None:
+        assert median(Counter(values)) == statistics.median(values)
+
+    check()
+
+
+def test_months_run_on_without_a_gap_across_years() -> None:
+    import datetime as dt
+
+    from endorse_cli.report.cohort import _add_months, _months
+
+    assert _add_months(dt.date(2026, 11, 21), 0) == "2026-11"
+    assert _add_months(dt.date(2026, 11, 21), 2) == "2027-01"
+    assert _add_months(dt.date(2026, 12, 31), 12) == "2027-12"
+    assert _months(dt.date(2026, 11, 30), "2027-02") == ["2026-11", "2026-12", "2027-01", "2027-02"]
+    assert _months(dt.date(2026, 11, 30), "2026-11") == ["2026-11"]

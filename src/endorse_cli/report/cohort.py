@@ -192,7 +192,7 @@ def median(counts: Counter[float]) -> float | None:
         if low is None and seen > low_rank:
             low = value
         if seen > high_rank:
-            return round((low + value) / 2, 2)
+            return (low + value) / 2
     raise AssertionError("unreachable")
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 from ..errors import UsageError
 from ..render.terminal import Terminal
 
+#: Files that could not be read are listed on stderr too, up to this many.
+SHOWN_UNREADABLE = 10
+
 
 def _date(option: str, value: str) -> dt.date:
     try:
@@ -62,6 +65,12 @@ def report(term: Terminal, paths: list[str], *, out: Path | None, as_of: str | N
     progress.done()
     cohort = tally.cohort()
     written = write(cohort, out or Path.cwd())
+    for unread in cohort.unreadable[:SHOWN_UNREADABLE]:
+        place = f", line {unread.line}" if unread.line else ""
+        term.message(f"{unread.file}{place}: {unread.reason}", label="not read", style="33")
+    if cohort.invalid > SHOWN_UNREADABLE:
+        term.message(f"{cohort.invalid - SHOWN_UNREADABLE} more, listed in the report",
+                     label="not read", style="33")
     noun = "portfolio" if cohort.judged == 1 else "portfolios"
     unread = f"; {cohort.invalid} could not be read (listed in the report)" if cohort.invalid else ""
     term.message(f"{cohort.judged} {noun} judged{unread}", label="report", style="32")

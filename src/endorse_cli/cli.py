@@ -251,7 +251,7 @@ def report(
     exclude: ExcludeOpt = None,
 ) -> None:
     """One page for a whole cohort: who is ready when, and what holds them back."""
-    from .report.command import report as write_report
+    from .app.report import report as write_report
 
     write_report(Terminal(), paths, out=out, as_of=as_of, credential=credential,
                  review_date=review_date, rules_file=rules, jobs=jobs, exclude=exclude or [])

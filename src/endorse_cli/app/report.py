@@ -29,8 +29,8 @@ def report(term: Terminal, paths: list[str], *, out: Path | None, as_of: str | N
     from ..checks import Settings, default_jobs, find, run
     from ..io.rules_file import load_rules
     from ..render.progress import Progress
-    from .cohort import Tally
-    from .page import write
+    from ..report.cohort import Tally
+    from ..report.page import write
 
     day = _date("--as-of", as_of) if as_of is not None else dt.date.today()
     review = _date("--review-date", review_date) if review_date is not None else None

@@ -37,7 +37,7 @@ def test_there_are_samples() -> None:
 
 def test_every_command_and_option_is_documented(cli) -> None:
     for command in ("init", "interview", "edit", "add", "assess", "gaps", "credentials",
-                    "check", "validate", "schema", "report"):
+                    "check", "validate", "schema"):
         assert f"`endorse {command}" in README
         text = cli(command, "--help").out
         own = text.split("Options:")[-1].split("Options of each section")[0]  # not add's fields

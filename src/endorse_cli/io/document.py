@@ -32,16 +32,17 @@ class ChangedOnDisk(EndorseError):
     """The file was changed by someone else (an editor window) since it was read."""
 
 
-def write_atomically(path: Path, text: str | Iterable[str], *, mode: int) -> None:
-    """Replace ``path`` with ``text`` (or the pieces of text it yields, so that a long file
-    need not be held whole): whole or not at all, even if the machine stops."""
+def write_atomically(path: Path, text: str, *, mode: int) -> None:
+    """Replace ``path`` with ``text``: whole or not at all, even if the machine stops."""
+    write_pieces_atomically(path, (text,), mode=mode)
+
+
+def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> None:
+    """:func:`write_atomically` for a text made a piece at a time, never held whole."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            if isinstance(text, str):
-                out.write(text)
-            else:
-                out.writelines(text)
+            out.writelines(pieces)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)

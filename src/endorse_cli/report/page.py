@@ -224,11 +224,11 @@ def _plain(text: str) -> str:
 
 def write(cohort: Cohort, folder: Path) -> list[Path]:
     """Write the three files into ``folder`` (made if need be), each whole or not at all."""
-    from ..io.document import write_atomically
+    from ..io.document import write_atomically, write_pieces_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
-    texts = (html_pieces(cohort), to_csv(cohort), json_pieces(cohort))
     paths = [folder / name for name in NAMES]
-    for path, text in zip(paths, texts):
-        write_atomically(path, text, mode=FILE_MODE)
+    write_pieces_atomically(paths[0], html_pieces(cohort), mode=FILE_MODE)
+    write_atomically(paths[1], to_csv(cohort), mode=FILE_MODE)
+    write_pieces_atomically(paths[2], json_pieces(cohort), mode=FILE_MODE)
     return paths

@@ -274,6 +274,30 @@ def bundle(
         out=out, templates=templates, force=force, allow_missing=allow_missing)
 
 
+@app.command()
+def report(
+    paths: PathsArg,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", metavar="DIR", help="Where to write report.html, report.csv and "
+        "report.json (default: this folder).", show_default=False)] = None,
+    as_of: AsOf = None,
+    credential: Annotated[Optional[str], typer.Option(
+        "--credential", "-c", metavar="ID", help="Judge everyone for this credential "
+        "(default: each portfolio's recommended one).", show_default=False)] = None,
+    review_date: Annotated[Optional[str], typer.Option(
+        "--review-date", metavar="YYYY-MM-DD", help="The next review date: who will be ready "
+        "by then.", show_default=False)] = None,
+    rules: RulesOpt = None,
+    jobs: JobsOpt = None,
+    exclude: ExcludeOpt = None,
+) -> None:
+    """One page for a whole cohort: who is ready when, and what holds them back."""
+    from .app.report import report as write_report
+
+    write_report(Terminal(), paths, out=out, as_of=as_of, credential=credential,
+                 review_date=review_date, rules_file=rules, jobs=jobs, exclude=exclude or [])
+
+
 # -- the questionnaire (questionary and tomlkit load only here) ----------------------------
 
 #: The sections, in the interview's order: the one list `--section` and `add` are built from.

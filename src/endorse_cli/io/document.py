@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -32,13 +33,18 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
     """Replace ``path`` with ``text``: whole or not at all, even if the machine stops.
 
     A symbolic link stays a link: the file it points to is replaced."""
+    write_pieces_atomically(path, (text,), mode=mode)
+
+
+def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> None:
+    """:func:`write_atomically` for a text made a piece at a time, never held whole."""
     path = Path(os.path.realpath(path))
     clean_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{hidden_name(path.name)}.", suffix=".tmp",
                                dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+            out.writelines(pieces)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)

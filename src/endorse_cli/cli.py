@@ -292,10 +292,10 @@ def report(
     exclude: ExcludeOpt = None,
 ) -> None:
     """One page for a whole cohort: who is ready when, and what holds them back."""
-    from .app.report import report as write_report
+    from .app.report import report as run
 
-    write_report(Terminal(), paths, out=out, as_of=as_of, credential=credential,
-                 review_date=review_date, rules_file=rules, jobs=jobs, exclude=exclude or [])
+    run(Application("report", as_of=as_of, rules_file=rules), paths, out=out,
+        credential=credential, review_date=review_date, jobs=jobs, exclude=exclude or [])
 
 
 # -- the questionnaire (questionary and tomlkit load only here) ----------------------------

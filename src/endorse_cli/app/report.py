@@ -8,7 +8,7 @@ from heapq import merge
 from pathlib import Path
 
 from ..errors import UsageError
-from ..render.terminal import Terminal
+from .context import Application
 
 #: Files that could not be read are listed on stderr too, up to this many.
 SHOWN_UNREADABLE = 10
@@ -22,38 +22,28 @@ def _date(option: str, value: str) -> dt.date:
                          fix=f"write it as YYYY-MM-DD, e.g. {option} 2027-03-31") from None
 
 
-def report(term: Terminal, paths: list[str], *, out: Path | None, as_of: str | None,
-           credential: str | None, review_date: str | None, rules_file: Path | None,
-           jobs: int | None, exclude: list[str]) -> list[Path]:
+def report(app: Application, paths: list[str], *, out: Path | None, credential: str | None,
+           review_date: str | None, jobs: int | None, exclude: list[str]) -> list[Path]:
     """Write report.html, report.csv and report.json for the portfolios ``paths`` name."""
-    from ..checks import Settings, default_jobs, find, run
-    from ..io.rules_file import load_rules
     from ..render.progress import Progress
     from ..report.cohort import Tally
     from ..report.page import write
+    from .batch import Settings, default_jobs, find, run
 
-    day = _date("--as-of", as_of) if as_of is not None else dt.date.today()
+    day = app.as_of
     review = _date("--review-date", review_date) if review_date is not None else None
     if review is not None and review < day:
         raise UsageError(f"--review-date {review} is before the day judged, {day}",
                          fix="give the next review date, on or after --as-of (default: today)")
-    rules = load_rules(rules_file).value
-    if credential is not None:
-        known = {c.id.casefold(): c.id for c in rules.credential}
-        if credential.casefold() not in known:
-            from ..io.hints import did_you_mean
-
-            ids = [c.id for c in rules.credential]
-            guess = did_you_mean(credential, ids)
-            raise UsageError(f"--credential {credential!r} is not in the rules"
-                             + (f'; did you mean "{guess}"?' if guess else ""),
-                             fix="use one of: " + ", ".join(ids))
-        credential = known[credential.casefold()]
+    rules = app.rules
+    credential = app.credential(credential)
     files, missing = find(paths, exclude)
     if not files and not missing:
         raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
                          fix="name portfolio files, folders that hold them, or a glob")
-    settings = Settings(rules=rules, as_of=day, credential=credential, documents=True)
+    settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
+                        documents=True)
+    term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,
                   credential=credential)
     progress = Progress(term.stderr, len(files) + len(missing))

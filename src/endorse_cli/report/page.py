@@ -214,12 +214,12 @@ def html_pieces(cohort: Cohort) -> Iterator[str]:
         cohort=cohort, chart=chart(cohort), description=describe(cohort))
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
 def _plain(text: str) -> str:
-    """Text with control characters (never meant to be shown) as U+FFFD."""
-    return _CONTROL.sub("\ufffd", text)
+    """Text with control characters (never meant to be shown) written out, by the one
+    sanitiser every output uses."""
+    from ..render.terminal import printable
+
+    return printable(text)
 
 
 def write(cohort: Cohort, folder: Path) -> list[Path]:

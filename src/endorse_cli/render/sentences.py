@@ -143,10 +143,55 @@ class Words:
                 fields[key] = " Or: ".join(o.next_step or o.label for o in req.options)
             elif key == "section":
                 fields["command"] = command(value)
+            elif key in PACK_FIELDS:
+                fields[key] = self.pack_field(key, value)
             else:
                 fields[key] = number(value)
         fields.setdefault("command", EDIT)
         return template.format_map({name: fields.get(name, "") for name in _names(template)})
+
+    # -- rules packs: endorsements, topics, ages, roles, and the entries they leave out ------
+
+    def endorsement(self, code: str) -> str:
+        """``IMHM-C`` as the rules file names it: "Infant Mental Health Mentor - Clinical"."""
+        if code == "vetted":
+            return "vetted by the association"
+        info = self.rules.endorsements.get(code)
+        return f"{info.label} ({code})" if info else code
+
+    def pack_field(self, key: str, value: Any) -> str:
+        """The words of a next-step placeholder that rules packs use."""
+        if key == "topics":  # {"dei": 1}: "1 hour on diversity, equity and inclusion"
+            return listing(f"{quantity(hours, 'hours')} on "
+                           f"{_lower(self.choice('topic', topic))}"
+                           for topic, hours in value.items())
+        if key == "providers":
+            return listing((self.endorsement(c) for c in value), "or")
+        if key == "ages":
+            return listing((_ages(self.choice("ages", a)) for a in value), "or")
+        if key == "roles":
+            if isinstance(value, dict):  # what a work filter asks
+                said = [w for w, on in (("paid", value.get("paid")),
+                                        ("supervised", value.get("supervised"))) if on]
+                said += [_lower(_bare(self.choice("work_role", r))) for r in value["roles"]]
+                text = listing(said) or "in the field"
+                if value.get("ages"):
+                    text += " with " + listing(
+                        (_ages(self.choice("ages", a)) for a in value["ages"]), "or")
+                return text
+            return listing((_second_person(self.choice("role", r)) for r in value), "and")
+        if key == "jobs":
+            return listing(f"your {ordinal(job['number'])} job, {job['title']}"
+                           + (f" ({WHY_NOT_COUNTED.get(job['why'], job['why'])})"
+                              if job.get("why") else "") for job in value)
+        if key == "entries":
+            return listing(
+                f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, {e['title']}"
+                + (f" (given as '{e['credential']}', which is not one of them)"
+                   if e.get("credential") else " (no endorsement given)") for e in value)
+        if key == "due":
+            return day(value)
+        return number(value)
 
     # -- the tool's words ------------------------------------------------------------------
 
@@ -361,6 +406,41 @@ class Words:
             credentials=tuple(self.credential(c) for c in assessment.credentials),
             recommended=replace(assessment.recommended,
                                 reason=self.reason(assessment.recommended)))
+
+
+#: The placeholders of rules packs that :meth:`Words.pack_field` words.
+PACK_FIELDS = ("topics", "providers", "roles", "ages", "jobs", "entries", "year", "due",
+               "days_left")
+
+#: Why a job is not counted by a requirement, in a few words.
+WHY_NOT_COUNTED = {
+    "unpaid": "unpaid",
+    "not-supervised": "no supervisor named",
+    "role": "not marked with the kind of work asked for",
+    "ages": "ages of the children not given as asked",
+    "internship-supervisor": "the internship supervisor's endorsement is not one that counts",
+    "no-count": "the number of families not given",
+}
+
+
+def _second_person(text: str) -> str:
+    """The questionnaire's "My RS/C provider" in a sentence to the applicant: "your RS/C provider"."""
+    text = re.sub(r"\bmy\b", "your", _lower(text), flags=re.IGNORECASE)
+    return re.sub(r"\bI\b", "you", text)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _bare(text: str) -> str:
+    """Words without their example: "Giving RS/C (e.g. ...)" is "Giving RS/C"."""
+    return re.sub(r"\s*(\(.*\)|, e\.g\..*)$", "", text)
+
+
+def _ages(text: str) -> str:
+    """"Infants and toddlers, ... and their families" in a sentence: "infants and toddlers"."""
+    return _lower(re.sub(r"(,| and their families).*$", "", text))
 
 
 @functools.lru_cache(maxsize=256)

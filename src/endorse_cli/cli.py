@@ -68,8 +68,9 @@ AsOf = Annotated[
 ]
 RulesOpt = Annotated[
     Optional[Path],
-    typer.Option("--rules", metavar="FILE", envvar="ENDORSE_RULES",
-                 help="Credential rules file (default: the shipped rules).", show_default=False),
+    typer.Option("--rules", metavar="FILE|NAME", envvar="ENDORSE_RULES",
+                 help="Credential rules: a file, or a rules pack by name (`endorse rules` "
+                      "lists them). Default: the shipped rules.", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                            case_sensitive=False)]
@@ -132,6 +133,24 @@ def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None
     reports.credentials(Terminal(), rules_file=rules, fmt=format.value)
 
 
+@app.command()
+def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
+          format: FormatOpt = Format.text) -> None:
+    """For an endorsed professional: each renewal year's training and RS/C against the yearly
+    minimums, what the year now running still needs, and the day it is due."""
+    from .renewal_command import renew as run
+
+    run(Terminal(), file, rules_file=rules, as_of=as_of, fmt=format.value)
+
+
+@app.command("rules")
+def rules_(format: FormatOpt = Format.text) -> None:
+    """The default rules and every rules pack shipped, with their sources and dates."""
+    from .renewal_command import list_rules
+
+    list_rules(Terminal(), fmt=format.value)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console script (Ctrl-C exits 130, as typer does)."""
     app(args=argv, prog_name="endorse")
@@ -186,8 +205,16 @@ def check(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: RowFormatOpt = RowFormat.table,
+    renewal: Annotated[bool, typer.Option(
+        "--renewal", help="Renewal instead: one row per endorsement held, with its status, "
+        "due day and what is missing (needs rules with a yearly renewal).")] = False,
 ) -> None:
     """Judge many portfolios: one row each, and a summary."""
+    if renewal:
+        from .renewal_command import check_renewal
+
+        raise typer.Exit(int(check_renewal(Terminal(), paths, rules_file=rules, as_of=as_of,
+                                           fmt=format.value, exclude=exclude or [])))
     code = reports.check(Terminal(), paths, credential=credential, rules_file=rules,
                          as_of=as_of, fmt=format.value,
                          fail_on=fail_on.value if fail_on else ("unmet" if credential else "invalid"),

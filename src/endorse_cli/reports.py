@@ -164,7 +164,7 @@ def bundle(term: Terminal, file: str | None, *, credential: str | None, rules_fi
     from .bundle.build import build
     from .errors import PortfolioError
     from .io.portfolio_file import parse_portfolio
-    from .io.rules_file import default_rules_path
+    from .io.rules_file import default_rules_path, resolve_rules
     from .io.tomlfile import decode, read_bytes
 
     day = parse_as_of(as_of)
@@ -174,7 +174,7 @@ def bundle(term: Terminal, file: str | None, *, credential: str | None, rules_fi
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
     result = assess_loaded(loaded, rules, day)
     chosen, why = _chosen(result, credential)
-    source = rules_file or default_rules_path()
+    source = resolve_rules(rules_file) or default_rules_path()
     name = str(rules_file) if rules_file else "data/credentials.toml"
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {str(templates)!r} is not a folder",

@@ -249,6 +249,9 @@ class EndorsementInfo(Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
     aliases: list[str] = []
     credential: str | None = None
     track: MentorTrack | None = None
+    #: Holders give RS/C to others (a reflective supervisor, a Clinical Mentor): their
+    #: renewal asks the training on providing it.
+    provides_rsc: bool = False
 
 
 class Assume(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):

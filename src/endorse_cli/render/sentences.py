@@ -461,3 +461,98 @@ def _option(rules_req: Any, option_id: str) -> Any:
 def word(assessment: Assessment, rules: Rules) -> Assessment:
     """``assessment`` with every code put into words, by ``rules`` and the tool."""
     return Words(rules).assessment(assessment)
+
+
+# -- renewal: the words of `endorse renew` and `endorse check --renewal` ---------------------
+
+
+class RenewalWords(Words):
+    """The words of a renewal report: each year's status, what is missing, and by when."""
+
+    def endorsement_name(self, e: Any) -> str:
+        if e.credential is None:
+            return f"'{e.written}'"
+        info = self.rules.endorsements.get(e.credential)
+        return f"{info.label} ({e.credential})" if info else e.credential
+
+    def endorsement_summary(self, e: Any) -> str:
+        if e.status == "unknown":
+            if e.credential is None:
+                return (f"your {ordinal(e.number)} endorsement, '{e.written}', is not an "
+                        f"Endorsement® these rules know; correct its name with {EDIT}")
+            return (f"your {ordinal(e.number)} endorsement is dated {day(e.endorsed)}, after "
+                    f"the as-of date; correct the date with {EDIT}")
+        if e.status == "lapsed":
+            return (f"lapsed on {day(e.lapsed_on)}: a renewal was not completed in time; ask "
+                    "your association how to reinstate it")
+        left = quantity(e.days_left, "days") + " left"
+        if e.status == "late":
+            return f"renewal overdue: complete it by {day(e.due)}, the end of the late period ({left})"
+        if e.status == "due":
+            return f"renewal due {day(e.due)} ({left})"
+        return f"current; the next renewal is due {day(e.due)} ({left})"
+
+    def year_summary(self, y: Any) -> str:
+        if y.status == "endorsed":
+            return "endorsed this year: only membership is asked"
+        if y.status == "renewed":
+            return "renewed"
+        if y.status == "met":
+            return "every minimum met"
+        if y.status == "due":
+            return f"due {day(y.due)}"
+        if y.status == "late":
+            return f"late: complete it by {day(y.late_until)}"
+        return "lapsed"
+
+    def renewal_standing(self, req: RequirementResult) -> str:
+        d = req.details
+        if not req.applies:
+            return "not checked: a year already closed"
+        if req.kind == "membership":
+            return (f"runs to {req.have} (needs {req.need})" if req.have
+                    else f"no end date given (needs {req.need})")
+        text = f"{quantity(req.have, 'hours')} (needs {number(req.need)})"
+        by_topic = getattr(d, "by_topic", None)
+        if by_topic and req.step is not None:
+            for topic, hours in (req.step.values.get("topics") or {}).items():
+                text += (f"; {_lower(self.choice('topic', topic))}: "
+                         f"{quantity(by_topic.get(topic, 0), 'hours')}")
+        if getattr(d, "not_counted_hours", 0):
+            text += (f"; {quantity(d.not_counted_hours, 'hours')} not counted, from a provider "
+                     "whose endorsement is not one that counts")
+        return text
+
+    def short_missing(self, req: RequirementResult) -> str:
+        """What a year still misses, in a few words for a coordinator's row."""
+        if req.kind == "membership":
+            return f"membership to {day(req.need)}"
+        values = req.step.values if req.step else {}
+        text = f"{number(values.get('missing', 0))} more hours of " + (
+            "training" if req.kind == "training" else "RS/C")
+        if values.get("topics"):
+            text += " (at least " + self.pack_field("topics", values["topics"]) + ")"
+        if values.get("year"):
+            text += f" for {values['year']}"
+        return text
+
+    def renewal_requirement(self, req: RequirementResult) -> RequirementResult:
+        return replace(
+            req, standing=self.renewal_standing(req),
+            next_step=self.next_step(req, req.step, None) if req.step and not req.met else None)
+
+    def renewal(self, report: Any) -> Any:
+        out = []
+        for e in report.endorsements:
+            years = tuple(replace(y, summary=self.year_summary(y), requirements=tuple(
+                self.renewal_requirement(r) for r in y.requirements)) for y in e.years)
+            out.append(replace(
+                e, name=self.endorsement_name(e), summary=self.endorsement_summary(e),
+                years=years, missing_now=tuple(self.renewal_requirement(r)
+                                               for r in e.missing_now)))
+        return replace(report, endorsements=tuple(out))
+
+
+def word_renewal(report: Any, rules: Rules) -> Any:
+    """A renewal report with every code put into words."""
+    return RenewalWords(rules).renewal(report)

@@ -181,4 +181,4 @@ class Judging:
 # The kinds shipped with endorse register themselves on import.
 from . import (any_of, competencies, education, exam, experience,  # noqa: E402,F401
                references, supervision, training)
-from . import families, license  # noqa: E402,F401
+from . import families, license, membership  # noqa: E402,F401

@@ -2,7 +2,8 @@
 
 This module is that one module. It defines a kind, ``families-served`` (a simpler one than the
 shipped ``families``), that asks for a number of families served in field work, registers it,
-and judges a portfolio by a rules file that uses it, through the same loader, engine and words as the shipped kinds.
+and judges a portfolio by a rules file that uses it, through the same loader, engine and words
+as the shipped kinds.
 """
 
 from __future__ import annotations

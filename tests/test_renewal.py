@@ -173,3 +173,18 @@ def test_rules_lists_every_pack_with_its_sources(cli) -> None:
     data = json.loads(cli("rules", "-f", "json").out)
     assert [e["name"] for e in data] == ["(default)", "ecmh-e-2025", "imh-e-2025"]
     assert cli("credentials", "--rules", "ecmh-e-2025").out.count("ECFA") >= 1
+
+
+def test_add_a_license_and_an_endorsement(cli, write) -> None:
+    path = write('format = 1\n[applicant]\nname = "A"\n')
+    assert cli("add", "license", str(path), "--title", "LCSW", "--kind", "mental-health",
+               "--issued", "2024-11-21", "--no-input").code == 0
+    assert cli("add", "endorsement", str(path), "--credential", "IFS", "--endorsed",
+               "2025-06-01", "--membership-end", "2026-12-31", "--no-input").code == 0
+    assert path.read_text() == (
+        'format = 1\n[applicant]\nname = "A"\n\n'
+        '[[license]]\ntitle = "LCSW"\nkind = "mental-health"\nissued = 2024-11-21\n\n'
+        '[[endorsement]]\ncredential = "IFS"\nendorsed = 2025-06-01\n'
+        'membership_end = 2026-12-31\n')
+    run = cli("add", "license", str(path), "--title", "RN", "--kind", "nurse", "--no-input")
+    assert run.code == 2 and "--kind 'nurse'" in run.err

@@ -315,6 +315,8 @@ class AddSection(str, Enum):
     supervision = "supervision"
     reference = "reference"
     exam = "exam"
+    license = "license"
+    endorsement = "endorsement"
 
 
 @app.command(
@@ -324,7 +326,8 @@ class AddSection(str, Enum):
 def add(
     ctx: typer.Context,
     section: Annotated[AddSection, typer.Argument(
-        metavar="SECTION", help="education, work, training, supervision, reference or exam.",
+        metavar="SECTION", help="education, work, training, supervision, reference, exam, "
+        "license or endorsement.",
         show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,

@@ -16,7 +16,8 @@ from ..errors import UsageError
 from .fields import SECTIONS, Field, applies, parse, summary
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
-ADDABLE = ("education", "work", "training", "supervision", "reference", "exam")
+ADDABLE = ("education", "work", "training", "supervision", "reference", "exam", "license",
+           "endorsement")
 
 
 def _option(field: Field) -> str:

@@ -136,11 +136,33 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               when=("status", ("scheduled", "passed", "failed")),
               past_if=("status", ("passed", "failed"))),
     ),
+    # Read by rules packs (portfolio format 2); added with `endorse add`, not asked by the
+    # interview with the default rules, which do not use them.
+    "license": (
+        Field(key="title", prompt="The license, e.g. Licensed Clinical Social Worker (LCSW)",
+              required=True),
+        Field(key="kind", prompt="What kind of license?", kind="choice", required=True,
+              choices=_choices(p.LicenseKind)),
+        Field(key="state", prompt="The state that issued it"),
+        Field(key="number", prompt="License number"),
+        Field(key="issued", prompt="Date issued", kind="date", past_only=True,
+              not_after="expires"),
+        Field(key="expires", prompt="Date it expires", kind="date", not_before="issued"),
+    ),
+    "endorsement": (
+        Field(key="credential", prompt="The Endorsement® you hold, e.g. IFS", required=True),
+        Field(key="endorsed", prompt="Date it was granted", kind="date", required=True,
+              past_only=True),
+        Field(key="association", prompt="The association that granted it"),
+        Field(key="membership_end", prompt="The day your association membership runs to",
+              kind="date"),
+    ),
 }
 
 #: What one entry of each section is called.
 NOUNS = {"education": "degree", "work": "job", "training": "training",
-         "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
+         "supervision": "RS/C session", "reference": "reference", "exam": "exam",
+         "license": "license", "endorsement": "endorsement"}
 
 
 def article(noun: str) -> str:

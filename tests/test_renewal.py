@@ -169,7 +169,8 @@ def test_rules_lists_every_pack_with_its_sources(cli) -> None:
     assert "(default): " in out
     for name in ("imh-e-2025", "ecmh-e-2025"):
         assert f"use with --rules {name}; applies from 2025-01-01" in out
-    assert "https://ct-aimh.org/updates-for-the-endorsement-requirements-i-ec-mental-health-specialist" in out
+    assert ("https://ct-aimh.org/updates-for-the-endorsement-requirements-i-ec-mental-health-"
+            "specialist") in out
     data = json.loads(cli("rules", "-f", "json").out)
     assert [e["name"] for e in data] == ["(default)", "ecmh-e-2025", "imh-e-2025"]
     assert cli("credentials", "--rules", "ecmh-e-2025").out.count("ECFA") >= 1

@@ -12,7 +12,8 @@ from typing import Any
 from .errors import EndorseError, ExitCode, RulesError, UsageError
 from .render.terminal import Terminal
 
-NO_RENEWAL_FIX = "use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` lists them"
+NO_RENEWAL_FIX = ("use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` "
+                  "lists them")
 
 
 def _pack_for(portfolio: Any) -> Path | None:

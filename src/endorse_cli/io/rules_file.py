@@ -63,14 +63,16 @@ def load_rules(path: Path | None = None) -> Loaded[Rules]:
         else:
             loaded = load(default_rules_path(), rules_type(), RulesError, name=DEFAULT_NAME)
     else:
-        loaded = _read(resolve_rules(path))  # type: ignore[arg-type]
+        found = resolve_rules(path) or path
+        shown = f"the rules pack {path} (data/packs/{found.name})" if found != path else None
+        loaded = _read(found, shown)
     _check(loaded)
     return loaded
 
 
-def _read(path: Path) -> Loaded[Rules]:
+def _read(path: Path, shown: str | None = None) -> Loaded[Rules]:
     """A rules file named with --rules, told apart from a portfolio given by mistake."""
-    name = str(path)
+    name = shown or str(path)
     if not path.exists():
         names = pack_names()
         raise UsageError(f"no rules file {name!r}",

@@ -144,54 +144,11 @@ class Words:
             elif key == "section":
                 fields["command"] = command(value)
             elif key in PACK_FIELDS:
-                fields[key] = self.pack_field(key, value)
+                fields[key] = pack_field(self, key, value)
             else:
                 fields[key] = number(value)
         fields.setdefault("command", EDIT)
         return template.format_map({name: fields.get(name, "") for name in _names(template)})
-
-    # -- rules packs: endorsements, topics, ages, roles, and the entries they leave out ------
-
-    def endorsement(self, code: str) -> str:
-        """``IMHM-C`` as the rules file names it: "Infant Mental Health Mentor - Clinical"."""
-        if code == "vetted":
-            return "vetted by the association"
-        info = self.rules.endorsements.get(code)
-        return f"{info.label} ({code})" if info else code
-
-    def pack_field(self, key: str, value: Any) -> str:
-        """The words of a next-step placeholder that rules packs use."""
-        if key == "topics":  # {"dei": 1}: "1 hour on diversity, equity and inclusion"
-            return listing(f"{quantity(hours, 'hours')} on "
-                           f"{_lower(self.choice('topic', topic))}"
-                           for topic, hours in value.items())
-        if key == "providers":
-            return listing((self.endorsement(c) for c in value), "or")
-        if key == "ages":
-            return listing((_ages(self.choice("ages", a)) for a in value), "or")
-        if key == "roles":
-            if isinstance(value, dict):  # what a work filter asks
-                said = [w for w, on in (("paid", value.get("paid")),
-                                        ("supervised", value.get("supervised"))) if on]
-                said += [_lower(_bare(self.choice("work_role", r))) for r in value["roles"]]
-                text = listing(said) or "in the field"
-                if value.get("ages"):
-                    text += " with " + listing(
-                        (_ages(self.choice("ages", a)) for a in value["ages"]), "or")
-                return text
-            return listing((_second_person(self.choice("role", r)) for r in value), "and")
-        if key == "jobs":
-            return listing(f"your {ordinal(job['number'])} job, {job['title']}"
-                           + (f" ({WHY_NOT_COUNTED.get(job['why'], job['why'])})"
-                              if job.get("why") else "") for job in value)
-        if key == "entries":
-            return listing(
-                f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, {e['title']}"
-                + (f" (given as '{e['credential']}', which is not one of them)"
-                   if e.get("credential") else " (no endorsement given)") for e in value)
-        if key == "due":
-            return day(value)
-        return number(value)
 
     # -- the tool's words ------------------------------------------------------------------
 
@@ -408,41 +365,6 @@ class Words:
                                 reason=self.reason(assessment.recommended)))
 
 
-#: The placeholders of rules packs that :meth:`Words.pack_field` words.
-PACK_FIELDS = ("topics", "providers", "roles", "ages", "jobs", "entries", "year", "due",
-               "days_left")
-
-#: Why a job is not counted by a requirement, in a few words.
-WHY_NOT_COUNTED = {
-    "unpaid": "unpaid",
-    "not-supervised": "no supervisor named",
-    "role": "not marked with the kind of work asked for",
-    "ages": "ages of the children not given as asked",
-    "internship-supervisor": "the internship supervisor's endorsement is not one that counts",
-    "no-count": "the number of families not given",
-}
-
-
-def _second_person(text: str) -> str:
-    """The questionnaire's "My RS/C provider" in a sentence to the applicant: "your RS/C provider"."""
-    text = re.sub(r"\bmy\b", "your", _lower(text), flags=re.IGNORECASE)
-    return re.sub(r"\bI\b", "you", text)
-
-
-def _lower(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _bare(text: str) -> str:
-    """Words without their example: "Giving RS/C (e.g. ...)" is "Giving RS/C"."""
-    return re.sub(r"\s*(\(.*\)|, e\.g\..*)$", "", text)
-
-
-def _ages(text: str) -> str:
-    """"Infants and toddlers, ... and their families" in a sentence: "infants and toddlers"."""
-    return _lower(re.sub(r"(,| and their families).*$", "", text))
-
-
 @functools.lru_cache(maxsize=256)
 def _names(template: str) -> tuple[str, ...]:
     """The placeholders of a wording, read once."""
@@ -461,6 +383,88 @@ def _option(rules_req: Any, option_id: str) -> Any:
 def word(assessment: Assessment, rules: Rules) -> Assessment:
     """``assessment`` with every code put into words, by ``rules`` and the tool."""
     return Words(rules).assessment(assessment)
+
+
+# == Rules packs and renewal ==============================================================
+# The words of format 2's placeholders (topics, providers, ages, roles, jobs, entries...)
+# and of `endorse renew` / `endorse check --renewal`, kept together here.
+
+#: The placeholders of rules packs that :func:`pack_field` words.
+PACK_FIELDS = ("topics", "providers", "roles", "ages", "jobs", "entries", "year", "due",
+               "days_left")
+
+#: Why a job is not counted by a requirement, in a few words.
+WHY_NOT_COUNTED = {
+    "unpaid": "unpaid",
+    "not-supervised": "no supervisor named",
+    "role": "not marked with the kind of work asked for",
+    "ages": "ages of the children not given as asked",
+    "internship-supervisor": "the internship supervisor's endorsement is not one that counts",
+    "no-count": "the number of families not given",
+}
+
+
+def _second_person(text: str) -> str:
+    """The questionnaire's "My RS/C provider" said to the applicant: "your RS/C provider"."""
+    text = re.sub(r"\bmy\b", "your", _lower(text), flags=re.IGNORECASE)
+    return re.sub(r"\bI\b", "you", text)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _bare(text: str) -> str:
+    """Words without their example: "Giving RS/C (e.g. ...)" is "Giving RS/C"."""
+    return re.sub(r"\s*(\(.*\)|, e\.g\..*)$", "", text)
+
+
+def _ages(text: str) -> str:
+    """"Infants and toddlers, ... and their families" in a sentence: "infants and toddlers"."""
+    return _lower(re.sub(r"(,| and their families).*$", "", text))
+
+
+def endorsement(words: Words, code: str) -> str:
+    """``IMHM-C`` as the rules file names it: "Infant Mental Health Mentor - Clinical"."""
+    if code == "vetted":
+        return "vetted by the association"
+    info = words.rules.endorsements.get(code)
+    return f"{info.label} ({code})" if info else code
+
+
+def pack_field(words: Words, key: str, value: Any) -> str:
+    """The words of a next-step placeholder that rules packs use."""
+    if key == "topics":  # {"dei": 1}: "1 hour on diversity, equity and inclusion"
+        return listing(f"{quantity(hours, 'hours')} on "
+                       f"{_lower(words.choice('topic', topic))}"
+                       for topic, hours in value.items())
+    if key == "providers":
+        return listing((endorsement(words, c) for c in value), "or")
+    if key == "ages":
+        return listing((_ages(words.choice("ages", a)) for a in value), "or")
+    if key == "roles":
+        if isinstance(value, dict):  # what a work filter asks
+            said = [w for w, on in (("paid", value.get("paid")),
+                                    ("supervised", value.get("supervised"))) if on]
+            said += [_lower(_bare(words.choice("work_role", r))) for r in value["roles"]]
+            text = listing(said) or "in the field"
+            if value.get("ages"):
+                text += " with " + listing(
+                    (_ages(words.choice("ages", a)) for a in value["ages"]), "or")
+            return text
+        return listing((_second_person(words.choice("role", r)) for r in value), "and")
+    if key == "jobs":
+        return listing(f"your {ordinal(job['number'])} job, {job['title']}"
+                       + (f" ({WHY_NOT_COUNTED.get(job['why'], job['why'])})"
+                          if job.get("why") else "") for job in value)
+    if key == "entries":
+        return listing(
+            f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, {e['title']}"
+            + (f" (given as '{e['credential']}', which is not one of them)"
+               if e.get("credential") else " (no endorsement given)") for e in value)
+    if key == "due":
+        return day(value)
+    return number(value)
 
 
 # -- renewal: the words of `endorse renew` and `endorse check --renewal` ---------------------
@@ -487,7 +491,8 @@ class RenewalWords(Words):
                     "your association how to reinstate it")
         left = quantity(e.days_left, "days") + " left"
         if e.status == "late":
-            return f"renewal overdue: complete it by {day(e.due)}, the end of the late period ({left})"
+            return (f"renewal overdue: complete it by {day(e.due)}, the end of the late "
+                    f"period ({left})")
         if e.status == "due":
             return f"renewal due {day(e.due)} ({left})"
         return f"current; the next renewal is due {day(e.due)} ({left})"
@@ -531,7 +536,7 @@ class RenewalWords(Words):
         text = f"{number(values.get('missing', 0))} more hours of " + (
             "training" if req.kind == "training" else "RS/C")
         if values.get("topics"):
-            text += " (at least " + self.pack_field("topics", values["topics"]) + ")"
+            text += " (at least " + pack_field(self, "topics", values["topics"]) + ")"
         if values.get("year"):
             text += f" for {values['year']}"
         return text

@@ -465,3 +465,23 @@ def test_an_old_file_means_what_it_meant(example) -> None:
     for rules in (default_rules(), pack("imh-e-2025")):
         assert msgspec.json.encode(judge(old, rules, AS_OF)) == \
             msgspec.json.encode(judge(new, rules, AS_OF))
+
+
+def test_the_questions_of_the_packs_are_asked_only_under_rules_that_read_them() -> None:
+    from helpers import rules as default_rules
+
+    from endorse_cli.interview.fields import ASKED_WHEN, asked_in_force
+
+    assert asked_in_force(default_rules()) == frozenset()
+    assert asked_in_force(pack("imh-e-2025")) == frozenset(ASKED_WHEN)
+    # a pack without the renewal and the license does not ask for them
+    from msgspec.structs import replace
+
+    rules = pack("imh-e-2025")
+    imhs = rules.get("IMHS")
+    plain = replace(rules, renewal=None, credential=[replace(imhs, requirement=[
+        r for r in imhs.requirement if r.id not in ("degree", "experience")])])
+    # IMHS without its degree and experience: topics of training, the ages of jobs (RS/C
+    # counts during work with infants), raters' endorsements; no license, roles or internship
+    assert asked_in_force(plain) == {("training", "topics"), ("work", "ages"),
+                                     ("reference", "endorsement")}

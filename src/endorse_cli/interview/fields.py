@@ -274,3 +274,54 @@ def summary(section: str, entry: dict[str, Any]) -> str:
     if section == "reference":
         return f"{get('name')} ({get('role') or 'role not given'}, {get('status') or 'planned'})"
     return ", ".join(f"{k} = {get(k)}" for k in entry)
+
+
+# -- the questions of rules packs: asked only when the rules in force read their answer -----
+
+#: Format 2's fields, by (section, key), and the requirement kinds or parameters that read
+#: them ("*": every field of the section). The default rules read none of them, so a
+#: questionnaire under the default rules asks what it always asked.
+ASKED_WHEN: dict[tuple[str, str], tuple[str, ...]] = {
+    ("work", "ages"): ("ages", "while_ages"),
+    ("work", "roles"): ("roles",),
+    ("work", "paid"): ("paid_only",),
+    ("work", "supervised"): ("supervised_only",),
+    ("work", "internship"): ("internship_max_years",),
+    ("work", "supervisor_endorsement"): ("internship_supervisor",),
+    ("training", "topics"): ("topics", "min_by_topic"),
+    ("supervision", "about_providing"): ("about_providing_hours",),
+    ("reference", "endorsement"): ("endorsed", "rater_endorsements"),
+    ("license", "*"): ("license", "after_license"),
+    ("endorsement", "*"): ("renewal",),
+}
+
+
+def rules_use(rules: Any) -> frozenset[str]:
+    """The requirement kinds of ``rules``, and the parameters they set to other than their
+    default (``paid_only``, ``topics``...); ``renewal`` when the rules have a yearly renewal."""
+    from msgspec import NODEFAULT
+
+    used: set[str] = {"renewal"} if getattr(rules, "renewal", None) is not None else set()
+    todo = [req for c in rules.credential for req in c.requirement]
+    if rules.renewal is not None:
+        todo += list(rules.renewal.requirement)
+    while todo:
+        req = todo.pop()
+        todo += list(getattr(req, "option", ()) or ())
+        used.add(req.__struct_config__.tag)
+        names = req.__struct_fields__
+        defaults = dict(zip(names[len(names) - len(req.__struct_defaults__):],
+                            req.__struct_defaults__))
+        for name in names:
+            default = defaults.get(name, NODEFAULT)
+            if hasattr(default, "factory"):
+                default = default.factory()
+            if default is not NODEFAULT and getattr(req, name) != default:
+                used.add(name)
+    return frozenset(used)
+
+
+def asked_in_force(rules: Any) -> frozenset[tuple[str, str]]:
+    """The (section, key) of format 2's questions worth asking under ``rules``."""
+    used = rules_use(rules)
+    return frozenset(where for where, readers in ASKED_WHEN.items() if used & set(readers))

@@ -48,15 +48,19 @@ def shortfall(req: TrainingReq, courses: list[tuple[frozenset[str], int]]) -> di
     short, group = worst
     if not short:
         return {}
-    # the shortfall on the worst set's topics, each at most its own minimum, in order
+    # the shortfall on the worst set's topics: first where a topic's own hours fall short,
+    # the rest (hours two topics would share) in order, each at most its own minimum
+    own = {t: max(0, need[t] - sum(h for ts, h in courses if t in ts)) for t in group}
     out: dict[str, int] = {}
     left = short
     for t in group:
-        take = min(left, need[t])
-        if take:
-            out[t] = take
+        out[t] = min(left, own[t])
+        left -= out[t]
+    for t in group:
+        take = min(left, need[t] - out[t])
+        out[t] += take
         left -= take
-    return out
+    return {t: m for t, m in out.items() if m}
 
 
 def judge(req: TrainingReq, j: Judging) -> RequirementResult:

@@ -116,6 +116,18 @@ def select(req: WorkFilter, portfolio: Portfolio, rules: Rules, as_of: dt.date,
     return found
 
 
+def selected(req: WorkFilter, j: Judging) -> Jobs:
+    """:func:`select` for ``req``, shared by the requirements that filter jobs alike."""
+    key = ("jobs", req.paid_only, req.supervised_only, tuple(req.roles or ()) if req.roles
+           is not None else None, tuple(req.ages or ()) if req.ages is not None else None,
+           req.internship_max_years is not None, tuple(req.internship_supervisor or ())
+           if req.internship_supervisor is not None else None)
+    if key not in j.shared:
+        assert j.portfolio is not None
+        j.shared[key] = select(req, j.portfolio, j.rules, j.as_of, endorsements(j))
+    return j.shared[key]
+
+
 def cut_day(req: WorkFilter, portfolio: Portfolio, as_of: dt.date,
             degrees: list[tuple[int, dt.date, str]]) -> tuple[dt.date | None, str | None]:
     """The day after which work counts, and what set it (``degree``/``license``)."""

@@ -9,7 +9,7 @@ import math
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExperienceReq, WorkFilter
-from ..work import counted_days, cut_day, endorsements, select, uses_filter
+from ..work import counted_days, cut_day, selected, uses_filter
 from ..forecast import day_experience_reached
 from . import DAYS_PER_YEAR, Forecast, Judging, Kind, amount, more, number, register, years
 
@@ -50,7 +50,7 @@ def _judge_filtered(req: ExperienceReq, j: Judging) -> RequirementResult:
     p = j.portfolio
     assert p is not None
     need_days = math.ceil(req.years * DAYS_PER_YEAR)
-    jobs = select(req, p, j.rules, j.as_of, endorsements(j))
+    jobs = selected(req, j)
     cut, by = cut_day(req, p, j.as_of, j.facts.degrees)
     not_counted = tuple(NotCountedJob(entry=f"work[{i}]", why=why) for i, why in jobs.dropped)
     if by == "none":

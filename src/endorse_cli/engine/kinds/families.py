@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...model.results import Details, RequirementResult
 from ...model.rules import FamiliesReq
-from ..work import cut_day, endorsements, select
+from ..work import cut_day, selected
 from . import Judging, Kind, register
 from .experience import NotCountedJob, filter_values
 
@@ -19,7 +19,7 @@ class FamiliesDetails(Details, frozen=True, kw_only=True):
 def judge(req: FamiliesReq, j: Judging) -> RequirementResult:
     p = j.portfolio
     assert p is not None
-    jobs = select(req, p, j.rules, j.as_of, endorsements(j))
+    jobs = selected(req, j)
     cut, by = cut_day(req, p, j.as_of, j.facts.degrees)
     served = 0
     without: list[int] = []

@@ -125,9 +125,12 @@ def counted_sessions(req: SupervisionReq, j: Judging
     if req.while_ages is None:
         field = j.facts.field_periods
     else:
-        field = merge((job.start, min(job.end or j.as_of, j.as_of)) for job in p.work
-                      if job.infant_family and job.start <= j.as_of
-                      and set(job_ages(job, j.rules)) & set(req.while_ages))
+        key = ("field-with-ages", tuple(sorted(req.while_ages)))
+        if key not in j.shared:  # credentials that ask the same ages share it
+            j.shared[key] = merge((job.start, min(job.end or j.as_of, j.as_of)) for job in p.work
+                                  if job.infant_family and job.start <= j.as_of
+                                  and set(job_ages(job, j.rules)) & set(req.while_ages))
+        field = j.shared[key]
     starts = [start for start, _ in field]
     kept: list[tuple[dt.date, int, int]] = []
     dropped: list[int] = []

@@ -189,3 +189,9 @@ def test_add_a_license_and_an_endorsement(cli, write) -> None:
         'membership_end = 2026-12-31\n')
     run = cli("add", "license", str(path), "--title", "RN", "--kind", "nurse", "--no-input")
     assert run.code == 2 and "--kind 'nurse'" in run.err
+
+
+def test_the_rsc_session_not_counted_is_named(cli) -> None:
+    out = cli("renew", "examples/ifs-renewing.toml", "--as-of", "2026-11-21").out
+    assert ("1 hour not counted (your 25th RS/C session, 2025-07-23,\n    Dana Lee): the "
+            "provider's endorsement is not one that counts") in out

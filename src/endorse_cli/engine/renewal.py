@@ -70,9 +70,11 @@ class RenewalReport(Struct, frozen=True, kw_only=True):
 class RenewalHoursDetails(Details, frozen=True, kw_only=True):
     #: RS/C hours logged in the year, counted or not.
     logged: int | float = 0
-    #: Sessions whose provider does not hold an endorsement that counts: (entry, hours).
+    #: Sessions whose provider does not hold an endorsement that counts.
     not_counted_provider: tuple[str, ...] = ()
     not_counted_hours: int | float = 0
+    #: The same sessions for the words: number from 1, provider, date, endorsement written.
+    not_counted: tuple[dict[str, object], ...] = ()
 
 
 def _day(year: int, month_day: str) -> dt.date:
@@ -160,12 +162,12 @@ def judge_supervision(req: SupervisionReq, j: Judging, year: int, due: dt.date,
             counted += units(s.hours)
         else:
             dropped.append(i)
-    details = RenewalHoursDetails(
-        logged=hours(logged), not_counted_provider=tuple(f"supervision[{i}]" for i in dropped),
-        not_counted_hours=hours(logged - counted))
     entries = [{"number": i + 1, "title": p.supervision[i].provider,
                 "date": p.supervision[i].date,
                 "credential": p.supervision[i].provider_credential} for i in dropped]
+    details = RenewalHoursDetails(
+        logged=hours(logged), not_counted_provider=tuple(f"supervision[{i}]" for i in dropped),
+        not_counted_hours=hours(logged - counted), not_counted=tuple(entries))
     result = j.counted(req, have=counted, need=need, unit="hours", scale=UNITS,
                        details=details, entries=entries,
                        providers=list(req.provider_endorsements or ()))

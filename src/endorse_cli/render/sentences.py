@@ -524,8 +524,10 @@ class RenewalWords(Words):
                 text += (f"; {_lower(self.choice('topic', topic))}: "
                          f"{quantity(by_topic.get(topic, 0), 'hours')}")
         if getattr(d, "not_counted_hours", 0):
-            text += (f"; {quantity(d.not_counted_hours, 'hours')} not counted, from a provider "
-                     "whose endorsement is not one that counts")
+            sessions = listing(f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, "
+                               f"{e['title']}" for e in d.not_counted)
+            text += (f"; {quantity(d.not_counted_hours, 'hours')} not counted ({sessions}): "
+                     "the provider's endorsement is not one that counts")
         return text
 
     def short_missing(self, req: RequirementResult) -> str:

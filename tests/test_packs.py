@@ -549,3 +549,20 @@ def test_a_shortfall_is_put_on_the_topic_that_lacks_hours() -> None:
     courses = [(frozenset({"imh"}), 30_250_000), (frozenset({"rsc"}), 14_750_000),
                (frozenset({"dei"}), 3 * hours)]
     assert shortfall(_mentor_training(True), courses) == {"rsc": 250_000}
+
+
+def test_a_format_1_rules_file_may_not_use_format_2(tmp_path) -> None:
+    from conftest import ROOT
+
+    from endorse_cli.errors import RulesError
+
+    text = (ROOT / "data" / "credentials.toml").read_text(encoding="utf-8")
+    assert "format = 1" in text
+    path = tmp_path / "rules.toml"
+    path.write_text(text.replace("hours = 24\n", "hours = 24\nprovider_endorsements = [\"IMHS\"]\n",
+                                 1), encoding="utf-8")
+    with pytest.raises(RulesError, match="provider_endorsements needs format = 2"):
+        load_rules(path)
+    path.write_text(text.replace("format = 1", "format = 2", 1).replace(
+        "hours = 24\n", "hours = 24\nprovider_endorsements = [\"IMHS\"]\n", 1), encoding="utf-8")
+    assert load_rules(path).value.format == 2

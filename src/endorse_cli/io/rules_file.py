@@ -136,6 +136,8 @@ def _check(loaded: Loaded[Rules]) -> None:
                 requirement_ids.add(item.id)
                 kinds_used.setdefault(item.__struct_config__.tag, here + sub + ("kind",))
                 _check_requirement(fail, here + sub, item, renewal=False)
+                if rules.format == 1:
+                    _check_format_1(fail, here + sub, item)
                 if item.next_step is not None:
                     _check_wording(fail, here + sub + ("next_step",), item.next_step)
 
@@ -161,6 +163,27 @@ def _check(loaded: Loaded[Rules]) -> None:
         if kind not in rules.next_steps:
             raise fail(where, f"no next-step wording for the kind {kind!r}",
                        f'add `{kind} = "..."` under [next_steps]')
+
+
+#: What format 2 added to the kinds of format 1: a format-1 file that uses it is refused.
+FORMAT_2_KINDS = ("families", "license", "membership")
+FORMAT_2_PARAMETERS = (
+    "after_license", "paid_only", "supervised_only", "roles", "ages", "internship_max_years",
+    "internship_supervisor", "topics", "min_by_topic", "topics_separate",
+    "provider_endorsements", "about_providing_hours", "while_ages", "min_by_role", "endorsed",
+    "rater_endorsements")
+
+
+def _check_format_1(fail, path: KeyPath, item) -> None:  # noqa: ANN001
+    tag = item.__struct_config__.tag
+    if tag in FORMAT_2_KINDS:
+        raise fail(path + ("kind",), f"the kind {tag!r} needs format = 2", "write `format = 2`")
+    for name in FORMAT_2_PARAMETERS:
+        if name not in item.__struct_fields__:
+            continue
+        value = getattr(item, name)
+        if value not in (None, False, 0, [], {}) and not (name == "topics" and value == ["imh"]):
+            raise fail(path + (name,), f"{name} needs format = 2", "write `format = 2`")
 
 
 #: The kinds a renewal year is judged by.

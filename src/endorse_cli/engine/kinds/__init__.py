@@ -129,14 +129,7 @@ class Judging:
                 return self.result(req, met=True, have=None, need=None, unit=None,
                                    applies=False,
                                    noted=Said(code="not-on-track", values={"track": track}))
-            result = kind.judge(req, self)
-            if self.facts.mentor_track is None and result.noted is None:
-                from msgspec.structs import replace
-
-                result = replace(result, noted=Said(code="mentor-track-assumed",
-                                                    values={"track": track}))
-        else:
-            result = kind.judge(req, self)
+        result = kind.judge(req, self)
         if result.met or not result.applies or kind.forecast is None:
             return result
         forecast = kind.forecast(req, result, self)

@@ -63,8 +63,9 @@ def renew(term: Terminal, file: str | None, *, rules_file: Path | None, as_of: s
     if not portfolio.endorsement:
         raise UsageError(f"{path} names no Endorsement® you hold",
                          fix="add the endorsement you hold, the day it was granted and the day "
-                             "your membership runs to, with `endorse edit`; `endorse gaps` "
-                             "is for applying")
+                             "your membership runs to, e.g. `endorse add endorsement "
+                             "--credential IFS --endorsed 2023-06-14 --membership-end "
+                             "2026-12-31`; to apply for one, see `endorse gaps`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
     report = word_renewal(judge_renewal(portfolio, rules, day), rules)
     if fmt == "text":

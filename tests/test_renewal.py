@@ -195,3 +195,20 @@ def test_the_rsc_session_not_counted_is_named(cli) -> None:
     out = cli("renew", "examples/ifs-renewing.toml", "--as-of", "2026-11-21").out
     assert ("1 hour not counted (your 25th RS/C session, 2025-07-23,\n    Dana Lee): the "
             "provider's endorsement is not one that counts") in out
+
+
+def test_an_endorsement_the_rules_do_not_know(cli, write) -> None:
+    path = write('format = 2\n[applicant]\nname = "A"\n[[endorsement]]\ncredential = "MSW"\n'
+                 'endorsed = 2024-01-02\n')
+    run = cli("renew", str(path), "--rules", "imh-e-2025", "--as-of", "2026-11-21")
+    assert run.code == 0
+    assert ("Your 1st endorsement, 'MSW', is not an Endorsement® these rules know; correct "
+            "its name with `endorse edit`.") in run.out.replace("\n", " ")
+    bad = write('format = 2\n[applicant]\nname = "A"\nnew_key = 1\n', name="bad.toml")
+    run = cli("check", "--renewal", str(path), str(bad), "--rules", "imh-e-2025", "-f", "csv")
+    assert run.code == 1
+    import csv
+
+    rows = list(csv.DictReader(run.out.splitlines()))
+    assert [r["status"] for r in rows] == ["invalid", "unknown"]
+    assert "new_key" in rows[0]["missing"]

@@ -195,10 +195,14 @@ def test_the_cli_sections_are_the_interviews(cli) -> None:
     from endorse_cli.cli import Section
     from endorse_cli.interview.flows import ORDER
 
-    assert [s.value for s in Section] == list(ORDER)
+    from endorse_cli.interview.adding import ADDABLE
+
+    assert [s.value for s in Section] == list(ADDABLE)
+    assert list(ADDABLE[:len(ORDER)]) == list(ORDER)  # the interview's, then add's own
     listed = "education, work, training, supervision, reference or exam"
     assert listed in " ".join(cli("interview", "--help").out.split())
-    assert listed in " ".join(cli("add", "--help").out.split())
+    assert ("education, work, training, supervision, reference, exam, license or endorsement"
+            in " ".join(cli("add", "--help").out.split()))
     run = cli("interview", "--section", "trainings")  # the interview guesses at a misspelt one
     assert run.code == 2
 

@@ -53,7 +53,10 @@ def test_credentials_as_json_are_the_rules_in_force(cli) -> None:
     assert data["credential"][1]["requirement"][5] | {"label": ""} == {
         "id": "rsc", "kind": "supervision", "label": "", "qualification": False,
         "next_step": None, "hours": 24.0, "window_months": 24, "min_span_months": 12,
-        "mentor_tracks": None}
+        "mentor_tracks": None,
+        # the parameters of rules packs, at their defaults: every session counts
+        "credentials": None, "only_if_provides_rsc": False, "provider_endorsements": None,
+        "about_providing_hours": 0, "while_ages": None, "reduced": None}
 
 
 def test_credentials_golden(cli, golden) -> None:

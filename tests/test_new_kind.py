@@ -1,8 +1,9 @@
 """A new requirement kind is its parameters, one module and the data: nothing else changes.
 
-This module is that one module. It defines a kind, ``families``, that asks for a number of
-families served in field work, registers it, and judges a portfolio by a rules file that uses
-it, through the same loader, engine and words as the shipped kinds.
+This module is that one module. It defines a kind, ``families-served`` (a simpler one than the
+shipped ``families``), that asks for a number of families served in field work, registers it,
+and judges a portfolio by a rules file that uses it, through the same loader, engine and words
+as the shipped kinds.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from endorse_cli.model.rules import Requirement
 from endorse_cli.render.sentences import word
 
 
-class FamiliesReq(Requirement, tag="families"):
+class FamiliesReq(Requirement, tag="families-served"):
     count: int
 
 
@@ -31,9 +32,9 @@ def test_a_made_up_kind_is_judged_from_a_rules_file(tmp_path) -> None:
     register(Kind(params=FamiliesReq, judge=judge_families, section="work"))
     try:
         rules_text = (ROOT / "data" / "credentials.toml").read_text(encoding="utf-8")
-        rules_text = rules_text.replace("[next_steps]\n", "[next_steps]\nfamilies = "
+        rules_text = rules_text.replace("[next_steps]\n", "[next_steps]\nfamilies-served = "
                                         '"Serve {more}, and record them with {command}."\n', 1)
-        rules_text += ('\n[[credential.requirement]]\nid = "families"\nkind = "families"\n'
+        rules_text += ('\n[[credential.requirement]]\nid = "families"\nkind = "families-served"\n'
                        'label = "10 families served"\ncount = 10\n')
         path = tmp_path / "rules.toml"
         path.write_text(rules_text, encoding="utf-8")
@@ -51,4 +52,4 @@ def test_a_made_up_kind_is_judged_from_a_rules_file(tmp_path) -> None:
                                    "`endorse interview --section work`.")
         assert judged(10).met
     finally:
-        KINDS.pop("families", None)
+        KINDS.pop("families-served", None)

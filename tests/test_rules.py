@@ -65,8 +65,25 @@ def _shape(req) -> tuple:
 
 
 def _fields(req) -> dict:
+    """The parameters of a requirement; those of format 2 only when set."""
     common = {"id", "label", "qualification", "next_step"}
-    return {k: getattr(req, k) for k in req.__struct_fields__ if k not in common}
+    defaults = dict(zip(req.__struct_fields__[-len(req.__struct_defaults__):],
+                        req.__struct_defaults__)) if req.__struct_defaults__ else {}
+    return {k: getattr(req, k) for k in req.__struct_fields__ if k not in common
+            and (k in FORMAT_1_PARAMETERS or (k == "mentor_tracks" and req.__struct_config__.tag == "supervision") or getattr(req, k) != _default(defaults.get(k)))}
+
+
+#: The parameters format 1 had: shown even at their defaults.
+FORMAT_1_PARAMETERS = {"min_degree", "years", "after", "hours", "window_months",
+                       "min_span_months", "count", "areas"}
+
+
+def _default(value):  # noqa: ANN001, ANN202
+    from msgspec import NODEFAULT
+
+    if value is NODEFAULT or value is None:
+        return None
+    return value.factory() if hasattr(value, "factory") else value
 
 
 def test_the_shipped_rules_are_the_table_of_credentials_md() -> None:

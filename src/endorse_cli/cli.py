@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 from . import __version__
 from .app.context import Application
 from .errors import EndorseError, ExitCode
-from .interview.adding import ADDABLE, options_help as add_help
+from .interview.adding import ADDABLE, ORDER, options_help as add_help
 from .model.failon import FailOn
 from .render.terminal import Terminal
 
@@ -78,8 +78,9 @@ AsOf = Annotated[
 ]
 RulesOpt = Annotated[
     Optional[Path],
-    typer.Option("--rules", metavar="FILE", envvar="ENDORSE_RULES",
-                 help="Credential rules file (default: the shipped rules).", show_default=False),
+    typer.Option("--rules", metavar="FILE|NAME", envvar="ENDORSE_RULES",
+                 help="Credential rules: a file, or a rules pack by name (`endorse rules` "
+                      "lists them). Default: the shipped rules.", show_default=False),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
                                            case_sensitive=False)]
@@ -157,6 +158,24 @@ COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
 COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
 
 
+@app.command()
+def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
+          format: FormatOpt = Format.text) -> None:
+    """For an endorsed professional: each renewal year's training and RS/C against the yearly
+    minimums, what the year now running still needs, and the day it is due."""
+    from .app.renew import renew as run
+
+    run(Application("renew", as_of=as_of, rules_file=rules), file, fmt=format.value)
+
+
+@app.command("rules")
+def rules_(format: FormatOpt = Format.text) -> None:
+    """The default rules and every rules pack shipped, with their sources and dates."""
+    from .app.renew import list_rules
+
+    list_rules(Application("rules"), fmt=format.value)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console script (Ctrl-C exits 130, as typer does).
 
@@ -221,8 +240,16 @@ def check(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     format: RowFormatOpt = RowFormat.table,
+    renewal: Annotated[bool, typer.Option(
+        "--renewal", help="Renewal instead: one row per endorsement held, with its status, "
+        "due day and what is missing (needs rules with a yearly renewal).")] = False,
 ) -> None:
     """Judge many portfolios: one row each, and a summary."""
+    if renewal:
+        from .app.renew import check_renewal
+
+        raise typer.Exit(int(check_renewal(Application("check", as_of=as_of, rules_file=rules),
+                                           paths, fmt=format.value, exclude=exclude or [])))
     from .app.check import check as run
 
     code = run(Application("check", as_of=as_of, rules_file=rules), paths,
@@ -300,14 +327,17 @@ def report(
 
 # -- the questionnaire (questionary and tomlkit load only here) ----------------------------
 
-#: The sections, in the interview's order: the one list `--section` and `add` are built from.
+#: The sections `add` takes, from the one list (interview/adding.py), and those the interview
+#: walks, in its order (a prefix of it).
 Section = Enum("Section", {name: name for name in ADDABLE}, type=str)  # type: ignore[misc]
 SECTIONS_HELP = ", ".join(ADDABLE[:-1]) + " or " + ADDABLE[-1]
+WALKED = ORDER
+WALKED_HELP = ", ".join(WALKED[:-1]) + " or " + WALKED[-1]
 
 SectionOpt = Annotated[
     Optional[str],
     typer.Option("--section", "-s", metavar="SECTION",
-                 help=f"Go straight to one section: {SECTIONS_HELP}.", show_default=False),
+                 help=f"Go straight to one section: {WALKED_HELP}.", show_default=False),
 ]
 
 

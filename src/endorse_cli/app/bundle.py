@@ -9,7 +9,7 @@ from ..api import assess_loaded
 from ..engine.recommend import checklist_for
 from ..errors import PortfolioError, UsageError
 from ..io.portfolio_file import parse_portfolio
-from ..io.rules_file import default_rules_path
+from ..io.rules_file import default_rules_path, resolve_rules
 from ..io.tomlfile import decode, read_bytes
 from .context import Application
 
@@ -25,7 +25,7 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
     result = assess_loaded(loaded, rules, app.as_of, today=app.today)
     picked, why = checklist_for(result, named)
-    source = app.rules_file or default_rules_path()
+    source = resolve_rules(app.rules_file) or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates {str(templates)!r} is not a folder",

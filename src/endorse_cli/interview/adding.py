@@ -16,7 +16,8 @@ from ..errors import EndorseError, UsageError
 from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, summary
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
-ADDABLE = ORDER
+#: (licenses and endorsements are read by rules packs; the interview does not walk them).
+ADDABLE = (*ORDER, "license", "endorsement")
 
 
 def _option(field: Field) -> str:

@@ -152,6 +152,27 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               when=("status", ("scheduled", "passed", "failed")),
               past_if=("status", ("passed", "failed"))),
     ),
+    # Read by rules packs (portfolio format 2); added with `endorse add`, not asked by the
+    # interview with the default rules, which do not use them.
+    "license": (
+        Field(key="title", prompt="The license, e.g. Licensed Clinical Social Worker (LCSW)",
+              required=True),
+        Field(key="kind", prompt="What kind of license?", kind="choice", required=True,
+              choices=_choices(p.LicenseKind)),
+        Field(key="state", prompt="The state that issued it"),
+        Field(key="number", prompt="License number"),
+        Field(key="issued", prompt="Date issued", kind="date", past_only=True,
+              not_after="expires"),
+        Field(key="expires", prompt="Date it expires", kind="date", not_before="issued"),
+    ),
+    "endorsement": (
+        Field(key="credential", prompt="The Endorsement® you hold, e.g. IFS", required=True),
+        Field(key="endorsed", prompt="Date it was granted", kind="date", required=True,
+              past_only=True),
+        Field(key="association", prompt="The association that granted it"),
+        Field(key="membership_end", prompt="The day your association membership runs to",
+              kind="date"),
+    ),
 }
 
 SECTIONS = {name: tuple(msgspec.structs.replace(f, section=name) for f in fields)
@@ -187,7 +208,8 @@ def section_named(word: str) -> str:
 
 #: What one entry of each section is called.
 NOUNS = {"education": "degree", "work": "job", "training": "training",
-         "supervision": "RS/C session", "reference": "reference", "exam": "exam"}
+         "supervision": "RS/C session", "reference": "reference", "exam": "exam",
+         "license": "license", "endorsement": "endorsement"}
 
 
 def article(noun: str) -> str:
@@ -361,7 +383,9 @@ def summary(section: str, entry: dict[str, Any],
     if section == "reference":
         return (f"{get('name')} ({_low(get('role')) or 'role not given'}; "
                 f"{_low(get('status')) or 'planned'})")
-    return "the exam: " + ", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k))
+    if section == "exam":
+        return "the exam: " + ", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k))
+    return ", ".join(str(get(k)) for k in entry if entry.get(k) not in (None, ""))
 
 
 def _low(words: str) -> str:
@@ -369,3 +393,55 @@ def _low(words: str) -> str:
     if words[:2].isupper() or not words[:1].isupper():
         return words
     return words[:1].lower() + words[1:]
+
+
+# -- the questions of rules packs: asked only when the rules in force read their answer -----
+
+#: Format 2's fields, by (section, key), and the requirement kinds or parameters that read
+#: them ("*": every field of the section). The default rules read none of them, so a
+#: questionnaire under the default rules asks what it always asked.
+ASKED_WHEN: dict[tuple[str, str], tuple[str, ...]] = {
+    ("work", "ages"): ("ages", "while_ages"),
+    ("work", "roles"): ("roles",),
+    ("work", "paid"): ("paid_only",),
+    ("work", "supervised"): ("supervised_only",),
+    ("work", "internship"): ("internship_max_years",),
+    ("work", "supervisor_endorsement"): ("internship_supervisor",),
+    ("training", "topics"): ("topics", "min_by_topic"),
+    ("supervision", "about_providing"): ("about_providing_hours",),
+    ("reference", "endorsement"): ("endorsed", "rater_endorsements"),
+    ("license", "*"): ("license", "after_license"),
+    ("endorsement", "*"): ("renewal",),
+}
+
+
+def rules_use(rules: Any) -> frozenset[str]:
+    """The requirement kinds of ``rules``, and the parameters they set to other than their
+    default (``paid_only``, ``topics``...); ``renewal`` when the rules have a yearly renewal."""
+    from msgspec import NODEFAULT
+
+    used: set[str] = {"renewal"} if getattr(rules, "renewal", None) is not None else set()
+    todo = [req for c in rules.credential for req in c.requirement]
+    if rules.renewal is not None:
+        todo += list(rules.renewal.requirement)
+    while todo:
+        req = todo.pop()
+        todo += list(getattr(req, "option", ()) or ())
+        used.add(req.__struct_config__.tag)
+        names = req.__struct_fields__
+        defaults = dict(zip(names[len(names) - len(req.__struct_defaults__):],
+                            req.__struct_defaults__))
+        for name in names:
+            default = defaults.get(name, NODEFAULT)
+            if hasattr(default, "factory"):
+                default = default.factory()
+            if default is not NODEFAULT and getattr(req, name) != default:
+                used.add(name)
+    return frozenset(used)
+
+
+def asked_in_force(rules: Any) -> frozenset[tuple[str, str]]:
+    """The (section, key) of format 2's questions worth asking under ``rules``."""
+    used = rules_use(rules)
+    return frozenset(where for where, readers in ASKED_WHEN.items() if used & set(readers))
+

@@ -27,7 +27,10 @@ from .fields import (NOUNS, SECTIONS, Field, applies, article, labels, section_n
 from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
           "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
-          "reference": "References", "exam": "Exam"}
+          "reference": "References", "exam": "Exam",
+          "license": "Licenses", "endorsement": "Endorsements you hold"}
+#: Sections the rules packs read, edited when the portfolio has them (added with `endorse add`).
+HELD = ("license", "endorsement")
 #: The requirement kind each section feeds, for the progress line.
 FEEDS = {"education": "education", "work": "experience", "training": "training",
          "supervision": "supervision", "reference": "references", "exam": "exam"}
@@ -359,7 +362,7 @@ def _edit_one(s: Session) -> bool:
     assert s.doc is not None
     doc = s.doc
     sections = [("applicant", TITLES["applicant"])]
-    sections += [(name, f"{TITLES[name]} ({len(doc.entries(name))})") for name in ORDER
+    sections += [(name, f"{TITLES[name]} ({len(doc.entries(name))})") for name in ORDER + HELD
                  if name != "exam" and doc.entries(name)]
     if "exam" in doc.doc:
         sections.append(("exam", TITLES["exam"]))

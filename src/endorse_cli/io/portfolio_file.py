@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PortfolioError
-from ..model.portfolio import FORMAT_VERSION, Portfolio
+from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import Loaded, convert, parse_toml, read_text
 
 
@@ -36,13 +36,13 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
 def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
     """A newer format is refused before its keys are judged by this format's rules."""
     version = raw.get("format")
-    if type(version) is not int or version == FORMAT_VERSION:
+    if type(version) is not int or version in FORMATS:
         return  # a missing or mistyped version is reported with the other keys
     problem = Loaded(None, name, text, raw).problem
-    if version > FORMAT_VERSION:
+    if version > max(FORMATS):
         raise problem(
             PortfolioError, ("format",),
-            f"this file is in format {version}, newer than this endorse reads ({FORMAT_VERSION})",
+            f"this file is in format {version}, newer than this endorse reads ({max(FORMATS)})",
             "upgrade endorse: pip install --upgrade endorse-cli",
         )
     raise problem(PortfolioError, ("format",), f"format {version} does not exist",
@@ -58,3 +58,9 @@ def _check_values(loaded: Loaded[Portfolio]) -> None:
             raise fail(PortfolioError, ("work", i, "end"),
                        f"the end {job.end.isoformat()} is before the start {job.start.isoformat()}",
                        "swap the two dates, or correct the one that is wrong")
+    for i, course in enumerate(p.training):
+        if course.topics is not None and not course.imh and "imh" in course.topics:
+            raise fail(PortfolioError, ("training", i, "topics"),
+                       "the course is marked as not infant mental health training, but its "
+                       "topics include it",
+                       "remove `imh = false`, or take imh out of its topics")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from ..errors import RulesError, UsageError
-from ..model.rules import NEXT_STEP_FIELDS, RULES_FORMAT_VERSION, Rules, kinds, rules_type
+from ..model.rules import NEXT_STEP_FIELDS, RULES_FORMATS, Rules, kinds, rules_type
 from .tomlfile import Loaded, convert, load, parse_toml, read_text
 
 if TYPE_CHECKING:
@@ -31,6 +31,28 @@ def default_rules_path() -> Path:
 DEFAULT_NAME = "the default rules (data/credentials.toml)"
 
 
+def packs_dir() -> Path:
+    return shipped("data/packs")
+
+
+def pack_names() -> list[str]:
+    """The names of the rules packs shipped with endorse, sorted."""
+    folder = packs_dir()
+    return sorted(p.stem for p in folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def resolve_rules(path: Path | None) -> Path | None:
+    """``--rules``: a file, or the name of a shipped pack (``imh-e-2025``); None: the default."""
+    if path is None or path.exists():
+        return path
+    text = str(path)
+    if "/" not in text and "\\" not in text and not text.endswith(".toml"):
+        pack = packs_dir() / f"{text}.toml"
+        if pack.exists():
+            return pack
+    return path
+
+
 def load_rules(path: Path | None = None) -> Loaded[Rules]:
     """Read the rules in ``path`` (the shipped default when None) and check them whole."""
     if path is None:
@@ -41,17 +63,22 @@ def load_rules(path: Path | None = None) -> Loaded[Rules]:
         else:
             loaded = load(default_rules_path(), rules_type(), RulesError, name=DEFAULT_NAME)
     else:
-        loaded = _read(path)
+        found = resolve_rules(path) or path
+        shown = f"the rules pack {path} (data/packs/{found.name})" if found != path else None
+        loaded = _read(found, shown)
     _check(loaded)
     return loaded
 
 
-def _read(path: Path) -> Loaded[Rules]:
+def _read(path: Path, shown: str | None = None) -> Loaded[Rules]:
     """A rules file named with --rules, told apart from a portfolio given by mistake."""
-    name = str(path)
+    name = shown or str(path)
     if not path.exists():
+        names = pack_names()
         raise UsageError(f"no rules file {name!r}",
-                         fix="name a rules file, such as a copy of data/credentials.toml")
+                         fix="name a rules file, such as a copy of data/credentials.toml" +
+                         (", or a rules pack: " + ", ".join(names) if names else "") +
+                         "; `endorse rules` lists them")
     text = read_text(path, RulesError, name)
     raw = parse_toml(text, RulesError, name)
     if not raw:
@@ -69,9 +96,15 @@ def _check(loaded: Loaded[Rules]) -> None:
     def fail(path: KeyPath, message: str, fix: str | None = None) -> RulesError:
         return loaded.problem(RulesError, path, message, fix)  # type: ignore[return-value]
 
-    if rules.format != RULES_FORMAT_VERSION:
+    if rules.format not in RULES_FORMATS:
         raise fail(("format",), f"rules format {rules.format} is not one this endorse reads",
-                   f"write `format = {RULES_FORMAT_VERSION}`")
+                   "write `format = " + "` or `format = ".join(map(str, RULES_FORMATS)) + "`")
+    if rules.format == 1:
+        for key in ("pack", "renewal"):
+            if getattr(rules, key) is not None:
+                raise fail((key,), f"[{key}] needs format = 2", "write `format = 2`")
+        if rules.endorsements:
+            raise fail(("endorsements",), "[endorsements] needs format = 2", "write `format = 2`")
     kinds_used: dict[str, KeyPath] = {}
     seen_ids: dict[str, int] = {}
     seen_levels: dict[int, str] = {}
@@ -102,12 +135,22 @@ def _check(loaded: Loaded[Rules]) -> None:
                                f"twice in {credential.id}", "give every requirement its own id")
                 requirement_ids.add(item.id)
                 kinds_used.setdefault(item.__struct_config__.tag, here + sub + ("kind",))
+                _check_requirement(fail, here + sub, item, renewal=False)
+                if rules.format == 1:
+                    _check_format_1(fail, here + sub, item)
                 if item.next_step is not None:
                     _check_wording(fail, here + sub + ("next_step",), item.next_step)
 
+    if rules.renewal is not None:
+        for r, item in enumerate(rules.renewal.requirement):
+            where = ("renewal", "requirement", r)
+            _check_requirement(fail, where, item, renewal=True)
+            kinds_used.setdefault(item.__struct_config__.tag, where + ("kind",))
     all_kinds = list(kinds())
     for key, wording in rules.next_steps.items():
         kind = key.split(".", 1)[0]
+        if kind == "renewal" and "." in key:  # renewal.training: the renewal year's words
+            kind = key.split(".")[1]
         if kind not in all_kinds:
             from .hints import did_you_mean
 
@@ -120,6 +163,55 @@ def _check(loaded: Loaded[Rules]) -> None:
         if kind not in rules.next_steps:
             raise fail(where, f"no next-step wording for the kind {kind!r}",
                        f'add `{kind} = "..."` under [next_steps]')
+
+
+#: What format 2 added to the kinds of format 1: a format-1 file that uses it is refused.
+FORMAT_2_KINDS = ("families", "license", "membership")
+FORMAT_2_PARAMETERS = (
+    "after_license", "paid_only", "supervised_only", "roles", "ages", "internship_max_years",
+    "internship_supervisor", "topics", "min_by_topic", "topics_separate",
+    "provider_endorsements", "about_providing_hours", "while_ages", "min_by_role", "endorsed",
+    "rater_endorsements")
+
+
+def _check_format_1(fail, path: KeyPath, item) -> None:  # noqa: ANN001
+    tag = item.__struct_config__.tag
+    if tag in FORMAT_2_KINDS:
+        raise fail(path + ("kind",), f"the kind {tag!r} needs format = 2", "write `format = 2`")
+    for name in FORMAT_2_PARAMETERS:
+        if name not in item.__struct_fields__:
+            continue
+        value = getattr(item, name)
+        if value not in (None, False, 0, [], {}) and not (name == "topics" and value == ["imh"]):
+            raise fail(path + (name,), f"{name} needs format = 2", "write `format = 2`")
+
+
+#: The kinds a renewal year is judged by.
+RENEWAL_KINDS = ("training", "supervision", "membership")
+
+
+def _check_requirement(fail, path: KeyPath, item, *, renewal: bool) -> None:  # noqa: ANN001
+    """Parameters that belong to a credential's requirements, or to the renewal's only."""
+    tag = item.__struct_config__.tag
+    if renewal:
+        if tag not in RENEWAL_KINDS:
+            raise fail(path + ("kind",), f"a renewal requirement cannot be of the kind {tag!r}",
+                       "use one of: " + ", ".join(RENEWAL_KINDS))
+        return
+    if tag == "membership":
+        raise fail(path + ("kind",), "membership is judged for renewal years only",
+                   "move it under [[renewal.requirement]]")
+    if item.credentials is not None or item.only_if_provides_rsc:
+        key = "credentials" if item.credentials is not None else "only_if_provides_rsc"
+        raise fail(path + (key,), f"{key} is for renewal requirements only",
+                   "remove it, or move the requirement under [[renewal.requirement]]")
+    if tag == "supervision":
+        if item.window_months is None:
+            raise fail(path + ("window_months",), "a supervision requirement needs window_months",
+                       "write `window_months = 24` (or the period the association gives)")
+        if item.reduced is not None:
+            raise fail(path + ("reduced",), "reduced is for renewal requirements only",
+                       "remove it")
 
 
 def _check_wording(fail, path: KeyPath, wording: str) -> None:  # noqa: ANN001

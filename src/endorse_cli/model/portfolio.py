@@ -1,4 +1,4 @@
-"""The portfolio file, format 1, as validated types.
+"""The portfolio file, formats 1 and 2, as validated types.
 
 These structs are the single description of the format: the reader validates with them and
 ``endorse schema`` derives the JSON Schema from them. The enumerations here are the file
@@ -13,7 +13,12 @@ from typing import Annotated, Any, Literal
 
 from msgspec import Meta, Struct
 
+#: The format new portfolios are written in.
 FORMAT_VERSION = 1
+#: Every format the reader accepts. Format 2 adds optional fields only (ages and roles of a
+#: job, topics of a course, licenses, endorsements held...); every default reproduces format 1,
+#: so a format-1 file means exactly what it meant.
+FORMATS = (1, 2)
 
 Degree = Literal["cda", "associate", "bachelors", "masters", "doctorate", "md"]
 #: Degree levels, lowest first; ``doctorate`` and ``md`` share a level.
@@ -42,6 +47,14 @@ SessionFormat = Literal["individual", "group"]
 ReferenceRole = Literal["supervisor", "rsc-provider", "colleague", "supervisee", "other"]
 ReferenceStatus = Literal["planned", "requested", "received", "declined"]
 ExamStatus = Literal["not-taken", "scheduled", "passed", "failed"]
+#: The ages of the children a job served: pregnancy to 36 months, or from 3 up to 6 years.
+AgeBand = Literal["0-3", "3-6"]
+#: What a job involved; several may apply.
+WorkRole = Literal["dyadic-treatment", "rsc-provider", "policy-leadership", "teaching-research",
+                   "direct-service"]
+#: What a course was about.
+Topic = Literal["imh", "rsc", "dei"]
+LicenseKind = Literal["mental-health", "other"]
 
 Text = Annotated[str, Meta(min_length=1, pattern=r"\S")]
 #: Something@somewhere.tld: a plausible email address, not a proof of one.
@@ -91,6 +104,16 @@ class Work(_Entry):
     supervisor: str | None = None
     description: str | None = None
     competencies: list[Area] = []
+    #: The ages of the children served; absent: what the rules in force assume.
+    ages: list[AgeBand] | None = None
+    #: What the job involved (several may apply).
+    roles: list[WorkRole] = []
+    #: Supervised work; absent: true when a supervisor is named.
+    supervised: bool | None = None
+    #: A supervised internship (usually unpaid).
+    internship: bool = False
+    #: The supervisor's Endorsement®, as written (``IMHM-C``).
+    supervisor_endorsement: str | None = None
 
 
 class Training(_Entry):
@@ -103,6 +126,14 @@ class Training(_Entry):
     imh: bool = True
     competencies: list[Area] = []
     certificate: str | None = None
+    #: What the course was about; absent: infant mental health when ``imh``, else nothing.
+    topics: list[Topic] | None = None
+
+    @property
+    def topic_set(self) -> frozenset[str]:
+        if self.topics is not None:
+            return frozenset(self.topics)
+        return frozenset({"imh"}) if self.imh else frozenset()
 
 
 class Supervision(_Entry):
@@ -114,6 +145,8 @@ class Supervision(_Entry):
     format: SessionFormat = "individual"
     provider_credential: str | None = None
     notes: str | None = None
+    #: The session was about the RS/C the applicant gives to others.
+    about_providing: bool = False
 
 
 class Reference(_Entry):
@@ -126,6 +159,8 @@ class Reference(_Entry):
     status: ReferenceStatus = "planned"
     #: When the rating form was requested: a request over a year old may have gone stale.
     requested: dt.date | None = None
+    #: The rater's Endorsement®, as written (``IMHM-C``), or ``vetted`` by the association.
+    endorsement: str | None = None
 
 
 class Exam(_Entry):
@@ -133,6 +168,31 @@ class Exam(_Entry):
 
     status: ExamStatus
     date: dt.date | None = None
+
+
+class License(_Entry):
+    """A professional license, e.g. a state mental health license."""
+
+    title: Text
+    kind: LicenseKind
+    state: str | None = None
+    number: str | None = None
+    issued: dt.date | None = None
+    expires: dt.date | None = None
+
+
+class Endorsement(_Entry):
+    """An Endorsement® held, for its yearly renewal."""
+
+    #: The code or a name of the endorsement, e.g. ``IFS``.
+    credential: Text
+    #: The day it was granted.
+    endorsed: dt.date
+    association: str | None = None
+    #: The day the association membership runs to.
+    membership_end: dt.date | None = None
+    #: The last renewal year the association confirmed.
+    renewed_through: int | None = None
 
 
 class Portfolio(_Entry):
@@ -146,3 +206,5 @@ class Portfolio(_Entry):
     supervision: list[Supervision] = []
     reference: list[Reference] = []
     exam: Exam | None = None
+    license: list[License] = []
+    endorsement: list[Endorsement] = []

@@ -6,14 +6,19 @@ wording comes from a rules file (``data/credentials.toml`` by default).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from typing import Annotated, ClassVar, Union
+from typing import Annotated, ClassVar, Literal, Union
 
-from msgspec import Meta, Struct, defstruct
+from msgspec import Meta, Struct, defstruct, field
 
-from .portfolio import Area, Degree, Focus, MentorTrack
+from .portfolio import AgeBand, Area, Degree, Focus, LicenseKind, MentorTrack, Topic, WorkRole
 
 RULES_FORMAT_VERSION = 1
+#: Every rules format the loader reads. Format 2 adds ``[pack]``, ``[endorsements]``,
+#: ``[assume]``, ``[renewal]``, the kinds ``families``, ``license`` and ``membership``, and
+#: parameters of the other kinds; a format-1 file means what it meant.
+RULES_FORMATS = (1, 2)
 
 Id = Annotated[str, Meta(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Label = Annotated[str, Meta(min_length=1)]
@@ -25,6 +30,8 @@ Months = Annotated[int, Meta(ge=1)]
 NEXT_STEP_FIELDS = (
     "have", "need", "missing", "more", "unit", "degree", "after", "areas", "missing_days",
     "window_months", "span_months", "received", "names", "options", "command",
+    # format 2
+    "topics", "providers", "roles", "ages", "jobs", "entries", "year", "due", "days_left",
 )
 
 
@@ -38,6 +45,12 @@ class Requirement(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True,
     qualification: bool = False
     #: Overrides the rules file's default next step for this kind.
     next_step: str | None = None
+    #: When set, the requirement applies only to applicants on these mentor tracks.
+    mentor_tracks: list[MentorTrack] | None = None
+    #: Renewal requirements only: applies only to holders of these endorsements (codes).
+    credentials: list[str] | None = None
+    #: Renewal ``training`` only: applies only in a year the endorsee gives RS/C.
+    only_if_provides_rsc: bool = False
     #: True for the classes made by :func:`rules_type`, which are not kinds of their own.
     _derived: ClassVar[bool] = False
 
@@ -46,28 +59,87 @@ class EducationReq(Requirement, tag="education"):
     min_degree: Degree
 
 
-class ExperienceReq(Requirement, tag="experience"):
-    years: Positive
-    #: Count only the days strictly after the earliest degree at this level or above.
+class WorkFilter(Requirement, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """Which jobs count, for the kinds that count work (``experience``, ``families``)."""
+
+    _derived: ClassVar[bool] = True  # parameters shared by kinds, not a kind of its own
+    #: Count only the days strictly after the earliest degree at this level or above...
     after: Degree | None = None
+    #: ...or after a license of one of these kinds was issued, whichever comes first.
+    after_license: list[LicenseKind] = []
+    paid_only: bool = False
+    supervised_only: bool = False
+    #: Only jobs that involved one of these.
+    roles: list[WorkRole] | None = None
+    #: Only jobs that served children of one of these ages.
+    ages: list[AgeBand] | None = None
+    #: Internships count, up to this many years, whatever the cut day.
+    internship_max_years: Positive | None = None
+    #: ...when their supervisor held one of these endorsements.
+    internship_supervisor: list[str] | None = None
+
+
+class ExperienceReq(WorkFilter, tag="experience"):
+    _derived: ClassVar[bool] = False
+    years: Positive
+
+
+class FamiliesReq(WorkFilter, tag="families"):
+    """Families served in the jobs that count."""
+
+    _derived: ClassVar[bool] = False
+    count: Annotated[int, Meta(ge=1)]
+
+
+class LicenseReq(Requirement, tag="license"):
+    """A professional license of one of these kinds, held on the as-of date."""
+
+    kinds: Annotated[list[LicenseKind], Meta(min_length=1)]
+
+
+class MembershipReq(Requirement, tag="membership"):
+    """Renewal only: association membership running to the year's due date."""
 
 
 class TrainingReq(Requirement, tag="training"):
+    hours: Positive
+    #: An entry counts when its topics share one with these.
+    topics: list[Topic] = field(default_factory=lambda: ["imh"])
+    #: Hours some topics must reach.
+    min_by_topic: dict[Topic, Positive] = {}
+    #: True: an hour counts toward one topic's minimum only; false: the minimums overlap.
+    topics_separate: bool = False
+
+
+class Reduced(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    after_years: Annotated[int, Meta(ge=1)]
     hours: Positive
 
 
 class SupervisionReq(Requirement, tag="supervision"):
     hours: Positive
-    #: The hours must fall within one window of this many months...
-    window_months: Months
+    #: The hours must fall within one window of this many months (required in a credential;
+    #: a renewal year is its own period)...
+    window_months: Months | None = None
     #: ...and its sessions must stretch over at least this many months.
     min_span_months: Annotated[int, Meta(ge=0)] = 0
-    #: When set, the requirement applies only to applicants on these mentor tracks.
-    mentor_tracks: list[MentorTrack] | None = None
+    #: Only sessions from a provider holding one of these endorsements count.
+    provider_endorsements: list[str] | None = None
+    #: Of the hours, this many must be about the RS/C the applicant gives.
+    about_providing_hours: Annotated[float, Meta(ge=0)] = 0
+    #: Only sessions during work with children of these ages count.
+    while_ages: list[AgeBand] | None = None
+    #: Renewal only: fewer hours once the endorsement is this many years old.
+    reduced: Reduced | None = None
 
 
 class ReferencesReq(Requirement, tag="references"):
     count: Annotated[int, Meta(ge=1)]
+    #: Among them, at least this many in each role.
+    min_by_role: dict[str, Annotated[int, Meta(ge=1)]] = {}
+    #: Among them, at least this many endorsed as one of ``rater_endorsements``.
+    endorsed: Annotated[int, Meta(ge=0)] = 0
+    rater_endorsements: list[str] = []
 
 
 class CompetenciesReq(Requirement, tag="competencies"):
@@ -146,9 +218,68 @@ class RedFlags(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     reference_stale_months: Annotated[int, Meta(ge=1)]
 
 
+class Source(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """A page a pack follows."""
+
+    key: Label
+    url: Label
+    title: Label
+    #: The dates the page's own text gives.
+    shows: str = ""
+
+
+class Pack(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """A rules file shipped by name (``--rules imh-e-2025``): where its rules come from."""
+
+    id: Id
+    title: Label
+    #: The day the rules apply from.
+    effective: dt.date
+    #: The day the sources were last read.
+    checked: dt.date
+    band: AgeBand | None = None
+    source: Annotated[list[Source], Meta(min_length=1)]
+
+
+class EndorsementInfo(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """An endorsement a person can hold, and the other names people write for it."""
+
+    label: Label
+    band: AgeBand | None = None
+    aliases: list[str] = []
+    credential: str | None = None
+    track: MentorTrack | None = None
+    #: Holders give RS/C to others (a reflective supervisor, a Clinical Mentor): their
+    #: renewal asks the training on providing it.
+    provides_rsc: bool = False
+
+
+class Assume(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    #: The ages a job that does not give its ages is taken to have served.
+    work_ages: list[AgeBand] = []
+
+
+class Renewal(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """The yearly renewal that keeps an endorsement."""
+
+    year: Literal["calendar"] = "calendar"
+    #: The day of the year (MM-DD) a year's renewal is due.
+    due: Annotated[str, Meta(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #: The last day (MM-DD) of the late period, in the next year when not after ``due``.
+    late_until: Annotated[str, Meta(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    #: What the year one is endorsed in asks: membership only, or everything.
+    first_year: Literal["membership-only", "all"] = "membership-only"
+    requirement: list[Requirement] = []
+
+
 class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     format: int
     name: Label
+    pack: Pack | None = None
+    #: Every endorsement a person can hold, by code.
+    endorsements: dict[str, EndorsementInfo] = {}
+    assume: Assume = Assume()
+    renewal: Renewal | None = None
     #: The mentor track assumed when a portfolio does not name one.
     default_mentor_track: MentorTrack
     #: Human names of the degree levels, e.g. ``masters = "Masters degree"``.
@@ -192,5 +323,7 @@ def _rules_type(known: tuple[type[Requirement], ...]) -> type[Rules]:
     credential = defstruct("Credential", [
         ("requirement", Annotated[list[every], Meta(min_length=1)])], bases=(Credential,),
         **config)
-    return defstruct("Rules", [("credential", Annotated[list[credential], Meta(min_length=1)])],
+    renewal = defstruct("Renewal", [("requirement", list[every])], bases=(Renewal,), **config)
+    return defstruct("Rules", [("credential", Annotated[list[credential], Meta(min_length=1)]),
+                               ("renewal", Union[renewal, None], None)],
                      bases=(Rules,), **config)

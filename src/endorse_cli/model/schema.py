@@ -19,16 +19,16 @@ def _rename_refs(node: Any) -> Any:
 def portfolio_schema() -> dict[str, Any]:
     import msgspec
 
-    from .portfolio import FORMAT_VERSION, Portfolio
+    from .portfolio import FORMATS, Portfolio
 
     generated = msgspec.json.schema(Portfolio)
     definitions = _rename_refs(generated.pop("$defs"))
     root = definitions.pop(generated["$ref"].rsplit("/", 1)[-1])
-    root["properties"]["format"] = {"const": FORMAT_VERSION,
+    root["properties"]["format"] = {"enum": list(FORMATS),
                                     "description": "The portfolio format's version."}
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": f"endorse portfolio, format {FORMAT_VERSION}",
+        "title": "endorse portfolio, formats " + " and ".join(map(str, FORMATS)),
         **{k: v for k, v in root.items() if k != "title"},
         "definitions": definitions,
     }

@@ -144,6 +144,8 @@ class Words:
                 fields[key] = " Or: ".join(o.next_step or o.label for o in req.options)
             elif key == "section":
                 fields["command"] = command(value)
+            elif key in PACK_FIELDS:
+                fields[key] = pack_field(self, key, value)
             else:
                 fields[key] = number(value)
         fields.setdefault("command", EDIT)
@@ -386,3 +388,183 @@ def _option(rules_req: Any, option_id: str) -> Any:
 def word(assessment: Assessment, rules: Rules) -> Assessment:
     """``assessment`` with every code put into words, by ``rules`` and the tool."""
     return Words(rules).assessment(assessment)
+
+
+# == Rules packs and renewal ==============================================================
+# The words of format 2's placeholders (topics, providers, ages, roles, jobs, entries...)
+# and of `endorse renew` / `endorse check --renewal`, kept together here.
+
+#: The placeholders of rules packs that :func:`pack_field` words.
+PACK_FIELDS = ("topics", "providers", "roles", "ages", "jobs", "entries", "year", "due",
+               "days_left")
+
+#: Why a job is not counted by a requirement, in a few words.
+WHY_NOT_COUNTED = {
+    "unpaid": "unpaid",
+    "not-supervised": "no supervisor named",
+    "role": "not marked with the kind of work asked for",
+    "ages": "ages of the children not given as asked",
+    "internship-supervisor": "the internship supervisor's endorsement is not one that counts",
+    "no-count": "the number of families not given",
+}
+
+
+def _second_person(text: str) -> str:
+    """The questionnaire's "My RS/C provider" said to the applicant: "your RS/C provider"."""
+    text = re.sub(r"\bmy\b", "your", _lower(text), flags=re.IGNORECASE)
+    return re.sub(r"\bI\b", "you", text)
+
+
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _bare(text: str) -> str:
+    """Words without their example: "Giving RS/C (e.g. ...)" is "Giving RS/C"."""
+    return re.sub(r"\s*(\(.*\)|, e\.g\..*)$", "", text)
+
+
+def _ages(text: str) -> str:
+    """"Infants and toddlers, ... and their families" in a sentence: "infants and toddlers"."""
+    return _lower(re.sub(r"(,| and their families).*$", "", text))
+
+
+def endorsement(words: Words, code: str) -> str:
+    """``IMHM-C`` as the rules file names it: "Infant Mental Health Mentor - Clinical"."""
+    if code == "vetted":
+        return "vetted by the association"
+    info = words.rules.endorsements.get(code)
+    return f"{info.label} ({code})" if info else code
+
+
+def pack_field(words: Words, key: str, value: Any) -> str:
+    """The words of a next-step placeholder that rules packs use."""
+    if key == "topics":  # {"dei": 1}: "1 hour on diversity, equity and inclusion"
+        return listing(f"{quantity(hours, 'hours')} on "
+                       f"{_lower(words.choice('topic', topic))}"
+                       for topic, hours in value.items())
+    if key == "providers":
+        return listing((endorsement(words, c) for c in value), "or")
+    if key == "ages":
+        return listing((_ages(words.choice("ages", a)) for a in value), "or")
+    if key == "roles":
+        if isinstance(value, dict):  # what a work filter asks
+            said = [w for w, on in (("paid", value.get("paid")),
+                                    ("supervised", value.get("supervised"))) if on]
+            said += [_lower(_bare(words.choice("work_role", r))) for r in value["roles"]]
+            text = listing(said) or "in the field"
+            if value.get("ages"):
+                text += " with " + listing(
+                    (_ages(words.choice("ages", a)) for a in value["ages"]), "or")
+            return text
+        return listing((_second_person(words.choice("role", r)) for r in value), "and")
+    if key == "jobs":
+        return listing(f"your {ordinal(job['number'])} job, {job['title']}"
+                       + (f" ({WHY_NOT_COUNTED.get(job['why'], job['why'])})"
+                          if job.get("why") else "") for job in value)
+    if key == "entries":
+        return listing(
+            f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, {e['title']}"
+            + (f" (given as '{e['credential']}', which is not one of them)"
+               if e.get("credential") else " (no endorsement given)") for e in value)
+    if key == "due":
+        return day(value)
+    return number(value)
+
+
+# -- renewal: the words of `endorse renew` and `endorse check --renewal` ---------------------
+
+
+class RenewalWords(Words):
+    """The words of a renewal report: each year's status, what is missing, and by when."""
+
+    def endorsement_name(self, e: Any) -> str:
+        if e.credential is None:
+            return f"'{e.written}'"
+        info = self.rules.endorsements.get(e.credential)
+        return f"{info.label} ({e.credential})" if info else e.credential
+
+    def endorsement_summary(self, e: Any) -> str:
+        if e.status == "unknown":
+            if e.credential is None:
+                return (f"your {ordinal(e.number)} endorsement, '{e.written}', is not an "
+                        f"Endorsement® these rules know; correct its name with {EDIT}")
+            return (f"your {ordinal(e.number)} endorsement is dated {day(e.endorsed)}, after "
+                    f"the as-of date; correct the date with {EDIT}")
+        if e.status == "lapsed":
+            return (f"lapsed on {day(e.lapsed_on)}: a renewal was not completed in time; ask "
+                    "your association how to reinstate it")
+        left = quantity(e.days_left, "days") + " left"
+        if e.status == "late":
+            return (f"renewal overdue: complete it by {day(e.due)}, the end of the late "
+                    f"period ({left})")
+        if e.status == "due":
+            return f"renewal due {day(e.due)} ({left})"
+        return f"current; the next renewal is due {day(e.due)} ({left})"
+
+    def year_summary(self, y: Any) -> str:
+        if y.status == "endorsed":
+            return "endorsed this year: only membership is asked"
+        if y.status == "renewed":
+            return "renewed"
+        if y.status == "met":
+            return "every minimum met"
+        if y.status == "due":
+            return f"due {day(y.due)}"
+        if y.status == "late":
+            return f"late: complete it by {day(y.late_until)}"
+        return "lapsed"
+
+    def renewal_standing(self, req: RequirementResult) -> str:
+        d = req.details
+        if not req.applies:
+            return "not checked: a year already closed"
+        if req.kind == "membership":
+            return (f"runs to {req.have} (needs {req.need})" if req.have
+                    else f"no end date given (needs {req.need})")
+        text = f"{quantity(req.have, 'hours')} (needs {number(req.need)})"
+        by_topic = getattr(d, "by_topic", None)
+        if by_topic and req.step is not None:
+            for topic, hours in (req.step.values.get("topics") or {}).items():
+                text += (f"; {_lower(self.choice('topic', topic))}: "
+                         f"{quantity(by_topic.get(topic, 0), 'hours')}")
+        if getattr(d, "not_counted_hours", 0):
+            sessions = listing(f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, "
+                               f"{e['title']}" for e in d.not_counted)
+            text += (f"; {quantity(d.not_counted_hours, 'hours')} not counted ({sessions}): "
+                     "the provider's endorsement is not one that counts")
+        return text
+
+    def short_missing(self, req: RequirementResult) -> str:
+        """What a year still misses, in a few words for a coordinator's row."""
+        if req.kind == "membership":
+            return f"membership to {day(req.need)}"
+        values = req.step.values if req.step else {}
+        text = f"{number(values.get('missing', 0))} more hours of " + (
+            "training" if req.kind == "training" else "RS/C")
+        if values.get("topics"):
+            text += " (at least " + pack_field(self, "topics", values["topics"]) + ")"
+        if values.get("year"):
+            text += f" for {values['year']}"
+        return text
+
+    def renewal_requirement(self, req: RequirementResult) -> RequirementResult:
+        return replace(
+            req, standing=self.renewal_standing(req),
+            next_step=self.next_step(req, req.step, None) if req.step and not req.met else None)
+
+    def renewal(self, report: Any) -> Any:
+        out = []
+        for e in report.endorsements:
+            years = tuple(replace(y, summary=self.year_summary(y), requirements=tuple(
+                self.renewal_requirement(r) for r in y.requirements)) for y in e.years)
+            out.append(replace(
+                e, name=self.endorsement_name(e), summary=self.endorsement_summary(e),
+                years=years, missing_now=tuple(self.renewal_requirement(r)
+                                               for r in e.missing_now)))
+        return replace(report, endorsements=tuple(out))
+
+
+def word_renewal(report: Any, rules: Rules) -> Any:
+    """A renewal report with every code put into words."""
+    return RenewalWords(rules).renewal(report)

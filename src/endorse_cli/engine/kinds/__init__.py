@@ -50,6 +50,8 @@ class Kind(Struct, frozen=True, kw_only=True):
     #: The portfolio section whose entries meet it: the next step names the command that
     #: adds one (``endorse interview --section training``).
     section: str | None = None
+    #: The kind judges ``mentor_tracks`` itself; for the others, :class:`Judging` does.
+    own_tracks: bool = False
 
     @property
     def tag(self) -> str:
@@ -121,6 +123,12 @@ class Judging:
     def __call__(self, req: Requirement) -> RequirementResult:
         """Judge ``req``, and forecast it when it is unmet and time can meet it."""
         kind = kind_of(req)
+        if req.mentor_tracks is not None and not kind.own_tracks:
+            track = self.facts.mentor_track or self.rules.default_mentor_track
+            if track not in req.mentor_tracks:
+                return self.result(req, met=True, have=None, need=None, unit=None,
+                                   applies=False,
+                                   noted=Said(code="not-on-track", values={"track": track}))
         result = kind.judge(req, self)
         if result.met or not result.applies or kind.forecast is None:
             return result
@@ -166,3 +174,4 @@ class Judging:
 # The kinds shipped with endorse register themselves on import.
 from . import (any_of, competencies, education, exam, experience,  # noqa: E402,F401
                references, supervision, training)
+from . import families, license, membership  # noqa: E402,F401

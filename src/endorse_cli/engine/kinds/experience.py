@@ -8,7 +8,8 @@ import math
 
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult, Said
-from ...model.rules import ExperienceReq
+from ...model.rules import ExperienceReq, WorkFilter
+from ..work import counted_days, cut_day, selected, uses_filter
 from ..forecast import day_experience_reached
 from . import DAYS_PER_YEAR, Forecast, Judging, Kind, amount, more, number, register, years
 
@@ -20,7 +21,67 @@ class ExperienceDetails(Details, frozen=True, kw_only=True):
     counted_after: dt.date | None = None
 
 
+class NotCountedJob(Details, frozen=True, kw_only=True):
+    entry: str
+    #: ``unpaid``, ``not-supervised``, ``role``, ``ages``, ``internship-supervisor``.
+    why: str
+
+
+class FilteredExperienceDetails(ExperienceDetails, frozen=True, kw_only=True):
+    """Experience counted from only some jobs (paid, supervised, in a role, with some ages)."""
+
+    regular_days: int = 0
+    internship_days: int = 0
+    internship_cap_days: int = 0
+    #: What set the day the count starts after: ``degree`` or ``license``.
+    cut_by: str | None = None
+    not_counted: tuple[NotCountedJob, ...] = ()
+    #: The counted jobs that go on after the as-of date: (first day, last day or None).
+    ahead: tuple[tuple[dt.date, dt.date | None], ...] = ()
+
+
+def filter_values(req: WorkFilter) -> dict[str, object]:
+    """What the filter asks, for the words of a next step."""
+    return {"paid": req.paid_only, "supervised": req.supervised_only,
+            "roles": list(req.roles or ()), "ages": list(req.ages or ())}
+
+
+def _judge_filtered(req: ExperienceReq, j: Judging) -> RequirementResult:
+    p = j.portfolio
+    assert p is not None
+    need_days = math.ceil(req.years * DAYS_PER_YEAR)
+    jobs = selected(req, j)
+    cut, by = cut_day(req, p, j.as_of, j.facts.degrees)
+    not_counted = tuple(NotCountedJob(entry=f"work[{i}]", why=why) for i, why in jobs.dropped)
+    if by == "none":
+        return j.result(
+            req, met=False, have=0, need=number(req.years), unit="years",
+            step=j.step(req, "no-degree", after=req.after, need=number(req.years),
+                        section="education"),
+            details=FilteredExperienceDetails(days=0, need_days=need_days,
+                                              not_counted=not_counted))
+    regular, internship, cap = counted_days(req, p, jobs, j.as_of, cut)
+    days = regular + internship
+    missing_days = max(need_days - days, 0)
+    tomorrow = j.as_of + dt.timedelta(days=1)
+    ahead = sorted(((tomorrow, p.work[i].end) for i in jobs.regular
+                    if p.work[i].end is None or p.work[i].end > j.as_of),
+                   key=lambda a: (a[1] is None, a[1]))
+    step = j.step(req, "filtered" if jobs.dropped else None, need=number(req.years),
+                  have=years(days), missing=amount(missing_days, DAYS_PER_YEAR, up=True),
+                  missing_days=missing_days, more=more(missing_days, "days"), unit="years",
+                  after=req.after, jobs=jobs.named(p), roles=filter_values(req))
+    return j.result(req, met=days >= need_days, have=years(days), need=number(req.years),
+                    unit="years", step=step,
+                    details=FilteredExperienceDetails(
+                        days=days, need_days=need_days, counted_after=cut, regular_days=regular,
+                        internship_days=internship, internship_cap_days=cap, cut_by=by,
+                        not_counted=not_counted, ahead=tuple(ahead)))
+
+
 def judge(req: ExperienceReq, j: Judging) -> RequirementResult:
+    if uses_filter(req):
+        return _judge_filtered(req, j)
     need_days = math.ceil(req.years * DAYS_PER_YEAR)
     after_day = None
     if req.after is not None:
@@ -50,6 +111,8 @@ def forecast(req: ExperienceReq, result: RequirementResult, j: Judging) -> Forec
         return Forecast()  # the degree it counts after comes first
     missing = details.need_days - details.days
     ahead = j.facts.field_ahead
+    if isinstance(details, FilteredExperienceDetails):
+        ahead = list(details.ahead)
     day = day_experience_reached(ahead, missing, j.as_of)
     if day is not None:
         return Forecast(day=day, why=Said(code="work-goes-on"))

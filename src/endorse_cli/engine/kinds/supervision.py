@@ -13,7 +13,7 @@ from ...model.rules import SupervisionReq
 from ..dates import add_months, shift
 from ..facts import UNITS, Facts
 from ..forecast import Pace, day_window_reached, pace_over, window_drops, window_end
-from . import Forecast, Judging, Kind, hours, register
+from . import Forecast, Judging, Kind, amount, hours, register
 from .pace import pace_said
 
 
@@ -114,6 +114,137 @@ class SupervisionDetails(Details, frozen=True, kw_only=True):
     hours_outside_field_work: int | float = 0
 
 
+class FilteredSupervisionDetails(SupervisionDetails, frozen=True, kw_only=True):
+    """RS/C counted from some sessions only: endorsed providers, during work with some ages."""
+
+    about_providing_hours: int | float = 0
+    about_providing_need: int | float = 0
+    #: Sessions whose provider is not endorsed as the rules ask.
+    not_counted_provider: tuple[str, ...] = ()
+
+
+def uses_filter(req: SupervisionReq) -> bool:
+    return (req.provider_endorsements is not None or req.while_ages is not None
+            or bool(req.about_providing_hours))
+
+
+def counted_sessions(req: SupervisionReq, j: Judging
+                     ) -> tuple[list[tuple[dt.date, int, int]], list[int]]:
+    """(date, hours, hours about providing RS/C) of the sessions ``req`` counts, sorted, and
+    the indices of those dropped for their provider."""
+    from ..dates import contains, merge
+    from ..facts import units
+    from ..work import endorsements, job_ages
+
+    p = j.portfolio
+    assert p is not None
+    known = endorsements(j)
+    if req.while_ages is None:
+        field = j.facts.field_periods
+    else:
+        key = ("field-with-ages", tuple(sorted(req.while_ages)))
+        if key not in j.shared:  # credentials that ask the same ages share it
+            j.shared[key] = merge((job.start, min(job.end or j.as_of, j.as_of)) for job in p.work
+                                  if job.infant_family and job.start <= j.as_of
+                                  and set(job_ages(job, j.rules)) & set(req.while_ages))
+        field = j.shared[key]
+    starts = [start for start, _ in field]
+    kept: list[tuple[dt.date, int, int]] = []
+    dropped: list[int] = []
+    for i, session in enumerate(p.supervision):
+        if session.date > j.as_of or not contains(field, session.date, starts):
+            continue
+        if req.provider_endorsements is not None and not known.matches(
+                session.provider_credential, req.provider_endorsements):
+            dropped.append(i)
+            continue
+        amount = units(session.hours)
+        kept.append((session.date, amount, amount if session.about_providing else 0))
+    kept.sort()
+    return kept, dropped
+
+
+def best_window(sessions: list[tuple[dt.date, int, int]], months: int, span_months: int,
+                need: int, about_need: int) -> tuple[Window, int, bool]:
+    """The window that meets the rule (most hours), else the one with the least shortfall
+    (then more hours, then the most recent); its hours about providing, and whether met."""
+    hours_sum, about_sum = [0], [0]
+    for _, h, a in sessions:
+        hours_sum.append(hours_sum[-1] + h)
+        about_sum.append(about_sum[-1] + a)
+    best = None  # (met, -shortfall, hours, start, i, j)
+    k = 0
+    for i, (start, _, _) in enumerate(sessions):
+        if i and sessions[i - 1][0] == start:
+            continue
+        end = add_months(start, months)
+        k = max(k, i)
+        while k < len(sessions) and sessions[k][0] < end:
+            k += 1
+        total, about = hours_sum[k] - hours_sum[i], about_sum[k] - about_sum[i]
+        spans = sessions[k - 1][0] >= add_months(start, span_months)
+        short = max(0, need - total) + max(0, about_need - about)
+        met = short == 0 and spans
+        key = (met, -short if not met else total, total, start, i, k)
+        if best is None or key[:4] >= best[:4]:
+            best = key
+    if best is None:
+        return Window(), 0, False
+    met, _, total, start, i, k = best
+    last = sessions[k - 1][0]
+    window = Window(hours=total, start=start, end=shift(add_months(start, months), -1),
+                    first_session=start, last_session=last, sessions=k - i,
+                    spans=last >= add_months(start, span_months))
+    return window, about_sum[k] - about_sum[i], met
+
+
+def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
+    from msgspec.structs import replace
+
+    months = req.window_months or 12
+    need, about_need = round(req.hours * UNITS), round(req.about_providing_hours * UNITS)
+    sessions, dropped = counted_sessions(req, j)
+    shown, about, met = best_window(sessions, months, req.min_span_months, need, about_need)
+    p = j.portfolio
+    assert p is not None
+    details = FilteredSupervisionDetails(
+        window_months=months, span_months=req.min_span_months, window_start=shown.start,
+        window_end=shown.end, first_session=shown.first_session,
+        last_session=shown.last_session, sessions=shown.sessions, spans=shown.spans,
+        period_short=shown.hours >= need and about >= about_need and not shown.spans,
+        hours_outside_field_work=hours(j.facts.sessions_outside_field),
+        about_providing_hours=hours(about), about_providing_need=hours(about_need),
+        not_counted_provider=tuple(f"supervision[{i}]" for i in dropped))
+    entries = [{"number": i + 1, "title": p.supervision[i].provider,
+                "date": p.supervision[i].date,
+                "credential": p.supervision[i].provider_credential} for i in dropped]
+    providers = list(req.provider_endorsements or ())
+    situation = "provider" if dropped and shown.hours < need else None
+    result = j.counted(req, have=shown.hours, need=req.hours, unit="hours", scale=UNITS,
+                       details=details, window_months=months, span_months=req.min_span_months,
+                       situation=situation, entries=entries, providers=providers)
+    if result.met and not met:
+        if about < about_need:
+            missing = amount(about_need - about, UNITS, up=True)
+            step = j.step(req, "about-providing", have=hours(about),
+                          need=hours(about_need), missing=missing,
+                          more={"count": missing, "unit": "hours"}, unit="hours",
+                          window_months=months)
+        else:
+            step = j.step(req, "period-short", window_months=months,
+                          span_months=req.min_span_months, have=result.have,
+                          need=result.need, unit="hours", missing=0,
+                          more={"count": 0, "unit": "hours"})
+            noted = Said(code="rsc-period-short", values={
+                "span_months": req.min_span_months, "first": shown.first_session,
+                "last": shown.last_session,
+                "reaches": add_months(shown.start, req.min_span_months)})
+        result = replace(result, met=False, step=step)
+    if noted is not None:
+        result = replace(result, noted=noted)
+    return result
+
+
 def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
     track = j.facts.mentor_track or j.rules.default_mentor_track
     noted = None
@@ -124,6 +255,8 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
                         noted=Said(code="not-on-track", values={"track": track}),
                         details=SupervisionDetails(window_months=req.window_months,
                                                    span_months=req.min_span_months))
+    if uses_filter(req):
+        return _judge_filtered(req, j, noted)
     need = round(req.hours * UNITS)
     found = _windows(req, j, need)
     shown = found.meeting or found.short or found.most
@@ -167,14 +300,27 @@ def _windows(req: SupervisionReq, j: Judging, need: int) -> Windows:
 
 
 def forecast(req: SupervisionReq, result: RequirementResult, j: Judging) -> Forecast:
+    if uses_filter(req):
+        details = result.details
+        if isinstance(details, FilteredSupervisionDetails) and \
+                details.about_providing_hours < details.about_providing_need:
+            return Forecast(timed=False)  # sessions about the RS/C one gives, not a pace
+        key = ("rsc-forecast", req.window_months, req.min_span_months, req.hours,
+               tuple(req.provider_endorsements or ()), tuple(req.while_ages or ()))
+        if key not in j.shared:
+            from msgspec.structs import replace
+
+            sessions = [(day, h) for day, h, _ in counted_sessions(req, j)[0]]
+            j.shared[key] = _forecast(req, j, replace(j.facts, sessions=sessions))
+        return j.shared[key]
     key = ("rsc-forecast", req.window_months, req.min_span_months, req.hours)
     if key not in j.shared:
         j.shared[key] = _forecast(req, j)
     return j.shared[key]
 
 
-def _forecast(req: SupervisionReq, j: Judging) -> Forecast:
-    facts, plan = j.facts, j.rules.forecast
+def _forecast(req: SupervisionReq, j: Judging, facts: Facts | None = None) -> Forecast:
+    facts, plan = facts or j.facts, j.rules.forecast
     last_day = facts.last_field_day_ahead
     if last_day is not None and last_day <= j.as_of:
         return Forecast(why=Said(code="no-field-work-ahead", values={"as_of": j.as_of}))
@@ -219,4 +365,5 @@ def _forecast(req: SupervisionReq, j: Judging) -> Forecast:
         **values, "least_per_month": high / 2, "least_day": half_hours(high)}))
 
 
-register(Kind(params=SupervisionReq, judge=judge, forecast=forecast, section="supervision"))
+register(Kind(params=SupervisionReq, judge=judge, forecast=forecast, section="supervision",
+              own_tracks=True))

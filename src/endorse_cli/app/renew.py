@@ -1,0 +1,226 @@
+"""What `endorse renew`, `endorse check --renewal` and `endorse rules` do, from options to
+output; the CLI only parses options."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..errors import EndorseError, ExitCode, RulesError, UsageError
+from ..render.terminal import Terminal
+from .context import Application
+
+NO_RENEWAL_FIX = ("use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` "
+                  "lists them")
+
+
+def _pack_for(portfolio: Any) -> Path | None:
+    """The shipped pack whose credentials hold the portfolio's first endorsement, if any."""
+    from ..engine.work import Endorsements
+    from ..io.rules_file import load_rules, pack_names, packs_dir
+
+    for name in pack_names():
+        rules = load_rules(packs_dir() / f"{name}.toml").value
+        code = Endorsements(rules).code(portfolio.endorsement[0].credential)
+        info = rules.endorsements.get(code or "")
+        ids = {c.id for c in rules.credential}
+        if code in ids or (info is not None and info.credential in ids):
+            return packs_dir() / f"{name}.toml"
+    return None
+
+
+def _rules_with_renewal(rules_file: Path | None, term: Terminal | None = None,
+                        portfolio: Any = None) -> Any:
+    from ..io.rules_file import load_rules
+
+    if rules_file is None and portfolio is not None and portfolio.endorsement:
+        rules_file = _pack_for(portfolio)
+        if rules_file is not None and term is not None:
+            term.message(f"judged by the rules pack {rules_file.stem}, which holds "
+                         f"{portfolio.endorsement[0].credential}; choose others with --rules",
+                         label="note", style="2")
+    loaded = load_rules(rules_file)
+    if loaded.value.renewal is None:
+        raise UsageError(f"{loaded.name} have no yearly renewal", fix=NO_RENEWAL_FIX)
+    return loaded.value
+
+
+def renew(app: Application, file: str | None, *, fmt: str) -> None:
+    """Each endorsement the portfolio holds, year by year, and what the year now running needs."""
+    from ..engine.renewal import renew as judge_renewal
+    from ..io.portfolio_file import read_portfolio
+    from ..render import renewal as view
+    from ..render.sentences import word_renewal
+
+    term, rules_file, day = app.terminal, app.rules_file, app.as_of
+    path = app.portfolio(file)
+    portfolio = read_portfolio(path).value
+    if not portfolio.endorsement:
+        raise UsageError(f"{path} names no Endorsement® you hold",
+                         fix="add the endorsement you hold, the day it was granted and the day "
+                             "your membership runs to, e.g. `endorse add endorsement "
+                             "--credential IFS --endorsed 2023-06-14 --membership-end "
+                             "2026-12-31`; to apply for one, see `endorse gaps`")
+    rules = _rules_with_renewal(rules_file, term, portfolio)
+    report = word_renewal(judge_renewal(portfolio, rules, day), rules)
+    if fmt == "text":
+        view.text(term.console, report, str(path))
+    elif fmt == "markdown":
+        term.data(view.markdown(report, str(path)))
+    else:
+        term.data(view.as_json(report, str(path)))
+
+
+COLUMNS = ("file", "name", "credential", "status", "due", "days_left", "missing")
+
+
+def _loaded(path: Path) -> Any:
+    from functools import cache
+
+    from ..io.rules_file import load_rules
+
+    global _loaded  # noqa: PLW0603
+    _loaded = cache(lambda p: load_rules(p).value)  # type: ignore[misc]
+    return _loaded(path)
+
+
+def _rows(path: str, rules: Any, day: Any) -> list[dict[str, Any]]:
+    from ..engine.renewal import renew as judge_renewal
+    from ..io.portfolio_file import read_portfolio
+    from ..render.sentences import word_renewal
+
+    try:
+        portfolio = read_portfolio(Path(path)).value
+    except EndorseError as exc:
+        return [{"file": path, "name": "", "credential": "", "status": "invalid", "due": "",
+                 "days_left": "", "missing": str(exc)}]
+    if not portfolio.endorsement:
+        return [{"file": path, "name": portfolio.applicant.name, "credential": "",
+                 "status": "not endorsed", "due": "", "days_left": "", "missing": ""}]
+    if rules is None:  # no --rules: the pack that holds the endorsement
+        found = _pack_for(portfolio)
+        if found is None:
+            return [{"file": path, "name": portfolio.applicant.name,
+                     "credential": portfolio.endorsement[0].credential, "status": "unknown",
+                     "due": "", "days_left": "",
+                     "missing": "no rules pack holds this endorsement; choose one with --rules"}]
+        rules = _loaded(found)
+    from ..render.sentences import RenewalWords
+
+    words = RenewalWords(rules)
+    report = word_renewal(judge_renewal(portfolio, rules, day), rules)
+    return [{"file": path, "name": report.applicant, "credential": e.credential or e.written,
+             "status": e.status, "due": e.due.isoformat() if e.due else "",
+             "days_left": "" if e.days_left is None else e.days_left,
+             "missing": "; ".join(words.short_missing(r) for r in e.missing_now)
+             if e.status in ("due", "late") else e.summary}
+            for e in report.endorsements]
+
+
+def check_renewal(app: Application, paths: list[str], *, fmt: str,
+                  exclude: list[str]) -> ExitCode:
+    """One row per endorsement held in each portfolio: its renewal status, due day, what is
+    missing. Exit 1 when a portfolio cannot be read."""
+    from .batch import find
+
+    if fmt == "junit":
+        raise UsageError("--renewal does not write JUnit XML",
+                         fix="use --format table, json, jsonl, csv or markdown")
+    term, rules_file, day = app.terminal, app.rules_file, app.as_of
+    rules = _rules_with_renewal(rules_file) if rules_file is not None else None
+    files, missing = find(paths, exclude)
+    if not files and not missing:
+        raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
+                         fix="name portfolio files, folders that hold them, or a glob")
+    rows = [{"file": m.file, "name": "", "credential": "", "status": "invalid", "due": "",
+             "days_left": "", "missing": m.error or ""} for m in missing]
+    for path in files:
+        rows += _rows(path, rules, day)
+    rows.sort(key=lambda r: (r["file"], str(r["credential"])))
+    _write(term, rows, fmt)
+    return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
+
+
+def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        term.data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        term.data("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    elif fmt == "csv":  # through the one guard against formulas and line breaks in cells
+        from ..render.rows import csv_writer
+
+        writer = csv_writer(term.stdout)
+        writer.writerow(COLUMNS)
+        for r in rows:
+            writer.writerow([r[c] for c in COLUMNS])
+    elif fmt == "markdown":
+        from ..render.rows import md_cell
+
+        lines = ["| file | name | endorsement | status | due | days left | missing |",
+                 "| --- | --- | --- | --- | --- | --- | --- |"]
+        lines += ["| " + " | ".join(md_cell(r[c]) for c in COLUMNS) + " |" for r in rows]
+        term.data("\n".join(lines) + "\n")
+    else:
+        from ..render.text import INDENT, say
+
+        for r in rows:
+            who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
+            due = f" {r['due']} ({r['days_left']} days left)" if r["due"] else ""
+            say(term.console, f"{r['file']}: {who}: {r['status']}{due}", indent=INDENT,
+                first="")
+            if r["missing"]:
+                say(term.console, f"missing: {r['missing']}" if r["status"] in ("due", "late")
+                    else r["missing"], indent=INDENT * 2, first=" " * INDENT)
+
+
+def list_rules(app: Application, *, fmt: str) -> None:
+    """The default rules and every rules pack shipped, with their sources and dates."""
+    term = app.terminal
+    from ..io.rules_file import DEFAULT_NAME, load_rules, pack_names, packs_dir
+
+    entries = []
+    default = load_rules().value
+    entries.append({"name": "(default)", "file": "data/credentials.toml", "title": default.name,
+                    "effective": None, "checked": None, "renewal": default.renewal is not None,
+                    "credentials": [c.id for c in default.by_level()], "sources": []})
+    for name in pack_names():
+        try:
+            rules = load_rules(packs_dir() / f"{name}.toml").value
+        except RulesError:
+            raise
+        pack = rules.pack
+        entries.append({
+            "name": name, "file": f"data/packs/{name}.toml",
+            "title": pack.title if pack else rules.name,
+            "effective": pack.effective.isoformat() if pack else None,
+            "checked": pack.checked.isoformat() if pack else None,
+            "renewal": rules.renewal is not None,
+            "credentials": [c.id for c in rules.by_level()],
+            "sources": [{"key": s.key, "title": s.title, "url": s.url, "shows": s.shows}
+                        for s in (pack.source if pack else ())]})
+    if fmt == "json":
+        term.data(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        return
+    lines: list[str] = []
+    md = fmt == "markdown"
+    for e in entries:
+        head = f"{e['name']}: {e['title']}"
+        lines.append(f"## {head}" if md else head)
+        if md:
+            lines.append("")
+        details = [f"credentials: {', '.join(e['credentials'])}",
+                   "yearly renewal: " + ("yes" if e["renewal"] else "no")]
+        if e["name"] == "(default)":
+            details.insert(0, f"{DEFAULT_NAME}; used when --rules is not given")
+        else:
+            details.insert(0, f"use with --rules {e['name']}; applies from {e['effective']}, "
+                              f"sources checked {e['checked']}")
+        lines += [("- " if md else "  ") + d for d in details]
+        if e["sources"]:
+            lines.append(("- " if md else "  ") + "sources:")
+            for s in e["sources"]:
+                shows = f" ({s['shows']})" if s["shows"] else ""
+                lines.append(("  - " if md else "    - ") + f"{s['title']}{shows}: {s['url']}")
+        lines.append("")
+    term.data("\n".join(lines))

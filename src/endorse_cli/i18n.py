@@ -25,14 +25,22 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The variables that name the reader's language, in the order gettext reads them.
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-#: The English month names, in the catalog so that each language names its months.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def N_(message: str) -> str:
     """Marks ``message`` for the catalog where it is defined; it is translated where shown."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a message with a plural form for the catalog; ``ngettext`` picks the form."""
+    return singular, plural
+
+
+#: The month names, in the catalog so that each language names its months.
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+          N_("December"))
 
 
 class Language:
@@ -85,7 +93,7 @@ class Language:
         return text.replace(".", mark) if mark != "." else text
 
     def month(self, number: int) -> str:
-        return self.pgettext("month", MONTHS[number - 1])
+        return self.gettext(MONTHS[number - 1])
 
     def day(self, value: object) -> str:
         """A day as people read it: ``2025-03-15`` in English, ``15 de marzo de 2025``."""

@@ -59,6 +59,29 @@ def rows(portfolio: Portfolio, section: str) -> list[list[str]]:
             for entry in getattr(portfolio, section)]
 
 
+def _shown(key: str, value: Any, rules: Rules, language: Language) -> str:
+    """A value on a page, for a person: in the rules file's words and the reader's language
+    (the CSV files keep the values as the portfolio has them)."""
+    if isinstance(value, bool):
+        return language.gettext("yes") if value else language.gettext("no")
+    if isinstance(value, (dt.date, int, float)):
+        return language.day(value) if isinstance(value, dt.date) else language.number(value)
+    if key == "degree":
+        return rules.degrees.get(value, value)  # type: ignore[call-overload]
+    if key == "competencies":
+        return ", ".join(rules.areas[a].label if a in rules.areas else a for a in value)
+    if key in rules.choices and isinstance(value, str):
+        return rules.choices[key].get(value, value)
+    return _text(value)
+
+
+def page_rows(portfolio: Portfolio, section: str, rules: Rules,
+              language: Language = ENGLISH) -> list[list[str]]:
+    """The section's entries as a person reads them on the summary pages."""
+    return [[_shown(key, getattr(entry, key), rules, language) for key, _ in COLUMNS[section]]
+            for entry in getattr(portfolio, section)]
+
+
 def coverage(portfolio: Portfolio, rules: Rules, areas: list[str],
              language: Language = ENGLISH) -> list[dict[str, Any]]:
     """For each area, the entries (training and work) that name it."""
@@ -163,7 +186,8 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "recommended": result.recommended,
         "checklist": checklist,
         "sections": {name: {"columns": [language.gettext(h) for _, h in COLUMNS[name]],
-                            "rows": rows(portfolio, name)} for name in COLUMNS},
+                            "rows": page_rows(portfolio, name, rules, language)}
+                     for name in COLUMNS},
         "field_days": days,
         "field_years": f"{days * 100 // 365 / 100:.2f}".replace(
             ".", language.pgettext("decimal mark", ".")),

@@ -20,7 +20,7 @@ from typing import Any
 
 from msgspec.structs import replace
 
-from ..i18n import ENGLISH, Language, N_
+from ..i18n import ENGLISH, Language, N_, Nn_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
                              RequirementResult, Said)
 from ..model.rules import Rules
@@ -41,18 +41,18 @@ NTH = {"education": N_("your {nth} degree"), "work": N_("your {nth} job"),
 ONE = {"exam": N_("your exam"), "applicant": N_("your details")}
 
 #: A count of each unit the engine counts in, in the singular and the plural.
-UNITS = {"hours": (N_("{count} hour"), N_("{count} hours")),
-         "years": (N_("{count} year"), N_("{count} years")),
-         "days": (N_("{count} day"), N_("{count} days")),
-         "references": (N_("{count} reference"), N_("{count} references")),
-         "areas": (N_("{count} area"), N_("{count} areas"))}
+UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
+         "years": Nn_("{count} year", "{count} years"),
+         "days": Nn_("{count} day", "{count} days"),
+         "references": Nn_("{count} reference", "{count} references"),
+         "areas": Nn_("{count} area", "{count} areas")}
 
 #: "5.5 more hours": what is still missing, in each unit.
-MORE = {"hours": (N_("{count} more hour"), N_("{count} more hours")),
-        "years": (N_("{count} more year"), N_("{count} more years")),
-        "days": (N_("{count} more day"), N_("{count} more days")),
-        "references": (N_("{count} more reference"), N_("{count} more references")),
-        "areas": (N_("{count} more area"), N_("{count} more areas"))}
+MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
+        "years": Nn_("{count} more year", "{count} more years"),
+        "days": Nn_("{count} more day", "{count} more days"),
+        "references": Nn_("{count} more reference", "{count} more references"),
+        "areas": Nn_("{count} more area", "{count} more areas")}
 
 #: Why a reference does not count (the engine's words for it are its codes).
 NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
@@ -487,7 +487,9 @@ class Words:
             self.requirement(r, by_id.get(r.id)) for r in result.requirements))
 
     def assessment(self, assessment: Assessment) -> Assessment:
-        if assessment.worded:
+        """Every code in words. An assessment already in English words is worded again in
+        another language: every sentence is made from its codes and ids, never from words."""
+        if assessment.worded and self.language.english:
             return assessment
         warnings = []
         for w in assessment.warnings:

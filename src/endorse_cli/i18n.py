@@ -214,8 +214,8 @@ def language(code: str) -> Language:
 
 # -- dates people type -------------------------------------------------------------------------
 
-_SLASHED = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_SLASHED = r"(\d{1,4})/(\d{1,2})/(\d{1,4})"
+_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 
 
 def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
@@ -228,9 +228,9 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     _ = language.gettext
     text = text.strip()
     forms = _("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example())
-    if m := _ISO.fullmatch(text):
+    if m := re.fullmatch(_ISO, text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
-    elif m := _SLASHED.fullmatch(text):
+    elif m := re.fullmatch(_SLASHED, text):
         parts = dict(zip(language.order, (int(m[1]), int(m[2]), int(m[3])), strict=True))
         year, month, day = parts["y"], parts["m"], parts["d"]
         if len(m[language.order.index("y") + 1]) != 4:

@@ -476,3 +476,48 @@ def test_the_spanish_summary_page_in_a_real_browser(spanish_bundle, tmp_path) ->
     keep = ROOT / "tests" / "screenshots"
     if keep.is_dir():
         (keep / "summary-es.png").write_bytes(shot.read_bytes())
+
+
+# -- every sentence, over many portfolios ----------------------------------------------------
+
+
+def _sentences(result) -> list[str]:
+    said = [result.recommended.reason, *result.recommended.next_up_needs]
+    for w in result.warnings:
+        said += [w.message, w.fix or "fix"]
+    for c in result.credentials:
+        said.append(c.name)
+        for r in c.requirements:
+            for item in [r, *r.options]:
+                said += [item.label, item.standing]
+                said += [s for s in (item.next_step, item.note, item.assumption) if s is not None]
+    return said
+
+
+def test_every_sentence_of_many_portfolios_is_made_in_spanish() -> None:
+    """Generated portfolios reach every warning, note and forecast: in Spanish each is made
+    (no placeholder left unfilled, none blank), from the same codes as in English."""
+    import msgspec
+    from hypothesis import HealthCheck, settings
+    from test_properties import AS_OF as PROPERTY_DAY
+    from test_properties import portfolios
+
+    from endorse_cli.engine import judge
+    from endorse_cli.model.portfolio import Portfolio
+    from endorse_cli.render.sentences import word
+
+    rules = load_rules().value
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(portfolios())
+    def check(data) -> None:
+        judged = judge(msgspec.convert(data, Portfolio), rules, PROPERTY_DAY)
+        english, spanish = word(judged, rules), word(judged, rules, SPANISH)
+        assert [w.code for w in spanish.warnings] == [w.code for w in english.warnings]
+        said = _sentences(spanish)
+        assert len(said) == len(_sentences(english))
+        assert [s for s in said if not s.strip() or re.search(r"\{\w*\}", s)] == []
+        codes = {w.code for w in judged.warnings}
+        assert [s for s in said if s in codes] == []  # a code never stands in for a sentence
+
+    check()

@@ -359,6 +359,16 @@ def test_golden_spanish_timeline(golden) -> None:
     golden("timeline-home-visitor.es.txt", _checklist("home-visitor.toml", timeline=True))
 
 
+def test_golden_spanish_markdown(golden) -> None:
+    from endorse_cli.engine.recommend import checklist_for
+    from endorse_cli.render import markdown
+
+    result = spanish("early-care-teacher.toml")
+    chosen, why = checklist_for(result)
+    golden("gaps-early-care-teacher.es.md", markdown.gaps(result, chosen, why, SPANISH)
+           + "\n" + markdown.timeline(result, chosen, why, SPANISH))
+
+
 @pytest.mark.parametrize("example", [p.name for p in EXAMPLE_FILES])
 def test_spanish_text_fits_80_columns(example) -> None:
     from endorse_cli.render import text
@@ -461,8 +471,12 @@ def test_the_spanish_summary_page_in_a_real_browser(spanish_bundle, tmp_path) ->
                           "--dump-dom", page.as_uri()], capture_output=True, text=True,
                          timeout=60, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert "Lo que falta" in run.stdout and "Advertencias" not in run.stdout
     assert 'lang="es"' in run.stdout
+    shown = re.sub(r"<[^>]+>", " ", run.stdout.split("<body>", 1)[1])
+    assert "Lo que falta" in shown and "Historial laboral" in shown
+    english = ["Gap checklist", "Work history", "Training:", "References", "Exam", "Met:",
+               "Competency areas", "as of", "requirements met", "yes", "hours"]
+    assert [words for words in english if re.search(rf"\b{re.escape(words)}(?!\w)", shown)] == []
     shot = tmp_path / "summary-es.png"
     run = subprocess.run([str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
                           "--hide-scrollbars", "--window-size=1000,2600",

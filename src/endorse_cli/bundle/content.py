@@ -11,6 +11,7 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
+from ..render.sentences import Words
 from ..render.words import expectation
 
 
@@ -53,33 +54,39 @@ CSV_NAMES = {"education": "education.csv", "work": "work.csv", "training": "trai
              "supervision": "supervision.csv", "reference": "references.csv"}
 
 
-def rows(portfolio: Portfolio, section: str) -> list[list[str]]:
-    """The section's entries as rows of text, in the file's order."""
-    return [[_text(getattr(entry, key)) for key, _ in COLUMNS[section]]
+#: The columns whose values are the format's own words, and the key of their labels.
+LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status": "status",
+            "format": "format"}
+
+
+def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list[list[str]]:
+    """The section's entries as rows of text, in the file's order. With ``words``, the
+    format's values are shown by their labels (Bachelor's degree, RS/C provider), and dates,
+    numbers and yes or no in the reader's language, as people read them; without, as the file
+    has them (the CSV files, for scripts)."""
+    def cell(entry: Any, key: str) -> str:
+        value = getattr(entry, key)
+        if words is None or value in (None, []):
+            return _text(value)
+        if key not in LABELLED:
+            return _shown(value, words.language)
+        if isinstance(value, list):
+            return ", ".join(words.value(LABELLED[key], v) for v in value)
+        return words.value(LABELLED[key], value)
+
+    return [[cell(entry, key) for key, _ in COLUMNS[section]]
             for entry in getattr(portfolio, section)]
 
 
-def _shown(key: str, value: Any, rules: Rules, language: Language) -> str:
-    """A value on a page, for a person: in the rules file's words and the reader's language
-    (the CSV files keep the values as the portfolio has them)."""
+def _shown(value: Any, language: Language) -> str:
+    """A value on a page in the reader's language: ``sí``, ``6,5``, ``14 de marzo de 2025``."""
     if isinstance(value, bool):
         return language.gettext("yes") if value else language.gettext("no")
-    if isinstance(value, (dt.date, int, float)):
-        return language.day(value) if isinstance(value, dt.date) else language.number(value)
-    if key == "degree":
-        return rules.degrees.get(value, value)  # type: ignore[call-overload]
-    if key == "competencies":
-        return ", ".join(rules.areas[a].label if a in rules.areas else a for a in value)
-    if key in rules.choices and isinstance(value, str):
-        return rules.choices[key].get(value, value)
+    if isinstance(value, dt.date):
+        return language.day(value)
+    if isinstance(value, (int, float)):
+        return language.number(value)
     return _text(value)
-
-
-def page_rows(portfolio: Portfolio, section: str, rules: Rules,
-              language: Language = ENGLISH) -> list[list[str]]:
-    """The section's entries as a person reads them on the summary pages."""
-    return [[_shown(key, getattr(entry, key), rules, language) for key, _ in COLUMNS[section]]
-            for entry in getattr(portfolio, section)]
 
 
 def coverage(portfolio: Portfolio, rules: Rules, areas: list[str],
@@ -177,6 +184,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                   "standing": r.standing, "when": expectation(r, language), "next": r.next_step,
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
+    words = Words(rules, language)
     return {
         "applicant": portfolio.applicant,
         "file": file_name,
@@ -186,15 +194,12 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "recommended": result.recommended,
         "checklist": checklist,
         "sections": {name: {"columns": [language.gettext(h) for _, h in COLUMNS[name]],
-                            "rows": page_rows(portfolio, name, rules, language)}
-                     for name in COLUMNS},
+                            "rows": rows(portfolio, name, words)} for name in COLUMNS},
         "field_days": days,
         "field_years": f"{days * 100 // 365 / 100:.2f}".replace(
             ".", language.pgettext("decimal mark", ".")),
         "exam": portfolio.exam,
-        "exam_status": (rules.choices.get("status", {}).get(portfolio.exam.status,
-                                                            portfolio.exam.status)
-                        if portfolio.exam else None),
+        "exam_status": words.value("status", portfolio.exam.status) if portfolio.exam else None,
         "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),

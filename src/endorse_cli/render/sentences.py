@@ -155,12 +155,13 @@ class Words:
         return words[:1].lower() + words[1:]
 
     def value(self, key: str, value: object) -> str:
-        """Any of the format's values in words: degrees, areas, statuses, roles..."""
+        """Any of the format's values in words, short, as a table shows them: degrees, areas,
+        statuses ("Received", of "Received: the rating came in"), roles..."""
         if key == "degree":
             return self.degree(str(value))
         if key == "area":
             return self.area(str(value))
-        return self.choice(key, str(value))
+        return re.sub(r"(:\s.*|\s*\(.*\))$", "", self.choice(key, str(value)))
 
     def credential_name(self, credential_id: str, name: str) -> str:
         spec = self.rules.get(credential_id)
@@ -478,6 +479,10 @@ class Words:
             note=self.note(req.noted) if req.noted else None,
             assumption=self.assumption(req.assumed, options) if req.assumed else None,
         )
+        if req.kind == "education" and hasattr(req.details, "have_label"):
+            req = replace(req, details=replace(
+                req.details, have_label=self.degree(req.have) if req.have else None,
+                need_label=self.degree(req.need)))
         return replace(req, standing=self.standing(req))
 
     def credential(self, result: CredentialResult) -> CredentialResult:

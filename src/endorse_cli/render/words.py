@@ -88,3 +88,14 @@ def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
         return _("{id} is expected to be met on {date}.").format(id=result.id, date=day)
     return _("{id} can be met on {date} at the soonest, once the steps without a date are "
              "done.").format(id=result.id, date=day)
+
+
+def not_ready(result: CredentialResult, path: object, language: Language = ENGLISH) -> str:
+    """Said after a bundle is written for a credential not met yet."""
+    import shlex
+
+    return language.gettext(
+        "{id} is not met yet ({met} of {total} requirements): this bundle is a draft to "
+        "review, not ready to submit. See what is missing with {command}.").format(
+            id=result.id, met=result.met_count, total=result.total,
+            command=f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`")

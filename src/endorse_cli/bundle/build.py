@@ -8,6 +8,7 @@ and as-of date give the same bytes (sorted entries, fixed times and modes).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
@@ -23,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import BundleError, PortfolioError, UsageError, os_problem  # BundleError: also from here
+from ..i18n import ENGLISH, Language
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.portfolio import Portfolio
@@ -113,7 +115,7 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
     return found, missing
 
 
-def _environment(templates: Path | None) -> Any:
+def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     import jinja2
 
     from ..render.rows import md_cell
@@ -128,6 +130,12 @@ def _environment(templates: Path | None) -> Any:
     )
     env.filters["md"] = md_cell
     env.filters["cell"] = md_cell
+    # The reader's language: _() and ngettext() as in the code, `lang` for <html lang>, and
+    # the filters `day` (a date as people read it) and `number` (1,5 in Spanish).
+    env.globals.update(_=language.gettext, ngettext=language.ngettext, lang=language.code)
+    env.filters["day"] = lambda value: language.day(
+        dt.date.fromisoformat(value) if isinstance(value, str) else value)
+    env.filters["number"] = language.number
     return env
 
 
@@ -214,7 +222,8 @@ def _replaceable(place: Path, applicant: str, kind: str) -> str | None:
 def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules,
           rules_source: tuple[str, bytes],
           result: Assessment, chosen: CredentialResult, why: str, *, out: Path,
-          templates: Path | None, force: bool, allow_missing: bool) -> tuple[Path, Path, list[str]]:
+          templates: Path | None, force: bool, allow_missing: bool,
+          language: Language = ENGLISH) -> tuple[Path, Path, list[str]]:
     """Write the bundle folder and zip; return their paths and the notes to show.
 
     ``original`` is the portfolio file's bytes as read for judging, copied as they are.
@@ -240,8 +249,8 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
 
     data = content.context(loaded.value, rules, result, chosen, why,
                            attachments=sorted(found), missing=missing, version=__version__,
-                           file_name=source.name)
-    env = _environment(templates)
+                           file_name=source.name, language=language)
+    env = _environment(templates, language)
     files: dict[str, bytes] = {
         "summary.html": _render(env, "summary.html.j2", data).encode(),
         "summary.md": _render(env, "summary.md.j2", data).encode(),

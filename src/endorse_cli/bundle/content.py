@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..engine.dates import days_in, merge
+from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
@@ -15,6 +16,7 @@ from ..render.words import expectation
 
 
 def _text(value: Any) -> str:
+    """A value in a table or CSV file: as in the portfolio, the same in every language."""
     if value is None or value == []:
         return ""
     if isinstance(value, bool):
@@ -29,21 +31,23 @@ def _text(value: Any) -> str:
 
 
 #: The columns of each section's table and CSV file: (key, heading).
+#: The headings are English in the CSV files (read by programs) and translated on the pages.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "education": (("degree", "Degree"), ("field", "Field"), ("institution", "Institution"),
-                  ("completed", "Completed")),
-    "work": (("title", "Title"), ("employer", "Employer"), ("start", "Start"), ("end", "End"),
-             ("infant_family", "In the field"), ("paid", "Paid"),
-             ("hours_per_week", "Hours a week"), ("families_served", "Families served"),
-             ("supervisor", "Supervisor"), ("competencies", "Competency areas")),
-    "training": (("date", "Date"), ("title", "Title"), ("provider", "Provider"),
-                 ("hours", "Hours"), ("imh", "IMH (0-3)"), ("competencies", "Competency areas"),
-                 ("certificate", "Certificate")),
-    "supervision": (("date", "Date"), ("hours", "Hours"), ("format", "Format"),
-                    ("provider", "Provider"), ("provider_credential", "Provider's credential"),
-                    ("notes", "Notes")),
-    "reference": (("name", "Name"), ("role", "Role"), ("email", "Email"), ("phone", "Phone"),
-                  ("status", "Rating"), ("requested", "Requested")),
+    "education": (("degree", N_("Degree")), ("field", N_("Field")),
+                  ("institution", N_("Institution")), ("completed", N_("Completed"))),
+    "work": (("title", N_("Title")), ("employer", N_("Employer")), ("start", N_("Start")),
+             ("end", N_("End")), ("infant_family", N_("In the field")), ("paid", N_("Paid")),
+             ("hours_per_week", N_("Hours a week")), ("families_served", N_("Families served")),
+             ("supervisor", N_("Supervisor")), ("competencies", N_("Competency areas"))),
+    "training": (("date", N_("Date")), ("title", N_("Title")), ("provider", N_("Provider")),
+                 ("hours", N_("Hours")), ("imh", N_("IMH (0-3)")),
+                 ("competencies", N_("Competency areas")), ("certificate", N_("Certificate"))),
+    "supervision": (("date", N_("Date")), ("hours", N_("Hours")), ("format", N_("Format")),
+                    ("provider", N_("Provider")),
+                    ("provider_credential", N_("Provider's credential")), ("notes", N_("Notes"))),
+    "reference": (("name", N_("Name")), ("role", N_("Role")), ("email", N_("Email")),
+                  ("phone", N_("Phone")), ("status", N_("Rating")),
+                  ("requested", N_("Requested"))),
 }
 #: File names of the sections' CSV files.
 CSV_NAMES = {"education": "education.csv", "work": "work.csv", "training": "training.csv",
@@ -57,12 +61,15 @@ LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status"
 
 def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list[list[str]]:
     """The section's entries as rows of text, in the file's order. With ``words``, the
-    format's values are shown by their labels (Bachelor's degree, RS/C provider), as people
-    read them; without, as the file has them (the CSV files, for scripts)."""
+    format's values are shown by their labels (Bachelor's degree, RS/C provider), and dates,
+    numbers and yes or no in the reader's language, as people read them; without, as the file
+    has them (the CSV files, for scripts)."""
     def cell(entry: Any, key: str) -> str:
         value = getattr(entry, key)
-        if words is None or key not in LABELLED or value in (None, []):
+        if words is None or value in (None, []):
             return _text(value)
+        if key not in LABELLED:
+            return _shown(value, words.language)
         if isinstance(value, list):
             return ", ".join(words.value(LABELLED[key], v) for v in value)
         return words.value(LABELLED[key], value)
@@ -71,20 +78,35 @@ def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list
             for entry in getattr(portfolio, section)]
 
 
-def coverage(portfolio: Portfolio, rules: Rules, areas: list[str]) -> list[dict[str, Any]]:
+def _shown(value: Any, language: Language) -> str:
+    """A value on a page in the reader's language: ``sí``, ``6,5``, ``14 de marzo de 2025``."""
+    if isinstance(value, bool):
+        return language.gettext("yes") if value else language.gettext("no")
+    if isinstance(value, dt.date):
+        return language.day(value)
+    if isinstance(value, (int, float)):
+        return language.number(value)
+    return _text(value)
+
+
+def coverage(portfolio: Portfolio, rules: Rules, areas: list[str],
+             language: Language = ENGLISH) -> list[dict[str, Any]]:
     """For each area, the entries (training and work) that name it."""
+    _ = language.gettext
     matrix = []
     for area in areas:
         label = rules.areas[area].label if area in rules.areas else area
-        by = [f"Training: {t.title} ({t.date.isoformat()})" for t in portfolio.training
-              if area in t.competencies]
-        by += [f"Work: {w.title}" for w in portfolio.work if area in w.competencies]
+        by = [_("Training: {title} ({date})").format(title=t.title, date=language.day(t.date))
+              for t in portfolio.training if area in t.competencies]
+        by += [_("Work: {title}").format(title=w.title) for w in portfolio.work
+               if area in w.competencies]
         matrix.append({"area": area, "label": label, "entries": by, "covered": bool(by)})
     return matrix
 
 
 def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
-          width: int = 640, height: int = 200) -> dict[str, Any] | None:
+          width: int = 640, height: int = 200,
+          language: Language = ENGLISH) -> dict[str, Any] | None:
     """An SVG bar chart of RS/C hours by month, with the best window of the credential's RS/C
     requirement marked; plain geometry for the template to draw, and a text alternative."""
     sessions = sorted((s.date, s.hours) for s in portfolio.supervision if s.date <= as_of)
@@ -121,13 +143,18 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
                       "start": rsc.details.window_start.isoformat(),
                       "end": rsc.details.window_end.isoformat(),
                       "hours": _text(rsc.have)}
-    summary = (f"RS/C hours by month from {months[0].strftime('%B %Y')} to "
-               f"{months[-1].strftime('%B %Y')}: {len(sessions)} sessions, "
-               f"{_text(sum(h for _, h in sessions))} hours in all, at most "
-               f"{_text(peak)} in a month.")
+    _, number = language.gettext, language.number
+    summary = language.ngettext(
+        "RS/C hours by month from {first} to {last}: {count} session, {hours} hours in all, at "
+        "most {peak} in a month.",
+        "RS/C hours by month from {first} to {last}: {count} sessions, {hours} hours in all, "
+        "at most {peak} in a month.", len(sessions)).format(
+            first=language.month_year(months[0]), last=language.month_year(months[-1]),
+            count=len(sessions), hours=number(sum(h for _d, h in sessions)), peak=number(peak))
     if window:
-        summary += (f" The best window, {window['start']} to {window['end']}, holds "
-                    f"{window['hours']} hours.")
+        summary += " " + _("The best window, {start} to {end}, holds {hours} hours.").format(
+            start=language.day(rsc.details.window_start), end=language.day(rsc.details.window_end),
+            hours=number(rsc.have))
     return {"width": width, "height": height, "bars": bars, "window": window,
             "peak": _text(peak), "axis_y": top + plot_h, "left": left, "summary": summary,
             "first": months[0].strftime("%Y-%m"), "last": months[-1].strftime("%Y-%m")}
@@ -142,18 +169,22 @@ def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
 
 def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: CredentialResult,
             why: str, *, attachments: list[str], missing: list[str], version: str,
-            file_name: str) -> dict[str, Any]:
-    """Everything the templates show."""
+            file_name: str, language: Language = ENGLISH) -> dict[str, Any]:
+    """Everything the templates show, in ``language`` (the rules file's words in it too)."""
+    if not language.english:
+        from ..model.texts import localized
+
+        rules = localized(rules, language.code)
     areas = next((list(getattr(r.details, "missing", [])) for r in chosen.requirements
                   if r.kind == "competencies"), [])
     wanted = next((getattr(req, "areas", None) for c in rules.credential if c.id == chosen.id
                    for req in c.requirement if getattr(req, "areas", None)), None)
     checklist = [{"label": r.label, "met": r.met, "applies": r.applies,
                   "status": "does not apply" if not r.applies else ("met" if r.met else "missing"),
-                  "standing": r.standing, "when": expectation(r), "next": r.next_step,
+                  "standing": r.standing, "when": expectation(r, language), "next": r.next_step,
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
-    words = Words(rules)
+    words = Words(rules, language)
     return {
         "applicant": portfolio.applicant,
         "file": file_name,
@@ -162,15 +193,16 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "why": why,
         "recommended": result.recommended,
         "checklist": checklist,
-        "sections": {name: {"columns": [h for _, h in COLUMNS[name]],
+        "sections": {name: {"columns": [language.gettext(h) for _, h in COLUMNS[name]],
                             "rows": rows(portfolio, name, words)} for name in COLUMNS},
         "field_days": days,
-        "field_years": f"{days * 100 // 365 / 100:.2f}",
+        "field_years": f"{days * 100 // 365 / 100:.2f}".replace(
+            ".", language.pgettext("decimal mark", ".")),
         "exam": portfolio.exam,
         "exam_status": words.value("status", portfolio.exam.status) if portfolio.exam else None,
-        "coverage": coverage(portfolio, rules, wanted or []),
+        "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
-        "chart": chart(portfolio, chosen, result.as_of),
+        "chart": chart(portfolio, chosen, result.as_of, language=language),
         "warnings": result.warnings,
         "attachments": attachments,
         "missing_attachments": missing,

@@ -163,6 +163,47 @@ def _check(loaded: Loaded[Rules]) -> None:
         if kind not in rules.next_steps:
             raise fail(where, f"no next-step wording for the kind {kind!r}",
                        f'add `{kind} = "..."` under [next_steps]')
+    _check_languages(rules, fail)
+
+
+def _check_languages(rules: Rules, fail) -> None:  # noqa: ANN001
+    """Each ``[i18n.<language>]`` table words only what the file itself has."""
+    from .hints import did_you_mean
+
+    def unknown(path: KeyPath, what: str, name: str, known: list[str]) -> RulesError:
+        guess = did_you_mean(name, known)
+        return fail(path, f"{what} {name!r} is not in this rules file" +
+                    (f"; did you mean {guess!r}?" if guess else ""),
+                    "use one of: " + ", ".join(known))
+
+    for code, text in rules.i18n.items():
+        here = ("i18n", code)
+        for key, values in text.choices.items():
+            if key not in rules.choices:
+                raise unknown(here + ("choices", key), "the choice list", key, list(rules.choices))
+            for value in values:
+                if value not in rules.choices[key]:
+                    raise unknown(here + ("choices", key, value), f"the {key} value", value,
+                                  list(rules.choices[key]))
+        for key, wording in text.next_steps.items():
+            if key not in rules.next_steps:
+                raise unknown(here + ("next_steps", key), "the next step", key,
+                              list(rules.next_steps))
+            _check_wording(fail, here + ("next_steps", key), wording)
+        ids = [c.id for c in rules.credential]
+        for credential_id, ctext in text.credential.items():
+            spec = rules.get(credential_id)
+            if spec is None:
+                raise unknown(here + ("credential", credential_id), "the credential",
+                              credential_id, ids)
+            reqs = [r.id for r in spec.requirement]
+            reqs += [o.id for r in spec.requirement for o in getattr(r, "option", ()) or ()]
+            for req_id, rtext in ctext.requirement.items():
+                where = here + ("credential", credential_id, "requirement", req_id)
+                if req_id not in reqs:
+                    raise unknown(where, f"the requirement of {credential_id}", req_id, reqs)
+                if rtext.next_step is not None:
+                    _check_wording(fail, where + ("next_step",), rtext.next_step)
 
 
 #: What format 2 added to the kinds of format 1: a format-1 file that uses it is refused.

@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal, Union
 from msgspec import Meta, Struct, defstruct, field
 
 from .portfolio import AgeBand, Area, Degree, Focus, LicenseKind, MentorTrack, Topic, WorkRole
+from .texts import LanguageCode, LanguageText
 
 RULES_FORMAT_VERSION = 1
 #: Every rules format the loader reads. Format 2 adds ``[pack]``, ``[endorsements]``,
@@ -293,6 +294,8 @@ class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     forecast: Forecast
     red_flags: RedFlags
     credential: Annotated[list[Credential], Meta(min_length=1)]
+    #: The association's words in other languages: ``[i18n.es]`` (see :mod:`.texts`).
+    i18n: dict[LanguageCode, LanguageText] = {}
 
     def get(self, credential_id: str) -> Credential | None:
         for credential in self.credential:

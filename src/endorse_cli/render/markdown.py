@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
 from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
@@ -20,95 +21,115 @@ def esc(text: object) -> str:
     return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
-def _warnings(assessment: Assessment) -> list[str]:
+def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]:
+    _ = language.gettext
     if not assessment.warnings:
         return []
-    lines = ["", "## Warnings", ""]
+    lines = ["", "## " + _("Warnings"), ""]
     for w in assessment.warnings:
-        fix = f" Fix: {esc(w.fix)}{place(w)}." if w.fix else ""
+        fix = " " + _("Fix: {fix}").format(fix=esc(w.fix)) + place(w, language) + "." \
+            if w.fix else ""
         lines.append(f"- {esc(w.message)}.{fix}")
     return lines
 
 
-def assess(assessment: Assessment) -> str:
-    lines = [f"# Endorsement® assessment: {esc(heading(assessment))}", "",
-             "| Credential | Qualified | Met | Requirements met | Soonest |",
+def assess(assessment: Assessment, language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    yes, no = _("yes"), _("no")
+    lines = [_("# Endorsement® assessment: {heading}").format(
+                 heading=esc(heading(assessment, language))), "",
+             "| " + " | ".join([_("Credential"), _("Qualified"), _("Met"), _("Requirements met"),
+                                _("Soonest")]) + " |",
              "| --- | --- | --- | --- | --- |"]
     for c in assessment.credentials:
-        expected = "" if c.met else (c.expected.isoformat() if c.expected else "-")
-        lines.append(f"| {esc(c.id)} {esc(c.name)} | {'yes' if c.qualified else 'no'} | "
-                     f"{'yes' if c.met else 'no'} | {c.met_count} of {c.total} | {expected} |")
+        expected = "" if c.met else (language.day(c.expected) if c.expected else "-")
+        count = _("{met} of {total}").format(met=c.met_count, total=c.total)
+        lines.append(f"| {esc(c.id)} {esc(c.name)} | {yes if c.qualified else no} | "
+                     f"{yes if c.met else no} | {count} | {expected} |")
     rec = assessment.recommended
-    lines += ["", SOONEST]
-    lines += ["", f"**Recommended: {esc(rec.id)}**" + ("" if rec.qualified else " (not yet qualified)"),
-              "", esc(rec.reason)]
+    lines += ["", _(SOONEST)]
+    lines += ["", "**" + _("Recommended: {id}").format(id=esc(rec.id)) + "**"
+              + ("" if rec.qualified else " " + _("(not yet qualified)")), "", esc(rec.reason)]
     if rec.also_qualified:
-        lines += ["", f"Also qualified for: {esc(', '.join(rec.also_qualified))}."]
+        lines += ["", _("Also qualified for: {ids}.").format(ids=esc(", ".join(rec.also_qualified)))]
     if rec.next_up:
-        lines += ["", f"Next up, {esc(rec.next_up)}, still needs: {esc('; '.join(rec.next_up_needs))}."]
-    return "\n".join(lines + _warnings(assessment)) + "\n"
+        lines += ["", _("Next up, {id}, still needs: {needs}.").format(
+            id=esc(rec.next_up), needs=esc("; ".join(rec.next_up_needs)))]
+    return "\n".join(lines + _warnings(assessment, language)) + "\n"
 
 
-def _item(req: RequirementResult, indent: str = "") -> list[str]:
+def _item(req: RequirementResult, indent: str = "", language: Language = ENGLISH) -> list[str]:
+    _ = language.gettext
     box = "[-]" if not req.applies else ("[x]" if req.met else "[ ]")
-    qual = " *(qualification)*" if req.qualification else ""
+    qual = " *" + _("(qualification)") + "*" if req.qualification else ""
     lines = [f"{indent}- {box} {esc(req.label)}{qual}: {esc(req.standing)}"]
     if req.note and req.applies:
-        lines.append(f"{indent}  - note: {esc(req.note)}")
-    if when := expectation(req):
+        lines.append(f"{indent}  - " + _("note: {note}").format(note=esc(req.note)))
+    if when := expectation(req, language):
         lines.append(f"{indent}  - {esc(when)}")
     if req.kind == "any" and not req.met:
         for option in req.options:
-            lines += _item(option, indent + "  ")
+            lines += _item(option, indent + "  ", language)
     elif req.next_step:
-        lines.append(f"{indent}  - next: {esc(req.next_step)}")
+        lines.append(f"{indent}  - " + _("next: {step}").format(step=esc(req.next_step)))
     return lines
 
 
-def _title(kind: str, assessment: Assessment, result: CredentialResult, why: str) -> list[str]:
-    return [f"# {kind}: {esc(result.id)} {esc(result.name)} ({WHY[why]})", "",
-            esc(heading(assessment)) + "."]
+def _title(title: str, assessment: Assessment, language: Language) -> list[str]:
+    return [f"# {title}", "", esc(heading(assessment, language)) + "."]
 
 
-def _recommended_too(assessment: Assessment, result: CredentialResult, why: str) -> list[str]:
+def _recommended_too(assessment: Assessment, result: CredentialResult, why: str,
+                     language: Language) -> list[str]:
     if why == "recommended" or assessment.recommended.id == result.id:
         return []
-    return ["", f"Recommended for you: {esc(assessment.recommended.id)}. "
-                "See `endorse assess` for why."]
+    return ["", language.gettext("Recommended for you: {id}. See `endorse assess` for "
+                                 "why.").format(id=esc(assessment.recommended.id))]
 
 
-def gaps(assessment: Assessment, result: CredentialResult, why: str) -> str:
-    lines = _title("Gap checklist", assessment, result, why)
-    lines += ["", status(result).capitalize() + ".", ""]
+def gaps(assessment: Assessment, result: CredentialResult, why: str,
+         language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    lines = _title(_("Gap checklist: {id} {name} ({why})").format(
+        id=esc(result.id), name=esc(result.name), why=_(WHY[why])), assessment, language)
+    lines += ["", status(result, language).capitalize() + ".", ""]
     for req in result.requirements:
-        lines += _item(req)
-    lines += _recommended_too(assessment, result, why)
-    return "\n".join(lines + _warnings(assessment)) + "\n"
+        lines += _item(req, language=language)
+    lines += _recommended_too(assessment, result, why, language)
+    return "\n".join(lines + _warnings(assessment, language)) + "\n"
 
 
-def timeline(assessment: Assessment, result: CredentialResult, why: str) -> str:
-    lines = _title("Timeline", assessment, result, why)
-    lines += ["", "| When | Requirement | Why then |", "| --- | --- | --- |"]
-    lines += [f"| {when} | {esc(label)} | {esc(because)} |"
-              for when, label, because in timeline_rows(result)]
-    lines += ["", f"**{esc(timeline_end(result))}**"]
-    return "\n".join(lines + _warnings(assessment)) + "\n"
+def timeline(assessment: Assessment, result: CredentialResult, why: str,
+             language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    lines = _title(_("Timeline: {id} {name} ({why})").format(
+        id=esc(result.id), name=esc(result.name), why=_(WHY[why])), assessment, language)
+    lines += ["", "| " + " | ".join([_("When"), _("Requirement"), _("Why then")]) + " |",
+              "| --- | --- | --- |"]
+    lines += [f"| {esc(when)} | {esc(label)} | {esc(because)} |"
+              for when, label, because in timeline_rows(result, language)]
+    lines += ["", f"**{esc(timeline_end(result, language))}**"]
+    return "\n".join(lines + _warnings(assessment, language)) + "\n"
 
 
-def credentials(rules: Rules, source: str) -> str:
-    lines = [f"# {esc(rules.name)}", "", f"From {esc(source)}."]
+def credentials(rules: Rules, source: str, language: Language = ENGLISH) -> str:
+    """The rules in force; ``rules`` already in the reader's language (``model.texts``)."""
+    _ = language.gettext
+    lines = [f"# {esc(rules.name)}", "", _("From {source}.").format(source=esc(source))]
     for c in rules.by_level():
-        lines += ["", f"## {esc(c.id)} {esc(c.name)}", "", f"Level {c.level}, focus: {c.focus}."]
+        lines += ["", f"## {esc(c.id)} {esc(c.name)}", "",
+                  _("Level {level}, focus: {focus}.").format(level=c.level, focus=c.focus)]
         if c.audience:
             lines += ["", esc(c.audience)]
         lines.append("")
         for req in c.requirement:
             kind = req.__struct_config__.tag
-            tag = "qualification" if req.qualification else "requirement"
+            tag = _("qualification") if req.qualification else _("requirement")
             lines.append(f"- **{esc(req.id)}** ({kind}, {tag}): {esc(req.label)}")
             if areas := areas_of(req, rules):
-                lines.append(f"  - areas: {esc(areas)}")
+                lines.append("  - " + _("areas: {areas}").format(areas=esc(areas)))
             if isinstance(req, AnyReq):
                 for opt in req.option:
-                    lines.append(f"  - or **{esc(opt.id)}** ({opt.__struct_config__.tag}): {esc(opt.label)}")
+                    lines.append("  - " + _("or {id}").format(id=f"**{esc(opt.id)}**")
+                                 + f" ({opt.__struct_config__.tag}): {esc(opt.label)}")
     return "\n".join(lines) + "\n"

@@ -4,8 +4,10 @@ The engine speaks in codes with values (:class:`~endorse_cli.model.results.Said`
 ``code``); :func:`word` fills the words of a whole assessment once, and every renderer (text,
 Markdown, JSON, the bundle, the questionnaire) shows those words. Two sources of words meet
 here: the association's, from the rules file (labels, next steps, degree names, the words
-for the format's values) and the tool's, below. Each sentence names the command that fixes
-it, and an entry by its number counted from 1 and its name and date, never by a key path.
+for the format's values, in the reader's language when the file has it: ``[i18n.es]``) and
+the tool's, below, translated by the gettext catalogs (``_`` and ``n_`` mark them for
+``pybabel extract``). Each sentence names the command that fixes it, and an entry by its
+number counted from 1 and its name and date, never by a key path.
 """
 
 from __future__ import annotations
@@ -18,14 +20,42 @@ from typing import Any
 
 from msgspec.structs import replace
 
+from ..i18n import ENGLISH, Language, N_, Nn_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
                              RequirementResult, Said)
 from ..model.rules import Rules
+from ..model.texts import localized
 
 #: What one entry of each section is called.
-NOUNS = {"education": "degree", "work": "job", "training": "training",
-         "supervision": "RS/C session", "reference": "reference", "exam": "exam",
-         "applicant": "details"}
+NOUNS = {"education": N_("degree"), "work": N_("job"), "training": N_("training"),
+         "supervision": N_("RS/C session"), "reference": N_("reference"), "exam": N_("exam"),
+         "applicant": N_("details")}
+
+#: An entry of each section, counted from 1: "your 4th training".
+NTH = {"education": N_("your {nth} degree"), "work": N_("your {nth} job"),
+       "training": N_("your {nth} training"), "supervision": N_("your {nth} RS/C session"),
+       "reference": N_("your {nth} reference"), "exam": N_("your {nth} exam"),
+       "applicant": N_("your {nth} details")}
+
+#: The one entry of a section that is a table of its own.
+ONE = {"exam": N_("your exam"), "applicant": N_("your details")}
+
+#: A count of each unit the engine counts in, in the singular and the plural.
+UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
+         "years": Nn_("{count} year", "{count} years"),
+         "days": Nn_("{count} day", "{count} days"),
+         "references": Nn_("{count} reference", "{count} references"),
+         "areas": Nn_("{count} area", "{count} areas")}
+
+#: "5.5 more hours": what is still missing, in each unit.
+MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
+        "years": Nn_("{count} more year", "{count} more years"),
+        "days": Nn_("{count} more day", "{count} more days"),
+        "references": Nn_("{count} more reference", "{count} more references"),
+        "areas": Nn_("{count} more area", "{count} more areas")}
+
+#: Why a reference does not count (the engine's words for it are its codes).
+NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
 
 EDIT = "`endorse edit`"
 
@@ -35,35 +65,44 @@ def command(section: str | None) -> str:
     return f"`endorse interview --section {section}`" if section else EDIT
 
 
-def ordinal(n: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st..."""
+def ordinal(n: int, language: Language = ENGLISH) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st...; in Spanish "n.º 4"."""
+    if not language.english:
+        return language.pgettext("an entry's number counted from 1", "number {n}").format(n=n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
-def number(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+def number(value: object, language: Language = ENGLISH) -> str:
+    return language.number(value)
 
 
-def quantity(count: object, unit: str) -> str:
+def quantity(count: object, unit: str, language: Language = ENGLISH,
+             forms: dict[str, tuple[str, str]] = UNITS) -> str:
     """``1 hour``, ``5.5 hours``, ``1 family``: the unit in the singular for exactly one."""
-    word = unit
+    if unit in forms:
+        singular, plural = forms[unit]
+        return language.ngettext(singular, plural, count).format(  # type: ignore[arg-type]
+            count=number(count, language))
+    word = unit  # a unit of a kind defined elsewhere: English rules of thumb
     if count == 1:
         word = unit[:-3] + "y" if unit.endswith("ies") else unit.removesuffix("s")
-    return f"{number(count)} {word}"
+    if forms is MORE:
+        return f"{number(count, language)} more {word}"
+    return f"{number(count, language)} {word}"
 
 
-def day(value: object) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+def day(value: object, language: Language = ENGLISH) -> str:
+    return language.day(value)
 
 
-def listing(items: Iterable[str], last: str = "and") -> str:
+def listing(items: Iterable[str], last: str | None = None,
+            language: Language = ENGLISH) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
+    last = last or language.gettext("and")
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
@@ -73,16 +112,33 @@ def sentence(text: str) -> str:
 
 
 class Words:
-    """The words of one rules file (and, later, one language)."""
+    """The words of one rules file in one language: the association's (the rules file's text
+    in that language, else its own) and the tool's (the gettext catalog)."""
 
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
+    def __init__(self, rules: Rules, language: Language = ENGLISH) -> None:
+        self.source = rules
+        self.language = language
+        self.rules = rules if language.english else localized(rules, language.code)
+        self._ = language.gettext
+        self.n_ = language.ngettext
+
+    def number(self, value: object) -> str:
+        return self.language.number(value)
+
+    def day(self, value: object) -> str:
+        return self.language.day(value)
+
+    def quantity(self, count: object, unit: str) -> str:
+        return quantity(count, unit, self.language)
+
+    def ordinal(self, n: int) -> str:
+        return ordinal(n, self.language)
 
     # -- the association's words for the format's values ---------------------------------
 
     def degree(self, slug: str | None) -> str:
         if not slug:
-            return "no completed degree"
+            return self._("no completed degree")
         return self.rules.degrees.get(slug, slug)  # type: ignore[call-overload]
 
     def area(self, slug: str) -> str:
@@ -107,20 +163,42 @@ class Words:
             return self.area(str(value))
         return re.sub(r"(:\s.*|\s*\(.*\))$", "", self.choice(key, str(value)))
 
+    def credential_name(self, credential_id: str, name: str) -> str:
+        spec = self.rules.get(credential_id)
+        return spec.name if spec else name
+
+    @functools.cached_property
+    def _labels(self) -> dict[str, str]:
+        """The file's own label of each requirement, to the reader's language."""
+        found: dict[str, str] = {}
+        for own, shown in zip(self.source.credential, self.rules.credential, strict=True):
+            for a, b in zip(own.requirement, shown.requirement, strict=True):
+                found.setdefault(a.label, b.label)
+                for oa, ob in zip(getattr(a, "option", ()) or (), getattr(b, "option", ()) or (),
+                                  strict=True):
+                    found.setdefault(oa.label, ob.label)
+        return found
+
+    def label(self, label: str) -> str:
+        """A requirement's label (as the engine gives it, in the file's words) to the reader's."""
+        return label if self.rules is self.source else self._labels.get(label, label)
+
     # -- entries ---------------------------------------------------------------------------
 
     def entry(self, ref: Entry) -> str:
         """"your 4th training, Attachment 101, 2025-01-15"."""
-        noun = NOUNS.get(ref.section, ref.section)
         if ref.number == 0:  # a table of its own, such as the exam
-            text = f"your {noun}"
+            text = self._(ONE.get(ref.section, "your {noun}")).format(
+                noun=self._(NOUNS.get(ref.section, ref.section)))
+        elif ref.section in NTH:
+            text = self._(NTH[ref.section]).format(nth=self.ordinal(ref.number))
         else:
-            text = f"your {ordinal(ref.number)} {noun}"
+            text = f"your {self.ordinal(ref.number)} {ref.section}"
         name = self.degree(ref.name) if ref.section == "education" else ref.name
         if name:
             text += f", {name}"
         if ref.date:
-            text += f", {day(ref.date)}"
+            text += f", {self.day(ref.date)}"
         return text
 
     # -- next steps: the rules file's words ------------------------------------------------
@@ -132,211 +210,270 @@ class Words:
         fields: dict[str, str] = {}
         for key, value in v.items():
             if key == "more":
-                fields[key] = f"{number(value['count'])} more " + quantity(
-                    value["count"], value["unit"]).split(" ", 1)[1]
+                fields[key] = quantity(value["count"], value["unit"], self.language, MORE)
             elif key in ("degree", "after"):
                 fields[key] = self.degree(value) if value else ""
             elif key == "areas":
                 fields[key] = ", ".join(self.area(a) for a in value)
             elif key == "names":
-                fields[key] = listing(value)
+                fields[key] = listing(value, language=self.language)
             elif key == "options":
-                fields[key] = " Or: ".join(o.next_step or o.label for o in req.options)
+                fields[key] = self._(" Or: ").join(o.next_step or o.label for o in req.options)
             elif key == "section":
                 fields["command"] = command(value)
             elif key in PACK_FIELDS:
                 fields[key] = pack_field(self, key, value)
             else:
-                fields[key] = number(value)
+                fields[key] = self.number(value)
         fields.setdefault("command", EDIT)
         return template.format_map({name: fields.get(name, "") for name in _names(template)})
 
     # -- the tool's words ------------------------------------------------------------------
 
+    def _recent(self, v: dict[str, Any]) -> str:
+        _ = self._
+        months = v.get("months")
+        if v.get("up_to_today"):
+            return self.n_("the last {months} month up to today",
+                           "the last {months} months up to today", months).format(months=months)
+        return self.n_("the last {months} month", "the last {months} months",
+                       months).format(months=months)
+
     def _rate(self, v: dict[str, Any], code: str | None = None) -> str:
+        _ = self._
         code = code or v.get("pace", "")
-        recent = f"the last {v.get('months')} months" + (" up to today" if v.get("up_to_today") else "")
         if code == "rsc-pace-assumed":
-            return f"at the {quantity(v['per_month'], 'hours')} a month you assumed"
+            return _("at the {hours} a month you assumed").format(
+                hours=self.quantity(v["per_month"], "hours"))
         if code == "no-rsc-pace":
-            return f"you have had no RS/C in {recent}"
-        return f"at your pace of {recent}, about {quantity(v['per_month'], 'hours')} a month"
+            return _("you have had no RS/C in {recent}").format(recent=self._recent(v))
+        return _("at your pace of {recent}, about {hours} a month").format(
+            recent=self._recent(v), hours=self.quantity(v["per_month"], "hours"))
 
     def assumption(self, said: Said, options: tuple[RequirementResult, ...] = ()) -> str:
+        _ = self._
         code, v = said.code, said.values
         if "option" in v:  # an `any` requirement: the option that gets there first
             label = next((o.label for o in options if o.id == v["option"]), v["option"])
             inner = self.assumption(Said(code=code, values={k: x for k, x in v.items()
                                                             if k != "option"}))
-            return f"{inner} (by: {label})"
+            return _("{assumption} (by: {option})").format(assumption=inner, option=label)
         if code == "work-goes-on":
-            return "if your current work in the field goes on"
+            return _("if your current work in the field goes on")
         if code == "no-field-work-ahead":
-            return (f"no work in the field goes on after {day(v['as_of'])}; it counts only "
-                    "while you work with infants, young children and families")
+            return _("no work in the field goes on after {date}; it counts only while you "
+                     "work with infants, young children and families").format(
+                         date=self.day(v["as_of"]))
         if code == "field-work-ends-first":
-            return (f"your work in the field ends on {day(v['end'])}, before the "
-                    f"{v['missing_days']} more days are done")
+            return _("your work in the field ends on {date}, before the {days} are "
+                     "done").format(date=self.day(v["end"]),
+                                    days=quantity(v["missing_days"], "days", self.language,
+                                                  MORE))
         if code == "no-training-pace":
-            recent = f"the last {v['months']} months" + (" up to today" if v["up_to_today"] else "")
-            return f"no specialized training in {recent} to set a pace"
+            return _("no specialized training in {recent} to set a pace").format(
+                recent=self._recent(v))
         if code in ("training-pace", "rsc-pace", "rsc-pace-assumed", "no-rsc-pace"):
             return self._rate(v, code)
         if code == "training-pace-too-slow":
-            return f"{self._rate(v, 'training-pace')}, not within {v['horizon_months']} months"
+            return self.n_("{rate}, not within {months} month",
+                           "{rate}, not within {months} months", v["horizon_months"]).format(
+                               rate=self._rate(v, "training-pace"), months=v["horizon_months"])
         if code == "rsc-field-work-ends":
-            return ("RS/C counts only while you work in the field, and your work in the field "
-                    f"ends on {day(v['end'])}")
+            return _("RS/C counts only while you work in the field, and your work in the field "
+                     "ends on {date}").format(date=self.day(v["end"]))
         if code in ("rsc-pace-never", "rsc-pace-too-slow"):
-            goal = f"{number(v['hours'])} hours within one {v['window_months']}-month period"
             if v.get("span_months"):
-                goal += f" over at least {v['span_months']} months"
-            text = f"{self._rate(v)}: that will not reach {goal}"
+                goal = _("{hours} within one {window}-month period over at least {span} "
+                         "months").format(hours=self.quantity(v["hours"], "hours"),
+                                          window=v["window_months"], span=v["span_months"])
+            else:
+                goal = _("{hours} within one {window}-month period").format(
+                    hours=self.quantity(v["hours"], "hours"), window=v["window_months"])
+            text = _("{rate}: that will not reach {goal}").format(rate=self._rate(v), goal=goal)
             if code == "rsc-pace-too-slow":
-                text += (f"; {quantity(v['least_per_month'], 'hours')} a month reaches it on "
-                         f"{day(v['least_day'])}")
+                text += _("; {hours} a month reaches it on {date}").format(
+                    hours=self.quantity(v["least_per_month"], "hours"),
+                    date=self.day(v["least_day"]))
             return text
         if code == "exam-scheduled":
-            return f"the exam is scheduled for {day(v['date'])}: met then, if you pass"
+            return _("the exam is scheduled for {date}: met then, if you pass").format(
+                date=self.day(v["date"]))
         return code
 
     def note(self, said: Said) -> str:
+        _ = self._
         v = said.values
         if said.code == "mentor-track-assumed":
-            return (f"your Mentor track is not set, so you are counted on the "
-                    f"{self.choice('mentor_track', v['track'])} track; if yours is another, "
-                    f"set it with {EDIT}")
+            return _("your Mentor track is not set, so you are counted on the {track} track; if "
+                     "yours is another, set it with {command}").format(
+                         track=self.choice("mentor_track", v["track"]), command=EDIT)
         if said.code == "not-on-track":
-            return f"not required on the {self.choice('mentor_track', v['track'])} track"
+            return _("not required on the {track} track").format(
+                track=self.choice("mentor_track", v["track"]))
         if said.code == "rsc-period-short":
-            return (f"the hours are there, but your sessions from {day(v['first'])} to "
-                    f"{day(v['last'])} stretch over less than {v['span_months']} months; a "
-                    f"session on or after {day(v['reaches'])} completes the period")
+            return _("the hours are there, but your sessions from {first} to {last} stretch over "
+                     "less than {months} months; a session on or after {reaches} completes the "
+                     "period").format(first=self.day(v["first"]), last=self.day(v["last"]),
+                                      months=v["span_months"], reaches=self.day(v["reaches"]))
         return said.code
 
     def reason(self, rec: Recommendation) -> str:
+        _ = self._
         code, v = rec.why.code, rec.why.values
-        status = ("Every requirement is met." if v["met"]
-                  else f"Requirements met: {v['met_count']} of {v['total']}.")
-        missing = "; ".join(v.get("missing", []))
-        pick = f"{v['name']} ({v['id']})"
+        status = (_("Every requirement is met.") if v["met"]
+                  else _("Requirements met: {met} of {total}.").format(met=v["met_count"],
+                                                                      total=v["total"]))
+        missing = "; ".join(self.label(m) for m in v.get("missing", []))
+        name = self.credential_name(v["id"], v["name"])
+        pick = f"{name} ({v['id']})"
+        focus = self.focus(v["focus"]) if v.get("focus") else ""
         if code == "focus-qualified":
-            return (f"You work in {self.focus(v['focus'])} and meet every qualification for "
-                    f"{pick}. {status}")
+            return _("You work in {focus} and meet every qualification for {credential}. "
+                     "{status}").format(focus=focus, credential=pick, status=status)
         if code == "focus-below":
-            return (f"You work in {self.focus(v['focus'])}, but do not yet meet the "
-                    f"qualifications of {v['focus_name']} ({v['focus_id']}): {missing}. "
-                    f"{v['id']} is the highest credential below it that you qualify for. {status}")
+            other = f"{self.credential_name(v['focus_id'], v['focus_name'])} ({v['focus_id']})"
+            return _("You work in {focus}, but do not yet meet the qualifications of {other}: "
+                     "{missing}. {id} is the highest credential below it that you qualify for. "
+                     "{status}").format(focus=focus, other=other, missing=missing, id=v["id"],
+                                        status=status)
         if code == "focus-not-qualified":
-            return (f"You work in {self.focus(v['focus'])}, the field of {pick}; you are not "
-                    f"yet qualified for it: {missing}.")
-        unknown = (f"No credential in these rules is for your field of work "
-                   f"({self.focus(v['focus'])})." if v.get("focus_unknown") else
-                   f"Name your field of work with {EDIT} for a closer fit.")
+            return _("You work in {focus}, the field of {credential}; you are not yet qualified "
+                     "for it: {missing}.").format(focus=focus, credential=pick, missing=missing)
+        unknown = (_("No credential in these rules is for your field of work ({focus}).").format(
+            focus=focus) if v.get("focus_unknown") else
+            _("Name your field of work with {command} for a closer fit.").format(command=EDIT))
         if code == "highest-qualified":
-            return (f"{pick} is the highest-level credential whose qualifications you meet. "
-                    f"{status} {unknown}")
-        return (f"You do not yet meet the qualifications of any credential; {pick} is the "
-                f"first level: {missing}. {unknown}")
+            return _("{credential} is the highest-level credential whose qualifications you "
+                     "meet. {status} {unknown}").format(credential=pick, status=status,
+                                                        unknown=unknown)
+        return _("You do not yet meet the qualifications of any credential; {credential} is the "
+                 "first level: {missing}. {unknown}").format(credential=pick, missing=missing,
+                                                              unknown=unknown)
 
     def warning(self, w: PortfolioWarning) -> tuple[str, str]:
         """The message and the fix of a warning."""
+        _ = self._
         v = w.values
-        it = self.entry(w.entry) if w.entry else "your portfolio"
+        it = sentence(self.entry(w.entry) if w.entry else _("your portfolio"))
         code = w.code
         if code == "later-date":
-            return (f"{sentence(it)}: dated after the as-of date {day(v['as_of'])}, so it is "
-                    "not counted yet",
-                    f"nothing to do if the date is right; otherwise correct it with {EDIT}")
+            return (_("{entry}: dated after the as-of date {date}, so it is not counted "
+                      "yet").format(entry=it, date=self.day(v["as_of"])),
+                    _("nothing to do if the date is right; otherwise correct it with "
+                      "{command}").format(command=EDIT))
         if code == "rsc-outside-field":
-            return (f"{sentence(it)}: this session falls outside every period of work in the "
-                    "field, so it does not count",
-                    f"check its date with {EDIT}, or add the job you held then with "
-                    f"{command('work')} (work with infants, young children and families)")
+            return (_("{entry}: this session falls outside every period of work in the field, "
+                      "so it does not count").format(entry=it),
+                    _("check its date with {edit}, or add the job you held then with {command} "
+                      "(work with infants, young children and families)").format(
+                          edit=EDIT, command=command("work")))
         if code in ("rsc-hours-per-day", "training-hours-per-day"):
-            what = "RS/C" if code.startswith("rsc") else "training"
-            return (f"{sentence(it)}: {quantity(v['hours'], 'hours')} of {what} on "
-                    f"{day(v['date'])}, more than {number(v['limit'])} in one day",
-                    f"check the hours with {EDIT}; if the entry sums up several days, "
-                    "log each day apart")
+            message = (_("{entry}: {hours} of RS/C on {date}, more than {limit} in one day")
+                       if code.startswith("rsc") else
+                       _("{entry}: {hours} of training on {date}, more than {limit} in one day"))
+            return (message.format(entry=it, hours=self.quantity(v["hours"], "hours"),
+                                   date=self.day(v["date"]), limit=self.number(v["limit"])),
+                    _("check the hours with {command}; if the entry sums up several days, log "
+                      "each day apart").format(command=EDIT))
         if code == "duplicate-entry":
-            noun = NOUNS.get(w.entry.section, "") if w.entry else ""
-            return (f"{sentence(it)}: the same as your {ordinal(v['same_as'])} {noun}, listed "
-                    "twice",
-                    f"remove one of them with {EDIT} if it was logged twice")
+            section = w.entry.section if w.entry else ""
+            other = (self._(NTH[section]).format(nth=self.ordinal(v["same_as"]))
+                     if section in NTH else self.ordinal(v["same_as"]))
+            return (_("{entry}: the same as {other}, listed twice").format(entry=it, other=other),
+                    _("remove one of them with {command} if it was logged twice").format(
+                        command=EDIT))
         if code == "duplicate-reference":
-            return (f"{sentence(it)}: the same email as {v['other']}, your "
-                    f"{ordinal(v['same_as'])} reference",
-                    f"list each person once with {EDIT}: every reference must be someone "
-                    "different")
+            return (_("{entry}: the same email as {other}, {nth}").format(
+                        entry=it, other=v["other"],
+                        nth=self._(NTH["reference"]).format(nth=self.ordinal(v["same_as"]))),
+                    _("list each person once with {command}: every reference must be someone "
+                      "different").format(command=EDIT))
         if code == "reference-is-applicant":
-            problem = ("this reference has your own email address" if v.get("by") == "email"
-                       else "this is you; a reference must be someone else")
-            return (f"{sentence(it)}: {problem}",
-                    f"ask a supervisor, your RS/C provider or a colleague instead, and change "
-                    f"the entry with {EDIT}")
+            problem = (_("this reference has your own email address") if v.get("by") == "email"
+                       else _("this is you; a reference must be someone else"))
+            return (f"{it}: {problem}",
+                    _("ask a supervisor, your RS/C provider or a colleague instead, and change "
+                      "the entry with {command}").format(command=EDIT))
         if code == "reference-stale":
-            return (f"{sentence(it)}: the rating was requested on {day(v['date'])}, more than "
-                    f"{v['months']} months ago, and has not come in",
-                    f"ask again, or ask someone else and mark this one declined with {EDIT}")
+            return (self.n_("{entry}: the rating was requested on {date}, more than {months} "
+                            "month ago, and has not come in",
+                            "{entry}: the rating was requested on {date}, more than {months} "
+                            "months ago, and has not come in", v["months"]).format(
+                                entry=it, date=self.day(v["date"]), months=v["months"]),
+                    _("ask again, or ask someone else and mark this one declined with "
+                      "{command}").format(command=EDIT))
         if code == "exam-date-past":
-            return (f"The exam is still marked scheduled for {day(v['date'])}, a day already "
-                    "past",
-                    f"record the result, or the new date if it moved, with {command('exam')}")
+            return (_("The exam is still marked scheduled for {date}, a day already "
+                      "past").format(date=self.day(v["date"])),
+                    _("record the result, or the new date if it moved, with {command}").format(
+                        command=command("exam")))
         if code == "training-no-areas":
-            return (f"{sentence(it)}: it names no competency area, so it cannot support the "
-                    "professional portfolio",
-                    f"add the areas it covered with {EDIT}")
+            return (_("{entry}: it names no competency area, so it cannot support the "
+                      "professional portfolio").format(entry=it),
+                    _("add the areas it covered with {command}").format(command=EDIT))
         if code == "work-hours-per-week":
             others = [f'"{t}"' for t in v["others"]]
             if v.get("more_others"):
-                others.append(f"{v['more_others']} other jobs")
-            assumed = (f" ({number(v['assumed'])} hours a week assumed where a job does not "
-                       "give its hours)" if v.get("assumed") else "")
-            return (f"{sentence(it)}: from its first day it overlaps {listing(others)} for "
-                    f"{number(v['hours'])} hours a week together, more than "
-                    f"{number(v['limit'])}{assumed}",
-                    f"check the first and last days with {EDIT}, and give the hours a week of "
-                    "part-time work")
+                others.append(self.n_("{count} other job", "{count} other jobs",
+                                      v["more_others"]).format(count=v["more_others"]))
+            assumed = (" " + _("({hours} a week assumed where a job does not give its "
+                               "hours)").format(hours=self.quantity(v["assumed"], "hours"))
+                       if v.get("assumed") else "")
+            return (_("{entry}: from its first day it overlaps {others} for {hours} a week "
+                      "together, more than {limit}{assumed}").format(
+                          entry=it, others=listing(others, language=self.language),
+                          hours=self.quantity(v["hours"], "hours"),
+                          limit=self.number(v["limit"]), assumed=assumed),
+                    _("check the first and last days with {command}, and give the hours a week "
+                      "of part-time work").format(command=EDIT))
         return code, None  # type: ignore[return-value]
 
     def standing(self, req: RequirementResult) -> str:
         """What the applicant has against what is needed, e.g. ``20 of 24 hours``."""
+        _ = self._
         d = req.details
         if not req.applies:
-            return req.note or "not required"
+            return req.note or _("not required")
         if req.kind == "any":
             met = [o.label for o in req.options if o.met]
-            return f"met by: {met[0]}" if met else "none of the options yet"
+            return _("met by: {option}").format(option=met[0]) if met else \
+                _("none of the options yet")
         if req.kind == "education":
-            return f"{self.degree(req.have)} (needs {self.degree(req.need)})"  # type: ignore[arg-type]
+            return _("{have} (needs {need})").format(have=self.degree(req.have),  # type: ignore[arg-type]
+                                                    need=self.degree(req.need))  # type: ignore[arg-type]
         if req.kind == "exam":
             text = self.choice("status", str(req.have))
             date = getattr(d, "date", None)
-            return f"{text}, {date.isoformat()}" if date else text
-        text = f"{number(req.have)} {req.unit}"
+            return f"{text}, {self.day(date)}" if date else text
+        if req.unit in UNITS:
+            text = self.quantity(req.have, req.unit)
+        else:
+            text = f"{self.number(req.have)} {req.unit}"
         if req.kind == "experience":
-            text += f", {d.days} days"  # type: ignore[attr-defined]
+            text += ", " + self.quantity(d.days, "days")  # type: ignore[attr-defined]
             if d.counted_after:  # type: ignore[attr-defined]
-                text += f" after {d.counted_after.isoformat()}"  # type: ignore[attr-defined]
+                text += " " + _("after {date}").format(date=self.day(d.counted_after))  # type: ignore[attr-defined]
         elif req.kind == "references":
-            text += f", {d.received} received"  # type: ignore[attr-defined]
+            text += ", " + self.n_("{count} received", "{count} received",
+                                   d.received).format(count=d.received)  # type: ignore[attr-defined]
         elif req.kind == "supervision" and d.first_session:  # type: ignore[attr-defined]
-            text += f", sessions {d.first_session.isoformat()} to {d.last_session.isoformat()}"  # type: ignore[attr-defined]
-        text += f" (needs {number(req.need)})"
+            text += ", " + _("sessions {first} to {last}").format(
+                first=self.day(d.first_session), last=self.day(d.last_session))  # type: ignore[attr-defined]
+        text += " " + _("(needs {need})").format(need=self.number(req.need))
         if req.kind == "references" and d.not_counted:  # type: ignore[attr-defined]
-            text += "; not counted: " + ", ".join(
-                f"{n.name} ({n.why})" for n in d.not_counted)  # type: ignore[attr-defined]
+            text += "; " + _("not counted: {names}").format(names=", ".join(
+                f"{n.name} ({_(NOT_COUNTED.get(n.why, n.why))})" for n in d.not_counted))  # type: ignore[attr-defined]
         if req.kind == "supervision" and d.hours_outside_field_work:  # type: ignore[attr-defined]
-            text += (f"; {number(d.hours_outside_field_work)} hours not counted: "  # type: ignore[attr-defined]
-                     "outside work in the field")
+            text += "; " + _("{hours} not counted: outside work in the field").format(
+                hours=self.quantity(d.hours_outside_field_work, "hours"))  # type: ignore[attr-defined]
         return text
 
     # -- a whole result --------------------------------------------------------------------
 
     def requirement(self, req: RequirementResult, rules_req: Any = None) -> RequirementResult:
         options = tuple(self.requirement(o, _option(rules_req, o.id)) for o in req.options)
-        req = replace(req, options=options)
+        req = replace(req, options=options,
+                      label=rules_req.label if rules_req is not None else self.label(req.label))
         wording = getattr(rules_req, "next_step", None)
         req = replace(
             req,
@@ -353,21 +490,24 @@ class Words:
     def credential(self, result: CredentialResult) -> CredentialResult:
         spec = self.rules.get(result.id)
         by_id = {r.id: r for r in spec.requirement} if spec else {}
-        return replace(result, requirements=tuple(
+        return replace(result, name=spec.name if spec else result.name, requirements=tuple(
             self.requirement(r, by_id.get(r.id)) for r in result.requirements))
 
     def assessment(self, assessment: Assessment) -> Assessment:
-        if assessment.worded:
+        """Every code in words. An assessment already in English words is worded again in
+        another language: every sentence is made from its codes and ids, never from words."""
+        if assessment.worded and self.language.english:
             return assessment
         warnings = []
         for w in assessment.warnings:
             message, fix = self.warning(w)
             warnings.append(replace(w, message=message, fix=fix))
+        rec = assessment.recommended
         return replace(
             assessment, worded=True, warnings=tuple(warnings),
             credentials=tuple(self.credential(c) for c in assessment.credentials),
-            recommended=replace(assessment.recommended,
-                                reason=self.reason(assessment.recommended)))
+            recommended=replace(rec, reason=self.reason(rec),
+                                next_up_needs=tuple(self.label(n) for n in rec.next_up_needs)))
 
 
 @functools.lru_cache(maxsize=256)
@@ -385,9 +525,10 @@ def _option(rules_req: Any, option_id: str) -> Any:
     return None
 
 
-def word(assessment: Assessment, rules: Rules) -> Assessment:
-    """``assessment`` with every code put into words, by ``rules`` and the tool."""
-    return Words(rules).assessment(assessment)
+def word(assessment: Assessment, rules: Rules, language: Language = ENGLISH) -> Assessment:
+    """``assessment`` with every code put into words, by ``rules`` and the tool, in
+    ``language`` (the rules file's own words where it has none in that language)."""
+    return Words(rules, language).assessment(assessment)
 
 
 # == Rules packs and renewal ==============================================================

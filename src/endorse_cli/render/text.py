@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
 from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
@@ -29,8 +30,9 @@ def say(console: Console, text: Text | str, *, indent: int = 0, first: Text | st
         console.print(Text.assemble(prefix, line), soft_wrap=True)
 
 
-def _yes(flag: bool) -> Text:
-    return Text("yes", style="green") if flag else Text("no", style="red")
+def _yes(flag: bool, language: Language = ENGLISH) -> Text:
+    _ = language.gettext
+    return Text(_("yes"), style="green") if flag else Text(_("no"), style="red")
 
 
 def _mark(req: RequirementResult) -> Text:
@@ -39,113 +41,141 @@ def _mark(req: RequirementResult) -> Text:
     return Text("[x] ", style="bold green") if req.met else Text("[ ] ", style="bold red")
 
 
-def warnings(console: Console, assessment: Assessment) -> None:
+def warnings(console: Console, assessment: Assessment, language: Language = ENGLISH) -> None:
+    _ = language.gettext
     if not assessment.warnings:
         return
     console.print()
-    console.print(Text("Warnings", style="bold yellow"))
+    console.print(Text(_("Warnings"), style="bold yellow"))
     for w in assessment.warnings:
         say(console, f"{w.message}.", indent=INDENT, first="  ! ")
         if w.fix:
-            say(console, f"fix: {w.fix}{place(w)}", indent=INDENT, first=" " * INDENT,
-                style="dim")
+            say(console, _("fix: {fix}").format(fix=w.fix) + place(w, language), indent=INDENT,
+                first=" " * INDENT, style="dim")
 
 
-def assess(console: Console, assessment: Assessment) -> None:
-    say(console, heading(assessment), style="bold")
+def assess(console: Console, assessment: Assessment, language: Language = ENGLISH) -> None:
+    _ = language.gettext
+    say(console, heading(assessment, language), style="bold")
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column("Credential")
-    table.add_column("Qualified")
-    table.add_column("Met")
-    table.add_column("Requirements", justify="right")
-    table.add_column("Soonest")
+    table.add_column(_("Credential"))
+    table.add_column(_("Qualified"))
+    table.add_column(_("Met"))
+    table.add_column(_("Requirements"), justify="right")
+    table.add_column(_("Soonest"))
     for c in assessment.credentials:
-        expected = "" if c.met else (c.expected.isoformat() if c.expected else "-")
-        table.add_row(f"{c.id} {c.name}", _yes(c.qualified), _yes(c.met),
-                      f"{c.met_count} of {c.total}", expected)
+        expected = "" if c.met else (language.day(c.expected) if c.expected else "-")
+        table.add_row(f"{c.id} {c.name}", _yes(c.qualified, language), _yes(c.met, language),
+                      _("{met} of {total}").format(met=c.met_count, total=c.total), expected)
     console.print()
     console.print(table)
-    say(console, SOONEST, style="dim")
+    say(console, _(SOONEST), style="dim")
     rec = assessment.recommended
     pick = assessment.credential(rec.id)
     console.print()
-    label = "Recommended" if rec.qualified else "Recommended (not yet qualified)"
+    label = _("Recommended") if rec.qualified else _("Recommended (not yet qualified)")
     console.print(Text.assemble((f"{label}: ", "bold"),
                                 (f"{rec.id} {pick.name if pick else ''}".strip(), "bold cyan")))
     say(console, rec.reason, indent=2, first="  ")
     if rec.also_qualified:
-        say(console, f"Also qualified for: {', '.join(rec.also_qualified)}.", indent=2, first="  ")
+        say(console, _("Also qualified for: {ids}.").format(ids=", ".join(rec.also_qualified)),
+            indent=2, first="  ")
     if rec.next_up:
-        needs = "; ".join(rec.next_up_needs) or "nothing more"
-        say(console, f"Next up, {rec.next_up}, still needs: {needs}.", indent=2, first="  ")
-    warnings(console, assessment)
+        needs = "; ".join(rec.next_up_needs) or _("nothing more")
+        say(console, _("Next up, {id}, still needs: {needs}.").format(id=rec.next_up, needs=needs),
+            indent=2, first="  ")
+    warnings(console, assessment, language)
 
 
-def _requirement(console: Console, req: RequirementResult, indent: int = 0) -> None:
+def _requirement(console: Console, req: RequirementResult, indent: int = 0,
+                 language: Language = ENGLISH) -> None:
+    _ = language.gettext
     title = Text(req.label)
     if req.qualification:
-        title.append(" (qualification)", style="dim")
+        title.append(" " + _("(qualification)"), style="dim")
     lead = Text.assemble(" " * indent, _mark(req))
     body = indent + INDENT
     say(console, title, indent=body, first=lead)
     say(console, req.standing, indent=body, first=" " * body, style="dim" if req.met else "")
     if req.note and req.applies:
-        say(console, f"note: {req.note}", indent=body, first=" " * body, style="yellow")
-    if when := expectation(req):
+        say(console, _("note: {note}").format(note=req.note), indent=body, first=" " * body,
+            style="yellow")
+    if when := expectation(req, language):
         say(console, when, indent=body, first=" " * body, style="magenta")
     if req.kind == "any" and not req.met:
         for option in req.options:
-            _requirement(console, option, body)
+            _requirement(console, option, body, language)
     elif req.next_step:
-        say(console, f"next: {req.next_step}", indent=body, first=" " * body, style="cyan")
+        say(console, _("next: {step}").format(step=req.next_step), indent=body, first=" " * body,
+            style="cyan")
 
 
-def gaps(console: Console, assessment: Assessment, result: CredentialResult, why: str) -> None:
-    say(console, f"Gap checklist for {result.id} {result.name} ({WHY[why]})", style="bold")
-    say(console, heading(assessment))
-    say(console, status(result).capitalize() + ".", style="green" if result.met else "")
+def gaps(console: Console, assessment: Assessment, result: CredentialResult, why: str,
+         language: Language = ENGLISH) -> None:
+    _ = language.gettext
+    say(console, _("Gap checklist for {id} {name} ({why})").format(
+        id=result.id, name=result.name, why=_(WHY[why])), style="bold")
+    say(console, heading(assessment, language))
+    say(console, status(result, language).capitalize() + ".", style="green" if result.met else "")
     console.print()
     for req in result.requirements:
-        _requirement(console, req)
+        _requirement(console, req, language=language)
     if why != "recommended" and assessment.recommended.id != result.id:
         console.print()
-        say(console, f"Recommended for you: {assessment.recommended.id}. "
-                     "See `endorse assess` for why.")
-    warnings(console, assessment)
+        say(console, _("Recommended for you: {id}. See `endorse assess` for why.").format(
+            id=assessment.recommended.id))
+    warnings(console, assessment, language)
 
 
-def timeline(console: Console, assessment: Assessment, result: CredentialResult, why: str) -> None:
-    say(console, f"Timeline for {result.id} {result.name} ({WHY[why]})", style="bold")
-    say(console, heading(assessment))
+def timeline(console: Console, assessment: Assessment, result: CredentialResult, why: str,
+             language: Language = ENGLISH) -> None:
+    _ = language.gettext
+    say(console, _("Timeline for {id} {name} ({why})").format(
+        id=result.id, name=result.name, why=_(WHY[why])), style="bold")
+    say(console, heading(assessment, language))
     console.print()
-    rows = timeline_rows(result)
+    rows = timeline_rows(result, language)
+    # A date column when the dates are short (2025-03-15); long ones (15 de marzo de 2025)
+    # get a line of their own, so that the requirements keep the width to wrap in.
+    column = max((len(when) for when, _label, _why in rows), default=0) <= 10
     for when, label, because in rows:
-        say(console, label, indent=14, first=Text(f"  {when:<10}  ", style="bold"))
+        if column:
+            say(console, label, indent=14, first=Text(f"  {when:<10}  ", style="bold"))
+        else:
+            say(console, Text(when, style="bold"), indent=2, first="  ")
+            say(console, label, indent=6, first=" " * 6)
         if because:
-            say(console, because, indent=14, first=" " * 14, style="dim")
+            hang = 14 if column else 6
+            say(console, because, indent=hang, first=" " * hang, style="dim")
     if rows:
         console.print()
-    say(console, timeline_end(result), style="bold")
-    warnings(console, assessment)
+    say(console, timeline_end(result, language), style="bold")
+    warnings(console, assessment, language)
 
 
-def _rule_line(req: Requirement) -> str:
-    mark = "qualification" if req.qualification else "requirement"
+def _rule_line(req: Requirement, language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    mark = _("qualification") if req.qualification else _("requirement")
     return f"{req.id} ({req.__struct_config__.tag}, {mark}): {req.label}"
 
 
-def credentials(console: Console, rules: Rules, source: str) -> None:
+def credentials(console: Console, rules: Rules, source: str,
+                language: Language = ENGLISH) -> None:
+    """The rules in force; ``rules`` already in the reader's language (``model.texts``)."""
+    _ = language.gettext
     say(console, rules.name, style="bold")
-    say(console, f"from {source}", style="dim")
+    say(console, _("from {source}").format(source=source), style="dim")
     for c in rules.by_level():
         console.print()
-        say(console, f"{c.id} {c.name} (level {c.level}, focus: {c.focus})", style="bold cyan")
+        say(console, _("{id} {name} (level {level}, focus: {focus})").format(
+            id=c.id, name=c.name, level=c.level, focus=c.focus), style="bold cyan")
         if c.audience:
             say(console, c.audience, indent=2, first="  ", style="dim")
         for req in c.requirement:
-            say(console, _rule_line(req), indent=4, first="  - ")
+            say(console, _rule_line(req, language), indent=4, first="  - ")
             if areas := areas_of(req, rules):
-                say(console, f"areas: {areas}", indent=4, first="    ", style="dim")
+                say(console, _("areas: {areas}").format(areas=areas), indent=4, first="    ",
+                    style="dim")
             if isinstance(req, AnyReq):
                 for opt in req.option:
-                    say(console, _rule_line(opt), indent=8, first="      · ")
+                    say(console, _rule_line(opt, language), indent=8, first="      · ")

@@ -1,7 +1,8 @@
-"""Plain-language phrases shared by the text and Markdown renderings."""
+"""Plain-language phrases shared by the text and Markdown renderings, in the reader's language."""
 
 from __future__ import annotations
 
+from ..i18n import ENGLISH, Language, N_
 from ..model.results import Assessment, CredentialResult, PortfolioWarning, RequirementResult
 
 
@@ -14,70 +15,87 @@ def areas_of(req: object, rules: object) -> str | None:
     return ", ".join(labels[a].label if a in labels else a for a in areas)
 
 
-def number(value: object) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+def number(value: object, language: Language = ENGLISH) -> str:
+    return language.number(value)
 
 
-def place(w: PortfolioWarning) -> str:
+def place(w: PortfolioWarning, language: Language = ENGLISH) -> str:
     """Where a hand-editor finds what a warning is about: its line."""
-    return f" (line {w.line})" if w.line else ""
+    return " " + language.gettext("(line {line})").format(line=w.line) if w.line else ""
 
 
-def status(result: CredentialResult) -> str:
+def status(result: CredentialResult, language: Language = ENGLISH) -> str:
+    _ = language.gettext
     if result.met:
-        return f"every requirement met ({result.met_count} of {result.total}): ready to apply"
-    qualified = "qualified" if result.qualified else "not yet qualified"
-    return f"{qualified}; {result.met_count} of {result.total} requirements met"
+        return _("every requirement met ({met} of {total}): ready to apply").format(
+            met=result.met_count, total=result.total)
+    if result.qualified:
+        return _("qualified; {met} of {total} requirements met").format(
+            met=result.met_count, total=result.total)
+    return _("not yet qualified; {met} of {total} requirements met").format(
+        met=result.met_count, total=result.total)
 
 
-def heading(assessment: Assessment) -> str:
-    where = f" ({assessment.file})" if assessment.file else ""
-    return f"{assessment.applicant}{where}, as of {assessment.as_of.isoformat()}"
+def heading(assessment: Assessment, language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    day = language.day(assessment.as_of)
+    if assessment.file:
+        return _("{applicant} ({file}), as of {date}").format(
+            applicant=assessment.applicant, file=assessment.file, date=day)
+    return _("{applicant}, as of {date}").format(applicant=assessment.applicant, date=day)
 
 
-SOONEST = ("Soonest: when the requirements that take time (experience, RS/C, training) can "
-           "be met at your pace; the others wait on a step from you.")
+SOONEST = N_("Soonest: when the requirements that take time (experience, RS/C, training) can "
+             "be met at your pace; the others wait on a step from you.")
 
 #: Why a checklist shows the credential it shows.
-WHY = {"named": "as asked", "target": "your target", "recommended": "recommended"}
+WHY = {"named": N_("as asked"), "target": N_("your target"), "recommended": N_("recommended")}
 
 
-def expectation(req: RequirementResult) -> str | None:
+def expectation(req: RequirementResult, language: Language = ENGLISH) -> str | None:
     """When an unmet requirement will be met, and on what assumption; None when met."""
+    _ = language.gettext
     if req.met or not req.applies:
         return None
     if req.expected is not None:
-        return f"expected {req.expected.isoformat()}, {req.assumption}"
-    return f"no date: {req.assumption}" if req.assumption else None
+        return _("expected {date}, {assumption}").format(date=language.day(req.expected),
+                                                         assumption=req.assumption)
+    return _("no date: {assumption}").format(assumption=req.assumption) if req.assumption \
+        else None
 
 
-def timeline_rows(result: CredentialResult) -> list[tuple[str, str, str]]:
+def timeline_rows(result: CredentialResult,
+                  language: Language = ENGLISH) -> list[tuple[str, str, str]]:
     """(date or "no date", label, why) for each unmet requirement, soonest first."""
     dated = sorted((r for r in result.unmet if r.expected), key=lambda r: (r.expected, r.label))
-    rows = [(r.expected.isoformat(), r.label, r.assumption or "") for r in dated]
-    rows += [("no date", r.label, " ".join(filter(None, [r.assumption and r.assumption + ".",
-                                                           r.next_step])))
+    rows = [(language.day(r.expected), r.label, r.assumption or "") for r in dated]
+    rows += [(language.gettext("no date"), r.label,
+              " ".join(filter(None, [r.assumption and r.assumption + ".", r.next_step])))
              for r in result.undated]
     return rows
 
 
-def timeline_end(result: CredentialResult) -> str:
+def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
     """The day the whole credential is expected to be met, in a sentence."""
+    _ = language.gettext
     if result.met:
-        return f"Every requirement of {result.id} is met."
-    undated = [r.label for r in result.undated]
+        return _("Every requirement of {id} is met.").format(id=result.id)
     if result.expected is None:
-        return f"No date for {result.id} yet: see the requirements without a date."
-    day = result.expected.isoformat()
-    if not undated:
-        return f"{result.id} is expected to be met on {day}."
-    return f"{result.id} can be met on {day} at the soonest, once the steps without a date are done."
+        return _("No date for {id} yet: see the requirements without a date.").format(
+            id=result.id)
+    day = language.day(result.expected)
+    if not result.undated:
+        return _("{id} is expected to be met on {date}.").format(id=result.id, date=day)
+    return _("{id} can be met on {date} at the soonest, once the steps without a date are "
+             "done.").format(id=result.id, date=day)
 
 
-def not_ready(result: CredentialResult, path: object) -> str:
+def not_ready(result: CredentialResult, path: object, language: Language = ENGLISH) -> str:
     """Said after a bundle is written for a credential not met yet."""
     import shlex
 
-    return (f"{result.id} is not met yet ({result.met_count} of {result.total} requirements): "
-            "this bundle is a draft to review, not ready to submit. See what is missing with "
-            f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`.")
+    return language.gettext(
+        "{id} is not met yet ({met} of {total} requirements): this bundle is a draft to "
+        "review, not ready to submit. See what is missing with {command}.").format(
+            id=result.id, met=result.met_count, total=result.total,
+            command=f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`")

@@ -44,12 +44,13 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
 
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
                   today: dt.date | None = None,
-                  rsc_per_month: float | None = None) -> Assessment:
+                  rsc_per_month: float | None = None, words: str = "all") -> Assessment:
     """Judge an already read portfolio as of ``as_of``; warnings get the lines they point at.
 
     ``today`` is the last day anything can have been logged: paces are measured up to it when
     ``as_of`` is later. None: ``as_of`` itself. ``rsc_per_month`` replaces the applicant's
-    measured RS/C pace in the forecasts.
+    measured RS/C pace in the forecasts. ``words``: ``all`` (every sentence, for people),
+    ``json`` (the sentences of the JSON contract) or ``none`` (codes only, for a table).
     """
     check_target(loaded, rules)
     result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month, today=today)
@@ -59,9 +60,12 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
         located = [replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings]
         warnings = tuple(sorted(located, key=lambda w: (w.line or 0, w.where)))
         result = replace(result, warnings=warnings)
+    result = replace(result, file=loaded.name)
+    if words == "none":
+        return result
     from .render.sentences import word
 
-    return word(replace(result, file=loaded.name), rules)
+    return word(result, rules, standing=words == "all")
 
 
 def assess_file(

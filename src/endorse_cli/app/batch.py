@@ -149,7 +149,8 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
             certificates = problems(Path(file), loaded.value.training)
             return Row(file=name, applicant=shown(loaded.value.applicant.name),
                        warnings=len(certificates), missing=tuple(map(shown, certificates)))
-        result = assess_loaded(loaded, s.rules, s.as_of, today=s.today)
+        result = assess_loaded(loaded, s.rules, s.as_of, today=s.today,
+                               words="json" if s.documents else "none")
     except EndorseError as error:
         where = getattr(error, "where", None)
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),

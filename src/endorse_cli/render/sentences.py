@@ -115,8 +115,11 @@ class Words:
     """The words of one rules file in one language: the association's (the rules file's text
     in that language, else its own) and the tool's (the gettext catalog)."""
 
-    def __init__(self, rules: Rules, language: Language = ENGLISH) -> None:
+    def __init__(self, rules: Rules, language: Language = ENGLISH, *,
+                 standing: bool = True) -> None:
         self.source = rules
+        #: Whether to word each requirement's standing too, for people (JSON has none).
+        self.with_standing = standing
         self.language = language
         self.rules = rules if language.english else localized(rules, language.code)
         self._ = language.gettext
@@ -475,17 +478,20 @@ class Words:
         req = replace(req, options=options,
                       label=rules_req.label if rules_req is not None else self.label(req.label))
         wording = getattr(rules_req, "next_step", None)
-        req = replace(
-            req,
-            next_step=self.next_step(req, req.step, wording) if req.step and not req.met else None,
-            note=self.note(req.noted) if req.noted else None,
-            assumption=self.assumption(req.assumed, options) if req.assumed else None,
-        )
+        words: dict[str, Any] = {}
+        if req.step and not req.met:
+            words["next_step"] = self.next_step(req, req.step, wording)
+        if req.noted:
+            words["note"] = self.note(req.noted)
+        if req.assumed:
+            words["assumption"] = self.assumption(req.assumed, options)
         if req.kind == "education" and hasattr(req.details, "have_label"):
-            req = replace(req, details=replace(
+            words["details"] = replace(
                 req.details, have_label=self.degree(req.have) if req.have else None,
-                need_label=self.degree(req.need)))
-        return replace(req, standing=self.standing(req))
+                need_label=self.degree(req.need))
+        if words:
+            req = replace(req, **words)
+        return replace(req, standing=self.standing(req)) if self.with_standing else req
 
     def credential(self, result: CredentialResult) -> CredentialResult:
         spec = self.rules.get(result.id)
@@ -525,10 +531,12 @@ def _option(rules_req: Any, option_id: str) -> Any:
     return None
 
 
-def word(assessment: Assessment, rules: Rules, language: Language = ENGLISH) -> Assessment:
+def word(assessment: Assessment, rules: Rules, language: Language = ENGLISH, *,
+         standing: bool = True) -> Assessment:
     """``assessment`` with every code put into words, by ``rules`` and the tool, in
-    ``language`` (the rules file's own words where it has none in that language)."""
-    return Words(rules, language).assessment(assessment)
+    ``language`` (the rules file's own words where it has none in that language).
+    ``standing=False`` leaves out what only people read ("20 of 24 hours"), for JSON."""
+    return Words(rules, language, standing=standing).assessment(assessment)
 
 
 # == Rules packs and renewal ==============================================================

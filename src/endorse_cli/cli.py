@@ -21,15 +21,34 @@ from .model.failon import FailOn
 from .render.terminal import Terminal
 
 
+def _lang_in(args: list[str]) -> Optional[str]:
+    """The value of the last ``--lang`` among ``args`` (``--lang es``, ``--lang=es``)."""
+    found = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
 class EndorseGroup(TyperGroup):
     """The one place where an EndorseError becomes a message on stderr and an exit code."""
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        ctx.meta["endorse.args"] = list(args)  # for the language of the messages below
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx):  # noqa: ANN001, ANN201
         try:
             return super().invoke(ctx)
         except EndorseError as error:
             stop = error.exit_code == ExitCode.INTERRUPTED
-            Terminal().message(str(error), label=error.label, style="33" if stop else "31")
+            term = _terminal(ctx)
+            term.message(error.shown(fix=term.language.gettext("fix")), label=error.label,
+                         style="33" if stop else "31")
             ctx.exit(int(error.exit_code))
         except BrokenPipeError:
             # The reader stopped early (`endorse ... | head`): not a problem with the input.
@@ -39,11 +58,27 @@ class EndorseGroup(TyperGroup):
             from .errors import os_problem
 
             problem = os_problem(error)
-            Terminal().message(str(problem), label=problem.label, style="31")
+            term = _terminal(ctx)
+            term.message(problem.shown(fix=term.language.gettext("fix")), label=problem.label,
+                         style="31")
             ctx.exit(int(problem.exit_code))
         except KeyboardInterrupt:
-            Terminal().message("stopped (Ctrl-C)", label="stopped", style="33")
+            term = _terminal(ctx)
+            term.message(term.language.gettext("stopped (Ctrl-C)"), label="stopped",
+                         style="33")
             ctx.exit(int(ExitCode.INTERRUPTED))
+
+
+def _terminal(ctx: typer.Context) -> Terminal:
+    """stderr, in the language the command was asked in: its ``--lang``, else the locale's
+    (chosen as the command chooses it, without a second note on an unknown --lang)."""
+    import io
+    import os
+
+    from .i18n import choose
+
+    lang = _lang_in(ctx.meta.get("endorse.args", []))
+    return Terminal(language=choose(lang, os.environ, stderr=io.StringIO()))
 
 
 app = typer.Typer(
@@ -91,6 +126,13 @@ CredentialOpt = Annotated[
                       "recommended one; for check, each portfolio's recommendation).",
                  show_default=False),
 ]
+LangOpt = Annotated[
+    Optional[str],
+    typer.Option("--lang", metavar="CODE",
+                 help="The language to write in: en or es (default: the locale's, from "
+                      "LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English). JSON is the same "
+                      "in every language.", show_default=False),
+]
 PaceOpt = Annotated[
     Optional[float],
     typer.Option("--assume-rsc-per-month", metavar="HOURS",
@@ -119,12 +161,13 @@ def _root(
 
 @app.command()
 def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-           format: FormatOpt = Format.text, assume_rsc_per_month: PaceOpt = None) -> None:
+           lang: LangOpt = None, format: FormatOpt = Format.text,
+           assume_rsc_per_month: PaceOpt = None) -> None:
     """Every credential at a glance, and the one that fits you best."""
     from .app.assess import assess as run
 
-    run(Application("assess", as_of=as_of, rules_file=rules), file, fmt=format.value,
-        rsc_per_month=assume_rsc_per_month)
+    run(Application("assess", as_of=as_of, rules_file=rules, lang=lang), file,
+        fmt=format.value, rsc_per_month=assume_rsc_per_month)
 
 
 @app.command()
@@ -133,6 +176,7 @@ def gaps(
     credential: CredentialOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     format: FormatOpt = Format.text,
     timeline: Annotated[bool, typer.Option(
         "--timeline", help="When each missing requirement will be met, soonest first.")] = False,
@@ -141,16 +185,18 @@ def gaps(
     """The gap checklist: what is met, what is missing, what to do next, and when."""
     from .app.gaps import gaps as run
 
-    run(Application("gaps", as_of=as_of, rules_file=rules), file, credential=credential,
-        fmt=format.value, rsc_per_month=assume_rsc_per_month, timeline=timeline)
+    run(Application("gaps", as_of=as_of, rules_file=rules, lang=lang), file,
+        credential=credential, fmt=format.value, rsc_per_month=assume_rsc_per_month,
+        timeline=timeline)
 
 
 @app.command()
-def credentials(rules: RulesOpt = None, format: FormatOpt = Format.text) -> None:
+def credentials(rules: RulesOpt = None, lang: LangOpt = None,
+                format: FormatOpt = Format.text) -> None:
     """The credentials and requirements in force."""
     from .app.credentials import credentials as run
 
-    run(Application("credentials", rules_file=rules), fmt=format.value)
+    run(Application("credentials", rules_file=rules, lang=lang), fmt=format.value)
 
 
 #: What asks for shell completion: its options, and the variable the shell sets to complete.
@@ -160,20 +206,20 @@ COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
 
 @app.command()
 def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-          format: FormatOpt = Format.text) -> None:
+          lang: LangOpt = None, format: FormatOpt = Format.text) -> None:
     """For an endorsed professional: each renewal year's training and RS/C against the yearly
     minimums, what the year now running still needs, and the day it is due."""
     from .app.renew import renew as run
 
-    run(Application("renew", as_of=as_of, rules_file=rules), file, fmt=format.value)
+    run(Application("renew", as_of=as_of, rules_file=rules, lang=lang), file, fmt=format.value)
 
 
 @app.command("rules")
-def rules_(format: FormatOpt = Format.text) -> None:
+def rules_(format: FormatOpt = Format.text, lang: LangOpt = None) -> None:
     """The default rules and every rules pack shipped, with their sources and dates."""
     from .app.renew import list_rules
 
-    list_rules(Application("rules"), fmt=format.value)
+    list_rules(Application("rules", lang=lang), fmt=format.value)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -239,6 +285,7 @@ def check(
     time_limit: TimeLimitOpt = None,
     as_of: AsOf = None,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     format: RowFormatOpt = RowFormat.table,
     renewal: Annotated[bool, typer.Option(
         "--renewal", help="Renewal instead: one row per endorsement held, with its status, "
@@ -248,11 +295,12 @@ def check(
     if renewal:
         from .app.renew import check_renewal
 
-        raise typer.Exit(int(check_renewal(Application("check", as_of=as_of, rules_file=rules),
-                                           paths, fmt=format.value, exclude=exclude or [])))
+        raise typer.Exit(int(check_renewal(
+            Application("check", as_of=as_of, rules_file=rules, lang=lang),
+            paths, fmt=format.value, exclude=exclude or [])))
     from .app.check import check as run
 
-    code = run(Application("check", as_of=as_of, rules_file=rules), paths,
+    code = run(Application("check", as_of=as_of, rules_file=rules, lang=lang), paths,
                credential=credential, fmt=format.value, fail_on=fail_on, jobs=jobs,
                exclude=exclude or [], time_limit=time_limit)
     raise typer.Exit(int(code))
@@ -261,21 +309,22 @@ def check(
 @app.command()
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
              time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
-             format: RowFormatOpt = RowFormat.table) -> None:
+             lang: LangOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
     """Check the format of many portfolios, without judging them."""
     from .app.check import validate as run
 
-    code = run(Application("validate", rules_file=rules), paths, fmt=format.value, jobs=jobs,
+    code = run(Application("validate", rules_file=rules, lang=lang), paths, fmt=format.value,
+               jobs=jobs,
                exclude=exclude or [], time_limit=time_limit)
     raise typer.Exit(int(code))
 
 
 @app.command()
-def schema() -> None:
+def schema(lang: LangOpt = None) -> None:
     """Print the portfolio format's JSON Schema (draft-07), for editors and validators."""
     from .app.schema import schema as run
 
-    run(Application("schema"))
+    run(Application("schema", lang=lang))
 
 
 @app.command()
@@ -293,11 +342,13 @@ def bundle(
     allow_missing: Annotated[bool, typer.Option(
         "--allow-missing", help="Bundle even when certificate files are missing.")] = False,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Write the submission bundle: summary, checklist, CSV files, certificates and a zip."""
     from .app.bundle import bundle as run
 
-    run(Application("bundle", as_of=as_of, rules_file=rules), file, credential=credential,
+    run(Application("bundle", as_of=as_of, rules_file=rules, lang=lang), file,
+        credential=credential,
         out=out, templates=templates, force=force, allow_missing=allow_missing)
 
 
@@ -315,13 +366,14 @@ def report(
         "--review-date", metavar="YYYY-MM-DD", help="The next review date: who will be ready "
         "by then.", show_default=False)] = None,
     rules: RulesOpt = None,
+    lang: LangOpt = None,
     jobs: JobsOpt = None,
     exclude: ExcludeOpt = None,
 ) -> None:
     """One page for a whole cohort: who is ready when, and what holds them back."""
     from .app.report import report as run
 
-    run(Application("report", as_of=as_of, rules_file=rules), paths, out=out,
+    run(Application("report", as_of=as_of, rules_file=rules, lang=lang), paths, out=out,
         credential=credential, review_date=review_date, jobs=jobs, exclude=exclude or [])
 
 
@@ -342,28 +394,29 @@ SectionOpt = Annotated[
 
 
 @app.command()
-def init(file: FileArg = None, rules: RulesOpt = None) -> None:
+def init(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Start a new portfolio: a few questions, then the interview if you like."""
     from .app.questionnaire import init as run
 
-    run(Application("init", rules_file=rules), file)
+    run(Application("init", rules_file=rules, lang=lang), file)
 
 
 @app.command()
-def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt = None) -> None:
+def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt = None,
+              lang: LangOpt = None) -> None:
     """Add to your portfolio, section by section; every entry is saved as you go."""
     from .app.questionnaire import interview as run
 
-    run(Application("interview", rules_file=rules), file,
+    run(Application("interview", rules_file=rules, lang=lang), file,
         section=section)
 
 
 @app.command()
-def edit(file: FileArg = None, rules: RulesOpt = None) -> None:
+def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
     """Change or remove any entry of your portfolio."""
     from .app.questionnaire import edit as run
 
-    run(Application("edit", rules_file=rules), file)
+    run(Application("edit", rules_file=rules, lang=lang), file)
 
 
 @app.command(
@@ -376,10 +429,12 @@ def add(
         metavar="SECTION", help=f"{SECTIONS_HELP}.", show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help="Never ask: a missing required option is an error.")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Add one entry without the questionnaire, e.g.
     `endorse add supervision --date 2025-03-04 --hours 1.5 --provider "Ana Lopez"`.
     Give the portfolio FILE anywhere among the options."""
     from .app.questionnaire import add as run
 
-    run(Application(f"add {section.value}"), section.value, list(ctx.args), no_input=no_input)
+    run(Application(f"add {section.value}", lang=lang), section.value, list(ctx.args),
+        no_input=no_input)

@@ -32,8 +32,12 @@ class EndorseError(Exception):
         self.fix = fix
 
     def __str__(self) -> str:
+        return self.shown()
+
+    def shown(self, fix: str = "fix") -> str:
+        """The message, and how to fix it after ``fix`` (the label in the reader's language)."""
         if self.fix:
-            return f"{self.message}\n  fix: {self.fix}"
+            return f"{self.message}\n  {fix}: {self.fix}"
         return self.message
 
 
@@ -60,12 +64,12 @@ class FileProblem(EndorseError):
         self.where = where
         self.line = line
 
-    def __str__(self) -> str:
+    def shown(self, fix: str = "fix") -> str:
         place = self.file if self.line is None else f"{self.file}, line {self.line}"
         key = f"{self.where}: " if self.where else ""
         text = f"{place}: {key}{self.message}"
         if self.fix:
-            text += f"\n  fix: {self.fix}"
+            text += f"\n  {fix}: {self.fix}"
         return text
 
 

@@ -22,4 +22,4 @@ def judged(app: Application, file: str | None, rsc_per_month: float | None) -> A
 
 def assess(app: Application, file: str | None, *, fmt: Format,
            rsc_per_month: float | None = None) -> None:
-    app.show(fmt, "assess", judged(app, file, rsc_per_month))
+    app.show(fmt, "assess", app.worded(judged(app, file, rsc_per_month), fmt))

@@ -23,7 +23,7 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     path = app.portfolio(file)
     original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
-    result = assess_loaded(loaded, rules, app.as_of, today=app.today)
+    result = app.worded(assess_loaded(loaded, rules, app.as_of, today=app.today))
     picked, why = checklist_for(result, named)
     source = resolve_rules(app.rules_file) or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
@@ -32,11 +32,14 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
                          fix="name a folder of templates like the shipped templates/")
     folder, archive, notes = build(
         loaded, path, original, rules, (name, source.read_bytes()), result, picked, why,
-        out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing)
+        out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing,
+        language=app.language)
     for note in notes:
         app.terminal.message(note, label="warning", style="33")
-    app.terminal.message(f"{folder}{os.sep} and {archive}", label="written", style="32")
+    app.terminal.message(app.language.gettext("{folder} and {archive}").format(
+        folder=f"{folder}{os.sep}", archive=archive), label="written", style="32")
     if not picked.met:
         from ..render.words import not_ready
 
-        app.terminal.message(not_ready(picked, path), label="not ready", style="33")
+        app.terminal.message(not_ready(picked, path, language=app.language), label="not ready",
+                             style="33")

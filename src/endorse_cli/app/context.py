@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .. import i18n
 from ..errors import UsageError
 from ..render.terminal import Terminal
 
 if TYPE_CHECKING:
     from ..io.tomlfile import Loaded
+    from ..model.results import Assessment
     from ..model.rules import Rules
 
 #: The portfolio a command uses when none is named: this variable's, else this file.
@@ -27,31 +28,18 @@ DEFAULT_PORTFOLIO = "portfolio.toml"
 
 Format = Literal["text", "json", "markdown"]
 
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
-
-def _us_date(text: str) -> dt.date:
-    """``3/1/2027``: month/day/year, as dates are written in the US."""
-    found = _US_DATE.fullmatch(text)
-    if found is None:
-        raise ValueError(text)
-    month, day, year = (int(part) for part in found.groups())
-    return dt.date(year, month, day)
-
-
-def parse_as_of(value: str | None, today: dt.date) -> dt.date:
-    """``--as-of``: YYYY-MM-DD or month/day/year (``3/1/2027``); ``today`` when not given."""
+def parse_as_of(value: str | None, today: dt.date,
+                language: i18n.Language = i18n.ENGLISH) -> dt.date:
+    """``--as-of``: ``2027-03-15``, or the day as the reader's language writes it with slashes
+    (``3/15/2027`` in English, ``15/3/2027`` in Spanish); ``today`` when not given."""
     if value is None:
         return today
-    text = value.strip()
-    for parse in (dt.date.fromisoformat, _us_date):
-        try:
-            return parse(text)
-        except ValueError:
-            continue
-    raise UsageError(f"--as-of {value!r} is not a date",
-                     fix="write it as YYYY-MM-DD or month/day/year, e.g. --as-of 2026-06-30 "
-                         "or --as-of 6/30/2026")
+    try:
+        return i18n.parse_day(value, language)
+    except ValueError as reason:
+        raise UsageError(f"--as-of {value!r} is not a date",
+                         fix=f"{reason}, e.g. --as-of 2026-06-30") from None
 
 
 class Application:
@@ -61,15 +49,18 @@ class Application:
     def __init__(self, command: str, *, as_of: str | None = None,
                  rules_file: Path | None = None, terminal: Terminal | None = None,
                  environ: Mapping[str, str] | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, lang: str | None = None) -> None:
         self.command = command
         self.terminal = terminal or Terminal()
+        env = os.environ if environ is None else environ
+        #: The reader's language: ``--lang``, else the locale's, else English.
+        self.language = i18n.choose(lang, env, stderr=self.terminal.stderr)
+        self.terminal.language = self.language
         #: The last day anything can have been logged.
         self.today = today or dt.date.today()
         #: The day the portfolio is judged as of.
-        self.as_of = parse_as_of(as_of, self.today)
+        self.as_of = parse_as_of(as_of, self.today, self.language)
         self.rules_file = rules_file
-        env = os.environ if environ is None else environ
         #: The portfolio named by $ENDORSE_PORTFOLIO, if any.
         self.portfolio_from_env = env.get(PORTFOLIO_ENV) or None
 
@@ -120,15 +111,28 @@ class Application:
 
     # -- output -------------------------------------------------------------------------------
 
+    def worded(self, result: Assessment, fmt: Format = "text") -> Assessment:
+        """``result`` in the reader's language for text and Markdown; JSON keeps the English
+        words, so that it is the same in every language."""
+        if fmt == "json" or self.language.english:
+            return result
+        from ..render.sentences import word
+
+        return word(result, self.rules, self.language)
+
     def show(self, fmt: Format, view: str, *args: Any) -> None:
-        """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand."""
+        """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand:
+        text and Markdown in the reader's language, JSON the same in every language."""
         if fmt == "text":
             from ..render import text
 
-            getattr(text, view)(self.terminal.console, *args)
+            getattr(text, view)(self.terminal.console, *args, language=self.language)
             return
         if fmt == "markdown":
-            from ..render import markdown as renderer
-        else:
-            from ..render import json_out as renderer
-        self.terminal.data(getattr(renderer, view)(*args))
+            from ..render import markdown
+
+            self.terminal.data(getattr(markdown, view)(*args, language=self.language))
+            return
+        from ..render import json_out
+
+        self.terminal.data(getattr(json_out, view)(*args))

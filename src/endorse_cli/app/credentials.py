@@ -7,4 +7,9 @@ from .context import Application, Format
 
 def credentials(app: Application, *, fmt: Format) -> None:
     loaded = app.loaded_rules
-    app.show(fmt, "credentials", loaded.value, loaded.name)
+    rules = loaded.value
+    if fmt != "json" and not app.language.english:  # the rules file's words in the language
+        from ..render.sentences import Words
+
+        rules = Words(rules, app.language).rules
+    app.show(fmt, "credentials", rules, loaded.name)

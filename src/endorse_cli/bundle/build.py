@@ -245,7 +245,7 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     if missing and not allow_missing:
         raise BundleError("certificate files are missing: " + "; ".join(missing),
                           fix="put them in place, or add --allow-missing to bundle without them")
-    notes += [f"missing certificate: {m}" for m in missing]
+    notes += [language.gettext("missing certificate: {file}").format(file=m) for m in missing]
 
     data = content.context(loaded.value, rules, result, chosen, why,
                            attachments=sorted(found), missing=missing, version=__version__,

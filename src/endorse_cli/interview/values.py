@@ -1,6 +1,6 @@
 """Dates and hours as people write them, read the same way by every question and option.
 
-``2025-03-15`` and the US ``3/15/2025`` are days; ``May 2016`` and ``2016`` are months and years
+``2025-03-15`` and ``3/15/2025`` (``15/3/2025`` in Spanish) are days; ``May 2016`` and ``2016`` are months and years
 (only where a month is enough: a degree's date conferred). Hours may be ``1.5``, ``1:30``,
 ``6 hrs``, ``1.5 hours``, ``90 min`` or ``1 h 30 min``. Each reader raises ValueError with a
 sentence that says how to write the value.
@@ -13,9 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..i18n import ENGLISH, Language
+from ..i18n import parse_day as _parse_day
+
 DAY_FORMS = "2024-03-15 or 3/15/2024"
 
-_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+#: A day with slashes, in either order (the language says which): not a month.
+_SLASHED_DAY = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")  # not `calendar`: it loads locale
@@ -26,23 +30,14 @@ _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})|(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"\d{4}")
 
 
-def parse_day(text: str) -> dt.date:
-    """One day: ``2024-03-15`` or the US month/day/year ``3/15/2024``."""
-    text = text.strip()
-    if m := _US_DATE.fullmatch(text):
-        month, day, year = int(m[1]), int(m[2]), int(m[3])
-    elif m := _ISO_DATE.fullmatch(text):
-        year, month, day = int(m[1]), int(m[2]), int(m[3])
-    else:
-        raise ValueError(f"write the date as {DAY_FORMS}")
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        order = " (month/day/year)" if "/" in text else ""
-        raise ValueError(f"{text} is not a real date{order}") from None
+def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
+    """One day: ``2024-03-15``, or the language's own form with slashes (``3/15/2024`` in
+    English, ``15/3/2024`` in Spanish): :func:`endorse_cli.i18n.parse_day`, the one reader of
+    typed days, which every option and question uses."""
+    return _parse_day(text, language)
 
 
-def parse_month(text: str, *, today: dt.date) -> dt.date:
+def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> dt.date:
     """A day, or a month (``May 2016``, ``5/2016``, ``2016-05``) or a year (``2016``).
 
     A month stands for its last day and a year for 31 December: nothing is counted from
@@ -50,9 +45,9 @@ def parse_month(text: str, *, today: dt.date) -> dt.date:
     """
     text = text.strip()
     try:
-        return parse_day(text)
+        return parse_day(text, language)
     except ValueError as not_a_day:
-        if _US_DATE.fullmatch(text) or _ISO_DATE.fullmatch(text):
+        if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text):
             raise not_a_day from None
     year, month, whole_year = _month_of(text)
     if not 1 <= month <= 12:

@@ -11,6 +11,8 @@ import sys
 from functools import cached_property
 from typing import IO, TYPE_CHECKING
 
+from ..i18n import ENGLISH, N_, Language
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -36,6 +38,11 @@ def printable(text: str, keep: str = "") -> str:
     return _STEERING.sub(lambda m: m[0] if m[0] in keep else _escaped(m), clean)
 
 
+#: How messages on stderr start, in the catalog so that each language has its own.
+LABELS = (N_("error"), N_("fix"), N_("warning"), N_("note"), N_("stopped"), N_("written"),
+          N_("not ready"), N_("not read"), N_("report"), N_("done"))
+
+
 def colour_wanted(stream: IO[str]) -> bool:
     """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
     if os.environ.get("NO_COLOR"):
@@ -45,9 +52,12 @@ def colour_wanted(stream: IO[str]) -> bool:
 
 
 class Terminal:
-    def __init__(self, stdout: IO[str] | None = None, stderr: IO[str] | None = None) -> None:
+    def __init__(self, stdout: IO[str] | None = None, stderr: IO[str] | None = None,
+                 language: Language = ENGLISH) -> None:
         self._stdout = stdout
         self._stderr = stderr
+        #: The language of the messages' labels (``error:``, ``aviso:``).
+        self.language = language
 
     @property
     def stdout(self) -> IO[str]:
@@ -114,7 +124,8 @@ class Terminal:
             pass  # not a real file (tests): nothing will be flushed to it
 
     def message(self, text: str, *, label: str = "error", style: str = "31") -> None:
-        """A message for the person, on stderr."""
+        """A message for the person, on stderr, its label in the reader's language."""
+        label = self.language.gettext(label)
         prefix = f"{label}: "
         if colour_wanted(self.stderr):
             prefix = f"\x1b[1;{style}m{label}:\x1b[0m "

@@ -434,3 +434,32 @@ def test_months_run_on_without_a_gap_across_years() -> None:
     assert _add_months(dt.date(2026, 12, 31), 12) == "2027-12"
     assert _months(dt.date(2026, 11, 30), "2027-02") == ["2026-11", "2026-12", "2027-01", "2027-02"]
     assert _months(dt.date(2026, 11, 30), "2026-11") == ["2026-11"]
+
+
+def test_renewals_due_and_lapsed_under_rules_with_a_yearly_renewal(cli, tmp_path) -> None:
+    """The endorsed IFS renewing is due on 2026-12-31: within 90 days of 2026-11-21, not of
+    2026-09-01; on 2027-02-01, after the late period (to 31 January), it has lapsed."""
+    import shutil
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for name in ("ifs-renewing.toml", "home-visitor.toml"):
+        shutil.copy(EXAMPLES / name, folder / name)
+
+    def renewals(as_of: str) -> dict:
+        out = tmp_path / f"out-{as_of}"
+        run = cli("report", str(folder), "--rules", "imh-e-2025", "--as-of", as_of,
+                  "--out", str(out))
+        assert run.code == 0, run.err
+        return json.loads((out / "report.json").read_text(encoding="utf-8"))["renewals"]
+
+    now = renewals("2026-11-21")
+    assert [(r["credential"], r["due"]) for r in now["due"]] == [("IFS", "2026-12-31")]
+    assert now["lapsed"] == []
+    assert renewals("2026-09-01") == {"due": [], "lapsed": []}
+    later = renewals("2027-02-01")
+    assert later["due"] == [] and [r["credential"] for r in later["lapsed"]] == ["IFS"]
+    csv_text = (tmp_path / "out-2026-11-21" / "report.csv").read_text(encoding="utf-8")
+    assert "renewals,,due in the next 90 days,1,," in csv_text
+    default = cli("report", str(folder), "--as-of", "2026-11-21", "--out", str(tmp_path / "d"))
+    assert json.loads((tmp_path / "d" / "report.json").read_text())["renewals"] is None

@@ -38,6 +38,8 @@ class Settings(Struct, frozen=True):
     validate_only: bool = False
     documents: bool = False
     time_limit: float | None = TIME_LIMIT
+    #: Also each endorsement's renewal status (when the rules have a yearly renewal).
+    renewal: bool = False
 
 
 #: TOML files in a project that are never portfolios.
@@ -171,7 +173,14 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         if s.credential:
             data["checklist"] = {"id": judged.id, "why": "named"}
         document = encode(data)
+    renewals = ()
+    if s.renewal and s.rules.renewal is not None and loaded.value.endorsement:
+        from ..engine.renewal import renew
+
+        renewals = tuple((e.credential or shown(e.written), e.status, e.due, e.lapsed_on)
+                         for e in renew(loaded.value, s.rules, s.as_of).endorsements)
     return Row(
+        renewals=renewals,
         file=name, applicant=shown(result.applicant), credential=judged.id,
         credentials_met=tuple(c.id for c in result.credentials if c.met),
         qualified=judged.qualified, met=judged.met, requirements_met=judged.met_count,

@@ -43,7 +43,10 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     if not files and not missing:
         raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
                          fix="name portfolio files, folders that hold them, or a glob")
+    from ..report.cohort import renewal_in
+
     settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
+                        renewal=renewal_in(rules),
                         documents=True)
     term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,

@@ -199,6 +199,9 @@ class CheckRow(Struct, kw_only=True):
     error_fix: str | None = None
     #: The JSON document of the portfolio (format 1), when asked for.
     document: bytes | None = None
+    #: (endorsement, status, due day, day it lapsed) of each endorsement held, when the rules
+    #: have a yearly renewal and it was asked for (the cohort report).
+    renewals: tuple[tuple[str, str, dt.date | None, dt.date | None], ...] = ()
 
     @property
     def invalid(self) -> bool:

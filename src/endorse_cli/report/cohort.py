@@ -196,10 +196,14 @@ def median(counts: Counter[float]) -> float | None:
     raise AssertionError("unreachable")
 
 
+#: A renewal due within this many days of the day judged is listed as due.
+DUE_WITHIN_DAYS = 90
+
+
 def renewal_in(rules: Rules) -> bool:
-    """Whether the rules have renewal (an ``[endorsement]`` table): the renewals section shows
-    only then."""
-    return getattr(rules, "endorsement", None) is not None
+    """Whether the rules have a yearly renewal (a ``[renewal]`` table, as the rules packs
+    have): the renewals section shows only then."""
+    return getattr(rules, "renewal", None) is not None
 
 
 class _Missing:
@@ -285,9 +289,17 @@ class Tally:
             self._add_renewal(row, doc)
 
     def _add_renewal(self, row: CheckRow, doc: _Document) -> None:
-        """The seam for renewal: when the assessment document says when a person's endorsement
-        is due for renewal, read it here and add the person to ``self.renewals.due`` (due within
-        90 days of the day judged) or ``.lapsed``. Until then the rules never have renewal."""
+        """Each endorsement the person holds: lapsed, or due within :data:`DUE_WITHIN_DAYS`
+        days of the day judged (a late one too: its due day is the late period's end)."""
+        assert self.renewals is not None
+        for credential, status, due, lapsed_on in row.renewals:
+            if status == "lapsed":
+                self.renewals.lapsed.append(RenewalDue(
+                    name=row.applicant or "", file=row.file, credential=credential,
+                    due=lapsed_on or due or self.as_of))
+            elif due is not None and (due - self.as_of).days <= DUE_WITHIN_DAYS:
+                self.renewals.due.append(RenewalDue(name=row.applicant or "", file=row.file,
+                                                    credential=credential, due=due))
 
     def cohort(self) -> Cohort:
         names = {c.id: c.name for c in self.rules.credential}
@@ -320,7 +332,9 @@ class Tally:
             credential=self.credential, judged=len(self.people), invalid=len(self.unreadable),
             credentials=counts, readiness=Readiness(months=months, series=series),
             holding_back=holding, people=self.people, unreadable=self.unreadable,
-            renewals=self.renewals)
+            renewals=self.renewals and Renewals(
+                due=sorted(self.renewals.due, key=lambda r: (r.due, r.file)),
+                lapsed=sorted(self.renewals.lapsed, key=lambda r: (r.due, r.file))))
 
 
 def _is_number(value: object) -> bool:

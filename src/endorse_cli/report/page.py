@@ -69,6 +69,10 @@ def to_csv(cohort: Cohort) -> str:
         writer.writerow(["holding back", h.credential, _cell(h.label), h.people,
                          "" if h.median_short is None else number(h.median_short),
                          h.unit or "" if h.median_short is not None else ""])
+    if cohort.renewals is not None:  # the counts; who they are is in the page and the JSON
+        for what, people in (("due in the next 90 days", cohort.renewals.due),
+                             ("lapsed", cohort.renewals.lapsed)):
+            writer.writerow(["renewals", "", what, len(people), "", ""])
     return out.getvalue()
 
 

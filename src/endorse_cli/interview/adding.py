@@ -26,6 +26,8 @@ def _option(field: Field) -> str:
         return f"{shown} {'|'.join(field.choices)}"
     if field.kind == "areas":
         return f"{shown} AREA (repeat it)"
+    if field.kind == "many":
+        return f"{shown} {'|'.join(field.choices)} (repeat it)"
     if field.kind == "yesno":
         return f"{shown} / --no-{field.flag[2:]}"
     if field.kind == "choice" and not field.choices:
@@ -78,7 +80,7 @@ def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | b
             if not words:
                 raise UsageError(f"{flag} needs a value", fix=f"write it as {flag} VALUE")
             inline = words.pop(0)
-        if field.kind == "areas":
+        if field.kind in ("areas", "many"):
             given.setdefault(field.key, []).append(inline)
         else:
             given[field.key] = inline

@@ -94,6 +94,14 @@ class Asker:
             answer = self._run(questionary.select(message + hint, choices=choices,
                                                   default=start))
             return None if answer == NOTHING else answer
+        if field.kind == "many":
+            words = self.labels.get(field.words or field.key, {})
+            chosen = set(default or [])
+            choices = [Choice(title=words.get(c, c), value=c, checked=c in chosen)
+                       for c in field.choices]
+            return self._run(questionary.checkbox(
+                message + hint, choices=choices,
+                instruction="(space to tick, enter when done)")) or None
         if field.kind == "areas":
             words = self.labels.get("areas", {})
             explain = self.labels.get("areas_explain", {})

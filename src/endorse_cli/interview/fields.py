@@ -19,7 +19,8 @@ from msgspec import Struct
 from ..model import portfolio as p
 from .values import DAY_FORMS, parse_day, parse_hours, parse_month
 
-Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas", "file"]
+Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas", "many",
+               "file"]
 
 
 class Field(Struct, frozen=True, kw_only=True):
@@ -51,6 +52,8 @@ class Field(Struct, frozen=True, kw_only=True):
     skip: str = "(leave it out)"
     #: The section the field belongs to (filled in below).
     section: str = ""
+    #: The rules file's ``[choices.X]`` table that words this field's choices, when not KEY.
+    words: str | None = None
 
     @property
     def flag(self) -> str:
@@ -105,6 +108,17 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="supervisor", prompt="Your direct supervisor's name"),
         Field(key="competencies", prompt="Competency areas this work gave you experience in",
               kind="areas", option="competency"),
+        # Asked only when the rules in force read them (see ASKED_WHEN below).
+        Field(key="paid", prompt="Was this work paid?", kind="yesno", default=True),
+        Field(key="supervised", prompt="Did you have a supervisor in this work?", kind="yesno"),
+        Field(key="internship", prompt="Was it a supervised internship?", kind="yesno",
+              default=False),
+        Field(key="supervisor_endorsement", prompt="Your internship supervisor's Endorsement®, "
+              "e.g. IMHS", when=("internship", (True,))),
+        Field(key="ages", prompt="The ages of the children you served", kind="many",
+              choices=_choices(p.AgeBand), option="age"),
+        Field(key="roles", prompt="What the work involved", kind="many",
+              choices=_choices(p.WorkRole), option="role", words="work_role"),
     ),
     "training": (
         Field(key="title", prompt="Name of the course, workshop or session", required=True),
@@ -117,6 +131,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               help="Only that counts toward the hours of specialized training."),
         Field(key="competencies", prompt="Competency areas it covered", kind="areas",
               option="competency"),
+        Field(key="topics", prompt="What the course was about", kind="many",
+              choices=_choices(p.Topic), option="topic", words="topic"),
         Field(key="certificate", prompt="Certificate file (optional; a PDF or picture)",
               kind="file"),
     ),
@@ -132,6 +148,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="provider_credential", prompt="The provider's Endorsement (e.g. IMHM-C)",
               default="last", same_as_last="provider"),
         Field(key="notes", prompt="Notes"),
+        Field(key="about_providing", prompt="Was this session about the RS/C you give to others?",
+              kind="yesno", default=False),
     ),
     "reference": (
         Field(key="name", prompt="The reference's name", required=True),
@@ -144,6 +162,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               choices=_choices(p.ReferenceStatus), default="planned"),
         Field(key="requested", prompt="Date you asked for the rating", kind="date",
               past_only=True, when=("status", ("requested",))),
+        Field(key="endorsement", prompt="Their Endorsement®, if they hold one (e.g. IFS)"),
     ),
     "exam": (
         Field(key="status", prompt="The Endorsement exam", kind="choice", required=True,
@@ -323,6 +342,14 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
             if choice.lower() == text.lower():
                 return choice
         raise ValueError("one of: " + ", ".join(field.choices))
+    if kind == "many":
+        picked = []
+        for word in (w.strip() for w in re.split(r"[,\s]+", text) if w.strip()):
+            match = next((c for c in field.choices if c.lower() == word.lower()), None)
+            if match is None:
+                raise ValueError(f"{word} is not one of: " + ", ".join(field.choices))
+            picked.append(match)
+        return picked
     if kind == "areas":
         areas = [a.strip() for a in re.split(r"[,\s]+", text) if a.strip()]
         unknown = [a for a in areas if a not in AREAS]
@@ -444,4 +471,13 @@ def asked_in_force(rules: Any) -> frozenset[tuple[str, str]]:
     """The (section, key) of format 2's questions worth asking under ``rules``."""
     used = rules_use(rules)
     return frozenset(where for where, readers in ASKED_WHEN.items() if used & set(readers))
+
+
+def asked(field: Field, in_force: frozenset[tuple[str, str]]) -> bool:
+    """Whether the interview asks ``field`` under rules that read ``in_force`` (from
+    :func:`asked_in_force`): every question of format 1, and those of format 2 the rules read."""
+    where = (field.section, field.key)
+    if where not in ASKED_WHEN and (field.section, "*") not in ASKED_WHEN:
+        return True
+    return where in in_force or (field.section, "*") in in_force
 

@@ -20,8 +20,8 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (NOUNS, SECTIONS, Field, applies, article, labels, section_named,
-                     summary)
+from .fields import (NOUNS, SECTIONS, Field, applies, article, asked, asked_in_force, labels,
+                     section_named, summary)
 
 #: The order the interview walks the sections in.
 from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
@@ -48,6 +48,8 @@ class Session:
         self.term = term
         self.path = path
         self.rules = load_rules(rules_file).value
+        #: The questions of rules packs that these rules read (none under the default rules).
+        self.in_force = asked_in_force(self.rules)
         self.today = dt.date.today()
         self.ask = Asker(self.today, labels(self.rules), portfolio=path)
         self.doc: PortfolioDocument | None = None
@@ -94,7 +96,7 @@ class Session:
         answers: dict[str, Any] = {}
         self.typing = True
         for field in SECTIONS[section]:
-            if applies(field, answers):
+            if applies(field, answers) and asked(field, self.in_force):
                 value = self.ask.field(field, answers,
                                        self._default(section, field, current, answers))
                 if field.kind == "file" and value is not None:
@@ -380,7 +382,8 @@ def _edit_one(s: Session) -> bool:
         if index is None:
             return True
         current = _plain(entries[index])
-    fields = [f for f in SECTIONS[name] if applies(f, current) or f.key in current]
+    fields = [f for f in SECTIONS[name]
+              if (applies(f, current) and asked(f, s.in_force)) or f.key in current]
     choices: list[tuple[str, Any]] = [(f"{f.prompt}: {_shown(current.get(f.key))}", f.key)
                                       for f in fields]
     if index is not None:

@@ -107,8 +107,9 @@ FileArg = Annotated[
 AsOf = Annotated[
     Optional[str],
     typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Judge as of this date, YYYY-MM-DD or month/day/year (default: today). "
-                      "Later entries are not counted.",
+                 help="Judge as of this date, YYYY-MM-DD or with slashes in the language's "
+                      "order: 3/15/2027, or 15/3/2027 with --lang es (default: today). Later "
+                      "entries are not counted.",
                  show_default=False),
 ]
 RulesOpt = Annotated[

@@ -117,6 +117,12 @@ class Language:
                               "mdy")
         return order if sorted(order) == ["d", "m", "y"] else "mdy"
 
+    @property
+    def order_words(self) -> str:
+        """The order of a day typed with slashes, in words: ``month/day/year``."""
+        return {"mdy": self.gettext("month/day/year"),
+                "dmy": self.gettext("day/month/year")}.get(self.order, self.order)
+
     def typed_example(self) -> str:
         """The local form of 2024-03-15 (``3/15/2024``, ``15/3/2024``)."""
         parts = {"d": "15", "m": "3", "y": "2024"}
@@ -241,8 +247,7 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
         return dt.date(year, month, day)
     except ValueError:
         if "/" in text:
-            order = {"mdy": _("month/day/year"), "dmy": _("day/month/year")}.get(
-                language.order, language.order)
+            order = language.order_words
             raise ValueError(_("{text} is not a real date ({order})").format(
                 text=text, order=order)) from None
         raise ValueError(_("{text} is not a real date").format(text=text)) from None

@@ -35,11 +35,25 @@ def parse_as_of(value: str | None, today: dt.date,
     (``3/15/2027`` in English, ``15/3/2027`` in Spanish); ``today`` when not given."""
     if value is None:
         return today
+    return parse_day_option("--as-of", value, language, example="2026-06-30")
+
+
+def parse_day_option(option: str, value: str, language: i18n.Language,
+                     example: str) -> dt.date:
+    """A day given to ``option`` (``--as-of``, ``--review-date``), read as the questionnaire
+    reads one: :func:`endorse_cli.i18n.parse_day`. Else a usage error in ``language`` that
+    says both forms and the order of the one with slashes."""
     try:
         return i18n.parse_day(value, language)
     except ValueError as reason:
-        raise UsageError(f"--as-of {value!r} is not a date",
-                         fix=f"{reason}, e.g. --as-of 2026-06-30") from None
+        _ = language.gettext
+        how = str(reason)
+        if language.order_words not in how:
+            how += f" ({language.order_words})"
+        raise UsageError(
+            _("{option} {value} is not a date").format(option=option, value=repr(value)),
+            fix=_("{how}, e.g. {option} {example}").format(how=how, option=option,
+                                                           example=example)) from None
 
 
 class Application:
@@ -101,12 +115,15 @@ class Application:
         """:meth:`portfolio_path`, which must exist; else how to start or name one."""
         path = self.portfolio_path(file)
         if not path.exists():
-            source = ("" if file else f"named by ${PORTFOLIO_ENV}" if self.portfolio_from_env
-                      else "in this folder")
+            _ = self.language.gettext
+            said = (_("no portfolio file {path}") if file
+                    else _("no portfolio file {path} named by ${variable}")
+                    if self.portfolio_from_env else _("no portfolio file {path} in this folder"))
             raise UsageError(
-                f"no portfolio file {str(path)!r} {source}".rstrip(),
-                fix="start one with `endorse init`, name your portfolio file "
-                    f"(`endorse {self.command} my-portfolio.toml`), or set {PORTFOLIO_ENV}")
+                said.format(path=repr(str(path)), variable=PORTFOLIO_ENV),
+                fix=_("start one with `endorse init`, name your portfolio file "
+                      "(`endorse {command} my-portfolio.toml`), or set {variable}").format(
+                          command=self.command, variable=PORTFOLIO_ENV))
         return path
 
     # -- output -------------------------------------------------------------------------------

@@ -3,25 +3,14 @@ stream in, and write the page and the numbers."""
 
 from __future__ import annotations
 
-import datetime as dt
 from heapq import merge
 from pathlib import Path
 
-from .. import i18n
 from ..errors import UsageError
-from .context import Application
+from .context import Application, parse_day_option
 
 #: Files that could not be read are listed on stderr too, up to this many.
 SHOWN_UNREADABLE = 10
-
-
-def _date(option: str, value: str, language: i18n.Language = i18n.ENGLISH) -> dt.date:
-    """A day given to ``option``: ``2027-03-31``, or as the language writes it with slashes."""
-    try:
-        return i18n.parse_day(value, language)
-    except ValueError as reason:
-        raise UsageError(f"{option} {value!r} is not a date",
-                         fix=f"{reason}, e.g. {option} 2027-03-31") from None
 
 
 def report(app: Application, paths: list[str], *, out: Path | None, credential: str | None,
@@ -33,7 +22,8 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     from .batch import Settings, default_jobs, find, run
 
     day = app.as_of
-    review = _date("--review-date", review_date, app.language) if review_date is not None else None
+    review = parse_day_option("--review-date", review_date, app.language,
+                                       example="2027-03-31") if review_date is not None else None
     if review is not None and review < day:
         raise UsageError(f"--review-date {review} is before the day judged, {day}",
                          fix="give the next review date, on or after --as-of (default: today)")

@@ -75,6 +75,19 @@ def test_assess_and_credentials_in_spanish() -> None:
     assert run("credentials", "-f", "json", "--lang", "es")[1] == english
 
 
+def test_json_in_spanish_reads_no_catalog() -> None:
+    from endorse_cli import i18n
+
+    i18n.catalog.cache_clear()
+    i18n.language.cache_clear()  # a fresh Language, which has read nothing yet
+    code, _, err = run("gaps", HOME_VISITOR, "--as-of", AS_OF, "-f", "json",
+                       env={"LANG": "es_US.UTF-8"})
+    assert (code, err) == (0, "")
+    assert i18n.catalog.cache_info().currsize == 0
+    run("gaps", HOME_VISITOR, "--as-of", AS_OF, env={"LANG": "es_US.UTF-8"})
+    assert i18n.catalog.cache_info().currsize == 1  # the text did
+
+
 # -- choosing ---------------------------------------------------------------------------------
 
 def test_an_unknown_lang_is_one_note_then_english(golden) -> None:

@@ -228,21 +228,25 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     """A day as a person types it: ``2025-03-15`` in every language, or the language's own
     form with slashes (``3/15/2025`` in English, ``15/3/2025`` in Spanish).
 
-    Raises ValueError with a sentence, in ``language``, that says how to write it. Same
-    signature and messages, in English, as the questionnaire's English-only reader.
+    Raises ValueError with a sentence, in ``language``, that says how to write it. The one
+    reader of typed days: ``--as-of``, ``--review-date`` and the questionnaire use it.
     """
     _ = language.gettext
     text = text.strip()
-    forms = _("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example())
+
+    def how() -> ValueError:  # only when refused: an ISO day reads no catalog
+        forms = _("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example())
+        return ValueError(_("write the date as {forms}").format(forms=forms))
+
     if m := re.fullmatch(_ISO, text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(_SLASHED, text):
         parts = dict(zip(language.order, (int(m[1]), int(m[2]), int(m[3])), strict=True))
         year, month, day = parts["y"], parts["m"], parts["d"]
         if len(m[language.order.index("y") + 1]) != 4:
-            raise ValueError(_("write the date as {forms}").format(forms=forms))
+            raise how()
     else:
-        raise ValueError(_("write the date as {forms}").format(forms=forms))
+        raise how()
     try:
         return dt.date(year, month, day)
     except ValueError:

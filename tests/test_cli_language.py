@@ -164,3 +164,19 @@ def test_bundle_not_ready_and_written_in_spanish(tmp_path) -> None:
     assert "no está listo: IFS aún no se cumple" in err
     page = next(tmp_path.glob("endorse-*/summary.html")).read_text(encoding="utf-8")
     assert 'lang="es"' in page
+
+
+def test_add_reads_a_day_in_the_language_order(tmp_path) -> None:
+    path = tmp_path / "portfolio.toml"
+    path.write_text((EXAMPLES / "home-visitor.toml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    code, _, err = run("add", "training", str(path), "--title", "Apego 101", "--date",
+                       "15/3/2025", "--hours", "2", "--no-input", "--lang", "es")
+    assert code == 0, err
+    assert err.startswith("hecho: ")
+    assert 'title = "Apego 101"\ndate = 2025-03-15\n' in path.read_text(encoding="utf-8")
+    code, _, err = run("add", "training", str(path), "--title", "Apego 102", "--date",
+                       "15/3/2025", "--hours", "2", "--no-input")
+    assert code == 2
+    assert err.startswith("error: --date '15/3/2025': 15/3/2025 is not a real date "
+                          "(month/day/year)\n")

@@ -30,5 +30,6 @@ def edit(app: Application, file: str | None) -> None:
 def add(app: Application, section: str, args: list[str], *, no_input: bool) -> None:
     from ..interview import adding
 
-    line = adding.add(section, args, no_input=no_input, default_file=app.portfolio)
+    line = adding.add(section, args, no_input=no_input, default_file=app.portfolio,
+                      language=app.language)
     app.terminal.message(line, label="done", style="32")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, UsageError
+from ..i18n import ENGLISH, Language
 from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, summary
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
@@ -87,8 +88,10 @@ def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | b
     return given, file
 
 
-def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> str:
-    """Add one entry; returns a line saying what was added where."""
+def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
+        language: Language = ENGLISH) -> str:
+    """Add one entry; returns a line saying what was added where. A day given with slashes
+    (``--date 15/3/2025``) is read in ``language``'s order, as ``--as-of`` is."""
     given, file = _split(section, args)
     path: Path = default_file(file)
     today = dt.date.today()
@@ -110,7 +113,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any) -> 
             continue
         text = ",".join(raw) if isinstance(raw, list) else str(raw)
         try:
-            value = parse(field, text, today=today, answers=answers)
+            value = parse(field, text, today=today, answers=answers, language=language)
             if field.kind == "file" and value is not None:
                 value = _certificate(value, path, copied)
         except ValueError as reason:

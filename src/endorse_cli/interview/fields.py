@@ -16,6 +16,7 @@ from typing import Any, Literal, get_args, get_type_hints
 import msgspec
 from msgspec import Struct
 
+from ..i18n import ENGLISH, Language
 from ..model import portfolio as p
 from .values import DAY_FORMS, parse_day, parse_hours, parse_month
 
@@ -288,19 +289,22 @@ def _agree(field: Field, value: Any) -> None:
         raise ValueError("an answer with letters or digits is needed here") from None
 
 
-def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
+def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
+          language: Language = ENGLISH) -> Any:
     """The value of an answer typed as text, or ValueError saying what is wrong with it.
 
     An empty answer is None (a key left out), or an error when the key is required. A value
-    is refused exactly when the portfolio format would refuse it.
+    is refused exactly when the portfolio format would refuse it. A day with slashes is read
+    in ``language``'s order (``15/3/2025`` in Spanish).
     """
-    value = _read(field, text, today=today, answers=answers)
+    value = _read(field, text, today=today, answers=answers, language=language)
     if value is not None:
         _agree(field, value)
     return value
 
 
-def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -> Any:
+def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
+          language: Language = ENGLISH) -> Any:
     text = text.strip()
     if not text:
         if field.required:
@@ -308,7 +312,8 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any]) -
         return None
     kind = field.kind
     if kind == "date":
-        day = parse_month(text, today=today) if field.month_enough else parse_day(text)
+        day = (parse_month(text, today=today, language=language) if field.month_enough
+               else parse_day(text, language))
         past = field.past_only or (field.past_if is not None
                                    and answers.get(field.past_if[0]) in field.past_if[1])
         if past and day > today:

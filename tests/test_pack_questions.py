@@ -47,3 +47,13 @@ def test_add_takes_the_pack_answers_as_repeated_options(cli, tmp_path) -> None:
               "1", "--topic", "equity", "--no-input")
     assert bad.code == 2
     assert "equity is not one of: imh, rsc, dei" in bad.err
+
+
+def test_the_interview_walks_its_own_sections_once_and_edit_lists_each_once() -> None:
+    """The interview's walk ends at the exam (licenses and endorsements are added with
+    `endorse add`); every section it walks has a progress line."""
+    from endorse_cli.interview import flows
+
+    assert flows.ORDER == ("education", "work", "training", "supervision", "reference", "exam")
+    assert set(flows.ORDER) <= set(flows.FEEDS)
+    assert not set(flows.ORDER) & set(flows.HELD)

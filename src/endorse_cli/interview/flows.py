@@ -23,8 +23,8 @@ from .ask import Asker, Interrupted, require_terminal
 from .fields import (NOUNS, SECTIONS, Field, applies, article, asked, asked_in_force, labels,
                      section_named, summary)
 
-#: The order the interview walks the sections in.
-from .adding import ADDABLE as ORDER  # noqa: E402 - the one list of sections
+#: The order the interview walks the sections in (`add` takes these and HELD).
+from .fields import ORDER  # noqa: E402 - the one list of sections
 TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
           "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
           "reference": "References", "exam": "Exam",

@@ -58,6 +58,10 @@ MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
 NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
 
 EDIT = "`endorse edit`"
+#: The portfolio a command uses when none is named.
+DEFAULT_FILE = "portfolio.toml"
+#: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
+_COMMAND = re.compile(r"`endorse (interview|edit|add [a-z]+|gaps|renew|bundle)((?: [^`]*)?)`")
 
 
 def command(section: str | None) -> str:
@@ -490,6 +494,9 @@ class Words:
                 req.details, have_label=self.degree(req.have) if req.have else None,
                 need_label=self.degree(req.need))
         if words:
+            for key in ("next_step", "note", "assumption"):
+                if key in words:
+                    words[key] = self.named(words[key])
             req = replace(req, **words)
         return replace(req, standing=self.standing(req)) if self.with_standing else req
 
@@ -504,16 +511,33 @@ class Words:
         another language: every sentence is made from its codes and ids, never from words."""
         if assessment.worded and self.language.english:
             return assessment
+        self.file = assessment.file
+        named = self.named
         warnings = []
         for w in assessment.warnings:
             message, fix = self.warning(w)
-            warnings.append(replace(w, message=message, fix=fix))
+            warnings.append(replace(w, message=named(message), fix=fix and named(fix)))
         rec = assessment.recommended
         return replace(
             assessment, worded=True, warnings=tuple(warnings),
             credentials=tuple(self.credential(c) for c in assessment.credentials),
-            recommended=replace(rec, reason=self.reason(rec),
+            recommended=replace(rec, reason=named(self.reason(rec)),
                                 next_up_needs=tuple(self.label(n) for n in rec.next_up_needs)))
+
+    #: The portfolio the words are about; commands in them name it unless it is the default.
+    file: str | None = None
+
+    def named(self, text: str) -> str:
+        """``text`` with every command in it (`endorse interview --section work`, `endorse
+        edit`, `endorse add training`) naming the portfolio, so that running it as shown acts
+        on this portfolio: `endorse interview my-file.toml --section work`. The default
+        portfolio (./portfolio.toml) needs no name."""
+        if not self.file or self.file == DEFAULT_FILE or "`endorse " not in text:
+            return text
+        import shlex
+
+        file = shlex.quote(self.file)
+        return _COMMAND.sub(lambda m: f"`endorse {m[1]} {file}{m[2]}`", text)
 
 
 @functools.lru_cache(maxsize=256)

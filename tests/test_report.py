@@ -463,3 +463,24 @@ def test_renewals_due_and_lapsed_under_rules_with_a_yearly_renewal(cli, tmp_path
     assert "renewals,,due in the next 90 days,1,," in csv_text
     default = cli("report", str(folder), "--as-of", "2026-11-21", "--out", str(tmp_path / "d"))
     assert json.loads((tmp_path / "d" / "report.json").read_text())["renewals"] is None
+
+
+def test_each_person_is_judged_for_the_credential_check_judges_them_for(cli, tmp_path) -> None:
+    """The home visitor's target is IFS: the report's row and counts are IFS's, 3 of 6, as in
+    `check`, not the recommended IFA's numbers under IFS's name or the other way round."""
+    import shutil
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "home-visitor.toml", folder / "hv.toml")
+    run = cli("report", str(folder), "--as-of", "2026-11-21", "--out", str(tmp_path / "o"))
+    assert run.code == 0, run.err
+    person = json.loads((tmp_path / "o" / "report.json").read_text())["people"][0]
+    assert (person["credential"], person["requirements_met"], person["requirements_total"]) == (
+        "IFS", 3, 6)
+    import csv
+
+    row = next(csv.DictReader(cli("check", str(folder), "--as-of", "2026-11-21", "-f",
+                                  "csv").out.splitlines()))
+    assert (row["credential"], row["requirements_met"], row["requirements_total"]) == (
+        "IFS", "3", "6")

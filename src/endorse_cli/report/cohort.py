@@ -267,7 +267,9 @@ class Tally:
             if self.review_date is not None and (result.met or (
                     result.expected is not None and result.expected <= self.review_date)):
                 progress.by_review += 1
-        judged_id = doc.checklist.id if doc.checklist else doc.recommended.id
+        # The credential `check` judged the row by (named, else the target, else recommended),
+        # so that the row's counts and the credential always agree.
+        judged_id = row.credential or (doc.checklist.id if doc.checklist else doc.recommended.id)
         judged = next(c for c in doc.credentials if c.id == judged_id)
         self.judged_for[judged.id] += 1
         for req in _decode_requirements(judged.requirements):

@@ -611,3 +611,15 @@ def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
             "Basics; Who gave it: State Association for Infant Mental Health; Date completed: "
             f"{TODAY}; Clock hours: 3; ") in out
     assert path.read_text(encoding="utf-8") == "format = 1\n[applicant\n"  # not overwritten
+
+
+def test_the_progress_line_is_toward_the_applicants_target(typed, tmp_path) -> None:
+    """The home visitor's target is IFS (IFA is recommended): progress is counted toward IFS."""
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", path)
+    run = typed("y" + training("Attachment Basics", "3") + "n", "interview", str(path),
+                "--section", "training")
+    assert run.code == 0, run.err
+    said = " ".join(run.out.split())
+    assert "Toward IFS, your target: 3 of 6 requirements met; training 37 of 30 hours" in said
+    assert "recommended for you" not in said

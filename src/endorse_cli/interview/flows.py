@@ -208,11 +208,14 @@ class Session:
         return assess_loaded(loaded, self.rules, self.today)
 
     def progress(self, name: str) -> str:
-        """One line toward the recommended credential, e.g. "IFS: 5 of 7 requirements met"."""
+        """One line toward the applicant's target, else the recommended credential, e.g.
+        "Toward IFS, your target: 5 of 7 requirements met"."""
+        from ..engine.recommend import checklist_for
+
         result = self.judged()
-        pick = result.credential(result.recommended.id)
-        assert pick is not None
-        line = (f"Toward {pick.id}, recommended for you: {pick.met_count} of {pick.total} "
+        pick, why = checklist_for(result)
+        whose = "your target" if why == "target" else "recommended for you"
+        line = (f"Toward {pick.id}, {whose}: {pick.met_count} of {pick.total} "
                 "requirements met")
         fed = _find(pick.requirements, FEEDS[name])
         if fed is not None and fed.kind not in ("education", "exam"):

@@ -155,7 +155,7 @@ def test_add_says_a_red_flag_about_the_new_entry(cli, path) -> None:
     said = " ".join(run.err.split())
     assert "note: Your " in said
     assert ("RS/C session, Ana Lopez, 2026-03-16: 9 hours of RS/C on 2026-03-16, more than 8 in "
-            "one day (check the hours with `endorse edit`") in said
+            "one day (check the hours with `endorse edit ") in said
 
 
 def test_what_was_added_is_said_in_words_not_values(cli, path) -> None:
@@ -170,3 +170,23 @@ def test_what_was_added_is_said_in_words_not_values(cli, path) -> None:
     assert run.err == f"done: added to {path}: {degree} in Nursing, 2016-12-31\n"
     run = cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01")
     assert run.err == f"done: added to {path}: the exam: scheduled, 2027-02-01\n"
+
+
+def test_a_script_starts_a_portfolio_without_a_terminal(cli, tmp_path) -> None:
+    """`init` with options asks nothing, so `init` then `add` work from a script."""
+    path = tmp_path / "new.toml"
+    run = cli("init", str(path), "--name", "Ana Lopez", "--focus", "prevention", "--target",
+              "ifs", "--no-input")
+    assert run.code == 0, run.err
+    assert path.read_text(encoding="utf-8").endswith(
+        '[applicant]\nname = "Ana Lopez"\nfocus = "prevention"\ntarget = "IFS"\n')
+    assert (tmp_path / "portfolio.schema.json").exists()
+    assert cli("add", "training", str(path), "--title", "A", "--date", "2026-01-01", "--hours",
+               "2", "--no-input").code == 0
+    again = cli("init", str(path), "--name", "B", "--no-input")
+    assert again.code == 2 and "already exists; it was not touched" in again.err
+    nameless = cli("init", str(tmp_path / "x.toml"), "--no-input")
+    assert nameless.code == 2 and "missing: --name" in nameless.err
+    wrong = cli("init", str(tmp_path / "y.toml"), "--name", "A", "--target", "IMSH")
+    assert wrong.code == 2 and 'did you mean "IMHS"' in wrong.err
+    assert not (tmp_path / "x.toml").exists() and not (tmp_path / "y.toml").exists()

@@ -395,11 +395,32 @@ SectionOpt = Annotated[
 
 
 @app.command()
-def init(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
-    """Start a new portfolio: a few questions, then the interview if you like."""
+def init(
+    file: FileArg = None,
+    name: Annotated[Optional[str], typer.Option(
+        "--name", help="Your full name: with it, nothing is asked (for scripts).",
+        show_default=False)] = None,
+    email: Annotated[Optional[str], typer.Option("--email", show_default=False,
+                                                 help="Your email address.")] = None,
+    focus: Annotated[Optional[str], typer.Option(
+        "--focus", metavar="FIELD", show_default=False,
+        help="Your field of work: promotion, prevention, clinical or leadership.")] = None,
+    target: Annotated[Optional[str], typer.Option(
+        "--target", metavar="ID", show_default=False,
+        help="The credential you are applying for.")] = None,
+    no_input: Annotated[bool, typer.Option(
+        "--no-input", help="Never ask: start the portfolio from the options alone.")] = False,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Start a new portfolio: a few questions, then the interview if you like; or, with
+    --name (and --no-input), from options alone."""
     from .app.questionnaire import init as run
 
-    run(Application("init", rules_file=rules, lang=lang), file)
+    options = {"name": name, "email": email, "focus": focus, "target": target}
+    given = {k: v for k, v in options.items() if v is not None}
+    run(Application("init", rules_file=rules, lang=lang), file,
+        given if (given or no_input) else None)
 
 
 @app.command()

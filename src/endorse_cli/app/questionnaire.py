@@ -8,10 +8,11 @@ from __future__ import annotations
 from .context import Application
 
 
-def init(app: Application, file: str | None) -> None:
+def init(app: Application, file: str | None, given: dict[str, str] | None = None) -> None:
+    """The questions on a terminal; with ``given`` (options such as --name), none."""
     from ..interview import flows
 
-    flows.init(app.terminal, app.portfolio_path(file), rules_file=app.rules_file)
+    flows.init(app.terminal, app.portfolio_path(file), rules_file=app.rules_file, given=given)
 
 
 def interview(app: Application, file: str | None, *, section: str | None) -> None:

@@ -299,12 +299,19 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
         raise
 
 
-def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
-    require_terminal("init")
+def init(term: Terminal, path: Path, *, rules_file: Path | None = None,
+         given: dict[str, str] | None = None) -> None:
+    """Start a portfolio: by the questions on a terminal, or, with ``given`` answers (the
+    options `--name`, `--email`, `--focus`, `--target`), without asking anything."""
+    if given is None:
+        require_terminal("init")
     was = _empty(path)
     if path.exists() and was is None:
         raise UsageError(f"{path} already exists; it was not touched",
                          fix=f"add to it with {go_on('interview', path)}, or name a new file")
+    if given is not None:
+        _init_from(term, path, given, rules_file, was)
+        return
     s = Session(term, path, rules_file)
     s.say("A new Endorsement® portfolio", style="bold cyan")
     if was is not None:
@@ -316,17 +323,10 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
     except Interrupted:
         untouched = "was left as it was" if was is not None else "was not created"
         raise Interrupted(f"nothing was saved; {path} {untouched}") from None
-    header = (f"#:schema ./{SCHEMA_NAME}\n"
-              f"Endorsement® portfolio of {answers['name']}, started on {s.today.isoformat()}.\n"
-              "Add to it with `endorse interview`, or edit it by hand: comments are kept.")
-    s.doc = PortfolioDocument.new(path, answers, header=header, over=was)
+    s.doc = PortfolioDocument.new(path, answers, header=_header(answers["name"], s.today),
+                                  over=was)
     s.doc.save()
-    schema = path.with_name(SCHEMA_NAME)
-    if not schema.exists():  # lets editors check and complete the file as it is typed
-        from ..model.schema import portfolio_schema
-        from ..render.json_out import dumps
-
-        write_atomically(schema, dumps(portfolio_schema()), mode=0o644)
+    _write_schema(path)
     s.say(f"Saved {path}.", style="green")
     try:
         go = s.ask.confirm("Go on with the interview now?", default=True)
@@ -337,6 +337,54 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
         interview(term, path, session=s)
     else:
         s.say(f"Later, run {go_on('interview', path)} to go on.")
+
+
+def _header(name: str, today: dt.date) -> str:
+    return (f"#:schema ./{SCHEMA_NAME}\n"
+            f"Endorsement® portfolio of {name}, started on {today.isoformat()}.\n"
+            "Add to it with `endorse interview`, or edit it by hand: comments are kept.")
+
+
+def _write_schema(path: Path) -> None:
+    schema = path.with_name(SCHEMA_NAME)
+    if not schema.exists():  # lets editors check and complete the file as it is typed
+        from ..model.schema import portfolio_schema
+        from ..render.json_out import dumps
+
+        write_atomically(schema, dumps(portfolio_schema()), mode=0o644)
+
+
+def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Path | None,
+               was: bytes | None) -> None:
+    """`endorse init FILE --name ... --no-input`: the applicant's details as options, each
+    checked as its question checks it; a script's way to start a portfolio."""
+    from ..io.hints import credential_id
+    from ..io.rules_file import load_rules
+    from .fields import parse
+
+    today = dt.date.today()
+    answers: dict[str, Any] = {}
+    for field in SECTIONS["applicant"]:
+        text = given.get(field.key)
+        if text is None or not applies(field, answers):
+            continue
+        try:
+            answers[field.key] = parse(field, text, today=today, answers=answers)
+        except ValueError as reason:
+            raise UsageError(f"{field.flag} {text!r}: {reason}",
+                             fix=f"give a correct {field.flag}") from None
+    if "name" not in answers:
+        raise UsageError("missing: --name",
+                         fix=f"give it, e.g. `endorse init {shlex.quote(str(path))} --name "
+                             "\"Ana Lopez\"`, or run `endorse init` on a terminal")
+    if "target" in answers:
+        answers["target"] = credential_id(
+            answers["target"], [c.id for c in load_rules(rules_file).value.credential])
+    doc = PortfolioDocument.new(path, answers, header=_header(answers["name"], today), over=was)
+    doc.save()
+    _write_schema(path)
+    term.message(f"{path}; add to it with `endorse add SECTION {shlex.quote(str(path))} ...` or "
+                 f"{go_on('interview', path)}", label="started", style="32")
 
 
 def _empty(path: Path) -> bytes | None:

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .app.context import Application
 from .errors import EndorseError, ExitCode
-from .interview.adding import ADDABLE, ORDER, options_help as add_help
+from .model.sections import ADDABLE, ORDER
 from .model.failon import FailOn
 from .render.terminal import Terminal
 
@@ -32,6 +32,18 @@ def _lang_in(args: list[str]) -> Optional[str]:
         elif arg.startswith("--lang="):
             found = arg.split("=", 1)[1]
     return found
+
+
+class AddCommand(TyperCommand):
+    """`endorse add`: its help ends with the options of each section, worked out from the
+    questions only when the help is shown, so that no other command pays for reading them."""
+
+    def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
+        if not self.epilog:
+            from .interview.adding import options_help
+
+            self.epilog = "Options of each section:\n\n" + options_help()
+        return super().format_help(ctx, formatter)
 
 
 class EndorseGroup(TyperGroup):
@@ -443,7 +455,7 @@ def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> 
 
 @app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-    epilog="Options of each section:\n\n" + add_help(),
+    cls=AddCommand,
 )
 def add(
     ctx: typer.Context,

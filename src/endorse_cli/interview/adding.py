@@ -18,7 +18,7 @@ from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, sum
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
 #: (licenses and endorsements are read by rules packs; the interview does not walk them).
-ADDABLE = (*ORDER, "license", "endorsement")
+from ..model.sections import ADDABLE  # noqa: E402, F811 - the one list of sections
 
 
 def _option(field: Field) -> str:

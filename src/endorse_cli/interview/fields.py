@@ -198,8 +198,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
 SECTIONS = {name: tuple(msgspec.structs.replace(f, section=name) for f in fields)
             for name, fields in SECTIONS.items()}
 
-#: The order the interview walks the sections in; also what `endorse add` and `--section` take.
-ORDER = ("education", "work", "training", "supervision", "reference", "exam")
+from ..model.sections import ORDER  # noqa: E402 - the one list of sections
 #: Other words people use for a section.
 ALIASES = {"degree": "education", "degrees": "education", "school": "education",
            "job": "work", "jobs": "work", "experience": "work",

@@ -30,7 +30,7 @@ TITLES = {"applicant": "About you", "education": "Education", "work": "Work hist
           "reference": "References", "exam": "Exam",
           "license": "Licenses", "endorsement": "Endorsements you hold"}
 #: Sections the rules packs read, edited when the portfolio has them (added with `endorse add`).
-HELD = ("license", "endorsement")
+from ..model.sections import HELD  # noqa: E402
 #: The requirement kind each section feeds, for the progress line.
 FEEDS = {"education": "education", "work": "experience", "training": "training",
          "supervision": "supervision", "reference": "references", "exam": "exam"}

@@ -484,3 +484,24 @@ def test_each_person_is_judged_for_the_credential_check_judges_them_for(cli, tmp
                                   "csv").out.splitlines()))
     assert (row["credential"], row["requirements_met"], row["requirements_total"]) == (
         "IFS", "3", "6")
+
+
+def test_the_csv_goes_through_the_one_guard_for_cells() -> None:
+    """A requirement label from a rules file that starts like a formula, or holds a carriage
+    return, is written as text, quoted whole, as every CSV endorse writes."""
+    import csv
+    import io
+
+    from endorse_cli.report.cohort import Cohort, Holdback, Readiness
+    from endorse_cli.report.page import to_csv
+
+    import datetime as dt
+
+    cohort = Cohort(as_of=dt.date(2026, 11, 21), review_date=None, rules="r", credential=None,
+                    judged=1, invalid=0, credentials=[], readiness=Readiness(months=[],
+                    series=[]), holding_back=[Holdback(credential="IFS", requirement="x",
+                    label="=cmd|' /C calc'!A0\r=2+2", people=1, median_short=None, unit=None)],
+                    people=[], unreadable=[], renewals=None)
+    rows = list(csv.reader(io.StringIO(to_csv(cohort), newline="")))
+    assert rows[-1][2] == "'=cmd|' /C calc'!A0\r=2+2"
+    assert not any(row and row[0].startswith("=") for row in rows)

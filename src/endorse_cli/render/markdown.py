@@ -17,8 +17,9 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
 
 def esc(text: object) -> str:
-    """Text shown as written: Markdown's special characters escaped, one line."""
-    return _SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    """Text shown as written: Markdown's special characters escaped, one line (a line break,
+    CR, LF or both, is a space, so it cannot start a list, a heading or a rule)."""
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\r\n?|\n", " ", str(text)))
 
 
 def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]:

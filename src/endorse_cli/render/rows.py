@@ -128,8 +128,7 @@ def md_cell(text: object) -> str:
     from .markdown import esc
     from .terminal import printable
 
-    one_line = re.sub(r"\r\n?|\n", " ", str(text))
-    return esc(printable(one_line))
+    return esc(printable(str(text), keep="\r\n"))
 
 
 class _GuardedWriter:

@@ -143,7 +143,7 @@ class Cohort(Struct, kw_only=True):
     review_date: dt.date | None
     rules: str
     #: The credential every portfolio was judged for (--credential), else None: each
-    #: portfolio's recommended credential.
+    #: portfolio's target, else its recommended credential, as `check` judges it.
     credential: str | None
     judged: int
     invalid: int

@@ -7,7 +7,6 @@ message that came from a file is escaped. It loads nothing from the network.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterator
@@ -37,11 +36,6 @@ def amount(value: float, unit: str | None) -> str:
     return f"{number(value)} {unit}"
 
 
-def _cell(text: str) -> str:
-    """A CSV cell a spreadsheet shows as text: never run as a formula."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def to_csv(cohort: Cohort) -> str:
     """The report's numbers in one table: what it is, for which credential, and how many.
 
@@ -49,8 +43,10 @@ def to_csv(cohort: Cohort) -> str:
     date, without a date), ``readiness`` (met by the end of each month), ``holding back``
     (people missing each requirement, and the median amount short).
     """
+    from ..render.rows import csv_writer  # the one guard against formulas in cells
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     writer.writerow(["section", "credential", "what", "people", "median_short", "unit"])
     writer.writerow(["cohort", "", "portfolios judged", cohort.judged, "", ""])
     writer.writerow(["cohort", "", "files that could not be read", cohort.invalid, "", ""])
@@ -66,7 +62,7 @@ def to_csv(cohort: Cohort) -> str:
         for month, count in zip(cohort.readiness.months, s.counts):
             writer.writerow(["readiness", s.id, month, count, "", ""])
     for h in cohort.holding_back:
-        writer.writerow(["holding back", h.credential, _cell(h.label), h.people,
+        writer.writerow(["holding back", h.credential, h.label, h.people,
                          "" if h.median_short is None else number(h.median_short),
                          h.unit or "" if h.median_short is not None else ""])
     if cohort.renewals is not None:  # the counts; who they are is in the page and the JSON

@@ -20,7 +20,7 @@ TODAY = dt.date.today().isoformat()
 @pytest.fixture
 def typed(cli, monkeypatch):
     """Run `endorse ARGS` with KEYS typed at its prompts, as if on a terminal."""
-    monkeypatch.setattr("endorse_cli.interview.flows.require_terminal", lambda command: None)
+    monkeypatch.setattr("endorse_cli.interview.flows.require_terminal", lambda *args: None)
 
     def run(keys: str, *args: str):
         with create_pipe_input() as pipe:

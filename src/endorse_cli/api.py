@@ -21,6 +21,7 @@ from msgspec.structs import replace
 
 from .engine import judge
 from .errors import PortfolioError, UnknownCredential
+from .i18n import ENGLISH, Language
 from .io.hints import credential_id
 from .io.portfolio_file import read_portfolio
 from .io.rules_file import load_rules
@@ -44,13 +45,15 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
 
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
                   today: dt.date | None = None,
-                  rsc_per_month: float | None = None, words: str = "all") -> Assessment:
+                  rsc_per_month: float | None = None, words: str = "all",
+                  language: Language = ENGLISH) -> Assessment:
     """Judge an already read portfolio as of ``as_of``; warnings get the lines they point at.
 
     ``today`` is the last day anything can have been logged: paces are measured up to it when
     ``as_of`` is later. None: ``as_of`` itself. ``rsc_per_month`` replaces the applicant's
     measured RS/C pace in the forecasts. ``words``: ``all`` (every sentence, for people),
     ``json`` (the sentences of the JSON contract) or ``none`` (codes only, for a table).
+    ``language``: the language of the sentences (the JSON contract's are always English).
     """
     check_target(loaded, rules)
     result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month, today=today)
@@ -65,7 +68,7 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
         return result
     from .render.sentences import word
 
-    return word(result, rules, standing=words == "all")
+    return word(result, rules, language, standing=words == "all")
 
 
 def assess_file(

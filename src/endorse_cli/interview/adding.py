@@ -21,37 +21,44 @@ from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, sum
 from ..model.sections import ADDABLE  # noqa: E402, F811 - the one list of sections
 
 
-def _option(field: Field) -> str:
+def _option(field: Field, language: Language = ENGLISH) -> str:
+    _ = language.gettext
     shown = field.flag + ("*" if field.required else "")
+    if field.kind == "choice" and not field.choices:
+        return f"{shown} VALUE"
     if field.kind == "choice":
         return f"{shown} {'|'.join(field.choices)}"
     if field.kind == "areas":
-        return f"{shown} AREA (repeat it)"
+        return f"{shown} AREA " + _("(repeat it)")
     if field.kind == "many":
-        return f"{shown} {'|'.join(field.choices)} (repeat it)"
+        return f"{shown} {'|'.join(field.choices)} " + _("(repeat it)")
     if field.kind == "yesno":
         return f"{shown} / --no-{field.flag[2:]}"
-    if field.kind == "choice" and not field.choices:
-        return f"{shown} VALUE"
     return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
 
 
-def options_help() -> str:
+def options_help(language: Language = ENGLISH) -> str:
     """The options of every section, with the values they take, for `endorse add --help`."""
     from .fields import AREAS
 
-    lines = [f"{section}: " + ", ".join(_option(f) for f in SECTIONS[section])
+    _ = language.gettext
+    lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
-    return ("\n\n".join(lines) + "\n\n(* required. DATE: 2024-03-15 or 3/15/2024; a degree's "
-            "--completed may be May 2016 or 2016. HOURS: 1.5, 1:30, 6 hrs or 90 min; "
-            f"{allowed('training', 'hours')}, or for --hours-per-week "
-            f"{allowed('work', 'hours_per_week')}. FILE: a certificate; one outside the "
-            "portfolio's folder is copied into certificates/ beside it. AREA: "
-            + ", ".join(AREAS) + ".)")
+    return "\n\n".join(lines) + "\n\n" + _(
+        "(* required. DATE: {iso} or {local}; a degree's --completed may be {month} or 2016. "
+        "HOURS: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week {work}. "
+        "FILE: a certificate; one outside the portfolio's folder is copied into certificates/ "
+        "beside it. AREA: {areas}.)").format(
+            iso="2024-03-15", local=language.typed_example(),
+            month=language.month_year(dt.date(2016, 5, 1)), decimal=language.number(1.5),
+            training=allowed("training", "hours", language),
+            work=allowed("work", "hours_per_week", language), areas=", ".join(AREAS))
 
 
-def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | bool], str | None]:
+def _split(section: str, args: list[str], language: Language = ENGLISH,
+           ) -> tuple[dict[str, str | list[str] | bool], str | None]:
     """The given options by key, and the FILE, from the words after SECTION."""
+    _ = language.gettext
     by_flag = {f.flag: f for f in SECTIONS[section]}
     given: dict[str, Any] = {}
     file: str | None = None
@@ -60,26 +67,30 @@ def _split(section: str, args: list[str]) -> tuple[dict[str, str | list[str] | b
         word = words.pop(0)
         if not word.startswith("--"):
             if file is not None:
-                raise UsageError(f"two files named: {file!r} and {word!r}",
-                                 fix="name one portfolio file, or give option values in quotes")
+                raise UsageError(
+                    _("two files named: {one} and {two}").format(one=repr(file), two=repr(word)),
+                    fix=_("name one portfolio file, or give option values in quotes"))
             file = word
             continue
-        flag, _, inline = word.partition("=")
+        flag, _eq, inline = word.partition("=")
         negated = flag.startswith("--no-") and flag.replace("--no-", "--", 1) in by_flag
         field = by_flag.get(flag.replace("--no-", "--", 1) if negated else flag)
         if field is None:
             from ..io.hints import did_you_mean
 
             guess = did_you_mean(flag, list(by_flag))
-            raise UsageError(f"{section} has no option {flag}"
-                             + (f"; did you mean {guess}?" if guess else ""),
-                             fix="its options are: " + " ".join(by_flag))
+            said = (_("{section} has no option {flag}; did you mean {guess}?") if guess
+                    else _("{section} has no option {flag}"))
+            raise UsageError(said.format(section=section, flag=flag, guess=guess),
+                             fix=_("its options are: {options}").format(
+                                 options=" ".join(by_flag)))
         if field.kind == "yesno" and (negated or not inline and (not words or words[0].startswith("--"))):
             given[field.key] = "no" if negated else "yes"
             continue
         if not inline:
             if not words:
-                raise UsageError(f"{flag} needs a value", fix=f"write it as {flag} VALUE")
+                raise UsageError(_("{flag} needs a value").format(flag=flag),
+                                 fix=_("write it as {flag} VALUE").format(flag=flag))
             inline = words.pop(0)
         if field.kind in ("areas", "many"):
             given.setdefault(field.key, []).append(inline)
@@ -92,7 +103,8 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         language: Language = ENGLISH) -> str:
     """Add one entry; returns a line saying what was added where. A day given with slashes
     (``--date 15/3/2025``) is read in ``language``'s order, as ``--as-of`` is."""
-    given, file = _split(section, args)
+    _ = language.gettext
+    given, file = _split(section, args, language)
     path: Path = default_file(file)
     today = dt.date.today()
     answers: dict[str, Any] = {}
@@ -102,9 +114,11 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         if not applies(field, answers):
             if field.key in given and field.when is not None:
                 key, values = field.when
-                raise UsageError(f"{field.flag} goes with --{key} {' or '.join(values)}",
-                                 fix=f"leave {field.flag} out, or give --{key} "
-                                     + " or ".join(values))
+                either = _(" or ").join(f"--{key} {v}" for v in values)
+                raise UsageError(_("{flag} goes with {either}").format(flag=field.flag,
+                                                                        either=either),
+                                 fix=_("leave {flag} out, or give {either}").format(
+                                     flag=field.flag, either=either))
             continue
         raw = given.get(field.key)
         if raw is None:
@@ -115,20 +129,23 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         try:
             value = parse(field, text, today=today, answers=answers, language=language)
             if field.kind == "file" and value is not None:
-                value = _certificate(value, path, copied)
+                value = _certificate(value, path, copied, language)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=f"give a correct {field.flag}") from None
+                             fix=_("give a correct {flag}").format(flag=field.flag)) from None
         answers[field.key] = value
     if missing:
         if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UsageError(f"missing: {' '.join(f.flag for f in missing)}",
-                             fix=f"give them, e.g. `endorse add {section} "
-                                 + " ".join(f"{f.flag} ..." for f in missing) + "`")
+            example = " ".join(f"{f.flag} ..." for f in missing)
+            raise UsageError(_("missing: {options}").format(
+                                 options=" ".join(f.flag for f in missing)),
+                             fix=_("give them, e.g. {command}").format(
+                                 command=f"`endorse add {section} {example}`"))
         from ..io.rules_file import load_rules
         from .ask import Asker
 
-        asker = Asker(today, labels(load_rules().value), portfolio=path)
+        asker = Asker(today, labels(load_rules().value, language), portfolio=path,
+                      language=language)
         for field in missing:
             answers[field.key] = asker.field(field, answers)
     entry = {f.key: answers[f.key] for f in SECTIONS[section] if f.key in answers}
@@ -146,18 +163,23 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     doc.save(reapply=change)  # changed on disk meanwhile: added to the file as it is now
     from ..io.rules_file import load_rules
 
-    line = f"added to {path}: {summary(section, entry, labels(load_rules().value))}"
-    line += "".join(f"\n  copied the certificate to {c}" for c in copied)
+    words = labels(load_rules().value, language)
+    line = _("added to {path}: {entry}").format(
+        path=path, entry=summary(section, entry, words, language))
+    line += "".join("\n  " + _("copied the certificate to {path}").format(path=c)
+                    for c in copied)
     if section != "exam":
-        line += "".join(f"\n  note: {n}" for n in _notices(doc, section))
+        line += "".join("\n  " + _("note: {note}").format(note=n)
+                        for n in _notices(doc, section, language))
     return line
 
 
-def _certificate(value: str, path: Path, copied: list[str]) -> str:
+def _certificate(value: str, path: Path, copied: list[str],
+                 language: Language = ENGLISH) -> str:
     """The certificate as the portfolio names it; one outside its folder is copied in."""
     from .certificates import copy_in, place
 
-    source, inside = place(value, path)
+    source, inside = place(value, path, language)
     if inside is not None:
         return inside
     stored = copy_in(source, path)
@@ -165,7 +187,7 @@ def _certificate(value: str, path: Path, copied: list[str]) -> str:
     return stored
 
 
-def _notices(doc: Any, section: str) -> list[str]:
+def _notices(doc: Any, section: str, language: Language = ENGLISH) -> list[str]:
     """The warnings the judging gives about the entry just added (the last of its section)."""
     from ..api import assess_loaded
     from ..io.portfolio_file import parse_portfolio
@@ -174,7 +196,7 @@ def _notices(doc: Any, section: str) -> list[str]:
 
     loaded = parse_portfolio(doc.text, name=str(doc.path))
     try:
-        result = assess_loaded(loaded, load_rules().value, dt.date.today())
+        result = assess_loaded(loaded, load_rules().value, dt.date.today(), language=language)
     except EndorseError:  # e.g. a target not in the rules: said by every other command
         return []
     return entry_notices(result, section, len(doc.entries(section)) - 1)

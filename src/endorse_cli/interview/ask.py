@@ -16,16 +16,19 @@ import questionary
 from questionary import Choice
 
 from ..errors import Interrupted, UsageError  # Interrupted: also imported from here
+from ..i18n import ENGLISH, N_, Language
 from .fields import AREAS, Field, parse
 
 
-def require_terminal(command: str) -> None:
+def require_terminal(command: str, language: Language = ENGLISH) -> None:
     """Stop at once, naming the way without questions, when there is no one to ask."""
+    _ = language.gettext
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
-            f"`endorse {command}` asks questions and needs a terminal",
-            fix="to add entries from a script, use `endorse add SECTION --FIELD VALUE ...` "
-                "(see `endorse add --help`)")
+            _("{command} asks questions and needs a terminal").format(
+                command=f"`endorse {command}`"),
+            fix=_("to add entries from a script, use {add} (see {help})").format(
+                add="`endorse add SECTION --FIELD VALUE ...`", help="`endorse add --help`"))
 
 
 #: questionary takes a choice whose value is None to mean "the title is the value"; this
@@ -34,15 +37,17 @@ NOTHING = "\0nothing"
 
 
 class Asker:
-    """Asks the questions of :mod:`.fields` with questionary."""
+    """Asks the questions of :mod:`.fields` with questionary, in ``language``."""
 
     def __init__(self, today: dt.date, labels: dict[str, dict[str, str]],
-                 portfolio: Path | None = None) -> None:
+                 portfolio: Path | None = None, language: Language = ENGLISH) -> None:
         self.today = today
         #: The portfolio file: a certificate is looked for beside it.
         self.portfolio = portfolio
         #: Words for choices, by field key: {"degree": {"masters": "Masters degree"}}.
         self.labels = labels
+        self.language = language
+        self._ = language.gettext
 
     @staticmethod
     def _run(question: questionary.Question) -> Any:
@@ -63,54 +68,51 @@ class Asker:
             raise Interrupted("stopped") from None
 
     def confirm(self, message: str, default: bool = True) -> bool:
-        return bool(self._run(questionary.confirm(message, default=default)))
+        return bool(self._run(yes_or_no(message, default, self.language)))
 
     def choose(self, message: str, choices: list[tuple[str, Any]]) -> Any:
         """One of ``choices`` (title, value); a value of None comes back as None."""
-        answer = self._run(questionary.select(message, choices=[
-            Choice(title=title, value=NOTHING if value is None else value)
-            for title, value in choices]))
+        answer = self._run(_spoken(lambda: questionary.select(
+            message, instruction=self._(SELECT), choices=[
+                Choice(title=title, value=NOTHING if value is None else value)
+                for title, value in choices]), self.language))
         return None if answer == NOTHING else answer
 
     def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
         """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
+        _ = self._
         optional = not field.required and field.kind != "yesno"
-        message = field.prompt + (" (optional)" if optional and "optional" not in field.prompt
-                                  else "")
-        hint = f" [{field.help}]" if field.help else ""
-        if field.kind == "yesno":  # questionary shows (Y/n) itself; the help goes first
-            question = f"{field.help} {field.prompt}" if field.help else field.prompt
-            return self._run(questionary.confirm(question, default=bool(default)))
+        prompt = _(field.prompt)
+        message = _("{question} (optional)").format(question=prompt) if (
+            optional and "optional" not in field.prompt) else prompt
+        hint = f" [{_(field.help)}]" if field.help else ""
+        if field.kind == "yesno":  # the help goes first, then the question and (Y/n)
+            question = f"{_(field.help)} {prompt}" if field.help else prompt
+            return self._run(yes_or_no(question, bool(default), self.language))
         if field.kind == "choice":
             words = self.labels.get(field.key, {})
             explain = self.labels.get(field.key + "_explain", {})
             choices = [Choice(title=words.get(c, c), value=c,
-                              description=_wrapped(explain.get(c)))
+                              description=_wrapped(explain.get(c), self.language))
                        for c in field.choices or tuple(words)]
             if optional:  # first when there is no answer yet, so that Enter leaves it out
-                skip = Choice(title=field.skip, value=NOTHING)
+                skip = Choice(title=_(field.skip), value=NOTHING)
                 choices = [skip, *choices] if default is None else [*choices, skip]
             start = next((c for c in choices if c.value == default), None)
-            answer = self._run(questionary.select(message + hint, choices=choices,
-                                                  default=start))
+            answer = self._run(_spoken(lambda: questionary.select(
+                message + hint, choices=choices, default=start, instruction=_(SELECT)),
+                self.language))
             return None if answer == NOTHING else answer
-        if field.kind == "many":
-            words = self.labels.get(field.words or field.key, {})
+        if field.kind in ("many", "areas"):
+            areas = field.kind == "areas"
+            words = self.labels.get("areas" if areas else field.words or field.key, {})
+            explain = self.labels.get("areas_explain", {}) if areas else {}
             chosen = set(default or [])
-            choices = [Choice(title=words.get(c, c), value=c, checked=c in chosen)
-                       for c in field.choices]
-            return self._run(questionary.checkbox(
-                message + hint, choices=choices,
-                instruction="(space to tick, enter when done)")) or None
-        if field.kind == "areas":
-            words = self.labels.get("areas", {})
-            explain = self.labels.get("areas_explain", {})
-            chosen = set(default or [])
-            choices = [Choice(title=words.get(a, a), value=a, checked=a in chosen,
-                              description=_wrapped(explain.get(a))) for a in AREAS]
-            return self._run(questionary.checkbox(
-                message + hint, choices=choices,
-                instruction="(space to tick, enter when done)")) or None
+            choices = [Choice(title=words.get(c, c), value=c, checked=c in chosen,
+                              description=_wrapped(explain.get(c), self.language))
+                       for c in (AREAS if areas else field.choices)]
+            return self._run(_spoken(lambda: questionary.checkbox(
+                message + hint, choices=choices, instruction=_(TICK)), self.language)) or None
         return self.typed(field, message, hint, answers, default)
 
     def typed(self, field: Field, message: str, hint: str, answers: dict[str, Any],
@@ -118,11 +120,13 @@ class Asker:
         """A typed answer. The default is shown in the question, never typed in for the
         applicant: Enter takes it, anything typed replaces it, and "-" leaves an optional
         answer out."""
-        shown = default.isoformat() if isinstance(default, dt.date) else (
-            "" if default is None else str(default))
+        _ = self._
+        shown = self.language.day(default) if isinstance(default, dt.date) else (
+            "" if default is None else self.language.number(default))
         if shown:
-            clear = "" if field.required else ", - for none"
-            message = f"{message} (Enter for {shown}{clear})"
+            message = (_("{question} (Enter for {answer})") if field.required
+                       else _("{question} (Enter for {answer}, - for none)")).format(
+                question=message, answer=shown)
         message += hint + ":"
 
         def read(text: str) -> Any:
@@ -130,11 +134,12 @@ class Asker:
                 return default
             if text.strip() == "-" and not field.required:
                 return None
-            value = parse(field, text, today=self.today, answers=answers)
+            value = parse(field, text, today=self.today, answers=answers,
+                          language=self.language)
             if field.kind == "file" and value is not None and self.portfolio is not None:
                 from .certificates import place
 
-                place(value, self.portfolio)  # it must exist
+                place(value, self.portfolio, self.language)  # it must exist
             return value
 
         def check(text: str) -> bool | str:
@@ -147,13 +152,150 @@ class Asker:
         return read(self._run(questionary.text(message, validate=check)))
 
 
-def _wrapped(text: str | None) -> str | None:
+#: The instructions under a list and a checkbox.
+SELECT = N_("(use the arrow keys, then Enter)")
+TICK = N_("(space to tick, enter when done)")
+#: questionary writes "  Description: " before a choice's explanation, and "done" (or
+#: "done (3 selections)") after a checkbox is answered.
+EXPLANATION = N_("  Explanation: ")
+
+
+def _spoken_tokens(tokens: Any, language: Language) -> Any:
+    """questionary's own words among ``tokens``, in ``language``: the label before a choice's
+    explanation, and what a checkbox shows once answered ("done", "done (3 selections)")."""
+    import re
+
+    from prompt_toolkit.formatted_text import to_formatted_text
+
+    _ = language.gettext
+    out = []
+    for style, text, *rest in to_formatted_text(tokens):
+        if text.startswith("  Description: "):
+            text = _(EXPLANATION) + text[len("  Description: "):]
+        elif "class:answer" in style and text == "done":
+            text = language.pgettext("a checkbox answered", "done")
+        elif "class:answer" in style and (m := re.fullmatch(r"done \((\d+) selections\)", text)):
+            n = int(m[1])
+            text = language.ngettext("done ({n} chosen)", "done ({n} chosen)", n).format(n=n)
+        out.append((style, text, *rest))
+    return out
+
+
+def _spoken(make: Any, language: Language) -> questionary.Question:
+    """The question ``make()`` builds, with questionary's own words in ``language``.
+
+    questionary writes a few words of its own, in English: they are put into the reader's
+    language as they are drawn, in the question line (its prompt session's message) and in
+    the list (its choices' control). English questions are left exactly as questionary
+    makes them."""
+    if language.english:
+        return make()
+    from prompt_toolkit.layout.controls import FormattedTextControl
+    from questionary.prompts import common
+
+    made = common.PromptSession
+
+    class Spoken(made):  # type: ignore[misc, valid-type]
+        def __init__(self, message: Any = "", *args: Any, **kwargs: Any) -> None:
+            if callable(message):
+                original = message
+                message = lambda: _spoken_tokens(original(), language)  # noqa: E731
+            super().__init__(message, *args, **kwargs)
+
+    common.PromptSession = Spoken
+    try:
+        question = make()
+    finally:
+        common.PromptSession = made
+    for window in question.application.layout.find_all_windows():
+        control = window.content
+        if isinstance(control, common.InquirerControl):
+            drawn = control.text
+            control.text = lambda drawn=drawn: _spoken_tokens(drawn(), language)
+    return question
+
+
+def _wrapped(text: str | None, language: Language = ENGLISH) -> str | None:
     """A long explanation cut into lines that fit the terminal, rather than cut off at its edge."""
     if not text:
         return text
     import shutil
     import textwrap
 
-    # questionary writes "  Description: " before the first line
-    width = max(30, shutil.get_terminal_size().columns - len("  Description: ") - 2)
+    # questionary writes "  Description: " (or its words in the language) before the first line
+    label = language.gettext(EXPLANATION) if not language.english else "  Description: "
+    width = max(30, shutil.get_terminal_size().columns - max(len(label), 15) - 2)
     return "\n".join(textwrap.wrap(text, width))
+
+
+#: A yes-or-no question's keys, its hint and its answers, in each language.
+YES_NO_HINT = (N_("(Y/n)"), N_("(y/N)"))
+YES, NO = N_("Yes"), N_("No")
+
+
+def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> questionary.Question:
+    """A yes-or-no question, as questionary's ``confirm`` asks it, in ``language``: its hint
+    (``(S/n)``), the key for yes (``s`` in Spanish; ``y`` always works too) and the answer it
+    shows (``Sí``)."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.formatted_text import to_formatted_text
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.constants import DEFAULT_QUESTION_PREFIX
+    from questionary.question import Question
+    from questionary.styles import merge_styles_default
+
+    _ = language.gettext
+    status: dict[str, Any] = {"answer": None, "complete": False}
+
+    def tokens() -> Any:
+        shown = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
+        if not status["complete"]:
+            shown.append(("class:instruction", _(YES_NO_HINT[0 if default else 1]) + " "))
+        if status["answer"] is not None:
+            shown.append(("class:answer", _(YES) if status["answer"] else _(NO)))
+        return to_formatted_text(shown)
+
+    def done(event: Any) -> None:
+        status["complete"] = True
+        event.app.exit(result=status["answer"])
+
+    keys = KeyBindings()
+
+    @keys.add(Keys.ControlQ, eager=True)
+    @keys.add(Keys.ControlC, eager=True)
+    def _stop(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    def answer(value: bool) -> Any:
+        def press(event: Any) -> None:
+            status["answer"] = value
+            done(event)
+        return press
+
+    # y and n always work; a language may add its own keys ("s" for "sí").
+    yes_keys = {"y", language.pgettext("key for yes", "y")}
+    no_keys = {"n", language.pgettext("key for no", "n")} - yes_keys
+    for key in yes_keys:
+        keys.add(key)(answer(True))
+        keys.add(key.upper())(answer(True))
+    for key in no_keys:
+        keys.add(key)(answer(False))
+        keys.add(key.upper())(answer(False))
+
+    @keys.add(Keys.ControlH)
+    def _back(event: Any) -> None:
+        status["answer"] = None
+
+    @keys.add(Keys.ControlM, eager=True)
+    def _enter(event: Any) -> None:
+        if status["answer"] is None:
+            status["answer"] = default
+        done(event)
+
+    @keys.add(Keys.Any)
+    def _other(event: Any) -> None:
+        """Nothing else is typed in."""
+
+    return Question(PromptSession(tokens, key_bindings=keys,
+                                  style=merge_styles_default([None])).app)

@@ -11,16 +11,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..i18n import ENGLISH, Language
+
 FOLDER = "certificates"
 
 
-def place(text: str, portfolio: Path) -> tuple[Path, str | None]:
+def place(text: str, portfolio: Path,
+          language: Language = ENGLISH) -> tuple[Path, str | None]:
     """The file ``text`` names, and its path relative to the portfolio's folder; None in its
     place when the file is outside that folder (or reached by a symbolic link), to be copied in.
 
     A relative path is looked for from the current folder, then from the portfolio's.
-    ValueError, in words, when there is no such file.
+    ValueError, in words (in ``language``), when there is no such file.
     """
+    _ = language.gettext
     given = Path(os.path.expanduser(text))
     candidates = [given] if given.is_absolute() else [Path.cwd() / given,
                                                        portfolio.parent / given]
@@ -28,8 +32,10 @@ def place(text: str, portfolio: Path) -> tuple[Path, str | None]:
                   None)
     if source is None:
         if any(c.is_dir() for c in candidates):
-            raise ValueError(f"{text} is a folder; name the certificate file in it")
-        raise ValueError(f"there is no file {text}; check the name, or leave it empty")
+            raise ValueError(_("{text} is a folder; name the certificate file in it").format(
+                text=text))
+        raise ValueError(_("there is no file {text}; check the name, or leave it empty").format(
+            text=text))
     folder = Path(os.path.normpath(portfolio.parent.absolute()))
     if not source.is_relative_to(folder):
         return source, None

@@ -16,9 +16,9 @@ from typing import Any, Literal, get_args, get_type_hints
 import msgspec
 from msgspec import Struct
 
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
 from ..model import portfolio as p
-from .values import DAY_FORMS, parse_day, parse_hours, parse_month
+from .values import parse_day, parse_hours, parse_month
 
 Kind = Literal["text", "email", "date", "hours", "count", "yesno", "choice", "areas", "many",
                "file"]
@@ -50,7 +50,7 @@ class Field(Struct, frozen=True, kw_only=True):
     #: The last entry's value is offered only when this other key's answer is the same.
     same_as_last: str | None = None
     #: The words of the choice that leaves an optional choice out.
-    skip: str = "(leave it out)"
+    skip: str = N_("(leave it out)")
     #: The section the field belongs to (filled in below).
     section: str = ""
     #: The rules file's ``[choices.X]`` table that words this field's choices, when not KEY.
@@ -71,126 +71,126 @@ AREAS = _choices(p.Area)
 
 SECTIONS: dict[str, tuple[Field, ...]] = {
     "applicant": (
-        Field(key="name", prompt="Your full name", required=True),
-        Field(key="email", prompt="Your email address", kind="email"),
-        Field(key="focus", prompt="Which field do you work in?", kind="choice",
-              choices=_choices(p.Focus), help="It decides which credential fits you best."),
-        Field(key="mentor_track", prompt="Which Mentor track is yours?", kind="choice",
+        Field(key="name", prompt=N_("Your full name"), required=True),
+        Field(key="email", prompt=N_("Your email address"), kind="email"),
+        Field(key="focus", prompt=N_("Which field do you work in?"), kind="choice",
+              choices=_choices(p.Focus), help=N_("It decides which credential fits you best.")),
+        Field(key="mentor_track", prompt=N_("Which Mentor track is yours?"), kind="choice",
               choices=_choices(p.MentorTrack), when=("focus", ("leadership",)),
-              help="The clinical track also asks for reflective supervision/consultation hours."),
+              help=N_("The clinical track also asks for reflective supervision/consultation hours.")),
         # The credentials are the rules file's: the choices are filled in when asked.
-        Field(key="target", prompt="Which credential are you applying for?", kind="choice",
-              skip="Not decided yet",
-              help="Leave it undecided to be judged against the one that fits you best."),
+        Field(key="target", prompt=N_("Which credential are you applying for?"), kind="choice",
+              skip=N_("Not decided yet"),
+              help=N_("Leave it undecided to be judged against the one that fits you best.")),
     ),
     "education": (
-        Field(key="degree", prompt="Degree or credential", kind="choice", required=True,
+        Field(key="degree", prompt=N_("Degree or credential"), kind="choice", required=True,
               choices=_choices(p.Degree)),
-        Field(key="field", prompt="Field of study"),
-        Field(key="institution", prompt="School or issuing body"),
-        Field(key="completed", prompt="Date conferred", kind="date", past_only=True,
+        Field(key="field", prompt=N_("Field of study")),
+        Field(key="institution", prompt=N_("School or issuing body")),
+        Field(key="completed", prompt=N_("Date conferred"), kind="date", past_only=True,
               month_enough=True,
-              help="e.g. May 2016; leave it empty while the degree is in progress."),
+              help=N_("e.g. May 2016; leave it empty while the degree is in progress.")),
     ),
     "work": (
-        Field(key="title", prompt="Job title", required=True),
-        Field(key="employer", prompt="Organization"),
-        Field(key="start", prompt="First day", kind="date", required=True, past_only=True,
+        Field(key="title", prompt=N_("Job title"), required=True),
+        Field(key="employer", prompt=N_("Organization")),
+        Field(key="start", prompt=N_("First day"), kind="date", required=True, past_only=True,
               not_after="end"),
-        Field(key="end", prompt="Last day", kind="date", not_before="start",
-              help="Leave it empty if you still work there."),
-        Field(key="infant_family", prompt="Is this work with infants, young children and their "
-              "families?", kind="yesno", default=True,
-              help="Only such work counts as experience in the field."),
-        Field(key="hours_per_week", prompt="Hours a week", kind="hours",
-              help="Leave it empty for full-time work."),
-        Field(key="families_served", prompt="Number of families of infants/toddlers served",
+        Field(key="end", prompt=N_("Last day"), kind="date", not_before="start",
+              help=N_("Leave it empty if you still work there.")),
+        Field(key="infant_family", prompt=N_("Is this work with infants, young children and their "
+              "families?"), kind="yesno", default=True,
+              help=N_("Only such work counts as experience in the field.")),
+        Field(key="hours_per_week", prompt=N_("Hours a week"), kind="hours",
+              help=N_("Leave it empty for full-time work.")),
+        Field(key="families_served", prompt=N_("Number of families of infants/toddlers served"),
               kind="count"),
-        Field(key="supervisor", prompt="Your direct supervisor's name"),
-        Field(key="competencies", prompt="Competency areas this work gave you experience in",
+        Field(key="supervisor", prompt=N_("Your direct supervisor's name")),
+        Field(key="competencies", prompt=N_("Competency areas this work gave you experience in"),
               kind="areas", option="competency"),
         # Asked only when the rules in force read them (see ASKED_WHEN below).
-        Field(key="paid", prompt="Was this work paid?", kind="yesno", default=True),
-        Field(key="supervised", prompt="Did you have a supervisor in this work?", kind="yesno"),
-        Field(key="internship", prompt="Was it a supervised internship?", kind="yesno",
+        Field(key="paid", prompt=N_("Was this work paid?"), kind="yesno", default=True),
+        Field(key="supervised", prompt=N_("Did you have a supervisor in this work?"), kind="yesno"),
+        Field(key="internship", prompt=N_("Was it a supervised internship?"), kind="yesno",
               default=False),
-        Field(key="supervisor_endorsement", prompt="Your internship supervisor's Endorsement®, "
-              "e.g. IMHS", when=("internship", (True,))),
-        Field(key="ages", prompt="The ages of the children you served", kind="many",
+        Field(key="supervisor_endorsement", prompt=N_("Your internship supervisor's Endorsement®, "
+              "e.g. IMHS"), when=("internship", (True,))),
+        Field(key="ages", prompt=N_("The ages of the children you served"), kind="many",
               choices=_choices(p.AgeBand), option="age"),
-        Field(key="roles", prompt="What the work involved", kind="many",
+        Field(key="roles", prompt=N_("What the work involved"), kind="many",
               choices=_choices(p.WorkRole), option="role", words="work_role"),
     ),
     "training": (
-        Field(key="title", prompt="Name of the course, workshop or session", required=True),
-        Field(key="provider", prompt="Who gave it", default="last"),
-        Field(key="date", prompt="Date completed", kind="date", required=True, past_only=True,
+        Field(key="title", prompt=N_("Name of the course, workshop or session"), required=True),
+        Field(key="provider", prompt=N_("Who gave it"), default="last"),
+        Field(key="date", prompt=N_("Date completed"), kind="date", required=True, past_only=True,
               default="today"),
-        Field(key="hours", prompt="Clock hours", kind="hours", required=True),
-        Field(key="imh", prompt="Was it specialized training in Infant Mental Health (0-3)?",
+        Field(key="hours", prompt=N_("Clock hours"), kind="hours", required=True),
+        Field(key="imh", prompt=N_("Was it specialized training in Infant Mental Health (0-3)?"),
               kind="yesno", default=True,
-              help="Only that counts toward the hours of specialized training."),
-        Field(key="competencies", prompt="Competency areas it covered", kind="areas",
+              help=N_("Only that counts toward the hours of specialized training.")),
+        Field(key="competencies", prompt=N_("Competency areas it covered"), kind="areas",
               option="competency"),
-        Field(key="topics", prompt="What the course was about", kind="many",
+        Field(key="topics", prompt=N_("What the course was about"), kind="many",
               choices=_choices(p.Topic), option="topic", words="topic"),
-        Field(key="certificate", prompt="Certificate file (optional; a PDF or picture)",
+        Field(key="certificate", prompt=N_("Certificate file (optional; a PDF or picture)"),
               kind="file"),
     ),
     "supervision": (
-        Field(key="date", prompt="Date of the session", kind="date", required=True,
+        Field(key="date", prompt=N_("Date of the session"), kind="date", required=True,
               past_only=True, default="today",
-              help="One entry for each session."),
-        Field(key="hours", prompt="Clock hours", kind="hours", required=True),
-        Field(key="provider", prompt="Who gave the reflective supervision/consultation",
+              help=N_("One entry for each session.")),
+        Field(key="hours", prompt=N_("Clock hours"), kind="hours", required=True),
+        Field(key="provider", prompt=N_("Who gave the reflective supervision/consultation"),
               required=True, default="last"),
-        Field(key="format", prompt="Individual or group?", kind="choice",
+        Field(key="format", prompt=N_("Individual or group?"), kind="choice",
               choices=_choices(p.SessionFormat), default="individual"),
-        Field(key="provider_credential", prompt="The provider's Endorsement (e.g. IMHM-C)",
+        Field(key="provider_credential", prompt=N_("The provider's Endorsement (e.g. IMHM-C)"),
               default="last", same_as_last="provider"),
-        Field(key="notes", prompt="Notes"),
-        Field(key="about_providing", prompt="Was this session about the RS/C you give to others?",
+        Field(key="notes", prompt=N_("Notes")),
+        Field(key="about_providing", prompt=N_("Was this session about the RS/C you give to others?"),
               kind="yesno", default=False),
     ),
     "reference": (
-        Field(key="name", prompt="The reference's name", required=True),
-        Field(key="role", prompt="Who are they to you?", kind="choice",
+        Field(key="name", prompt=N_("The reference's name"), required=True),
+        Field(key="role", prompt=N_("Who are they to you?"), kind="choice",
               choices=_choices(p.ReferenceRole)),
-        Field(key="email", prompt="Their email address", kind="email",
-              help="A reference counts only with an email or a phone."),
-        Field(key="phone", prompt="Their phone number"),
-        Field(key="status", prompt="Where does it stand?", kind="choice",
+        Field(key="email", prompt=N_("Their email address"), kind="email",
+              help=N_("A reference counts only with an email or a phone.")),
+        Field(key="phone", prompt=N_("Their phone number")),
+        Field(key="status", prompt=N_("Where does it stand?"), kind="choice",
               choices=_choices(p.ReferenceStatus), default="planned"),
-        Field(key="requested", prompt="Date you asked for the rating", kind="date",
+        Field(key="requested", prompt=N_("Date you asked for the rating"), kind="date",
               past_only=True, when=("status", ("requested",))),
-        Field(key="endorsement", prompt="Their Endorsement®, if they hold one (e.g. IFS)"),
+        Field(key="endorsement", prompt=N_("Their Endorsement®, if they hold one (e.g. IFS)")),
     ),
     "exam": (
-        Field(key="status", prompt="The Endorsement exam", kind="choice", required=True,
+        Field(key="status", prompt=N_("The Endorsement exam"), kind="choice", required=True,
               choices=_choices(p.ExamStatus)),
-        Field(key="date", prompt="Date taken or scheduled", kind="date",
+        Field(key="date", prompt=N_("Date taken or scheduled"), kind="date",
               when=("status", ("scheduled", "passed", "failed")),
               past_if=("status", ("passed", "failed"))),
     ),
     # Read by rules packs (portfolio format 2); added with `endorse add`, not asked by the
     # interview with the default rules, which do not use them.
     "license": (
-        Field(key="title", prompt="The license, e.g. Licensed Clinical Social Worker (LCSW)",
+        Field(key="title", prompt=N_("The license, e.g. Licensed Clinical Social Worker (LCSW)"),
               required=True),
-        Field(key="kind", prompt="What kind of license?", kind="choice", required=True,
+        Field(key="kind", prompt=N_("What kind of license?"), kind="choice", required=True,
               choices=_choices(p.LicenseKind)),
-        Field(key="state", prompt="The state that issued it"),
-        Field(key="number", prompt="License number"),
-        Field(key="issued", prompt="Date issued", kind="date", past_only=True,
+        Field(key="state", prompt=N_("The state that issued it")),
+        Field(key="number", prompt=N_("License number")),
+        Field(key="issued", prompt=N_("Date issued"), kind="date", past_only=True,
               not_after="expires"),
-        Field(key="expires", prompt="Date it expires", kind="date", not_before="issued"),
+        Field(key="expires", prompt=N_("Date it expires"), kind="date", not_before="issued"),
     ),
     "endorsement": (
-        Field(key="credential", prompt="The Endorsement® you hold, e.g. IFS", required=True),
-        Field(key="endorsed", prompt="Date it was granted", kind="date", required=True,
+        Field(key="credential", prompt=N_("The Endorsement® you hold, e.g. IFS"), required=True),
+        Field(key="endorsed", prompt=N_("Date it was granted"), kind="date", required=True,
               past_only=True),
-        Field(key="association", prompt="The association that granted it"),
-        Field(key="membership_end", prompt="The day your association membership runs to",
+        Field(key="association", prompt=N_("The association that granted it")),
+        Field(key="membership_end", prompt=N_("The day your association membership runs to"),
               kind="date"),
     ),
 }
@@ -208,10 +208,11 @@ ALIASES = {"degree": "education", "degrees": "education", "school": "education",
            "rater": "reference", "raters": "reference", "exams": "exam"}
 
 
-def section_named(word: str) -> str:
+def section_named(word: str, language: Language = ENGLISH) -> str:
     """The section ``word`` names (``rsc`` is supervision), or a UsageError with a guess."""
     from ..errors import UsageError
 
+    _ = language.gettext
     lowered = word.strip().lower()
     if lowered in ORDER:
         return lowered
@@ -220,29 +221,30 @@ def section_named(word: str) -> str:
     from ..io.hints import did_you_mean
 
     guess = did_you_mean(lowered, [*ORDER, *ALIASES])
-    raise UsageError(f"there is no section {word!r}"
-                     + (f"; did you mean {ALIASES.get(guess, guess)}?" if guess else ""),
-                     fix="use one of: " + ", ".join(ORDER))
+    said = (_("there is no section {word}; did you mean {guess}?") if guess
+            else _("there is no section {word}"))
+    raise UsageError(said.format(word=repr(word), guess=ALIASES.get(guess, guess)),
+                     fix=_("use one of: {choices}").format(choices=", ".join(ORDER)))
 
 
-#: What one entry of each section is called.
-NOUNS = {"education": "degree", "work": "job", "training": "training",
-         "supervision": "RS/C session", "reference": "reference", "exam": "exam",
-         "license": "license", "endorsement": "endorsement"}
-
-
-def article(noun: str) -> str:
-    """``a job``, ``an RS/C session``: by the sound of the first letter."""
-    spoken_vowel = noun[0].lower() in "aeiou" or noun.startswith("RS/C")  # "ar-ess"
-    return ("an " if spoken_vowel else "a ") + noun
+#: The question that adds a first entry to a section, and the one that adds another.
+ADD_FIRST = {"education": N_("Add a degree?"), "work": N_("Add a job?"),
+             "training": N_("Add a training?"), "supervision": N_("Add an RS/C session?"),
+             "reference": N_("Add a reference?"), "license": N_("Add a license?"),
+             "endorsement": N_("Add an endorsement?")}
+ADD_MORE = {"education": N_("Add another degree?"), "work": N_("Add another job?"),
+            "training": N_("Add another training?"),
+            "supervision": N_("Add another RS/C session?"),
+            "reference": N_("Add another reference?"), "license": N_("Add another license?"),
+            "endorsement": N_("Add another endorsement?")}
+#: The choice that removes the entry being changed.
+REMOVE_THIS = {"education": N_("Remove this degree"), "work": N_("Remove this job"),
+               "training": N_("Remove this training"),
+               "supervision": N_("Remove this RS/C session"),
+               "reference": N_("Remove this reference"), "license": N_("Remove this license"),
+               "endorsement": N_("Remove this endorsement")}
 
 _EMAIL = re.compile(p.EMAIL_PATTERN)
-_YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False}
-
-
-def parse_date(text: str) -> dt.date:
-    """``2024-03-15`` or the US ``3/15/2024``; ValueError with a reason for anything else."""
-    return parse_day(text)
 
 
 # -- the portfolio format's own constraints ----------------------------------------------------
@@ -269,23 +271,28 @@ def bounds(section: str, key: str) -> dict[str, Any]:
     return {n: getattr(info, n) for n in names if getattr(info, n, None) is not None}
 
 
-def allowed(section: str, key: str) -> str:
+def allowed(section: str, key: str, language: Language = ENGLISH) -> str:
     """The range the format allows, in words: ``more than 0 and at most 168``."""
-    words = {"gt": "more than", "ge": "at least", "lt": "less than", "le": "at most"}
-    return " and ".join(f"{words[n]} {v:g}" for n, v in bounds(section, key).items() if n in words)
+    _ = language.gettext
+    words = {"gt": N_("more than {n}"), "ge": N_("at least {n}"), "lt": N_("less than {n}"),
+             "le": N_("at most {n}")}
+    return _(" and ").join(_(words[n]).format(n=language.number(v))
+                           for n, v in bounds(section, key).items() if n in words)
 
 
-def _agree(field: Field, value: Any) -> None:
+def _agree(field: Field, value: Any, language: Language) -> None:
     """Refuse what the portfolio format would refuse, in words, before it is ever saved."""
+    _ = language.gettext
     try:
         msgspec.convert(value, model_type(field.section, field.key))
     except msgspec.ValidationError:
         if field.kind in ("hours", "count"):
-            raise ValueError(f"{value:g} is not allowed: the {field.prompt.lower()} must be "
-                             f"{allowed(field.section, field.key)}") from None
+            raise ValueError(_("{value} is not allowed: the {question} must be {allowed}").format(
+                value=language.number(value), question=_(field.prompt).lower(),
+                allowed=allowed(field.section, field.key, language))) from None
         if field.kind == "email":
-            raise ValueError("that does not look like an email address") from None
-        raise ValueError("an answer with letters or digits is needed here") from None
+            raise ValueError(_("that does not look like an email address")) from None
+        raise ValueError(_("an answer with letters or digits is needed here")) from None
 
 
 def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
@@ -294,20 +301,32 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
 
     An empty answer is None (a key left out), or an error when the key is required. A value
     is refused exactly when the portfolio format would refuse it. A day with slashes is read
-    in ``language``'s order (``15/3/2025`` in Spanish).
+    in ``language``'s order (``15/3/2025`` in Spanish), and the reason for a refusal is in
+    ``language``.
     """
     value = _read(field, text, today=today, answers=answers, language=language)
     if value is not None:
-        _agree(field, value)
+        _agree(field, value, language)
     return value
+
+
+#: "yes" and "no" as typed, in every language endorse speaks.
+_YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False,
+        "s": True, "si": True, "sí": True}
+
+
+#: The dates that bound another date, as a sentence names them.
+BOUNDS = {"start": N_("the first day"), "end": N_("the last day"),
+          "issued": N_("the date issued"), "expires": N_("the date it expires")}
 
 
 def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
           language: Language = ENGLISH) -> Any:
+    _ = language.gettext
     text = text.strip()
     if not text:
         if field.required:
-            raise ValueError("an answer is needed here")
+            raise ValueError(_("an answer is needed here"))
         return None
     kind = field.kind
     if kind == "date":
@@ -316,28 +335,29 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         past = field.past_only or (field.past_if is not None
                                    and answers.get(field.past_if[0]) in field.past_if[1])
         if past and day > today:
-            raise ValueError(f"{day.isoformat()} is after today")
+            raise ValueError(_("{day} is after today").format(day=language.day(day)))
         for key, later in ((field.not_before, False), (field.not_after, True)):
             other = answers.get(key) if key else None
             if isinstance(other, dt.date) and (day > other if later else day < other):
-                which = next((f.prompt for fs in SECTIONS.values() for f in fs if f.key == key), key)
-                raise ValueError(f"{day.isoformat()} is {'after' if later else 'before'} the "
-                                 f"{which.lower()} ({other.isoformat()})")
+                said = (_("{day} is after {which} ({other})") if later
+                        else _("{day} is before {which} ({other})"))
+                raise ValueError(said.format(day=language.day(day), other=language.day(other),
+                                             which=_(BOUNDS.get(key, key))))
         return day
     if kind == "hours":
-        hours = parse_hours(text)
+        hours = parse_hours(text, language)
         return int(hours) if hours.is_integer() else hours
     if kind == "count":
         if not re.fullmatch(r"-?\d+", text):
-            raise ValueError("write a whole number, e.g. 12")
+            raise ValueError(_("write a whole number, e.g. 12"))
         return int(text)
     if kind == "email":
         if not _EMAIL.match(text):
-            raise ValueError("that does not look like an email address")
+            raise ValueError(_("that does not look like an email address"))
         return text
     if kind == "yesno":
         if text.lower() not in _YES:
-            raise ValueError("answer yes or no")
+            raise ValueError(_("answer yes or no"))
         return _YES[text.lower()]
     if kind == "choice":
         if not field.choices:  # choices from the rules file, checked where they are known
@@ -345,21 +365,22 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         for choice in field.choices:
             if choice.lower() == text.lower():
                 return choice
-        raise ValueError("one of: " + ", ".join(field.choices))
+        raise ValueError(_("one of: {choices}").format(choices=", ".join(field.choices)))
     if kind == "many":
         picked = []
         for word in (w.strip() for w in re.split(r"[,\s]+", text) if w.strip()):
             match = next((c for c in field.choices if c.lower() == word.lower()), None)
             if match is None:
-                raise ValueError(f"{word} is not one of: " + ", ".join(field.choices))
+                raise ValueError(_("{word} is not one of: {choices}").format(
+                    word=word, choices=", ".join(field.choices)))
             picked.append(match)
         return picked
     if kind == "areas":
         areas = [a.strip() for a in re.split(r"[,\s]+", text) if a.strip()]
         unknown = [a for a in areas if a not in AREAS]
         if unknown:
-            raise ValueError(f"{unknown[0]} is not a competency area; the areas are: "
-                             + ", ".join(AREAS))
+            raise ValueError(_("{word} is not a competency area; the areas are: {areas}").format(
+                word=unknown[0], areas=", ".join(AREAS)))
         return areas
     if kind == "file":
         return unquote_path(text)
@@ -379,9 +400,14 @@ def applies(field: Field, answers: dict[str, Any]) -> bool:
     return field.when is None or answers.get(field.when[0]) in field.when[1]
 
 
-def labels(rules: Any) -> dict[str, dict[str, str]]:
+def labels(rules: Any, language: Language = ENGLISH) -> dict[str, dict[str, str]]:
     """The words shown for each choice, and a line that explains each under the list: all
-    from the rules file (a value it gives no words for is shown as it is written)."""
+    from the rules file, in ``language`` where its ``[i18n]`` tables give them (a value it
+    gives no words for is shown as it is written)."""
+    if not language.english:
+        from ..model.texts import localized
+
+        rules = localized(rules, language.code)
     return {
         **rules.choices,
         "degree": dict(rules.degrees),
@@ -393,29 +419,44 @@ def labels(rules: Any) -> dict[str, dict[str, str]]:
 
 
 def summary(section: str, entry: dict[str, Any],
-            words: dict[str, dict[str, str]] | None = None) -> str:
+            words: dict[str, dict[str, str]] | None = None,
+            language: Language = ENGLISH) -> str:
     """One line for an entry, to show it in a list; ``words`` (:func:`labels`) for choices."""
+    _ = language.gettext
+
     def get(key: str) -> str:
         value = entry.get(key)
         if isinstance(value, str) and words and value in words.get(key, {}):
             return words[key][value]
-        return value.isoformat() if isinstance(value, dt.date) else str(value or "")
+        if isinstance(value, dt.date):
+            return language.day(value)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return language.number(value)
+        return str(value or "")
 
     if section == "education":
-        field = f" in {get('field')}" if entry.get("field") else ""
-        return f"{get('degree')}{field}, {get('completed') or 'in progress'}"
+        said = (_("{degree} in {field}, {completed}") if entry.get("field")
+                else _("{degree}, {completed}"))
+        return said.format(degree=get("degree"), field=get("field"),
+                           completed=get("completed") or _("in progress"))
     if section == "work":
-        return f"{get('title')}, {get('employer')} ({get('start')} to {get('end') or 'now'})"
+        return _("{title}, {employer} ({start} to {end})").format(
+            title=get("title"), employer=get("employer"), start=get("start"),
+            end=get("end") or _("now"))
     if section == "training":
-        return f"{get('date')} {get('title')} ({get('hours')} h)"
+        return _("{date} {title} ({hours} h)").format(date=get("date"), title=get("title"),
+                                                      hours=get("hours"))
     if section == "supervision":
-        return (f"{get('date')} {get('provider')} ({get('hours')} h, "
-                f"{_low(get('format')) or 'individual'})")
+        return _("{date} {provider} ({hours} h, {format})").format(
+            date=get("date"), provider=get("provider"), hours=get("hours"),
+            format=_low(get("format")) or _("individual"))
     if section == "reference":
-        return (f"{get('name')} ({_low(get('role')) or 'role not given'}; "
-                f"{_low(get('status')) or 'planned'})")
+        return _("{name} ({role}; {status})").format(
+            name=get("name"), role=_low(get("role")) or _("role not given"),
+            status=_low(get("status")) or _("planned"))
     if section == "exam":
-        return "the exam: " + ", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k))
+        return _("the exam: {standing}").format(
+            standing=", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k)))
     return ", ".join(str(get(k)) for k in entry if entry.get(k) not in (None, ""))
 
 

@@ -14,21 +14,23 @@ from typing import Any
 
 from ..api import assess_loaded
 from ..errors import EndorseError, PortfolioError, UsageError
+from ..i18n import ENGLISH, N_, Language
 from ..io.document import PortfolioDocument, write_atomically
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (NOUNS, SECTIONS, Field, applies, article, asked, asked_in_force, labels,
-                     section_named, summary)
+from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
+                     asked_in_force, labels, section_named, summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
 from .fields import ORDER  # noqa: E402 - the one list of sections
-TITLES = {"applicant": "About you", "education": "Education", "work": "Work history",
-          "training": "Training", "supervision": "Reflective supervision/consultation (RS/C)",
-          "reference": "References", "exam": "Exam",
-          "license": "Licenses", "endorsement": "Endorsements you hold"}
+TITLES = {"applicant": N_("About you"), "education": N_("Education"),
+          "work": N_("Work history"), "training": N_("Training"),
+          "supervision": N_("Reflective supervision/consultation (RS/C)"),
+          "reference": N_("References"), "exam": N_("Exam"),
+          "license": N_("Licenses"), "endorsement": N_("Endorsements you hold")}
 #: Sections the rules packs read, edited when the portfolio has them (added with `endorse add`).
 from ..model.sections import HELD  # noqa: E402
 #: The requirement kind each section feeds, for the progress line.
@@ -51,10 +53,16 @@ class Session:
         #: The questions of rules packs that these rules read (none under the default rules).
         self.in_force = asked_in_force(self.rules)
         self.today = dt.date.today()
-        self.ask = Asker(self.today, labels(self.rules), portfolio=path)
+        #: The reader's language: the terminal's (see :class:`..app.context.Application`).
+        self.language = language = term.language
+        self._ = language.gettext
+        self.ask = Asker(self.today, labels(self.rules, language), portfolio=path,
+                         language=language)
         self.doc: PortfolioDocument | None = None
         self.saved = 0
         self.typing = False  # an entry is half answered
+        #: The section and the answers of the entry being typed, shown if it is stopped.
+        self.partial: tuple[str, dict[str, Any]] | None = None
 
     def say(self, text: str, style: str = "") -> None:
         from ..render.text import say
@@ -62,16 +70,29 @@ class Session:
         say(self.term.console, text, style=style)
 
     def stopped(self, command: str = "interview") -> Interrupted:
-        n = self.saved
+        _, n = self._, self.saved
+        ngettext = self.language.ngettext
         if command == "edit":
-            changes = "change" if n == 1 else "changes"
-            lost = "; the one being made was not" if self.typing else ""
-            return Interrupted(f"{n} {changes} saved in {self.path} this time{lost}.",
-                               fix=f"run {go_on('edit', self.path)} to change more")
-        entries = "entry" if n == 1 else "entries"
-        lost = "; the one being typed was not" if self.typing else ""
-        return Interrupted(f"{n} {entries} saved in {self.path} this time{lost}.",
-                           fix=f"run {go_on('interview', self.path)} to go on")
+            said = (ngettext("{n} change saved in {path} this time; the one being made was not.",
+                             "{n} changes saved in {path} this time; the one being made was "
+                             "not.", n) if self.typing
+                    else ngettext("{n} change saved in {path} this time.",
+                                  "{n} changes saved in {path} this time.", n))
+            return Interrupted(said.format(n=n, path=self.path),
+                               fix=_("run {command} to change more").format(
+                                   command=go_on("edit", self.path)))
+        said = (ngettext("{n} entry saved in {path} this time; the one being typed was not.",
+                         "{n} entries saved in {path} this time; the one being typed was not.",
+                         n) if self.typing
+                else ngettext("{n} entry saved in {path} this time.",
+                              "{n} entries saved in {path} this time.", n))
+        message = said.format(n=n, path=self.path)
+        if self.typing and self.partial and self.partial[1]:
+            section, answers = self.partial
+            message += "\n  " + _("What you had typed, to type again: {answers}").format(
+                answers=_answers(section, answers, self.language, self.ask.labels))
+        return Interrupted(message, fix=_("run {command} to go on").format(
+            command=go_on("interview", self.path)))
 
     # -- asking and saving -------------------------------------------------------------------
 
@@ -94,7 +115,7 @@ class Session:
         """Ask every question of ``section`` that applies; keys not answered map to None.
         ``current`` (an entry being changed, or one the save refused) gives the defaults."""
         answers: dict[str, Any] = {}
-        self.typing = True
+        self.typing, self.partial = True, (section, answers)
         for field in SECTIONS[section]:
             if applies(field, answers) and asked(field, self.in_force):
                 value = self.ask.field(field, answers,
@@ -112,14 +133,15 @@ class Session:
         from .certificates import FOLDER, copy_in, place
 
         while True:
-            source, inside = place(value, self.path)  # the question checked that it exists
+            source, inside = place(value, self.path, self.language)  # it was checked to exist
             if inside is not None:
                 return inside
-            if self.ask.confirm(f"{source} is outside your portfolio's folder. Copy it into "
-                                f"{FOLDER}/ beside the portfolio (the bundle takes it from "
-                                "there)?", default=True):
+            if self.ask.confirm(self._(
+                    "{file} is outside your portfolio's folder. Copy it into {folder}/ beside "
+                    "the portfolio (the bundle takes it from there)?").format(
+                        file=source, folder=FOLDER), default=True):
                 stored = copy_in(source, self.path)
-                self.say(f"Copied to {stored}.", style="green")
+                self.say(self._("Copied to {path}.").format(path=stored), style="green")
                 return stored
             value = self.ask.field(field, answers)
             if value is None:
@@ -132,8 +154,8 @@ class Session:
         assert self.doc is not None
         change(self.doc)
         if self.doc.save(reapply=change if reapply else None):
-            self.say(f"{self.path} had changed on disk: your entry was added to it as it is now.",
-                     style="yellow")
+            self.say(self._("{path} had changed on disk: your entry was added to it as it is "
+                            "now.").format(path=self.path), style="yellow")
         self.saved += 1
 
     def saved_or_refused(self, change: Callable[[PortfolioDocument], None], what: str) -> bool:
@@ -147,12 +169,17 @@ class Session:
             try:
                 self.doc = PortfolioDocument.open(self.path)  # as it is on disk, unchanged
             except PortfolioError:  # broken on disk meanwhile: keep what was typed in sight
-                self.say(f"Not saved, to type again later: {what}", style="yellow")
+                self.say(self._("Not saved, to type again later: {answers}").format(
+                    answers=what), style="yellow")
                 raise
-            self.say(f"Not saved: {problem.message}. Check the answers again: Enter keeps "
-                     "each one.", style="yellow")
+            self.say(self._("Not saved: {reason}. Check the answers again: Enter keeps each "
+                            "one.").format(reason=self.said(problem)), style="yellow")
             return False
         return True
+
+    def said(self, problem: EndorseError) -> str:
+        """A refusal's sentence, in the reader's language."""
+        return problem.message
 
     def notices(self, section: str, index: int) -> list[str]:
         """The warnings the judging now gives about ``section[index]``, just saved."""
@@ -160,66 +187,74 @@ class Session:
 
         return entry_notices(self.judged(), section, index)
 
+    def summary(self, section: str, entry: dict[str, Any]) -> str:
+        return summary(section, entry, self.ask.labels, self.language)
+
     # -- the walk -----------------------------------------------------------------------------
 
     def section(self, name: str) -> None:
         assert self.doc is not None
+        _ = self._
         self.term.console.print()
-        self.say(TITLES[name], style="bold cyan")
-        noun = NOUNS[name]
+        self.say(_(TITLES[name]), style="bold cyan")
         if name == "exam":
             current = self.doc.doc.get("exam")
             if current is not None:
-                self.say("So far: " + summary("exam", _plain(current), self.ask.labels),
-                         style="dim")
-            if self.ask.confirm("Record the exam now?" if current is None else "Update it?",
-                                default=current is None):
+                self.say(_("So far: {entry}").format(
+                    entry=self.summary("exam", _plain(current))), style="dim")
+            if self.ask.confirm(_("Record the exam now?") if current is None
+                                else _("Update it?"), default=current is None):
                 answers = self.entry("exam", _plain(current) if current is not None else None)
                 cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}  # no stale date
                 while not self.saved_or_refused(lambda d: d.set_table("exam", cleared),
-                                                _answers("exam", answers)):
+                                                _answers("exam", answers, self.language, self.ask.labels)):
                     answers = self.entry("exam", answers)
                     cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}
-                self.say(f"Saved: {summary('exam', answers, self.ask.labels)}", style="green")
+                self.say(_("Saved: {entry}").format(entry=self.summary("exam", answers)),
+                         style="green")
         else:
             entries = self.doc.entries(name)
             for table in entries[-5:]:
-                self.say("  " + summary(name, _plain(table), self.ask.labels), style="dim")
+                self.say("  " + self.summary(name, _plain(table)), style="dim")
             if len(entries) > 5:
-                self.say(f"  ... and {len(entries) - 5} more before these", style="dim")
-            question = f"Add {article(noun)}?" if not entries else f"Add another {noun}?"
+                self.say("  " + _("... and {n} more before these").format(n=len(entries) - 5),
+                         style="dim")
+            question = _(ADD_MORE[name] if entries else ADD_FIRST[name])
             added = 0
             while self.ask.confirm(question, default=not entries and not added):
                 answers = self.entry(name)
                 while not self.saved_or_refused(lambda d: d.add_entry(name, answers),
-                                                _answers(name, answers)):
+                                                _answers(name, answers, self.language, self.ask.labels)):
                     answers = self.entry(name, answers)  # asked again, each answer offered
-                self.say(f"Saved: {summary(name, answers, self.ask.labels)}", style="green")
-                notes = _notes(name, answers, self.today)
+                self.say(_("Saved: {entry}").format(entry=self.summary(name, answers)),
+                         style="green")
+                notes = _notes(name, answers, self.today, self.path, self.language)
                 notes += self.notices(name, len(self.doc.entries(name)) - 1)
                 for note in notes:
-                    self.say(f"Note: {note}", style="yellow")
-                question, added = f"Add another {noun}?", added + 1
+                    self.say(_("Note: {note}").format(note=note), style="yellow")
+                question, added = _(ADD_MORE[name]), added + 1
         self.say(self.progress(name), style="bold")
 
     def judged(self):  # noqa: ANN201
         assert self.doc is not None
         loaded = parse_portfolio(self.doc.text, name=str(self.path))
-        return assess_loaded(loaded, self.rules, self.today)
+        return assess_loaded(loaded, self.rules, self.today, language=self.language)
 
     def progress(self, name: str) -> str:
         """One line toward the applicant's target, else the recommended credential, e.g.
         "Toward IFS, your target: 5 of 7 requirements met"."""
         from ..engine.recommend import checklist_for
 
+        _ = self._
         result = self.judged()
         pick, why = checklist_for(result)
-        whose = "your target" if why == "target" else "recommended for you"
-        line = (f"Toward {pick.id}, {whose}: {pick.met_count} of {pick.total} "
-                "requirements met")
+        said = (_("Toward {id}, your target: {met} of {total} requirements met")
+                if why == "target"
+                else _("Toward {id}, recommended for you: {met} of {total} requirements met"))
+        line = said.format(id=pick.id, met=pick.met_count, total=pick.total)
         fed = _find(pick.requirements, FEEDS[name])
         if fed is not None and fed.kind not in ("education", "exam"):
-            line += f"; {_short(fed)}"
+            line += "; " + _short(fed, self.language)
         return line
 
     def finish(self) -> None:
@@ -230,30 +265,36 @@ class Session:
         result = self.judged()
         self.term.console.print()
         chosen, why = checklist_for(result)
-        text.gaps(self.term.console, result, chosen, why)
+        text.gaps(self.term.console, result, chosen, why, language=self.language)
         rec = result.recommended
         self.term.console.print()
-        self.say(f"Recommended for you: {rec.id}. {rec.reason}", style="bold")
-        self.say("`endorse assess` compares every credential; `endorse gaps --timeline` says "
-                 "when each missing piece will be met.", style="dim")
+        self.say(self._("Recommended for you: {id}. {reason}").format(id=rec.id,
+                                                                      reason=rec.reason),
+                 style="bold")
+        self.say(self._("{assess} compares every credential; {timeline} says when each "
+                        "missing piece will be met.").format(
+                            assess=go_on("assess", self.path),
+                            timeline=go_on("gaps", self.path, "--timeline")), style="dim")
 
 
-def go_on(command: str, path: Path) -> str:
+def go_on(command: str, path: Path, *options: str) -> str:
     """```endorse interview 'my portfolio.toml'```: the command, with the file as a shell
     needs it written."""
-    return f"`endorse {command} {shlex.quote(str(path))}`"
+    return f"`endorse {' '.join([command, shlex.quote(str(path)), *options])}`"
 
 
-def _notes(section: str, answers: dict[str, Any], today: dt.date) -> list[str]:
+def _notes(section: str, answers: dict[str, Any], today: dt.date, path: Path,
+           language: Language = ENGLISH) -> list[str]:
     """What is worth knowing about an entry just saved."""
+    _ = language.gettext
     notes = []
     if section == "reference" and not (answers.get("email") or answers.get("phone")):
-        notes.append("a reference counts only with an email or a phone; add one with "
-                     "`endorse edit` when you have it")
+        notes.append(_("a reference counts only with an email or a phone; add one with "
+                       "{command} when you have it").format(command=go_on("edit", path)))
     end = answers.get("end")
     if section == "work" and isinstance(end, dt.date) and end > today:
-        notes.append(f"the last day, {end.isoformat()}, is still to come: the job counts as "
-                     "current until then")
+        notes.append(_("the last day, {day}, is still to come: the job counts as current until "
+                       "then").format(day=language.day(end)))
     return notes
 
 
@@ -267,13 +308,19 @@ def _find(requirements: tuple[RequirementResult, ...], kind: str) -> Requirement
     return None
 
 
-def _short(req: RequirementResult) -> str:
+#: A requirement's standing in a few words, by its kind: ``RS/C 18 of 24 hours``.
+SHORT = {"experience": N_("experience {have} of {need}"),
+         "training": N_("training {have} of {need}"),
+         "supervision": N_("RS/C {have} of {need}"),
+         "references": N_("{have} of {need}")}
+
+
+def _short(req: RequirementResult, language: Language = ENGLISH) -> str:
     """``RS/C 18 of 24 hours``: a requirement's standing in a few words."""
-    name = {"experience": "experience", "training": "training", "supervision": "RS/C",
-            "references": ""}[req.kind]
-    have = f"{req.have:g}" if isinstance(req.have, float) else str(req.have)
-    need = f"{req.need:g}" if isinstance(req.need, float) else str(req.need)
-    return f"{name} {have} of {need} {req.unit}".strip()
+    from ..render.sentences import quantity
+
+    return language.gettext(SHORT[req.kind]).format(
+        have=language.number(req.have), need=quantity(req.need, req.unit, language))
 
 
 # -- the commands ---------------------------------------------------------------------------
@@ -282,8 +329,8 @@ def _short(req: RequirementResult) -> str:
 def interview(term: Terminal, path: Path, *, section: str | None = None,
               rules_file: Path | None = None, session: Session | None = None) -> None:
     if section is not None:
-        section = section_named(section)  # "rsc" is supervision; a misspelt one gets a guess
-    require_terminal("interview")
+        section = section_named(section, term.language)  # "rsc" is supervision; a misspelt one gets a guess
+    require_terminal("interview", term.language)
     s = session or Session(term, path, rules_file)
     if s.doc is None:
         s.doc = PortfolioDocument.open(path)
@@ -295,7 +342,9 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
         raise s.stopped() from None
     except EndorseError:
         if s.saved:
-            term.message(f"{s.saved} entries were saved before this.", label="note", style="33")
+            term.message(term.language.ngettext(
+                "{n} entry was saved before this.", "{n} entries were saved before this.",
+                s.saved).format(n=s.saved), label="note", style="33")
         raise
 
 
@@ -303,46 +352,52 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None,
          given: dict[str, str] | None = None) -> None:
     """Start a portfolio: by the questions on a terminal, or, with ``given`` answers (the
     options `--name`, `--email`, `--focus`, `--target`), without asking anything."""
+    _ = term.language.gettext
     if given is None:
-        require_terminal("init")
+        require_terminal("init", term.language)
     was = _empty(path)
     if path.exists() and was is None:
-        raise UsageError(f"{path} already exists; it was not touched",
-                         fix=f"add to it with {go_on('interview', path)}, or name a new file")
+        raise UsageError(_("{path} already exists; it was not touched").format(path=path),
+                         fix=_("add to it with {command}, or name a new file").format(
+                             command=go_on("interview", path)))
     if given is not None:
         _init_from(term, path, given, rules_file, was)
         return
     s = Session(term, path, rules_file)
-    s.say("A new Endorsement® portfolio", style="bold cyan")
+    s.say(_("A new Endorsement® portfolio"), style="bold cyan")
     if was is not None:
-        s.say(f"{path} is empty: your portfolio starts in it.")
-    s.say(f"It will be saved in {path}, a text file you can also edit by hand. "
-          "Press Ctrl-C at any time: what is saved stays saved.")
+        s.say(_("{path} is empty: your portfolio starts in it.").format(path=path))
+    s.say(_("It will be saved in {path}, a text file you can also edit by hand. Press Ctrl-C at "
+            "any time: what is saved stays saved.").format(path=path))
     try:
         answers = s.entry("applicant")
     except Interrupted:
-        untouched = "was left as it was" if was is not None else "was not created"
-        raise Interrupted(f"nothing was saved; {path} {untouched}") from None
-    s.doc = PortfolioDocument.new(path, answers, header=_header(answers["name"], s.today),
-                                  over=was)
+        said = (_("nothing was saved; {path} was left as it was") if was is not None
+                else _("nothing was saved; {path} was not created"))
+        raise Interrupted(said.format(path=path)) from None
+    s.doc = PortfolioDocument.new(path, answers, over=was,
+                                  header=_header(answers["name"], s.today, term.language))
     s.doc.save()
     _write_schema(path)
-    s.say(f"Saved {path}.", style="green")
+    s.say(_("Saved {path}.").format(path=path), style="green")
+    then = _("run {command} to go on").format(command=go_on("interview", path))
     try:
-        go = s.ask.confirm("Go on with the interview now?", default=True)
+        go = s.ask.confirm(_("Go on with the interview now?"), default=True)
     except Interrupted:
-        raise Interrupted(f"{path} is saved.",
-                          fix=f"run {go_on('interview', path)} to go on") from None
+        raise Interrupted(_("{path} is saved.").format(path=path), fix=then) from None
     if go:
         interview(term, path, session=s)
     else:
-        s.say(f"Later, run {go_on('interview', path)} to go on.")
+        s.say(_("Later, run {command} to go on.").format(command=go_on("interview", path)))
 
 
-def _header(name: str, today: dt.date) -> str:
+def _header(name: str, today: dt.date, language: Language = ENGLISH) -> str:
+    """The comment at the top of a new portfolio, in the applicant's language."""
+    _ = language.gettext
     return (f"#:schema ./{SCHEMA_NAME}\n"
-            f"Endorsement® portfolio of {name}, started on {today.isoformat()}.\n"
-            "Add to it with `endorse interview`, or edit it by hand: comments are kept.")
+            + _("Endorsement® portfolio of {name}, started on {day}.").format(
+                name=name, day=today.isoformat()) + "\n"
+            + _("Add to it with `endorse interview`, or edit it by hand: comments are kept."))
 
 
 def _write_schema(path: Path) -> None:
@@ -362,6 +417,8 @@ def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Pa
     from ..io.rules_file import load_rules
     from .fields import parse
 
+    language = term.language
+    _ = language.gettext
     today = dt.date.today()
     answers: dict[str, Any] = {}
     for field in SECTIONS["applicant"]:
@@ -369,22 +426,27 @@ def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Pa
         if text is None or not applies(field, answers):
             continue
         try:
-            answers[field.key] = parse(field, text, today=today, answers=answers)
+            answers[field.key] = parse(field, text, today=today, answers=answers,
+                                       language=language)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=f"give a correct {field.flag}") from None
+                             fix=_("give a correct {flag}").format(flag=field.flag)) from None
     if "name" not in answers:
-        raise UsageError("missing: --name",
-                         fix=f"give it, e.g. `endorse init {shlex.quote(str(path))} --name "
-                             "\"Ana Lopez\"`, or run `endorse init` on a terminal")
+        raise UsageError(_("missing: {options}").format(options="--name"),
+                         fix=_("give it, e.g. {command}, or run `endorse init` on a "
+                               "terminal").format(command=f"`endorse init "
+                                                  f"{shlex.quote(str(path))} --name "
+                                                  f"\"Ana Lopez\"`"))
     if "target" in answers:
         answers["target"] = credential_id(
             answers["target"], [c.id for c in load_rules(rules_file).value.credential])
-    doc = PortfolioDocument.new(path, answers, header=_header(answers["name"], today), over=was)
+    doc = PortfolioDocument.new(path, answers, over=was,
+                                header=_header(answers["name"], today, language))
     doc.save()
     _write_schema(path)
-    term.message(f"{path}; add to it with `endorse add SECTION {shlex.quote(str(path))} ...` or "
-                 f"{go_on('interview', path)}", label="started", style="32")
+    term.message(_("{path}; add to it with {add} or {interview}").format(
+        path=path, add=f"`endorse add SECTION {shlex.quote(str(path))} ...`",
+        interview=go_on("interview", path)), label="started", style="32")
 
 
 def _empty(path: Path) -> bytes | None:
@@ -400,7 +462,7 @@ REMOVE = "\0remove"
 
 
 def edit(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
-    require_terminal("edit")
+    require_terminal("edit", term.language)
     s = Session(term, path, rules_file)
     s.doc = PortfolioDocument.open(path)
     try:
@@ -413,14 +475,17 @@ def edit(term: Terminal, path: Path, *, rules_file: Path | None = None) -> None:
 def _edit_one(s: Session) -> bool:
     """One change; False when the applicant is done."""
     assert s.doc is not None
+    _ = s._
     doc = s.doc
-    sections = [("applicant", TITLES["applicant"])]
-    sections += [(name, f"{TITLES[name]} ({len(doc.entries(name))})") for name in ORDER + HELD
-                 if name != "exam" and doc.entries(name)]
+    you = "applicant"
+    sections = [(you, _(TITLES[you]))]
+    sections += [(name, f"{_(TITLES[name])} ({len(doc.entries(name))})")
+                 for name in ORDER + HELD if name != "exam" and doc.entries(name)]
     if "exam" in doc.doc:
-        sections.append(("exam", TITLES["exam"]))
-    name = s.ask.choose("What do you want to change?",
-                        [(title, key) for key, title in sections] + [("Done", None)])
+        exam = "exam"
+        sections.append((exam, _(TITLES[exam])))
+    name = s.ask.choose(_("What do you want to change?"),
+                        [(title, key) for key, title in sections] + [(_("Done"), None)])
     if name is None:
         return False
     index: int | None = None
@@ -428,27 +493,29 @@ def _edit_one(s: Session) -> bool:
         current = _plain(doc.doc[name])
     else:
         entries = doc.entries(name)
-        index = s.ask.choose("Which one?", [(summary(name, _plain(t), s.ask.labels), i)
-                                            for i, t in enumerate(entries)] + [("Back", None)])
+        index = s.ask.choose(_("Which one?"), [(s.summary(name, _plain(t)), i)
+                                               for i, t in enumerate(entries)]
+                             + [(_("Back"), None)])
         if index is None:
             return True
         current = _plain(entries[index])
     fields = [f for f in SECTIONS[name]
               if (applies(f, current) and asked(f, s.in_force)) or f.key in current]
-    choices: list[tuple[str, Any]] = [(f"{f.prompt}: {_shown(current.get(f.key))}", f.key)
-                                      for f in fields]
+    choices: list[tuple[str, Any]] = [
+        (f"{_(f.prompt)}: {_shown(current.get(f.key), s.language, _words(f, s.ask.labels))}",
+         f.key) for f in fields]
     if index is not None:
-        choices.append((f"Remove this {NOUNS[name]}", REMOVE))
-    key = s.ask.choose("Which part?", choices + [("Back", None)])
+        choices.append((_(REMOVE_THIS[name]), REMOVE))
+    key = s.ask.choose(_("Which part?"), choices + [(_("Back"), None)])
     if key is None:
         return True
     if key == REMOVE:
         assert index is not None
-        what = summary(name, current, s.ask.labels)
-        if s.ask.confirm(f"Remove {what}? (the file as it was is kept as {s.path.name}.bak)",
-                         default=False):
+        what = s.summary(name, current)
+        if s.ask.confirm(_("Remove {entry}? (the file as it was is kept as {backup})").format(
+                entry=what, backup=f"{s.path.name}.bak"), default=False):
             s.save(lambda d: d.remove_entry(name, index), reapply=False)
-            s.say(f"Removed: {what}", style="green")
+            s.say(_("Removed: {entry}").format(entry=what), style="green")
         return True
     field = next(f for f in fields if f.key == key)
     s.typing = True
@@ -460,30 +527,46 @@ def _edit_one(s: Session) -> bool:
             s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
         except PortfolioError as problem:  # it clashes with another key: ask again
             s.doc = PortfolioDocument.open(s.path)
-            s.say(f"Not saved: {problem.message}. Try again.", style="yellow")
+            s.say(_("Not saved: {reason}. Try again.").format(reason=s.said(problem)),
+                  style="yellow")
             value = s.ask.field(field, current, value)
             continue
         s.typing = False
-        s.say(f"Saved: {field.prompt}: {_shown(value)}", style="green")
+        s.say(_("Saved: {entry}").format(
+            entry=f"{_(field.prompt)}: {_shown(value, s.language, _words(field, s.ask.labels))}"),
+              style="green")
         if index is not None:
             for note in s.notices(name, index):
-                s.say(f"Note: {note}", style="yellow")
+                s.say(_("Note: {note}").format(note=note), style="yellow")
         return True
 
 
-def _answers(section: str, answers: dict[str, Any]) -> str:
+def _answers(section: str, answers: dict[str, Any], language: Language = ENGLISH,
+             labels: dict[str, dict[str, str]] | None = None) -> str:
     """Every answer of an entry, as the questions put it: to be typed again if need be."""
-    return "; ".join(f"{f.prompt}: {_shown(answers[f.key])}" for f in SECTIONS[section]
-                     if answers.get(f.key) is not None)
+    return "; ".join(
+        f"{language.gettext(f.prompt)}: {_shown(answers[f.key], language, _words(f, labels or {}))}"
+        for f in SECTIONS[section] if answers.get(f.key) is not None)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, language: Language = ENGLISH,
+           words: dict[str, str] | None = None) -> str:
+    """An answer as the person reads it: a day in the language, a choice by its ``words``."""
+    _ = language.gettext
+    words = words or {}
     if value is None or value == []:
-        return "(not given)"
+        return _("(not given)")
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return language.day(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+        return ", ".join(words.get(v, str(v)) for v in value)
+    if isinstance(value, str):
+        return words.get(value, value)
+    return language.number(value) if isinstance(value, (int, float)) else str(value)
+
+
+def _words(field: Field, labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The words of ``field``'s choices (``labels`` from :func:`.fields.labels`)."""
+    return labels.get("areas" if field.kind == "areas" else field.words or field.key, {})

@@ -1,7 +1,8 @@
 """Dates and hours as people write them, read the same way by every question and option.
 
-``2025-03-15`` and ``3/15/2025`` (``15/3/2025`` in Spanish) are days; ``May 2016`` and ``2016`` are months and years
-(only where a month is enough: a degree's date conferred). Hours may be ``1.5``, ``1:30``,
+``2025-03-15`` and ``3/15/2025`` (``15/3/2025`` in Spanish) are days; ``May 2016`` (``mayo de
+2016``) and ``2016`` are months and years (only where a month is enough: a degree's date
+conferred). Hours may be ``1.5``, ``1:30``,
 ``6 hrs``, ``1.5 hours``, ``90 min`` or ``1 h 30 min``. Each reader raises ValueError with a
 sentence that says how to write the value.
 
@@ -13,19 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, MONTHS, Language
 from ..i18n import parse_day as _parse_day
 
-DAY_FORMS = "2024-03-15 or 3/15/2024"
 
 #: A day with slashes, in either order (the language says which): not a month.
 _SLASHED_DAY = re.compile(r"(\d{1,4})/(\d{1,2})/(\d{1,4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")  # not `calendar`: it loads locale
-_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
-_MONTHS |= {name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)} | {"sept": 9}
-_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
+_MONTH_YEAR = re.compile(r"([^\W\d_]+)\.?,?\s+(?:(?:de|of)\s+)?(\d{4})", re.IGNORECASE)
 _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{4})|(\d{4})-(\d{1,2})")
 _YEAR = re.compile(r"\d{4}")
 
@@ -37,58 +33,95 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     return _parse_day(text, language)
 
 
+def _months(language: Language) -> dict[str, int]:
+    """Month names as people type them: English and the language's own, whole or their first
+    three letters (``may``, ``mayo``, ``sept``, ``sep``), without accents or case."""
+    names: dict[str, int] = {"sept": 9, "setiembre": 9}
+    for i, english in enumerate(MONTHS, 1):
+        for name in (english, language.month(i)):
+            plain = _plain(name)
+            names[plain] = i
+            names.setdefault(plain[:3], i)
+    return names
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _month_forms(language: Language) -> str:
+    """How to write a month or a year, in the language: ``May 2016``, ``mayo de 2016``."""
+    _ = language.gettext
+    return _("{days}, or the month as {month}, or the year").format(
+        days=_("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example()),
+        month=language.month_year(dt.date(2016, 5, 1)))
+
+
 def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> dt.date:
-    """A day, or a month (``May 2016``, ``5/2016``, ``2016-05``) or a year (``2016``).
+    """A day, or a month (``May 2016``, ``mayo de 2016``, ``5/2016``, ``2016-05``) or a year
+    (``2016``).
 
     A month stands for its last day and a year for 31 December: nothing is counted from
     before the day was surely reached. A month or year not over yet stands for today.
     """
+    _ = language.gettext
     text = text.strip()
     try:
         return parse_day(text, language)
     except ValueError as not_a_day:
         if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text):
             raise not_a_day from None
-    year, month, whole_year = _month_of(text)
+    year, month, whole_year = _month_of(text, language)
     if not 1 <= month <= 12:
-        raise ValueError(f"{text}: there is no month {month}")
+        raise ValueError(_("{text}: there is no month {month}").format(text=text, month=month))
     following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
     last = following - dt.timedelta(days=1)
     first = dt.date(year, 1 if whole_year else month, 1)
     return today if first <= today < last else last
 
 
-def _month_of(text: str) -> tuple[int, int, bool]:
+def _month_of(text: str, language: Language) -> tuple[int, int, bool]:
     """(year, month, whether only the year was given)."""
+    _ = language.gettext
     if m := _MONTH_YEAR.fullmatch(text):
-        month = _MONTHS.get(m[1].lower())
+        month = _months(language).get(_plain(m[1]))
         if month is None:
-            raise ValueError(f"{m[1]} is not a month; write e.g. May 2016, or {DAY_FORMS}")
+            raise ValueError(_("{word} is not a month; write the date as {forms}").format(
+                word=m[1], forms=_month_forms(language)))
         return int(m[2]), month, False
     if m := _NUMERIC_MONTH_YEAR.fullmatch(text):
         return (int(m[2]), int(m[1]), False) if m[1] else (int(m[3]), int(m[4]), False)
     if _YEAR.fullmatch(text):
         return int(text), 12, True
-    raise ValueError(f"write the date as {DAY_FORMS}, or the month as May 2016, or the year")
+    raise ValueError(_("write the date as {forms}").format(forms=_month_forms(language)))
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
 _CLOCK = re.compile(r"(\d+):([0-5]\d)")
 _UNITS = re.compile(
-    rf"(?:{_NUMBER}\s*(?:h|hr|hrs|hour|hours)\.?)?\s*(?:{_NUMBER}\s*(?:m|min|mins|minutes?)\.?)?",
+    rf"(?:{_NUMBER}\s*(?:h|hr|hrs|hour|hours|hora|horas)\.?)?"
+    rf"\s*(?:y\s+)?(?:{_NUMBER}\s*(?:m|min|mins|minutes?|minutos?)\.?)?",
     re.IGNORECASE)
 _PLAIN = re.compile(r"-?" + _NUMBER)
 
 
-def parse_hours(text: str) -> float:
-    """A number of hours: ``1.5``, ``1:30``, ``6 hrs``, ``1.5 hours``, ``90 min``, ``1h 30m``.
+def parse_hours(text: str, language: Language = ENGLISH) -> float:
+    """A number of hours: ``1.5``, ``1:30``, ``6 hrs``, ``1.5 hours``, ``90 min``, ``1h 30m``;
+    in a language whose decimal mark is a comma, ``1,5`` and ``1,5 horas`` too.
 
     Minutes that make no round number of hours are kept to two decimals (``80 min`` is 1.33).
     Whether the number is in range is for the caller (the portfolio format) to say.
     """
+    _ = language.gettext
     text = text.strip()
+    mark = language.number(1.5)[1]
+    if mark != "." and re.search(r"\d,\d", text) and "." not in text:
+        text = text.replace(",", ".")  # 1,5 is one and a half where the mark is a comma
     if "," in text:
-        raise ValueError("write hours with a decimal point and no commas, e.g. 1.5")
+        raise ValueError(_("write hours with a decimal point and no commas, e.g. {example}").format(example=language.number(1.5)))
     if m := _CLOCK.fullmatch(text):
         hours = int(m[1]) + int(m[2]) / 60
     elif m := _PLAIN.fullmatch(text):
@@ -96,5 +129,6 @@ def parse_hours(text: str) -> float:
     elif text and (m := _UNITS.fullmatch(text)) and (m[1] or m[2]):
         hours = float(m[1] or 0) + float(m[2] or 0) / 60
     else:
-        raise ValueError("write a number of hours, e.g. 1.5, 1:30 or 90 min")
+        raise ValueError(_("write a number of hours, e.g. {decimal}, 1:30 or 90 min").format(
+            decimal=language.number(1.5)))
     return round(hours, 2)

@@ -33,7 +33,8 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
     term = app.terminal
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=named,
-                          files=files + [r.file for r in missing], fail_on=policy)
+                          files=files + [r.file for r in missing], fail_on=policy,
+                          language=app.language)
     summary = Summary()
     failures: set[Failure] = set()
     progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout)

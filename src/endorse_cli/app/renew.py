@@ -3,11 +3,13 @@ output; the CLI only parses options."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, ExitCode, RulesError, UsageError
+from ..i18n import ENGLISH, Language
 from ..render.terminal import Terminal
 from .context import Application
 
@@ -37,9 +39,11 @@ def _rules_with_renewal(rules_file: Path | None, term: Terminal | None = None,
     if rules_file is None and portfolio is not None and portfolio.endorsement:
         rules_file = _pack_for(portfolio)
         if rules_file is not None and term is not None:
-            term.message(f"judged by the rules pack {rules_file.stem}, which holds "
-                         f"{portfolio.endorsement[0].credential}; choose others with --rules",
-                         label="note", style="2")
+            term.message(term.language.gettext(
+                "judged by the rules pack {pack}, which holds {endorsement}; choose others "
+                "with --rules").format(pack=rules_file.stem,
+                                       endorsement=portfolio.endorsement[0].credential),
+                label="note", style="2")
     loaded = load_rules(rules_file)
     if loaded.value.renewal is None:
         raise UsageError(f"{loaded.name} have no yearly renewal", fix=NO_RENEWAL_FIX)
@@ -63,11 +67,12 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
                              "--credential IFS --endorsed 2023-06-14 --membership-end "
                              "2026-12-31`; to apply for one, see `endorse gaps`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
-    report = word_renewal(judge_renewal(portfolio, rules, day), rules)
+    language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
+    report = word_renewal(judge_renewal(portfolio, rules, day), rules, language)
     if fmt == "text":
-        view.text(term.console, report, str(path))
+        view.text(term.console, report, str(path), language)
     elif fmt == "markdown":
-        term.data(view.markdown(report, str(path)))
+        term.data(view.markdown(report, str(path), language))
     else:
         term.data(view.as_json(report, str(path)))
 
@@ -85,10 +90,12 @@ def _loaded(path: Path) -> Any:
     return _loaded(path)
 
 
-def _rows(path: str, rules: Any, day: Any) -> list[dict[str, Any]]:
+def _rows(path: str, rules: Any, day: Any,
+          language: Language = ENGLISH) -> list[dict[str, Any]]:
+    """One row per endorsement held; its ``missing`` words (and, for people, its status) in
+    ``language``: English for the formats scripts read."""
     from ..engine.renewal import renew as judge_renewal
     from ..io.portfolio_file import read_portfolio
-    from ..render.sentences import word_renewal
 
     try:
         portfolio = read_portfolio(Path(path)).value
@@ -104,12 +111,13 @@ def _rows(path: str, rules: Any, day: Any) -> list[dict[str, Any]]:
             return [{"file": path, "name": portfolio.applicant.name,
                      "credential": portfolio.endorsement[0].credential, "status": "unknown",
                      "due": "", "days_left": "",
-                     "missing": "no rules pack holds this endorsement; choose one with --rules"}]
+                     "missing": language.gettext("no rules pack holds this endorsement; "
+                                                 "choose one with --rules")}]
         rules = _loaded(found)
     from ..render.sentences import RenewalWords
 
-    words = RenewalWords(rules)
-    report = word_renewal(judge_renewal(portfolio, rules, day), rules)
+    words = RenewalWords(rules, language)
+    report = words.renewal(judge_renewal(portfolio, rules, day))
     return [{"file": path, "name": report.applicant, "credential": e.credential or e.written,
              "status": e.status, "due": e.due.isoformat() if e.due else "",
              "days_left": "" if e.days_left is None else e.days_left,
@@ -128,6 +136,8 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
         raise UsageError("--renewal does not write JUnit XML",
                          fix="use --format table, json, jsonl, csv or markdown")
     term, rules_file, day = app.terminal, app.rules_file, app.as_of
+    # The table and Markdown are read by people: in their language; JSON and CSV stay as they are.
+    people = app.language if fmt in ("table", "markdown") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     files, missing = find(paths, exclude)
     if not files and not missing:
@@ -136,42 +146,65 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     rows = [{"file": m.file, "name": "", "credential": "", "status": "invalid", "due": "",
              "days_left": "", "missing": m.error or ""} for m in missing]
     for path in files:
-        rows += _rows(path, rules, day)
+        rows += _rows(path, rules, day, people)
     rows.sort(key=lambda r: (r["file"], str(r["credential"])))
-    _write(term, rows, fmt)
+    _write(term, rows, fmt, people)
     return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
 
 
-def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str) -> None:
+def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
+           language: Language = ENGLISH) -> None:
+    """The rows: JSON and CSV as they are (English keys and values, for scripts); the table
+    and Markdown in ``language``, with days as people read them."""
     if fmt == "json":
         term.data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "jsonl":
+        return
+    if fmt == "jsonl":
         term.data("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-    elif fmt == "csv":  # through the one guard against formulas and line breaks in cells
+        return
+    if fmt == "csv":  # through the one guard against formulas and line breaks in cells
         from ..render.rows import csv_writer
 
         writer = csv_writer(term.stdout)
         writer.writerow(COLUMNS)
         for r in rows:
             writer.writerow([r[c] for c in COLUMNS])
-    elif fmt == "markdown":
+        return
+    from ..render.sentences import RenewalWords
+
+    _ = language.gettext
+    status = RenewalWords.status_words(language)
+
+    def due(r: dict[str, Any]) -> str:
+        return language.day(dt.date.fromisoformat(r["due"])) if r["due"] else ""
+
+    def left(r: dict[str, Any]) -> str:
+        days = r["days_left"]
+        return "" if days == "" else language.ngettext(
+            "{count} day left", "{count} days left", days).format(count=days)
+
+    if fmt == "markdown":
         from ..render.rows import md_cell
 
-        lines = ["| file | name | endorsement | status | due | days left | missing |",
-                 "| --- | --- | --- | --- | --- | --- | --- |"]
-        lines += ["| " + " | ".join(md_cell(r[c]) for c in COLUMNS) + " |" for r in rows]
+        heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
+                 _("Missing")]
+        lines = ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
+        lines += ["| " + " | ".join(md_cell(c) for c in (
+            r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]), due(r),
+            r["days_left"], r["missing"])) + " |" for r in rows]
         term.data("\n".join(lines) + "\n")
-    else:
-        from ..render.text import INDENT, say
+        return
+    from ..render.text import INDENT, say
 
-        for r in rows:
-            who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
-            due = f" {r['due']} ({r['days_left']} days left)" if r["due"] else ""
-            say(term.console, f"{r['file']}: {who}: {r['status']}{due}", indent=INDENT,
-                first="")
-            if r["missing"]:
-                say(term.console, f"missing: {r['missing']}" if r["status"] in ("due", "late")
-                    else r["missing"], indent=INDENT * 2, first=" " * INDENT)
+    for r in rows:
+        who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
+        when = f" {due(r)} ({left(r)})" if r["due"] else ""
+        say(term.console, f"{r['file']}: {who}: {status.get(r['status'], r['status'])}{when}",
+            indent=INDENT, first="")
+        if r["missing"]:
+            say(term.console, _("missing: {what}").format(what=r["missing"])
+                if r["status"] in ("due", "late") else r["missing"], indent=INDENT * 2,
+                first=" " * INDENT)
 
 
 def list_rules(app: Application, *, fmt: str) -> None:
@@ -202,25 +235,50 @@ def list_rules(app: Application, *, fmt: str) -> None:
     if fmt == "json":
         term.data(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
         return
+    from .credentials import source_words
+
+    language = app.language
+    _ = language.gettext
+    default_title = _localized_name(default, language)
     lines: list[str] = []
     md = fmt == "markdown"
     for e in entries:
-        head = f"{e['name']}: {e['title']}"
+        default_entry = e["name"] == "(default)"
+        name = _("(default)") if default_entry else e["name"]
+        title = default_title if default_entry else e["title"]
+        head = f"{name}: {title}"
         lines.append(f"## {head}" if md else head)
         if md:
             lines.append("")
-        details = [f"credentials: {', '.join(e['credentials'])}",
-                   "yearly renewal: " + ("yes" if e["renewal"] else "no")]
-        if e["name"] == "(default)":
-            details.insert(0, f"{DEFAULT_NAME}; used when --rules is not given")
+        details = [_("credentials: {ids}").format(ids=", ".join(e["credentials"])),
+                   _("yearly renewal: {answer}").format(
+                       answer=_("yes") if e["renewal"] else _("no"))]
+        if default_entry:
+            details.insert(0, _("{rules}; used when --rules is not given").format(
+                rules=source_words(DEFAULT_NAME, language)))
         else:
-            details.insert(0, f"use with --rules {e['name']}; applies from {e['effective']}, "
-                              f"sources checked {e['checked']}")
+            details.insert(0, _("use with --rules {name}; applies from {effective}, sources "
+                                "checked {checked}").format(
+                name=e["name"], effective=_day(e["effective"], language),
+                checked=_day(e["checked"], language)))
         lines += [("- " if md else "  ") + d for d in details]
         if e["sources"]:
-            lines.append(("- " if md else "  ") + "sources:")
+            lines.append(("- " if md else "  ") + _("sources:"))
             for s in e["sources"]:
                 shows = f" ({s['shows']})" if s["shows"] else ""
                 lines.append(("  - " if md else "    - ") + f"{s['title']}{shows}: {s['url']}")
         lines.append("")
     term.data("\n".join(lines))
+
+
+def _day(iso: str | None, language: Language) -> str:
+    return language.day(dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _localized_name(rules: Any, language: Language) -> str:
+    """The rules' name in ``language`` (their ``[i18n]`` words), else their own."""
+    if language.english:
+        return rules.name
+    from ..model.texts import localized
+
+    return localized(rules, language.code).name

@@ -49,15 +49,23 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
         progress.step()
     progress.done()
     cohort = tally.cohort()
-    written = write(cohort, out or Path.cwd())
+    language = app.language
+    _, n_ = language.gettext, language.ngettext
+    written = write(cohort, out or Path.cwd(), language, rules)
     for unread in cohort.unreadable[:SHOWN_UNREADABLE]:
-        place = f", line {unread.line}" if unread.line else ""
-        term.message(f"{unread.file}{place}: {unread.reason}", label="not read", style="33")
+        place = _(", line {number}").format(number=unread.line) if unread.line else ""
+        term.message(f"{unread.file}{place}: {unread.reason}", label="not read",
+                     style="33")
     if cohort.invalid > SHOWN_UNREADABLE:
-        term.message(f"{cohort.invalid - SHOWN_UNREADABLE} more, listed in the report",
+        more = cohort.invalid - SHOWN_UNREADABLE
+        term.message(n_("{count} more, listed in the report",
+                        "{count} more, listed in the report", more).format(count=more),
                      label="not read", style="33")
-    noun = "portfolio" if cohort.judged == 1 else "portfolios"
-    unread = f"; {cohort.invalid} could not be read (listed in the report)" if cohort.invalid else ""
-    term.message(f"{cohort.judged} {noun} judged{unread}", label="report", style="32")
+    unread = (n_("; {count} could not be read (listed in the report)",
+                 "; {count} could not be read (listed in the report)",
+                 cohort.invalid).format(count=cohort.invalid) if cohort.invalid else "")
+    judged = n_("{count} portfolio judged", "{count} portfolios judged",
+                cohort.judged).format(count=cohort.judged)
+    term.message(judged + unread, label="report", style="32")
     term.message(", ".join(str(p) for p in written), label="written", style="32")
     return written

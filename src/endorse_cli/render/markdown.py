@@ -11,7 +11,7 @@ import re
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
-from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, kind_of, expectation, heading, place, status, timeline_end, timeline_rows
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
@@ -124,13 +124,11 @@ def credentials(rules: Rules, source: str, language: Language = ENGLISH) -> str:
             lines += ["", esc(c.audience)]
         lines.append("")
         for req in c.requirement:
-            kind = req.__struct_config__.tag
             tag = _("qualification") if req.qualification else _("requirement")
-            lines.append(f"- **{esc(req.id)}** ({kind}, {tag}): {esc(req.label)}")
+            lines.append(f"- {esc(req.label)} ({kind_of(req, language)}, {tag})")
             if areas := areas_of(req, rules):
                 lines.append("  - " + _("areas: {areas}").format(areas=esc(areas)))
             if isinstance(req, AnyReq):
                 for opt in req.option:
-                    lines.append("  - " + _("or {id}").format(id=f"**{esc(opt.id)}**")
-                                 + f" ({opt.__struct_config__.tag}): {esc(opt.label)}")
+                    lines.append(f"  - {esc(opt.label)} ({kind_of(opt, language)})")
     return "\n".join(lines) + "\n"

@@ -1,5 +1,8 @@
 """`endorse renew` for people (text, Markdown) and scripts (JSON): each endorsement held, each
-renewal year with its minimums, and what the year now running still needs by its due day."""
+renewal year with its minimums, and what the year now running still needs by its due day.
+
+Text and Markdown are in the reader's language (the report is worded in it by
+:func:`endorse_cli.render.sentences.word_renewal`); JSON is the same in every language."""
 
 from __future__ import annotations
 
@@ -8,25 +11,41 @@ from typing import Any
 
 import msgspec
 from rich.console import Console
-from rich.text import Text
 
+from ..i18n import ENGLISH, Language
 from .text import INDENT, _mark, say
 
 
-def _heading(report: Any, file: str) -> str:
-    return f"{report.applicant} ({file}), as of {report.as_of.isoformat()}"
+def _heading(report: Any, file: str, language: Language) -> str:
+    return language.gettext("{applicant} ({file}), as of {date}").format(
+        applicant=report.applicant, file=file, date=language.day(report.as_of))
 
 
-def text(console: Console, report: Any, file: str) -> None:
-    say(console, _heading(report, file), style="bold")
-    say(console, f"Rules: {report.rules_name}", style="dim")
+def _title(e: Any, language: Language) -> str:
+    if e.status == "unknown":
+        return e.name
+    return language.gettext("{endorsement}, endorsed {date}").format(
+        endorsement=e.name, date=language.day(e.endorsed))
+
+
+def _rules(report: Any, language: Language) -> str:
+    return language.gettext("Rules: {name}").format(name=report.rules_name)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def text(console: Console, report: Any, file: str, language: Language = ENGLISH) -> None:
+    _ = language.gettext
+    say(console, _heading(report, file, language), style="bold")
+    say(console, _rules(report, language), style="dim")
     for e in report.endorsements:
         console.print()
-        title = e.name + (f", endorsed {e.endorsed.isoformat()}" if e.status != "unknown" else "")
-        say(console, title, style="bold")
+        say(console, _title(e, language), style="bold")
         if e.association:
             say(console, e.association)
-        say(console, e.summary[:1].upper() + e.summary[1:] + ".")
+        say(console, _sentence(e.summary))
         for y in e.years:
             console.print()
             say(console, f"{y.year}: {y.summary}", style="bold")
@@ -35,26 +54,27 @@ def text(console: Console, report: Any, file: str) -> None:
                 say(console, req.standing, indent=INDENT, first=" " * INDENT, style="dim")
         if e.missing_now:
             console.print()
-            say(console, "Still to do", style="bold")
+            say(console, _("Still to do"), style="bold")
             for req in e.missing_now:
                 say(console, req.next_step or req.label, indent=INDENT, first="  - ")
 
 
-def markdown(report: Any, file: str) -> str:
-    lines = [f"# Renewal: {_heading(report, file)}", "", f"Rules: {report.rules_name}"]
+def markdown(report: Any, file: str, language: Language = ENGLISH) -> str:
+    _ = language.gettext
+    lines = [_("# Renewal: {heading}").format(heading=_heading(report, file, language)), "",
+             _rules(report, language)]
     for e in report.endorsements:
-        lines += ["", f"## {e.name}" + (f", endorsed {e.endorsed.isoformat()}"
-                                         if e.status != "unknown" else ""), ""]
+        lines += ["", f"## {_title(e, language)}", ""]
         if e.association:
             lines += [e.association, ""]
-        lines.append(e.summary[:1].upper() + e.summary[1:] + ".")
+        lines.append(_sentence(e.summary))
         for y in e.years:
             lines += ["", f"### {y.year}: {y.summary}", ""]
             for req in y.requirements:
                 box = "-" if not req.applies else ("x" if req.met else " ")
                 lines.append(f"- [{box}] {req.label}: {req.standing}")
         if e.missing_now:
-            lines += ["", "### Still to do", ""]
+            lines += ["", "### " + _("Still to do"), ""]
             lines += [f"- {req.next_step or req.label}" for req in e.missing_now]
     return "\n".join(lines) + "\n"
 

@@ -12,6 +12,7 @@ from typing import IO
 
 from msgspec import Struct
 
+from ..i18n import ENGLISH, Language
 from ..model.failon import FailOn
 from ..model.results import CheckRow as Row
 from .json_out import JSON_FORMAT, encode
@@ -33,15 +34,32 @@ class Summary(Struct, kw_only=True):
             self.unmet += not row.met
         self.with_warnings += row.warnings > 0
 
-    def sentence(self, validate: bool) -> str:
-        noun = "portfolio" if self.total == 1 else "portfolios"
+    def sentence(self, validate: bool, language: Language = ENGLISH) -> str:
+        """The line under the table, in the reader's language: each count with its own
+        plural ("1 no válido", "2 no válidos")."""
+        _, n_ = language.gettext, language.ngettext
+        invalid = n_("{count} invalid", "{count} invalid", self.invalid).format(
+            count=self.invalid)
         if validate:
-            warned = (f"; {self.with_warnings} with certificate files to see to"
+            valid = self.total - self.invalid
+            warned = (n_("; {count} with certificate files to see to",
+                         "; {count} with certificate files to see to",
+                         self.with_warnings).format(count=self.with_warnings)
                       if self.with_warnings else "")
-            return (f"Validated {self.total} {noun}: {self.total - self.invalid} valid, "
-                    f"{self.invalid} invalid{warned}.")
-        return (f"{self.total} {noun}: {self.invalid} invalid; credential met {self.met}, "
-                f"not yet {self.unmet}; {self.with_warnings} with warnings.")
+            return _("{validated}: {valid}, {invalid}{warned}.").format(
+                validated=n_("Validated {count} portfolio", "Validated {count} portfolios",
+                             self.total).format(count=self.total),
+                valid=n_("{count} valid", "{count} valid", valid).format(count=valid),
+                invalid=invalid, warned=warned)
+        return _("{portfolios}: {invalid}; {met}, {unmet}; {warned}.").format(
+            portfolios=n_("{count} portfolio", "{count} portfolios", self.total).format(
+                count=self.total),
+            invalid=invalid,
+            met=n_("credential met {count}", "credential met {count}", self.met).format(
+                count=self.met),
+            unmet=n_("not yet {count}", "not yet {count}", self.unmet).format(count=self.unmet),
+            warned=n_("{count} with warnings", "{count} with warnings",
+                      self.with_warnings).format(count=self.with_warnings))
 
 
 def _error(row: Row) -> dict:
@@ -49,18 +67,25 @@ def _error(row: Row) -> dict:
             "fix": row.error_fix}
 
 
-def _error_text(row: Row) -> str:
-    place = f"line {row.error_line}: " if row.error_line else ""
+def _error_text(row: Row, language: Language = ENGLISH) -> str:
+    place = (language.gettext("line {number}: ").format(number=row.error_line)
+             if row.error_line else "")
     where = f"{row.error_where}: " if row.error_where else ""
     return f"{place}{where}{row.error}"
 
 
 class Writer:
-    """Writes rows to ``out``; ``validate`` for `endorse validate`, else `endorse check`."""
+    """Writes rows to ``out``; ``validate`` for `endorse validate`, else `endorse check`.
+
+    The table and Markdown, which people read, are in ``language``; JSON, JSON Lines, CSV and
+    JUnit, which scripts and CI read, are the same in every language (English column names
+    and values: ``yes``, ``no``)."""
 
     def __init__(self, out: IO[str], *, validate: bool, credential: str | None,
-                 files: list[str], fail_on: FailOn = FailOn.invalid) -> None:
+                 files: list[str], fail_on: FailOn = FailOn.invalid,
+                 language: Language = ENGLISH) -> None:
         self.out = out
+        self.language = language
         self.validate = validate
         self.credential = credential
         self.files = files
@@ -185,70 +210,117 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+#: The table's headings, short: a column is as wide as its heading, at least.
+HEADINGS = {"FILE": 4, "APPLICANT": 18, "CRED": 5, "QUAL": 4, "MET": 3, "REQS": 5, "WARN": 4,
+            "STATUS": 7, "DETAIL": 0}
+#: The widest a line of the table is.
+TABLE_WIDTH = 80
+
+
 class Table(Writer):
-    """Fixed columns for a person at a terminal, 80 wide; an invalid file's error in place."""
+    """Fixed columns for a person at a terminal, 80 wide; an invalid file's error in place.
+    Headings, yes and no, and the summary are in the reader's language."""
+
+    def _headings(self) -> dict[str, str]:
+        pgettext = self.language.pgettext
+        return {"FILE": pgettext("a column of `endorse check`", "FILE"),
+                "APPLICANT": pgettext("a column of `endorse check`", "APPLICANT"),
+                "CRED": pgettext("a column of `endorse check`: the credential", "CRED"),
+                "QUAL": pgettext("a column of `endorse check`: qualified or not", "QUAL"),
+                "MET": pgettext("a column of `endorse check`: credential met or not", "MET"),
+                "REQS": pgettext("a column of `endorse check`: requirements met", "REQS"),
+                "WARN": pgettext("a column of `endorse check`: how many warnings", "WARN"),
+                "STATUS": pgettext("a column of `endorse validate`", "STATUS"),
+                "DETAIL": pgettext("a column of `endorse validate`", "DETAIL")}
 
     def start(self) -> None:
-        self.file_width = max(4, min(max((len(f) for f in self.files), default=4), 30))
+        _ = self.language.gettext
+        self.yes, self.no = _("yes"), _("no")
+        self.valid, self.invalid = _("valid"), _("invalid")
+        keys = (("FILE", "STATUS", "DETAIL") if self.validate else
+                ("FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN"))
+        headings = self._headings()
+        self.heads = [headings[k] for k in keys]
+        self.widths = [max(len(h), HEADINGS[k]) for h, k in zip(self.heads, keys)]
         if self.validate:
-            self._line("FILE", "STATUS", "DETAIL")
+            self.widths[1] = max(self.widths[1], len(self.valid), len(self.invalid))
         else:
-            self._line("FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN")
+            self.widths[3] = max(self.widths[3], len(self.yes), len(self.no))
+            self.widths[4] = max(self.widths[4], len(self.yes), len(self.no))
+        rest = 0 if self.validate else sum(self.widths[1:]) + 8  # 2, 2, then 1 apart
+        widest = min(30, TABLE_WIDTH - rest) if rest else 30
+        self.file_width = max(len(self.heads[0]),
+                              min(max((len(f) for f in self.files), default=4), widest))
+        self._line(*self.heads)
 
     def _line(self, *cells: str) -> None:
         file, *rest = cells
+        head = f"{_fit(file, self.file_width):<{self.file_width}}"
         if self.validate:
-            text = f"{_fit(file, self.file_width):<{self.file_width}}  {rest[0]:<7}  {rest[1]}"
+            text = f"{head}  {rest[0]:<{self.widths[1]}}  {rest[1]}"
         elif len(rest) == 1:
-            text = f"{_fit(file, self.file_width):<{self.file_width}}  {rest[0]}"
+            text = f"{head}  {rest[0]}"
         else:
             applicant, cred, qual, met, reqs, warn = rest
-            text = (f"{_fit(file, self.file_width):<{self.file_width}}  {_cut(applicant, 18):<18}  "
-                    f"{cred:<5} {qual:<4} {met:<3} {reqs:>5} {warn:>4}")
+            w = self.widths
+            text = (f"{head}  {_cut(applicant, w[1]):<{w[1]}}  "
+                    f"{cred:<{w[2]}} {qual:<{w[3]}} {met:<{w[4]}} {reqs:>{w[5]}} {warn:>{w[6]}}")
         self.out.write(text.rstrip() + "\n")
 
     def row(self, row: Row) -> None:
+        _ = self.language.gettext
         if self.validate:
-            warned = "warning: " + "; ".join(row.missing) if row.missing else ""  # certificates
-            detail = _error_text(row) if row.invalid else warned
-            self._line(row.file, "invalid" if row.invalid else "valid", detail)
+            warned = (_("warning: {problems}").format(problems="; ".join(row.missing))
+                      if row.missing else "")  # certificates
+            detail = _error_text(row, self.language) if row.invalid else warned
+            self._line(row.file, self.invalid if row.invalid else self.valid, detail)
         elif row.invalid:
-            self._line(row.file, "INVALID " + _error_text(row))
+            self._line(row.file, _("INVALID {problem}").format(
+                problem=_error_text(row, self.language)))
         else:
             self._line(row.file, row.applicant or "", row.credential or "",
-                       "yes" if row.qualified else "no", "yes" if row.met else "no",
+                       self.yes if row.qualified else self.no,
+                       self.yes if row.met else self.no,
                        f"{row.requirements_met}/{row.requirements_total}", str(row.warnings))
 
     def end(self, summary: Summary) -> None:
-        self.out.write(summary.sentence(self.validate) + "\n")
+        self.out.write(summary.sentence(self.validate, self.language) + "\n")
 
 
 class Markdown(Writer):
+    """A Markdown table, in the reader's language, with the summary under it."""
+
     def start(self) -> None:
+        _ = self.language.gettext
         self.esc = md_cell
+        self.yes, self.no = _("yes"), _("no")
         if self.validate:
-            self.out.write("| File | Valid | Problem |\n| --- | --- | --- |\n")
+            heads = [_("File"), _("Valid"), _("Problem")]
         else:
-            self.out.write("| File | Applicant | Credential | Qualified | Met | Requirements met "
-                           "| Warnings | Problem |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+            heads = [_("File"), _("Applicant"), _("Credential"), _("Qualified"), _("Met"),
+                     _("Requirements met"), _("Warnings"), _("Problem")]
+        self.out.write("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
 
     def row(self, row: Row) -> None:
         e = self.esc
-        problem = e(_error_text(row)) if row.invalid else ""
+        yes, no = self.yes, self.no
+        problem = e(_error_text(row, self.language)) if row.invalid else ""
         if self.validate:
             problem = problem or e("; ".join(row.missing))  # warnings: missing certificates
-            self.out.write(f"| {e(row.file)} | {'no' if row.invalid else 'yes'} | {problem} |\n")
+            self.out.write(f"| {e(row.file)} | {no if row.invalid else yes} | {problem} |\n")
             return
         if row.invalid:
             self.out.write(f"| {e(row.file)} |  |  |  |  |  |  | {problem} |\n")
             return
+        met = self.language.gettext("{met} of {total}").format(
+            met=row.requirements_met, total=row.requirements_total)
         self.out.write(
             f"| {e(row.file)} | {e(row.applicant)} | {e(row.credential)} | "
-            f"{'yes' if row.qualified else 'no'} | {'yes' if row.met else 'no'} | "
-            f"{row.requirements_met} of {row.requirements_total} | {row.warnings} |  |\n")
+            f"{yes if row.qualified else no} | {yes if row.met else no} | "
+            f"{met} | {row.warnings} |  |\n")
 
     def end(self, summary: Summary) -> None:
-        self.out.write("\n" + summary.sentence(self.validate) + "\n")
+        self.out.write("\n" + summary.sentence(self.validate, self.language) + "\n")
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -12,6 +12,7 @@ number counted from 1 and its name and date, never by a key path.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -573,19 +574,22 @@ PACK_FIELDS = ("topics", "providers", "roles", "ages", "jobs", "entries", "year"
 
 #: Why a job is not counted by a requirement, in a few words.
 WHY_NOT_COUNTED = {
-    "unpaid": "unpaid",
-    "not-supervised": "no supervisor named",
-    "role": "not marked with the kind of work asked for",
-    "ages": "ages of the children not given as asked",
-    "internship-supervisor": "the internship supervisor's endorsement is not one that counts",
-    "no-count": "the number of families not given",
+    "unpaid": N_("unpaid"),
+    "not-supervised": N_("no supervisor named"),
+    "role": N_("not marked with the kind of work asked for"),
+    "ages": N_("ages of the children not given as asked"),
+    "internship-supervisor": N_("the internship supervisor's endorsement is not one that "
+                                "counts"),
+    "no-count": N_("the number of families not given"),
 }
 
 
-def _second_person(text: str) -> str:
+def _second_person(text: str, language: Language = ENGLISH) -> str:
     """The questionnaire's "My RS/C provider" said to the applicant: "your RS/C provider"."""
-    text = re.sub(r"\bmy\b", "your", _lower(text), flags=re.IGNORECASE)
-    return re.sub(r"\bI\b", "you", text)
+    mine = language.pgettext("the applicant's own, as the questionnaire says it", "my")
+    yours = language.pgettext("the applicant's own, said to the applicant", "your")
+    text = re.sub(rf"\b{re.escape(mine)}\b", yours, _lower(text), flags=re.IGNORECASE)
+    return re.sub(r"\bI\b", "you", text) if language.english else text
 
 
 def _lower(text: str) -> str:
@@ -594,62 +598,88 @@ def _lower(text: str) -> str:
 
 def _bare(text: str) -> str:
     """Words without their example: "Giving RS/C (e.g. ...)" is "Giving RS/C"."""
-    return re.sub(r"\s*(\(.*\)|, e\.g\..*)$", "", text)
+    return re.sub(r"\s*(\(.*\)|, e\.g\..*|, p\. ej\..*)$", "", text)
 
 
 def _ages(text: str) -> str:
     """"Infants and toddlers, ... and their families" in a sentence: "infants and toddlers"."""
-    return _lower(re.sub(r"(,| and their families).*$", "", text))
+    return _lower(re.sub(r"(,| and their families| y sus familias).*$", "", text))
 
 
 def endorsement(words: Words, code: str) -> str:
     """``IMHM-C`` as the rules file names it: "Infant Mental Health Mentor - Clinical"."""
     if code == "vetted":
-        return "vetted by the association"
+        return words._("vetted by the association")
     info = words.rules.endorsements.get(code)
     return f"{info.label} ({code})" if info else code
 
 
+def _job(words: Words, job: dict[str, Any]) -> str:
+    """"your 2nd job, Home visitor (unpaid)"."""
+    nth = NTH["work"]  # (a name, not the key, inside _(): the catalog has the words)
+    text = words._(nth).format(nth=words.ordinal(job["number"])) + f", {job['title']}"
+    if job.get("why"):
+        why = WHY_NOT_COUNTED.get(job["why"])
+        text += f" ({words._(why) if why else job['why']})"
+    return text
+
+
+def _session(words: Words, e: dict[str, Any]) -> str:
+    """"your 25th RS/C session, 2025-07-23, Dana Lee"."""
+    nth = NTH["supervision"]
+    return (words._(nth).format(nth=words.ordinal(e["number"]))
+            + f", {words.day(e['date'])}, {e['title']}")
+
+
 def pack_field(words: Words, key: str, value: Any) -> str:
-    """The words of a next-step placeholder that rules packs use."""
+    """The words of a next-step placeholder that rules packs use, in ``words``' language."""
+    _, language = words._, words.language
     if key == "topics":  # {"dei": 1}: "1 hour on diversity, equity and inclusion"
-        return listing(f"{quantity(hours, 'hours')} on "
-                       f"{_lower(words.choice('topic', topic))}"
-                       for topic, hours in value.items())
+        return listing((_("{hours} on {topic}").format(
+            hours=words.quantity(hours, "hours"), topic=_lower(words.choice("topic", topic)))
+            for topic, hours in value.items()), language=language)
     if key == "providers":
-        return listing((endorsement(words, c) for c in value), "or")
+        return listing((endorsement(words, c) for c in value), _("or"), language)
     if key == "ages":
-        return listing((_ages(words.choice("ages", a)) for a in value), "or")
+        return listing((_ages(words.choice("ages", a)) for a in value), _("or"), language)
     if key == "roles":
         if isinstance(value, dict):  # what a work filter asks
-            said = [w for w, on in (("paid", value.get("paid")),
-                                    ("supervised", value.get("supervised"))) if on]
+            said = [w for w, on in ((_("paid"), value.get("paid")),
+                                    (_("supervised"), value.get("supervised"))) if on]
             said += [_lower(_bare(words.choice("work_role", r))) for r in value["roles"]]
-            text = listing(said) or "in the field"
+            text = listing(said, language=language) or _("in the field")
             if value.get("ages"):
-                text += " with " + listing(
-                    (_ages(words.choice("ages", a)) for a in value["ages"]), "or")
+                text = _("{work} with {ages}").format(work=text, ages=listing(
+                    (_ages(words.choice("ages", a)) for a in value["ages"]), _("or"), language))
             return text
-        return listing((_second_person(words.choice("role", r)) for r in value), "and")
+        return listing((_second_person(words.choice("role", r), language) for r in value),
+                       language=language)
     if key == "jobs":
-        return listing(f"your {ordinal(job['number'])} job, {job['title']}"
-                       + (f" ({WHY_NOT_COUNTED.get(job['why'], job['why'])})"
-                          if job.get("why") else "") for job in value)
+        return listing((_job(words, job) for job in value), language=language)
     if key == "entries":
-        return listing(
-            f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, {e['title']}"
-            + (f" (given as '{e['credential']}', which is not one of them)"
-               if e.get("credential") else " (no endorsement given)") for e in value)
+        return listing((_session(words, e) + " " + (
+            _("(given as '{credential}', which is not one of them)").format(
+                credential=e["credential"]) if e.get("credential")
+            else _("(no endorsement given)")) for e in value), language=language)
     if key == "due":
-        return day(value)
-    return number(value)
+        return words.day(value)
+    return words.number(value)
 
 
 # -- renewal: the words of `endorse renew` and `endorse check --renewal` ---------------------
 
 
+def _date(value: object) -> object:
+    """A day the engine gives as ``YYYY-MM-DD`` text, as a date (anything else as it is)."""
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    return value
+
+
 class RenewalWords(Words):
-    """The words of a renewal report: each year's status, what is missing, and by when."""
+    """The words of a renewal report, in the reader's language: each year's status, what is
+    missing, and by when."""
 
     def endorsement_name(self, e: Any) -> str:
         if e.credential is None:
@@ -657,68 +687,100 @@ class RenewalWords(Words):
         info = self.rules.endorsements.get(e.credential)
         return f"{info.label} ({e.credential})" if info else e.credential
 
+    def days_left(self, count: int) -> str:
+        return self.n_("{count} day left", "{count} days left", count).format(
+            count=self.number(count))
+
     def endorsement_summary(self, e: Any) -> str:
+        _ = self._
         if e.status == "unknown":
             if e.credential is None:
-                return (f"your {ordinal(e.number)} endorsement, '{e.written}', is not an "
-                        f"Endorsement® these rules know; correct its name with {EDIT}")
-            return (f"your {ordinal(e.number)} endorsement is dated {day(e.endorsed)}, after "
-                    f"the as-of date; correct the date with {EDIT}")
+                return _("your {nth} endorsement, '{written}', is not an Endorsement® these "
+                         "rules know; correct its name with {command}").format(
+                             nth=self.ordinal(e.number), written=e.written, command=EDIT)
+            return _("your {nth} endorsement is dated {date}, after the as-of date; correct "
+                     "the date with {command}").format(nth=self.ordinal(e.number),
+                                                       date=self.day(e.endorsed), command=EDIT)
         if e.status == "lapsed":
-            return (f"lapsed on {day(e.lapsed_on)}: a renewal was not completed in time; ask "
-                    "your association how to reinstate it")
-        left = quantity(e.days_left, "days") + " left"
+            return _("lapsed on {date}: a renewal was not completed in time; ask your "
+                     "association how to reinstate it").format(date=self.day(e.lapsed_on))
+        left = self.days_left(e.days_left)
         if e.status == "late":
-            return (f"renewal overdue: complete it by {day(e.due)}, the end of the late "
-                    f"period ({left})")
+            return _("renewal overdue: complete it by {date}, the end of the late period "
+                     "({left})").format(date=self.day(e.due), left=left)
         if e.status == "due":
-            return f"renewal due {day(e.due)} ({left})"
-        return f"current; the next renewal is due {day(e.due)} ({left})"
+            return _("renewal due {date} ({left})").format(date=self.day(e.due), left=left)
+        return _("current; the next renewal is due {date} ({left})").format(
+            date=self.day(e.due), left=left)
 
     def year_summary(self, y: Any) -> str:
+        _ = self._
         if y.status == "endorsed":
-            return "endorsed this year: only membership is asked"
+            return _("endorsed this year: only membership is asked")
         if y.status == "renewed":
-            return "renewed"
+            return _("renewed")
         if y.status == "met":
-            return "every minimum met"
+            return _("every minimum met")
         if y.status == "due":
-            return f"due {day(y.due)}"
+            return _("due {date}").format(date=self.day(y.due))
         if y.status == "late":
-            return f"late: complete it by {day(y.late_until)}"
-        return "lapsed"
+            return _("late: complete it by {date}").format(date=self.day(y.late_until))
+        return _("lapsed")
+
+    @staticmethod
+    def status_words(language: Language = ENGLISH) -> dict[str, str]:
+        """Each renewal status of a coordinator's row in a word or two."""
+        pgettext = language.pgettext
+        return {"current": pgettext("renewal status", "current"),
+                "due": pgettext("renewal status", "due"),
+                "late": pgettext("renewal status", "late"),
+                "lapsed": pgettext("renewal status", "lapsed"),
+                "unknown": pgettext("renewal status", "unknown"),
+                "invalid": pgettext("renewal status", "invalid"),
+                "not endorsed": pgettext("renewal status", "not endorsed")}
 
     def renewal_standing(self, req: RequirementResult) -> str:
+        _ = self._
         d = req.details
         if not req.applies:
-            return "not checked: a year already closed"
+            return _("not checked: a year already closed")
         if req.kind == "membership":
-            return (f"runs to {req.have} (needs {req.need})" if req.have
-                    else f"no end date given (needs {req.need})")
-        text = f"{quantity(req.have, 'hours')} (needs {number(req.need)})"
+            need = self.day(_date(req.need))
+            return (_("runs to {date} (needs {need})").format(date=self.day(_date(req.have)),
+                                                             need=need) if req.have
+                    else _("no end date given (needs {need})").format(need=need))
+        text = self.quantity(req.have, "hours") + " " + _("(needs {need})").format(
+            need=self.number(req.need))
         by_topic = getattr(d, "by_topic", None)
         if by_topic and req.step is not None:
             for topic, hours in (req.step.values.get("topics") or {}).items():
                 text += (f"; {_lower(self.choice('topic', topic))}: "
-                         f"{quantity(by_topic.get(topic, 0), 'hours')}")
+                         f"{self.quantity(by_topic.get(topic, 0), 'hours')}")
         if getattr(d, "not_counted_hours", 0):
-            sessions = listing(f"your {ordinal(e['number'])} RS/C session, {day(e['date'])}, "
-                               f"{e['title']}" for e in d.not_counted)
-            text += (f"; {quantity(d.not_counted_hours, 'hours')} not counted ({sessions}): "
-                     "the provider's endorsement is not one that counts")
+            sessions = listing((_session(self, e) for e in d.not_counted),
+                               language=self.language)
+            text += "; " + _("{hours} not counted ({sessions}): the provider's endorsement is "
+                             "not one that counts").format(
+                                 hours=self.quantity(d.not_counted_hours, "hours"),
+                                 sessions=sessions)
         return text
 
     def short_missing(self, req: RequirementResult) -> str:
         """What a year still misses, in a few words for a coordinator's row."""
+        _ = self._
         if req.kind == "membership":
-            return f"membership to {day(req.need)}"
+            return _("membership to {date}").format(date=self.day(_date(req.need)))
         values = req.step.values if req.step else {}
-        text = f"{number(values.get('missing', 0))} more hours of " + (
-            "training" if req.kind == "training" else "RS/C")
+        missing = values.get("missing", 0)
+        text = (self.n_("{count} more hour of training", "{count} more hours of training",
+                        missing) if req.kind == "training" else
+                self.n_("{count} more hour of RS/C", "{count} more hours of RS/C", missing)
+                ).format(count=self.number(missing))
         if values.get("topics"):
-            text += " (at least " + pack_field(self, "topics", values["topics"]) + ")"
+            text += " " + _("(at least {topics})").format(
+                topics=pack_field(self, "topics", values["topics"]))
         if values.get("year"):
-            text += f" for {values['year']}"
+            text += " " + _("for {year}").format(year=values["year"])
         return text
 
     def renewal_requirement(self, req: RequirementResult) -> RequirementResult:
@@ -735,9 +797,9 @@ class RenewalWords(Words):
                 e, name=self.endorsement_name(e), summary=self.endorsement_summary(e),
                 years=years, missing_now=tuple(self.renewal_requirement(r)
                                                for r in e.missing_now)))
-        return replace(report, endorsements=tuple(out))
+        return replace(report, endorsements=tuple(out), rules_name=self.rules.name)
 
 
-def word_renewal(report: Any, rules: Rules) -> Any:
-    """A renewal report with every code put into words."""
-    return RenewalWords(rules).renewal(report)
+def word_renewal(report: Any, rules: Rules, language: Language = ENGLISH) -> Any:
+    """A renewal report with every code put into words, in ``language``."""
+    return RenewalWords(rules, language).renewal(report)

@@ -13,7 +13,7 @@ from rich.text import Text
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
-from .words import SOONEST, WHY, areas_of, expectation, heading, place, status, timeline_end, timeline_rows
+from .words import SOONEST, WHY, areas_of, kind_of, expectation, heading, place, status, timeline_end, timeline_rows
 
 INDENT = 4
 
@@ -156,7 +156,7 @@ def timeline(console: Console, assessment: Assessment, result: CredentialResult,
 def _rule_line(req: Requirement, language: Language = ENGLISH) -> str:
     _ = language.gettext
     mark = _("qualification") if req.qualification else _("requirement")
-    return f"{req.id} ({req.__struct_config__.tag}, {mark}): {req.label}"
+    return f"{req.label} ({kind_of(req, language)}, {mark})"
 
 
 def credentials(console: Console, rules: Rules, source: str,

@@ -6,6 +6,21 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.results import Assessment, CredentialResult, PortfolioWarning, RequirementResult
 
 
+#: Each kind of requirement in plain words, for the listing of the rules (`endorse credentials`).
+KINDS = {"any": N_("any one of these"), "education": N_("degree"),
+         "experience": N_("work experience"), "training": N_("training"),
+         "supervision": N_("RS/C"), "references": N_("references"),
+         "competencies": N_("competency areas"), "exam": N_("exam"),
+         "families": N_("families served"), "license": N_("license"),
+         "membership": N_("membership")}
+
+
+def kind_of(req: object, language: Language = ENGLISH) -> str:
+    """A requirement's kind in plain words: "degree", "RS/C"."""
+    tag = req.__struct_config__.tag  # type: ignore[attr-defined]
+    return language.gettext(KINDS[tag]) if tag in KINDS else str(tag)
+
+
 def areas_of(req: object, rules: object) -> str | None:
     """For a competencies requirement, the names of its areas; None for other kinds."""
     areas = getattr(req, "areas", None)

@@ -2,7 +2,9 @@
 ``report.json`` (the same numbers, for spreadsheets and scripts).
 
 The page is ``templates/report.html.j2``, rendered with autoescape on: every name, path and
-message that came from a file is escaped. It loads nothing from the network.
+message that came from a file is escaped. It loads nothing from the network. The page is in
+the reader's language (``lang`` on its ``<html>``, its words from the catalog, days as people
+read them); the CSV and the JSON are the same in every language: scripts read them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import msgspec
 
+from ..i18n import ENGLISH, Language
 from .cohort import Cohort
 
 #: Written for the person running the report: it names the applicants and their files.
@@ -27,13 +30,29 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def amount(value: float, unit: str | None) -> str:
-    """``9 hours``, ``1 reference``: the engine's unit, singular for exactly one."""
+def amount(value: float, unit: str | None, language: Language = ENGLISH) -> str:
+    """``9 hours``, ``1 reference``: the engine's unit, singular for exactly one; ``1,5
+    horas`` in Spanish."""
     if not unit:
-        return number(value)
+        return language.number(value)
+    from ..render.sentences import UNITS, quantity
+
+    if unit in UNITS:
+        return quantity(value, unit, language)
     if value == 1 and unit.endswith("s"):
         unit = unit[:-1]
-    return f"{number(value)} {unit}"
+    return f"{language.number(value)} {unit}"
+
+
+def month_name(month: str, language: Language = ENGLISH) -> str:
+    """A month of the readiness table (``2026-11``) as people read it: ``2026-11`` in
+    English, as English writes its days; ``noviembre de 2026`` in Spanish."""
+    if language.english:
+        return month
+    import datetime as dt
+
+    year, number_ = map(int, month.split("-"))
+    return language.month_year(dt.date(year, number_, 1))
 
 
 def to_csv(cohort: Cohort) -> str:
@@ -99,7 +118,7 @@ MARKERS = ("circle", "square", "triangle", "diamond", "cross")
 COLOURS = ("#1f4e79", "#a23b00", "#2e6b30", "#6a3d9a", "#555555")
 
 
-def chart(cohort: Cohort) -> dict[str, Any]:
+def chart(cohort: Cohort, language: Language = ENGLISH) -> dict[str, Any]:
     """The geometry of the readiness chart (the template draws it): one step line per
     credential, months along, people up, the review date marked."""
     months = cohort.readiness.months
@@ -144,7 +163,8 @@ def chart(cohort: Cohort) -> dict[str, Any]:
             i = months.index(month)
             days = _days_in_month(cohort.review_date.year, cohort.review_date.month)
             review = {"x": x(i + (cohort.review_date.day - 0.5) / days),
-                      "text": f"review {cohort.review_date.isoformat()}"}
+                      "text": language.gettext("review {date}").format(
+                          date=language.day(cohort.review_date))}
     return {"width": width, "height": height, "left": left, "top": top, "bottom": top + plot_h,
             "right": left + plot_w, "lines": lines, "ticks": ticks, "y_ticks": y_ticks,
             "review": review}
@@ -171,31 +191,58 @@ def _days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def describe(cohort: Cohort) -> str:
+def describe(cohort: Cohort, language: Language = ENGLISH) -> str:
     """The chart in words, for screen readers and anyone who does not see it."""
     months = cohort.readiness.months
     if not months:
         return ""
+    _ = language.gettext
     parts = []
     for s in cohort.readiness.series:
-        parts.append(f"{s.id}: {s.counts[0]} by the end of {months[0]}, "
-                     f"{s.counts[-1]} by the end of {months[-1]}")
+        parts.append(_("{id}: {first} by the end of {first_month}, {last} by the end of "
+                       "{last_month}").format(
+            id=s.id, first=s.counts[0], first_month=month_name(months[0], language),
+            last=s.counts[-1], last_month=month_name(months[-1], language)))
     text = "; ".join(parts) + "."
     if cohort.review_date is not None:
-        text += " Met by the review date, " + cohort.review_date.isoformat() + ": " + ", ".join(
-            f"{c.id} {c.met_by_review}" for c in cohort.credentials) + "."
+        text += " " + _("Met by the review date, {date}: {counts}.").format(
+            date=language.day(cohort.review_date),
+            counts=", ".join(f"{c.id} {c.met_by_review}" for c in cohort.credentials))
     return text
 
 
 # -- the page -------------------------------------------------------------------------------
 
 
-def to_html(cohort: Cohort) -> str:
-    return "".join(html_pieces(cohort))
+def to_html(cohort: Cohort, language: Language = ENGLISH, rules: Any = None) -> str:
+    return "".join(html_pieces(cohort, language, rules))
 
 
-def html_pieces(cohort: Cohort) -> Iterator[str]:
-    """The page, a piece at a time as the template renders it."""
+def worded(cohort: Cohort, rules: Any, language: Language) -> Cohort:
+    """``cohort`` with the rules file's words in ``language`` (its ``[i18n]`` table): the
+    rules' and credentials' names and the requirements' labels. For the page only: the CSV
+    and the JSON keep the file's own words."""
+    if rules is None or language.english:
+        return cohort
+    from msgspec.structs import replace
+
+    from ..render.sentences import Words
+
+    words = Words(rules, language)
+    names = {c.id: c.name for c in words.rules.credential}
+    return replace(
+        cohort, rules=words.rules.name if cohort.rules == rules.name else cohort.rules,
+        credentials=[replace(c, name=names.get(c.id, c.name)) for c in cohort.credentials],
+        readiness=replace(cohort.readiness, series=[
+            replace(s, name=names.get(s.id, s.name)) for s in cohort.readiness.series]),
+        holding_back=[replace(h, label=words.label(h.label)) for h in cohort.holding_back])
+
+
+def html_pieces(cohort: Cohort, language: Language = ENGLISH,
+                rules: Any = None) -> Iterator[str]:
+    """The page, in ``language``, a piece at a time as the template renders it; ``rules``
+    give the association's words in that language."""
+    cohort = worded(cohort, rules, language)
     import jinja2
 
     from ..io.rules_file import shipped
@@ -208,10 +255,13 @@ def html_pieces(cohort: Cohort) -> Iterator[str]:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["amount"] = amount
+    env.filters["amount"] = lambda value, unit: amount(value, unit, language)
     env.filters["plain"] = _plain
+    env.filters["day"] = language.day
+    env.filters["month"] = lambda month: month_name(month, language)
+    env.globals.update(_=language.gettext, ngettext=language.ngettext, lang=language.code)
     return env.get_template("report.html.j2").generate(
-        cohort=cohort, chart=chart(cohort), description=describe(cohort))
+        cohort=cohort, chart=chart(cohort, language), description=describe(cohort, language))
 
 
 def _plain(text: str) -> str:
@@ -222,13 +272,15 @@ def _plain(text: str) -> str:
     return printable(text)
 
 
-def write(cohort: Cohort, folder: Path) -> list[Path]:
-    """Write the three files into ``folder`` (made if need be), each whole or not at all."""
+def write(cohort: Cohort, folder: Path, language: Language = ENGLISH,
+          rules: Any = None) -> list[Path]:
+    """Write the three files into ``folder`` (made if need be), each whole or not at all: the
+    page in ``language``, the CSV and the JSON as they are in every language."""
     from ..io.document import write_atomically, write_pieces_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in NAMES]
-    write_pieces_atomically(paths[0], html_pieces(cohort), mode=FILE_MODE)
+    write_pieces_atomically(paths[0], html_pieces(cohort, language, rules), mode=FILE_MODE)
     write_atomically(paths[1], to_csv(cohort), mode=FILE_MODE)
     write_pieces_atomically(paths[2], json_pieces(cohort), mode=FILE_MODE)
     return paths

@@ -138,3 +138,13 @@ def test_check_rows_of_a_hostile_portfolio_are_inert(cli, tmp_path, fmt) -> None
         assert rows[1]["applicant"].startswith("Priya Natarajan\\x1b[2J\\u009b31m\\x0d=cmd")
     if fmt == "markdown":
         assert len(run.out.splitlines()) == 2 + 2 + 2  # header, rule, two rows, blank, summary
+
+
+def test_markdown_keeps_the_tool_s_commands_as_code_and_escapes_the_rest() -> None:
+    from endorse_cli.render.markdown import prose
+
+    step = "Add an email for *Ana* [x] with `endorse edit my_file.toml`, then `endorse gaps`."
+    assert prose(step) == ("Add an email for \\*Ana\\* \\[x\\] with `endorse edit my_file.toml`, "
+                           "then `endorse gaps`.")
+    assert prose("a name with `backticks` stays text") == (
+        "a name with \\`backticks\\` stays text")

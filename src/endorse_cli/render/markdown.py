@@ -22,15 +22,25 @@ def esc(text: object) -> str:
     return _SPECIAL.sub(r"\\\1", re.sub(r"\r\n?|\n", " ", str(text)))
 
 
+_COMMAND = re.compile(r"`(endorse [^`\r\n]*)`")
+
+
+def prose(text: object) -> str:
+    """One of the tool's sentences: escaped as :func:`esc` escapes, except the commands it
+    names (`` `endorse gaps my.toml` ``), which stay code, to be copied as they are."""
+    parts = _COMMAND.split(str(text))
+    return "".join(esc(part) if i % 2 == 0 else f"`{part}`" for i, part in enumerate(parts))
+
+
 def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]:
     _ = language.gettext
     if not assessment.warnings:
         return []
     lines = ["", "## " + _("Warnings"), ""]
     for w in assessment.warnings:
-        fix = " " + _("Fix: {fix}").format(fix=esc(w.fix)) + place(w, language) + "." \
+        fix = " " + _("Fix: {fix}").format(fix=prose(w.fix)) + place(w, language) + "." \
             if w.fix else ""
-        lines.append(f"- {esc(w.message)}.{fix}")
+        lines.append(f"- {prose(w.message)}.{fix}")
     return lines
 
 
@@ -50,7 +60,7 @@ def assess(assessment: Assessment, language: Language = ENGLISH) -> str:
     rec = assessment.recommended
     lines += ["", _(SOONEST)]
     lines += ["", "**" + _("Recommended: {id}").format(id=esc(rec.id)) + "**"
-              + ("" if rec.qualified else " " + _("(not yet qualified)")), "", esc(rec.reason)]
+              + ("" if rec.qualified else " " + _("(not yet qualified)")), "", prose(rec.reason)]
     if rec.also_qualified:
         lines += ["", _("Also qualified for: {ids}.").format(ids=esc(", ".join(rec.also_qualified)))]
     if rec.next_up:
@@ -65,14 +75,14 @@ def _item(req: RequirementResult, indent: str = "", language: Language = ENGLISH
     qual = " *" + _("(qualification)") + "*" if req.qualification else ""
     lines = [f"{indent}- {box} {esc(req.label)}{qual}: {esc(req.standing)}"]
     if req.note and req.applies:
-        lines.append(f"{indent}  - " + _("note: {note}").format(note=esc(req.note)))
+        lines.append(f"{indent}  - " + _("note: {note}").format(note=prose(req.note)))
     if when := expectation(req, language):
-        lines.append(f"{indent}  - {esc(when)}")
+        lines.append(f"{indent}  - {prose(when)}")
     if req.kind == "any" and not req.met:
         for option in req.options:
             lines += _item(option, indent + "  ", language)
     elif req.next_step:
-        lines.append(f"{indent}  - " + _("next: {step}").format(step=esc(req.next_step)))
+        lines.append(f"{indent}  - " + _("next: {step}").format(step=prose(req.next_step)))
     return lines
 
 
@@ -107,7 +117,7 @@ def timeline(assessment: Assessment, result: CredentialResult, why: str,
         id=esc(result.id), name=esc(result.name), why=_(WHY[why])), assessment, language)
     lines += ["", "| " + " | ".join([_("When"), _("Requirement"), _("Why then")]) + " |",
               "| --- | --- | --- |"]
-    lines += [f"| {esc(when)} | {esc(label)} | {esc(because)} |"
+    lines += [f"| {esc(when)} | {esc(label)} | {prose(because)} |"
               for when, label, because in timeline_rows(result, language)]
     lines += ["", f"**{esc(timeline_end(result, language))}**"]
     return "\n".join(lines + _warnings(assessment, language)) + "\n"

@@ -205,3 +205,47 @@ def test_values_fill_the_fix_too() -> None:
 def test_joined_values_are_each_said() -> None:
     files = Joined([Message(N_("{file}, line {line}"), file="a.pdf", line=3), "b.pdf"], "; ")
     assert Message("{files}", files=files).say(SPANISH) == "a.pdf, línea 3; b.pdf"
+
+
+# -- the bundle -----------------------------------------------------------------------------------
+
+def test_the_bundle_refuses_in_spanish(cli, write, tmp_path) -> None:
+    path = write(HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1\n'
+                 'certificate = "certs/a.pdf"\n[[training]]\ntitle = "u"\ndate = 2024-01-02\n'
+                 'hours = 1\ncertificate = "/etc/passwd"\n')
+    out = tmp_path / "out"
+    run = cli("bundle", str(path), "--out", str(out), "--lang", "es")
+    assert (run.code, run.err) == (1, f"error: {path}, línea 13: training[1].certificate: el "
+                                      "certificado '/etc/passwd' es una ruta absoluta; solo se "
+                                      "incluyen en el paquete los archivos que están dentro de "
+                                      "la carpeta del portafolio\n"
+                                      "  cómo resolverlo: ponga una copia del archivo (un archivo "
+                                      "normal, no un enlace) en la carpeta del portafolio e "
+                                      "indíquelo con una ruta relativa\n")
+    path.write_text(path.read_text().replace("/etc/passwd", "certs/b.pdf"))
+    run = cli("bundle", str(path), "--out", str(out), "--lang", "es")
+    assert run.err == ("error: faltan archivos de certificados: certs/a.pdf "
+                       "(training[0].certificate, línea 8); certs/b.pdf "
+                       "(training[1].certificate, línea 13)\n"
+                       "  cómo resolverlo: póngalos en su lugar, o agregue --allow-missing para "
+                       "armar el paquete sin ellos\n")
+    assert not out.exists()
+
+
+# -- rules files, for those who edit them -------------------------------------------------------
+
+def test_a_rules_file_with_a_mistake_in_spanish(cli, write, tmp_path) -> None:
+    from conftest import ROOT
+
+    rules = tmp_path / "rules.toml"
+    text = (ROOT / "data" / "credentials.toml").read_text(encoding="utf-8")
+    rules.write_text(text.replace('id = "IFS"', 'id = "IFA"', 1), encoding="utf-8")
+    run = cli("gaps", str(write(HEAD)), "--rules", str(rules), "--lang", "es")
+    assert run.code == 1
+    assert run.err.startswith(f"error: {rules}, línea ")
+    assert run.err.endswith(": credential[1].id: el identificador de credencial 'IFA' se usa dos "
+                            "veces\n  cómo resolverlo: dé a cada credencial su propio "
+                            "identificador\n")
+    english = cli("gaps", str(write(HEAD)), "--rules", str(rules))
+    assert english.err.endswith(": credential[1].id: the credential id 'IFA' is used twice\n"
+                                "  fix: give every credential its own id\n")

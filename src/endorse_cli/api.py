@@ -39,8 +39,8 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
     try:
         credential_id(target, [c.id for c in rules.credential])
     except UnknownCredential as unknown:
-        raise loaded.problem(PortfolioError, ("applicant", "target"), unknown.message,
-                             unknown.fix) from None
+        raise loaded.problem(PortfolioError, ("applicant", "target"), unknown.said,
+                             unknown.fix_said) from None
 
 
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,

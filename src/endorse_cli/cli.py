@@ -59,7 +59,7 @@ class EndorseGroup(TyperGroup):
         except EndorseError as error:
             stop = error.exit_code == ExitCode.INTERRUPTED
             term = _terminal(ctx)
-            term.message(error.shown(fix=term.language.gettext("fix")), label=error.label,
+            term.message(error.shown(term.language), label=error.label,
                          style="33" if stop else "31")
             ctx.exit(int(error.exit_code))
         except BrokenPipeError:
@@ -71,7 +71,7 @@ class EndorseGroup(TyperGroup):
 
             problem = os_problem(error)
             term = _terminal(ctx)
-            term.message(problem.shown(fix=term.language.gettext("fix")), label=problem.label,
+            term.message(problem.shown(term.language), label=problem.label,
                          style="31")
             ctx.exit(int(problem.exit_code))
         except KeyboardInterrupt:

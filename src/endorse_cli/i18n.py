@@ -20,22 +20,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from .model.message import N_, Nn_  # noqa: F401 - marks, imported from here too
+
 DOMAIN = "endorse"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The variables that name the reader's language, in the order gettext reads them.
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
-
-
-
-def N_(message: str) -> str:
-    """Marks ``message`` for the catalog where it is defined; it is translated where shown."""
-    return message
-
-
-def Nn_(singular: str, plural: str) -> tuple[str, str]:
-    """Marks a message with a plural form for the catalog; ``ngettext`` picks the form."""
-    return singular, plural
-
 
 #: The month names, in the catalog so that each language names its months.
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..api import assess_loaded
 from ..engine.recommend import checklist_for
 from ..errors import PortfolioError, UsageError
+from ..i18n import N_
 from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import default_rules_path, resolve_rules
 from ..io.tomlfile import decode, read_bytes
@@ -28,8 +29,9 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     source = resolve_rules(app.rules_file) or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates {str(templates)!r} is not a folder",
-                         fix="name a folder of templates like the shipped templates/")
+        raise UsageError(N_("--templates {folder} is not a folder"),
+                         fix=N_("name a folder of templates like the shipped templates/"),
+                         folder=repr(str(templates)))
     folder, archive, notes = build(
         loaded, path, original, rules, (name, source.read_bytes()), result, picked, why,
         out=out or Path.cwd(), templates=templates, force=force, allow_missing=allow_missing,

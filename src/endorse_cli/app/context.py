@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import i18n
 from ..errors import UsageError
+from ..i18n import N_
 from ..render.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -101,8 +102,12 @@ class Application:
         try:
             return credential_id(given, [c.id for c in self.rules.credential])
         except UnknownCredential as unknown:
-            raise UsageError(f"--credential {given!r} is not in the rules{unknown.hint}",
-                             fix=unknown.fix) from None
+            if unknown.guess:
+                raise UsageError(N_('--credential {given} is not in the rules; did you mean '
+                                    '"{guess}"?'), fix=unknown.fix_said, given=repr(given),
+                                 guess=unknown.guess) from None
+            raise UsageError(N_("--credential {given} is not in the rules"),
+                             fix=unknown.fix_said, given=repr(given)) from None
 
     # -- the portfolio ------------------------------------------------------------------------
 

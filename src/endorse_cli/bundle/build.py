@@ -27,6 +27,7 @@ from ..errors import BundleError, PortfolioError, UsageError, os_problem  # Bund
 from ..i18n import ENGLISH, Language
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
+from ..model.message import Joined, Message, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
@@ -66,7 +67,8 @@ def csv_text(section: str, portfolio: Portfolio) -> str:
     return out.getvalue()
 
 
-def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path], list[str]]:
+def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path],
+                                                                  list[Message]]:
     """The certificate files to copy ({name in the bundle: file}), and the missing ones.
 
     Only regular files inside the portfolio's folder are taken, each under its place relative
@@ -85,30 +87,34 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
         path = Path(os.path.normpath(folder.absolute() / given))  # certs/../c.pdf is c.pdf
         written = folder.absolute() / given
         refuse = None
+        file = repr(course.certificate)
         if given.is_absolute() or given.drive or given.root:
-            refuse = "is an absolute path"
+            refuse = Message(N_("the certificate {file} is an absolute path"), file=file)
         elif not os.path.normpath(root / given).startswith(str(root) + os.sep):
-            refuse = "leaves the portfolio's folder"
+            refuse = Message(N_("the certificate {file} leaves the portfolio's folder"), file=file)
         elif any(p.is_symlink() for p in [path, *path.parents, written, *written.parents]
                  if p.is_relative_to(folder.absolute()) and p != folder.absolute()):
-            refuse = "is a symbolic link"
+            refuse = Message(N_("the certificate {file} is a symbolic link"), file=file)
         elif path.is_file():
             info = path.stat()
             if info.st_nlink > 1:
-                refuse = ("is a hard link (the same file may have another name outside the "
-                          "folder)")
+                refuse = Message(N_("the certificate {file} is a hard link (the same file may "
+                                    "have another name outside the folder)"), file=file)
             elif info.st_size > CERTIFICATE_MAX:
-                refuse = (f"is {info.st_size / 1e6:.0f} MB, more than the "
-                          f"{CERTIFICATE_MAX // 2**20} MB a certificate can be")
+                refuse = Message(N_("the certificate {file} is {size} MB, more than the {most} "
+                                    "MB a certificate can be"),
+                                 file=file, size=float(round(info.st_size / 1e6)),
+                                 most=CERTIFICATE_MAX // 2**20)
         if refuse:
             raise loaded.problem(PortfolioError, where,
-                                 f"the certificate {course.certificate!r} {refuse}; only files "
-                                 "inside the portfolio's folder are bundled",
-                                 "put a copy of the file (a plain file, not a link) in the "
-                                 "portfolio's folder and name it relatively")
+                                 Message(N_("{refusal}; only files inside the portfolio's folder "
+                                            "are bundled"), refusal=refuse),
+                                 Message(N_("put a copy of the file (a plain file, not a link) in "
+                                            "the portfolio's folder and name it relatively")))
         if not path.is_file():
-            missing.append(f"{course.certificate} (training[{i}].certificate, "
-                           f"line {loaded.line_of(where)})")
+            missing.append(Message(N_("{file} ({where}, line {line})"), file=course.certificate,
+                                   where=f"training[{i}].certificate",
+                                   line=loaded.line_of(where)))
             continue
         inside = Path(os.path.normpath(root / given)).relative_to(root).as_posix()
         found[inside] = path
@@ -145,17 +151,23 @@ def _render(env: Any, name: str, data: dict[str, Any]) -> str:
     try:
         return env.get_template(name).render(**data)
     except jinja2.TemplateSyntaxError as exc:
-        raise BundleError(f"template {exc.filename or exc.name}, line {exc.lineno}: {exc.message}",
-                          fix="correct the template, or leave out --templates") from None
+        raise BundleError(N_("template {template}, line {line}: {reason}"),
+                          fix=N_("correct the template, or leave out --templates"),
+                          template=exc.filename or exc.name, line=exc.lineno,
+                          reason=exc.message) from None
     except jinja2.TemplateError as exc:
         import traceback
 
         frames = [f for f in traceback.extract_tb(exc.__traceback__)
                   if f.filename.endswith(".j2")]
-        place = f"template {frames[-1].filename}, line {frames[-1].lineno}" if frames \
-            else f"template {name}"
-        raise BundleError(f"{place}: {exc}",
-                          fix="correct the template, or leave out --templates") from None
+        if frames:
+            raise BundleError(N_("template {template}, line {line}: {reason}"),
+                              fix=N_("correct the template, or leave out --templates"),
+                              template=frames[-1].filename, line=frames[-1].lineno,
+                              reason=str(exc)) from None
+        raise BundleError(N_("template {template}: {reason}"),
+                          fix=N_("correct the template, or leave out --templates"),
+                          template=name, reason=str(exc)) from None
 
 
 def _sha256(data: bytes) -> str:
@@ -177,8 +189,9 @@ def _safe_name(name: str) -> str:
     """A name inside the bundle: relative, without ``..`` (checked again, whatever built it)."""
     parts = name.split("/")
     if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
-        raise BundleError(f"{name!r} cannot be a name inside the bundle",
-                          fix="rename the certificate file to a plain relative name")
+        raise BundleError(N_("{name} cannot be a name inside the bundle"),
+                          fix=N_("rename the certificate file to a plain relative name"),
+                          name=repr(name))
     return name
 
 
@@ -191,31 +204,31 @@ def sums_line(digest: str, name: str) -> str:
     return f"{digest}  {name}\n"
 
 
-def _replaceable(place: Path, applicant: str, kind: str) -> str | None:
+def _replaceable(place: Path, applicant: str, kind: str) -> Message | None:
     """Why ``place`` may not be replaced by --force, or None when it may: only an endorse
     bundle (folder or zip) of the same applicant is replaced."""
     if place.is_symlink():
-        return f"{place} is a symbolic link"
+        return Message(N_("{place} is a symbolic link"), place=str(place))
     if kind == "folder":
         if not place.is_dir():
-            return f"{place} is not a folder"
+            return Message(N_("{place} is not a folder"), place=str(place))
         try:
             manifest = json.loads((place / "manifest.json").read_text(encoding="utf-8"))
             owner = manifest["applicant"]
         except (OSError, ValueError, KeyError, TypeError):
-            return f"{place} is not a bundle written by endorse"
+            return Message(N_("{place} is not a bundle written by endorse"), place=str(place))
         if owner != applicant:
-            return f"{place} is the bundle of another applicant"
+            return Message(N_("{place} is the bundle of another applicant"), place=str(place))
         return None
     if not place.is_file():
-        return f"{place} is not a file"
+        return Message(N_("{place} is not a file"), place=str(place))
     try:
         with zipfile.ZipFile(place) as zf:
             manifest = json.loads(zf.read(f"{place.name[:-4]}/manifest.json"))
     except (OSError, ValueError, KeyError, zipfile.BadZipFile):
-        return f"{place} is not a bundle written by endorse"
+        return Message(N_("{place} is not a bundle written by endorse"), place=str(place))
     if not isinstance(manifest, dict) or manifest.get("applicant") != applicant:
-        return f"{place} is the bundle of another applicant"
+        return Message(N_("{place} is the bundle of another applicant"), place=str(place))
     return None
 
 
@@ -233,19 +246,22 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     folder, archive = out / name, out / f"{name}.zip"
     there = [p for p in (folder, archive) if p.exists() or p.is_symlink()]
     if there and not force:
-        raise UsageError(f"{folder} or its zip exists already; nothing was overwritten",
-                         fix="add --force to replace them, or choose another --out")
+        raise UsageError(N_("{folder} or its zip exists already; nothing was overwritten"),
+                         fix=N_("add --force to replace them, or choose another --out"),
+                         folder=str(folder))
     for place, kind in ((folder, "folder"), (archive, "zip")):
         if place in there and (why_not := _replaceable(place, applicant, kind)):
-            raise UsageError(f"{why_not}; --force replaces only a bundle of the same "
-                             "applicant, so nothing was overwritten",
-                             fix="move it away, or choose another --out")
+            raise UsageError(N_("{refusal}; --force replaces only a bundle of the same "
+                                "applicant, so nothing was overwritten"),
+                             fix=N_("move it away, or choose another --out"), refusal=why_not)
     found, missing = attachments(loaded, source.parent)
     notes = []
     if missing and not allow_missing:
-        raise BundleError("certificate files are missing: " + "; ".join(missing),
-                          fix="put them in place, or add --allow-missing to bundle without them")
-    notes += [language.gettext("missing certificate: {file}").format(file=m) for m in missing]
+        raise BundleError(N_("certificate files are missing: {files}"),
+                          fix=N_("put them in place, or add --allow-missing to bundle without "
+                                 "them"), files=Joined(missing, "; "))
+    notes += [language.gettext("missing certificate: {file}").format(file=m.say(language))
+              for m in missing]
 
     data = content.context(loaded.value, rules, result, chosen, why,
                            attachments=sorted(found), missing=missing, version=__version__,

@@ -20,6 +20,7 @@ import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
 
 from ..errors import ChangedOnDisk, PortfolioError  # ChangedOnDisk: also imported from here
+from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION
 from .locking import clean_leftovers, hidden_name, locked
 from .portfolio_file import parse_portfolio
@@ -259,14 +260,15 @@ class PortfolioDocument:
         parse_portfolio(text, name=str(self.path))  # never write what would not read back
         current = self.path.read_bytes() if self.path.exists() else None
         if self._fingerprint is None and current is not None:
-            raise ChangedOnDisk(f"{self.path} exists now; it was not overwritten",
-                                fix="open it with `endorse interview` instead")
+            raise ChangedOnDisk(N_("{path} exists now; it was not overwritten"),
+                                fix=N_("open it with `endorse interview` instead"),
+                                path=str(self.path))
         if current is not None and _fingerprint(current) != self._fingerprint:
             raise ChangedOnDisk(
-                f"{self.path} was changed on disk since it was read (in an editor?); "
-                "it was not overwritten",
-                fix="close the other window, then run the command again: it starts from the "
-                    "file as it is now")
+                N_("{path} was changed on disk since it was read (in an editor?); "
+                   "it was not overwritten"),
+                fix=N_("close the other window, then run the command again: it starts from the "
+                       "file as it is now"), path=str(self.path))
         if current is not None and current.strip():
             write_atomically(self.path.with_name(self.path.name + ".bak"), current.decode("utf-8"),
                              mode=self._mode)

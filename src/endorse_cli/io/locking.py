@@ -17,6 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from ..errors import EndorseError
+from ..model.message import N_
 
 #: How long a save waits for another one on the same file before it gives up, in seconds.
 LOCK_WAIT = 10.0
@@ -54,9 +55,10 @@ def locked(path: Path, *, wait: float | None = None) -> Iterator[None]:
             continue
         os.close(fd)
         if time.monotonic() >= deadline:
-            raise Busy(f"{target} is being saved by another endorse that has held it for "
-                       f"over {wait:g} seconds; nothing was written",
-                       fix="wait for the other command to finish, then run this one again")
+            raise Busy(N_("{path} is being saved by another endorse that has held it for "
+                          "over {seconds} seconds; nothing was written"),
+                       fix=N_("wait for the other command to finish, then run this one again"),
+                       path=str(target), seconds=float(wait))
         time.sleep(pause)
         pause = min(pause * 2, 0.02)
     try:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PortfolioError
+from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import Loaded, convert, parse_toml, read_text
 
@@ -21,12 +22,13 @@ def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
 def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
     raw = parse_toml(text, PortfolioError, name)
     if not raw:
-        raise PortfolioError("the file is empty", file=name,
-                             fix="start it with `endorse init`, or write "
-                                 f'`format = {FORMAT_VERSION}` and an [applicant] table with `name = "..."`')
+        raise PortfolioError(N_("the file is empty"), file=name,
+                             fix=N_("start it with `endorse init`, or write `format = {version}` "
+                                    'and an [applicant] table with `name = "..."`'),
+                             version=FORMAT_VERSION)
     if "credential" in raw and "applicant" not in raw:
-        raise PortfolioError("this is a rules file, not a portfolio", file=name,
-                             fix="give it with --rules FILE, and name your portfolio as FILE")
+        raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
+                             fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)
@@ -42,11 +44,11 @@ def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
     if version > max(FORMATS):
         raise problem(
             PortfolioError, ("format",),
-            f"this file is in format {version}, newer than this endorse reads ({max(FORMATS)})",
-            "upgrade endorse: pip install --upgrade endorse-cli",
-        )
-    raise problem(PortfolioError, ("format",), f"format {version} does not exist",
-                  f"write `format = {FORMAT_VERSION}`")
+            N_("this file is in format {version}, newer than this endorse reads ({newest})"),
+            N_("upgrade endorse: pip install --upgrade endorse-cli"),
+            version=version, newest=max(FORMATS))
+    raise problem(PortfolioError, ("format",), N_("format {version} does not exist"),
+                  N_("write `format = {newest}`"), version=version, newest=FORMAT_VERSION)
 
 
 def _check_values(loaded: Loaded[Portfolio]) -> None:
@@ -56,11 +58,12 @@ def _check_values(loaded: Loaded[Portfolio]) -> None:
     for i, job in enumerate(p.work):
         if job.end is not None and job.end < job.start:
             raise fail(PortfolioError, ("work", i, "end"),
-                       f"the end {job.end.isoformat()} is before the start {job.start.isoformat()}",
-                       "swap the two dates, or correct the one that is wrong")
+                       N_("the end {end} is before the start {start}"),
+                       N_("swap the two dates, or correct the one that is wrong"),
+                       end=job.end.isoformat(), start=job.start.isoformat())
     for i, course in enumerate(p.training):
         if course.topics is not None and not course.imh and "imh" in course.topics:
             raise fail(PortfolioError, ("training", i, "topics"),
-                       "the course is marked as not infant mental health training, but its "
-                       "topics include it",
-                       "remove `imh = false`, or take imh out of its topics")
+                       N_("the course is marked as not infant mental health training, but its "
+                          "topics include it"),
+                       N_("remove `imh = false`, or take imh out of its topics"))

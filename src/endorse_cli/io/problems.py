@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import msgspec
 from msgspec import structs
 
+from ..errors import choices as use_one_of
+from ..model.message import Message, N_, Nn_
 from .hints import did_you_mean
 from .locate import Path
 
@@ -26,9 +28,11 @@ _TOKEN = re.compile(r"\.([A-Za-z0-9_-]+)|\[(\d+)\]|\[\.\.\.\]")
 
 @dataclass(frozen=True)
 class Problem:
+    """What is wrong where, in English templates said in the reader's language when shown."""
+
     path: Path
-    message: str
-    fix: str | None = None
+    message: Message
+    fix: Message | None = None
 
 
 # -- types -----------------------------------------------------------------------------------
@@ -132,25 +136,27 @@ def _fails(value: Any, tp: Any) -> bool:
 
 _EXAMPLES = {int: "1", float: "1.5", str: '"..."', bool: "true", dt.date: "2024-03-15"}
 _KINDS = {
-    int: "a whole number",
-    float: "a number",
-    str: "text in quotes",
-    bool: "true or false",
-    dt.date: "a date such as 2024-03-15",
+    int: N_("a whole number"),
+    float: N_("a number"),
+    str: N_("text in quotes"),
+    bool: N_("true or false"),
+    dt.date: N_("a date such as 2024-03-15"),
 }
 
 
-def _describe_type(tp: Any) -> str:
+def _describe_type(tp: Any) -> Message:
     tp = _strip(tp)
     if get_origin(tp) is Literal:
-        return "one of " + ", ".join(f'"{c}"' for c in get_args(tp))
+        return Message(N_("one of {choices}"),
+                       choices=", ".join(f'"{c}"' for c in get_args(tp)))
     if tp in _KINDS:
-        return _KINDS[tp]
+        return Message(_KINDS[tp])
     if get_origin(tp) is list:
-        return "a list in brackets, such as [" + _example(get_args(tp)[0]) + "]"
+        return Message(N_("a list in brackets, such as [{example}]"),
+                       example=_example(get_args(tp)[0]))
     if _is_struct(tp) or get_origin(tp) is dict:
-        return "a table"
-    return "a value of another type"
+        return Message(N_("a table"))
+    return Message(N_("a value of another type"))
 
 
 def _example(tp: Any) -> str:
@@ -160,28 +166,39 @@ def _example(tp: Any) -> str:
     return _EXAMPLES.get(tp, "...")
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> str | Message:
+    """The value as the file writes it, or in words (``a list``) when it is long."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return f'"{value}"' if len(value) <= 40 else f'"{value[:37]}..."'
     if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat()}"
+        return Message(N_("the date and time {value}"), value=value.isoformat())
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, list):
-        return "a list"
+        return Message(N_("a list"))
     if isinstance(value, dict):
-        return "a table"
+        return Message(N_("a table"))
     return repr(value)
 
 
-def _section(path: Path) -> str:
+def _section(path: Path) -> str | Message:
     if not path:
-        return "the top of the file"
+        return Message(N_("the top of the file"))
     if isinstance(path[-1], int):
-        return f"this [[{path[-2]}]] entry"
+        return Message(N_("this [[{table}]] entry"), table=path[-2])
     return f"[{path[-1]}]"
+
+
+#: The words of msgspec's comparisons: "must be at most 168 (found 200)".
+_BOUNDS = {
+    ">": (N_("must be greater than {bound} (found {value})"),
+          N_("write a number greater than {bound}")),
+    ">=": (N_("must be at least {bound} (found {value})"), N_("write a number at least {bound}")),
+    "<": (N_("must be less than {bound} (found {value})"), N_("write a number less than {bound}")),
+    "<=": (N_("must be at most {bound} (found {value})"), N_("write a number at most {bound}")),
+}
 
 
 # -- the translation ------------------------------------------------------------------------
@@ -202,20 +219,21 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         owner = _pick_variant(_strip(tp), value)
         field = _fields(owner).get(key)
         tags = _tag_choices(tp) if field is None else None
+        missing = Message(N_("the required key `{key}` is missing"), key=key)
         if tags and tags[0] == key:
-            example = f'"{tags[1][0]}"'
-            hint = f" (one of {', '.join(tags[1])})"
-        elif field is not None and _is_struct(_strip(field.type)):
-            return Problem(path, f"the required table [{key}] is missing",
-                           f"add the [{key}] table to the file")
-        elif field is not None and get_origin(_strip(field.type)) is list and _is_struct(
+            return Problem(path, missing, Message(
+                N_("add `{key} = {example}` to {section} (one of {choices})"), key=key,
+                example=f'"{tags[1][0]}"', section=_section(path), choices=", ".join(tags[1])))
+        if field is not None and _is_struct(_strip(field.type)):
+            return Problem(path, Message(N_("the required table [{key}] is missing"), key=key),
+                           Message(N_("add the [{key}] table to the file"), key=key))
+        if field is not None and get_origin(_strip(field.type)) is list and _is_struct(
                 _strip(get_args(_strip(field.type))[0])):
-            return Problem(path, f"there is no [[{key}]] table",
-                           f"add one or more [[{key}]] tables")
-        else:
-            example, hint = (_example(field.type), "") if field else ("...", "")
-        return Problem(path, f"the required key `{key}` is missing",
-                       f"add `{key} = {example}` to {_section(path)}{hint}")
+            return Problem(path, Message(N_("there is no [[{key}]] table"), key=key),
+                           Message(N_("add one or more [[{key}]] tables"), key=key))
+        example = _example(field.type) if field else "..."
+        return Problem(path, missing, Message(N_("add `{key} = {example}` to {section}"),
+                                              key=key, example=example, section=_section(path)))
 
     if m := re.match(r"Invalid (?:enum )?value '?(.*?)'?$", what):
         found = m[1]
@@ -225,83 +243,115 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
             value = found
             choices = (_tag_choices(parent) or ("", []))[1]
         guess = did_you_mean(str(found), choices) if choices else None
-        message = f"{describe_value(value if value is not None else found)} is not allowed here"
+        shown = describe_value(value if value is not None else found)
         if guess:
-            message += f"; did you mean \"{guess}\"?"
-        fix = ("use one of: " + ", ".join(choices)) if choices else None
-        return Problem(path, message, fix)
+            message = Message(N_('{value} is not allowed here; did you mean "{guess}"?'),
+                              value=shown, guess=guess)
+        else:
+            message = Message(N_("{value} is not allowed here"), value=shown)
+        return Problem(path, message, use_one_of(choices) if choices else None)
 
     if m := re.match(r"Expected `(\w+)` (>|>=|<|<=) (\S+)", what):
         bound = m[3].removesuffix(".0")
-        words = {">": "greater than", ">=": "at least", "<": "less than", "<=": "at most"}[m[2]]
-        return Problem(path, f"must be {words} {bound} (found {describe_value(value)})",
-                       f"write a number {words} {bound}")
+        said, fix = _BOUNDS[m[2]]
+        return Problem(path, Message(said, bound=bound, value=describe_value(value)),
+                       Message(fix, bound=bound))
 
     if m := re.match(r"Expected `\w+` of length >= (\d+)", what):
         n = int(m[1])
         if m[0].startswith("Expected `str`"):
-            return Problem(path, "must not be empty", _write_text(parent, path))
-        return Problem(path, f"needs at least {n} items", f"list at least {n} items")
+            return Problem(path, Message(N_("must not be empty")), _write_text(parent, path))
+        return Problem(path, Message(Nn_("needs at least {n} item", "needs at least {n} items"),
+                                     n=n),
+                       Message(Nn_("list at least {n} item", "list at least {n} items"), n=n))
 
     if m := re.match(r"Expected `str` matching regex '(.*)'", what):
         if "@" in m[1]:
-            return Problem(path, f"{describe_value(value)} does not look like an email address",
-                           "write it as name@example.org, or leave the key out")
+            return Problem(path, Message(N_("{value} does not look like an email address"),
+                                         value=describe_value(value)),
+                           Message(N_("write it as name@example.org, or leave the key out")))
         if m[1] in (r"\S", r"\\S"):
-            return Problem(path, "must not be blank", _write_text(parent, path))
-        return Problem(path, f"{describe_value(value)} is not a valid id",
-                       "start with a letter or digit; use only letters, digits, '.', '-' and '_'")
+            return Problem(path, Message(N_("must not be blank")), _write_text(parent, path))
+        return Problem(path, Message(N_("{value} is not a valid id"), value=describe_value(value)),
+                       Message(N_("start with a letter or digit; use only letters, digits, "
+                                  "'.', '-' and '_'")))
 
     if what.startswith("Invalid RFC3339 encoded"):
         key = next((p for p in reversed(path) if isinstance(p, str)), "date")
-        return Problem(path, f"expected a date such as 2024-03-15, found {describe_value(value)}",
-                       f"write the date as YYYY-MM-DD with no quotes, e.g. `{key} = 2024-03-15`")
+        return Problem(path, Message(N_("expected a date such as 2024-03-15, found {value}"),
+                                     value=describe_value(value)),
+                       Message(N_("write the date as YYYY-MM-DD with no quotes, e.g. "
+                                  "`{key} = 2024-03-15`"), key=key))
 
     if m := re.match(r"Expected `(.+?)`, got `(\w+)`", what):
-        expected = _describe_type(tp)
+        expected: Message = _describe_type(tp)
         key = next((p for p in reversed(path) if isinstance(p, str)), "key")
-        fix = f"write it as {expected}"
+        fix = Message(N_("write it as {expected}"), expected=expected)
         inner = get_args(_strip(tp))
         if get_origin(_strip(tp)) is list and inner and _is_struct(_strip(inner[0])):
-            expected = f"[[{key}]] tables"
-            fix = f"write each entry under its own [[{key}]] header"
+            expected = Message(N_("[[{key}]] tables"), key=key)
+            fix = Message(N_("write each entry under its own [[{key}]] header"), key=key)
         elif _is_struct(_strip(tp)):
             header = f"[[{key}]]" if isinstance(path[-1], int) else f"[{key}]"
-            fix = f"write it as a table, under a {header} header"
+            fix = Message(N_("write it as a table, under a {header} header"), header=header)
         if _strip(tp) is dt.date:
-            fix = f"write a date with no time and no quotes, e.g. `{key} = 2024-03-15`"
+            fix = Message(N_("write a date with no time and no quotes, e.g. `{key} = 2024-03-15`"),
+                          key=key)
         elif _strip(tp) is int and isinstance(value, float):
-            fix = f"write a whole number, e.g. `{key} = {int(value) if value == value // 1 else 1}`"
+            fix = Message(N_("write a whole number, e.g. `{key} = {example}`"), key=key,
+                          example=str(int(value) if value == value // 1 else 1))
         elif _strip(tp) in (int, float):
-            fix = f"write a number with no quotes, e.g. `{key} = {_example(tp)}`"
-        return Problem(path, f"expected {expected}, found {describe_value(value)}", fix)
+            fix = Message(N_("write a number with no quotes, e.g. `{key} = {example}`"), key=key,
+                          example=_example(tp))
+        return Problem(path, Message(N_("expected {expected}, found {value}"), expected=expected,
+                                     value=describe_value(value)), fix)
 
-    return Problem(path, what, None)
+    return Problem(path, Message(what), None)
 
 
-def _write_text(parent: Any, path: Path) -> str:
+def _write_text(parent: Any, path: Path) -> Message:
     field = _fields(_strip(parent)).get(path[-1]) if path else None
     if field is not None and not field.required:
-        return "write the text, or leave the key out"
-    return "write the text; this key is required"
+        return Message(N_("write the text, or leave the key out"))
+    return Message(N_("write the text; this key is required"))
 
 
 def _unknown_key(path: Path, key: str, allowed: list[str]) -> Problem:
     guess = did_you_mean(key, [a for a in allowed if a != "extra"])
-    message = f"unknown key `{key}`"
     if guess:
-        message += f"; did you mean `{guess}`?"
-        fix = f"rename it to `{guess}`, or move it under an [extra] table to keep it as a note"
-    else:
-        shown = ", ".join(a for a in allowed if a != "extra")
-        fix = f"the keys allowed here are: {shown}; put anything else under an [extra] table"
-    return Problem(path, message, fix)
+        return Problem(path, Message(N_("unknown key `{key}`; did you mean `{guess}`?"), key=key,
+                                     guess=guess),
+                       Message(N_("rename it to `{guess}`, or move it under an [extra] table to "
+                                  "keep it as a note"), guess=guess))
+    shown = ", ".join(a for a in allowed if a != "extra")
+    return Problem(path, Message(N_("unknown key `{key}`"), key=key),
+                   Message(N_("the keys allowed here are: {keys}; put anything else under an "
+                              "[extra] table"), keys=shown))
 
 
 # -- TOML that does not parse ---------------------------------------------------------------
 
 _KEY_VALUE = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=\s*(.*?)\s*(#.*)?$')
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
+
+
+#: The reasons the TOML reader gives most, in the catalog (the others stay in its words).
+_TOML_REASONS = {
+    "Expected '=' after a key in a key/value pair":
+        N_("expected '=' after a key in a key/value pair"),
+    "Expected ']' at the end of a table declaration":
+        N_("expected ']' at the end of a table declaration"),
+    "Expected ']]' at the end of an array declaration":
+        N_("expected ']]' at the end of an array declaration"),
+    "Expected newline or end of document after a statement":
+        N_("expected a new line or the end of the file after a statement"),
+    "Invalid initial character for a key part": N_("a key starts with a character it cannot have"),
+    "Invalid statement": N_("invalid statement"),
+    "Invalid value": N_("invalid value"),
+    "Unclosed array": N_("a list is not closed with ']'"),
+    "Unclosed inline table": N_("a table in braces is not closed"),
+    "Unterminated string": N_("a text is not closed with its quotes"),
+}
 
 
 def explain_toml(text: str, line: int | None, message: str) -> Problem:
@@ -319,26 +369,35 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
     lowered = message[0].lower() + message[1:]
 
     if message.startswith("Cannot overwrite a value"):
-        return Problem(path, f"the key `{key}` is written twice in this table",
-                       "keep one of the two lines")
+        return Problem(path, Message(N_("the key `{key}` is written twice in this table"),
+                                     key=key),
+                       Message(N_("keep one of the two lines")))
     if m := re.match(r"Cannot declare \((.*)\) twice", message):
         name = ".".join(part.strip(" '\"") for part in m[1].split(",") if part.strip())
-        return Problem(path or (name,), f"the table [{name}] is written twice",
-                       f"merge the two [{name}] tables; for a list of entries, write [[{name}]]")
+        return Problem(path or (name,), Message(N_("the table [{name}] is written twice"),
+                                                name=name),
+                       Message(N_("merge the two [{name}] tables; for a list of entries, write "
+                                  "[[{name}]]"), name=name))
     if match and value:
         if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value):
-            fix = f"write the date as YYYY-MM-DD, e.g. `{key} = 2024-03-15`"
-            if message.startswith("Invalid date"):
-                return Problem(path, f"{value} is not a real date", "check the day and month")
-            return Problem(path, f"{value} is not a date TOML reads", fix)
+            # A month or day out of range (2025-13-40) is written right, but no real date.
+            if message.startswith("Invalid date") or re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+                return Problem(path, Message(N_("{value} is not a real date"), value=value),
+                               Message(N_("check the day and month")))
+            return Problem(path, Message(N_("{value} is not a date TOML reads"), value=value),
+                           Message(N_("write the date as YYYY-MM-DD, e.g. `{key} = 2024-03-15`"),
+                                   key=key))
         if re.fullmatch(r"-?\d+,\d+", value):
-            return Problem(path, f"{value} has a decimal comma",
-                           f"write decimals with a point, e.g. `{key} = {value.replace(',', '.')}`")
+            return Problem(path, Message(N_("{value} has a decimal comma"), value=value),
+                           Message(N_("write decimals with a point, e.g. `{key} = {point}`"),
+                                   key=key, point=value.replace(",", ".")))
         if value.lower() in ("yes", "no", "true", "false", "on", "off", "y", "n"):
-            return Problem(path, f"{value} is not a TOML yes or no",
-                           f"write `{key} = true` or `{key} = false`, in lower case")
+            return Problem(path, Message(N_("{value} is not a TOML yes or no"), value=value),
+                           Message(N_("write `{key} = true` or `{key} = false`, in lower case"),
+                                   key=key))
         if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):
-            return Problem(path, "text must be in quotes",
-                           f'write `{key} = "{value}"`')
-    return Problem(path, f"is not valid TOML: {lowered}",
-                   "check the quotes, brackets and `=` on that line")
+            return Problem(path, Message(N_("text must be in quotes")),
+                           Message(N_('write `{key} = "{value}"`'), key=key, value=value))
+    reason = Message(_TOML_REASONS[message]) if message in _TOML_REASONS else lowered
+    return Problem(path, Message(N_("is not valid TOML: {reason}"), reason=reason),
+                   Message(N_("check the quotes, brackets and `=` on that line")))

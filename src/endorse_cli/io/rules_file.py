@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from ..errors import RulesError, UsageError
+from ..errors import RulesError, UsageError, choices
+from ..model.message import Message, N_
 from ..model.rules import NEXT_STEP_FIELDS, RULES_FORMATS, Rules, kinds, rules_type
 from .tomlfile import Loaded, convert, load, parse_toml, read_text
 
@@ -75,36 +76,44 @@ def _read(path: Path, shown: str | None = None) -> Loaded[Rules]:
     name = shown or str(path)
     if not path.exists():
         names = pack_names()
-        raise UsageError(f"no rules file {name!r}",
-                         fix="name a rules file, such as a copy of data/credentials.toml" +
-                         (", or a rules pack: " + ", ".join(names) if names else "") +
-                         "; `endorse rules` lists them")
+        fix = (Message(N_("name a rules file, such as a copy of data/credentials.toml, or a "
+                          "rules pack: {packs}; `endorse rules` lists them"),
+                       packs=", ".join(names)) if names else
+               Message(N_("name a rules file, such as a copy of data/credentials.toml; "
+                          "`endorse rules` lists them")))
+        raise UsageError(N_("no rules file {name}"), fix=fix, name=repr(name))
     text = read_text(path, RulesError, name)
     raw = parse_toml(text, RulesError, name)
     if not raw:
-        raise RulesError("the file is empty", file=name,
-                         fix="start from a copy of the shipped data/credentials.toml")
+        raise RulesError(N_("the file is empty"), file=name,
+                         fix=N_("start from a copy of the shipped data/credentials.toml"))
     if "applicant" in raw and "credential" not in raw:
-        raise RulesError("this is a portfolio, not a rules file", file=name,
-                         fix="give the portfolio as FILE, and --rules a credentials file")
+        raise RulesError(N_("this is a portfolio, not a rules file"), file=name,
+                         fix=N_("give the portfolio as FILE, and --rules a credentials file"))
     return convert(raw, rules_type(), RulesError, name=name, text=text)
 
 
 def _check(loaded: Loaded[Rules]) -> None:
     rules = loaded.value
 
-    def fail(path: KeyPath, message: str, fix: str | None = None) -> RulesError:
-        return loaded.problem(RulesError, path, message, fix)  # type: ignore[return-value]
+    def fail(path: KeyPath, message: str | Message, fix: str | Message | None = None,
+             **values: Any) -> RulesError:
+        return loaded.problem(RulesError, path, message, fix,  # type: ignore[return-value]
+                              **values)
 
     if rules.format not in RULES_FORMATS:
-        raise fail(("format",), f"rules format {rules.format} is not one this endorse reads",
-                   "write `format = " + "` or `format = ".join(map(str, RULES_FORMATS)) + "`")
+        raise fail(("format",), N_("rules format {format} is not one this endorse reads"),
+                   N_("write `format = {newest}`, or `format = {oldest}` for a file in the "
+                      "first format"), format=rules.format, newest=max(RULES_FORMATS),
+                   oldest=min(RULES_FORMATS))
     if rules.format == 1:
         for key in ("pack", "renewal"):
             if getattr(rules, key) is not None:
-                raise fail((key,), f"[{key}] needs format = 2", "write `format = 2`")
+                raise fail((key,), N_("[{key}] needs format = 2"), N_("write `format = 2`"),
+                           key=key)
         if rules.endorsements:
-            raise fail(("endorsements",), "[endorsements] needs format = 2", "write `format = 2`")
+            raise fail(("endorsements",), N_("[{key}] needs format = 2"),
+                       N_("write `format = 2`"), key="endorsements")
     kinds_used: dict[str, KeyPath] = {}
     seen_ids: dict[str, int] = {}
     seen_levels: dict[int, str] = {}
@@ -112,17 +121,19 @@ def _check(loaded: Loaded[Rules]) -> None:
     for c, credential in enumerate(rules.credential):
         here = ("credential", c)
         if credential.id in seen_ids:
-            raise fail(here + ("id",), f"the credential id {credential.id!r} is used twice",
-                       "give every credential its own id")
+            raise fail(here + ("id",), N_("the credential id {id} is used twice"),
+                       N_("give every credential its own id"), id=repr(credential.id))
         seen_ids[credential.id] = c
         if credential.level in seen_levels:
-            raise fail(here + ("level",), f"level {credential.level} is also "
-                       f"{seen_levels[credential.level]}'s", "give every credential its own level")
+            raise fail(here + ("level",), N_("level {level} is also {other}'s"),
+                       N_("give every credential its own level"), level=credential.level,
+                       other=seen_levels[credential.level])
         seen_levels[credential.level] = credential.id
         if credential.focus in seen_focus:
-            raise fail(here + ("focus",), f"the focus {credential.focus!r} is also "
-                       f"{seen_focus[credential.focus]}'s",
-                       "give every credential its own focus, so the recommendation can pick one")
+            raise fail(here + ("focus",), N_("the focus {focus} is also {other}'s"),
+                       N_("give every credential its own focus, so the recommendation can pick "
+                          "one"), focus=repr(credential.focus),
+                       other=seen_focus[credential.focus])
         seen_focus[credential.focus] = credential.id
         requirement_ids: set[str] = set()
         for r, req in enumerate(credential.requirement):
@@ -131,8 +142,10 @@ def _check(loaded: Loaded[Rules]) -> None:
                 nested.append((("requirement", r, "option", o), opt))
             for sub, item in nested:
                 if item.id in requirement_ids:
-                    raise fail(here + sub + ("id",), f"the requirement id {item.id!r} is used "
-                               f"twice in {credential.id}", "give every requirement its own id")
+                    raise fail(here + sub + ("id",),
+                               N_("the requirement id {id} is used twice in {credential}"),
+                               N_("give every requirement its own id"), id=repr(item.id),
+                               credential=credential.id)
                 requirement_ids.add(item.id)
                 kinds_used.setdefault(item.__struct_config__.tag, here + sub + ("kind",))
                 _check_requirement(fail, here + sub, item, renewal=False)
@@ -155,14 +168,17 @@ def _check(loaded: Loaded[Rules]) -> None:
             from .hints import did_you_mean
 
             guess = did_you_mean(kind, all_kinds)
-            raise fail(("next_steps", key), f"{kind!r} is not a requirement kind" +
-                       (f"; did you mean {guess!r}?" if guess else ""),
-                       "name a kind: " + ", ".join(all_kinds))
+            raise fail(("next_steps", key),
+                       N_("{kind} is not a requirement kind; did you mean {guess}?") if guess
+                       else N_("{kind} is not a requirement kind"),
+                       N_("name a kind: {kinds}"), kind=repr(kind), guess=repr(guess),
+                       kinds=", ".join(all_kinds))
         _check_wording(fail, ("next_steps", key), wording)
     for kind, where in kinds_used.items():
         if kind not in rules.next_steps:
-            raise fail(where, f"no next-step wording for the kind {kind!r}",
-                       f'add `{kind} = "..."` under [next_steps]')
+            raise fail(where, N_("no next-step wording for the kind {kind}"),
+                       N_('add `{name} = "..."` under [next_steps]'), kind=repr(kind),
+                       name=kind)
     _check_languages(rules, fail)
 
 
@@ -170,38 +186,41 @@ def _check_languages(rules: Rules, fail) -> None:  # noqa: ANN001
     """Each ``[i18n.<language>]`` table words only what the file itself has."""
     from .hints import did_you_mean
 
-    def unknown(path: KeyPath, what: str, name: str, known: list[str]) -> RulesError:
+    def unknown(path: KeyPath, what: Message, name: str, known: list[str]) -> RulesError:
         guess = did_you_mean(name, known)
-        return fail(path, f"{what} {name!r} is not in this rules file" +
-                    (f"; did you mean {guess!r}?" if guess else ""),
-                    "use one of: " + ", ".join(known))
+        said = (N_("{what} {name} is not in this rules file; did you mean {guess}?") if guess
+                else N_("{what} {name} is not in this rules file"))
+        return fail(path, said, choices(known), what=what, name=repr(name), guess=repr(guess))
 
     for code, text in rules.i18n.items():
         here = ("i18n", code)
         for key, values in text.choices.items():
             if key not in rules.choices:
-                raise unknown(here + ("choices", key), "the choice list", key, list(rules.choices))
+                raise unknown(here + ("choices", key), Message(N_("the choice list")), key,
+                              list(rules.choices))
             for value in values:
                 if value not in rules.choices[key]:
-                    raise unknown(here + ("choices", key, value), f"the {key} value", value,
+                    raise unknown(here + ("choices", key, value),
+                                  Message(N_("the {key} value"), key=key), value,
                                   list(rules.choices[key]))
         for key, wording in text.next_steps.items():
             if key not in rules.next_steps:
-                raise unknown(here + ("next_steps", key), "the next step", key,
+                raise unknown(here + ("next_steps", key), Message(N_("the next step")), key,
                               list(rules.next_steps))
             _check_wording(fail, here + ("next_steps", key), wording)
         ids = [c.id for c in rules.credential]
         for credential_id, ctext in text.credential.items():
             spec = rules.get(credential_id)
             if spec is None:
-                raise unknown(here + ("credential", credential_id), "the credential",
-                              credential_id, ids)
+                raise unknown(here + ("credential", credential_id),
+                              Message(N_("the credential")), credential_id, ids)
             reqs = [r.id for r in spec.requirement]
             reqs += [o.id for r in spec.requirement for o in getattr(r, "option", ()) or ()]
             for req_id, rtext in ctext.requirement.items():
                 where = here + ("credential", credential_id, "requirement", req_id)
                 if req_id not in reqs:
-                    raise unknown(where, f"the requirement of {credential_id}", req_id, reqs)
+                    raise unknown(where, Message(N_("the requirement of {credential}"),
+                                                 credential=credential_id), req_id, reqs)
                 if rtext.next_step is not None:
                     _check_wording(fail, where + ("next_step",), rtext.next_step)
 
@@ -218,13 +237,15 @@ FORMAT_2_PARAMETERS = (
 def _check_format_1(fail, path: KeyPath, item) -> None:  # noqa: ANN001
     tag = item.__struct_config__.tag
     if tag in FORMAT_2_KINDS:
-        raise fail(path + ("kind",), f"the kind {tag!r} needs format = 2", "write `format = 2`")
+        raise fail(path + ("kind",), N_("the kind {kind} needs format = 2"),
+                   N_("write `format = 2`"), kind=repr(tag))
     for name in FORMAT_2_PARAMETERS:
         if name not in item.__struct_fields__:
             continue
         value = getattr(item, name)
         if value not in (None, False, 0, [], {}) and not (name == "topics" and value == ["imh"]):
-            raise fail(path + (name,), f"{name} needs format = 2", "write `format = 2`")
+            raise fail(path + (name,), N_("{key} needs format = 2"), N_("write `format = 2`"),
+                       key=name)
 
 
 #: The kinds a renewal year is judged by.
@@ -236,36 +257,39 @@ def _check_requirement(fail, path: KeyPath, item, *, renewal: bool) -> None:  # 
     tag = item.__struct_config__.tag
     if renewal:
         if tag not in RENEWAL_KINDS:
-            raise fail(path + ("kind",), f"a renewal requirement cannot be of the kind {tag!r}",
-                       "use one of: " + ", ".join(RENEWAL_KINDS))
+            raise fail(path + ("kind",), N_("a renewal requirement cannot be of the kind {kind}"),
+                       choices(list(RENEWAL_KINDS)), kind=repr(tag))
         return
     if tag == "membership":
-        raise fail(path + ("kind",), "membership is judged for renewal years only",
-                   "move it under [[renewal.requirement]]")
+        raise fail(path + ("kind",), N_("membership is judged for renewal years only"),
+                   N_("move it under [[renewal.requirement]]"))
     if item.credentials is not None or item.only_if_provides_rsc:
         key = "credentials" if item.credentials is not None else "only_if_provides_rsc"
-        raise fail(path + (key,), f"{key} is for renewal requirements only",
-                   "remove it, or move the requirement under [[renewal.requirement]]")
+        raise fail(path + (key,), N_("{key} is for renewal requirements only"),
+                   N_("remove it, or move the requirement under [[renewal.requirement]]"),
+                   key=key)
     if tag == "supervision":
         if item.window_months is None:
-            raise fail(path + ("window_months",), "a supervision requirement needs window_months",
-                       "write `window_months = 24` (or the period the association gives)")
+            raise fail(path + ("window_months",),
+                       N_("a supervision requirement needs window_months"),
+                       N_("write `window_months = 24` (or the period the association gives)"))
         if item.reduced is not None:
-            raise fail(path + ("reduced",), "reduced is for renewal requirements only",
-                       "remove it")
+            raise fail(path + ("reduced",), N_("{key} is for renewal requirements only"),
+                       N_("remove it"), key="reduced")
 
 
 def _check_wording(fail, path: KeyPath, wording: str) -> None:  # noqa: ANN001
     bare = re.sub(r"\{\{|\}\}", "", wording)
     names = re.findall(r"\{([^{}]*)\}", bare)
     if re.sub(r"\{[^{}]*\}", "", bare).count("{") or re.sub(r"\{[^{}]*\}", "", bare).count("}"):
-        raise fail(path, "the wording has an unmatched brace",
-                   "write placeholders as {name}; double a brace to show it: {{")
+        raise fail(path, N_("the wording has an unmatched brace"),
+                   N_("write placeholders as {name}; double a brace to show it: {{"))
     for field in names:
         if field not in NEXT_STEP_FIELDS:
             from .hints import did_you_mean
 
             guess = did_you_mean(field, list(NEXT_STEP_FIELDS))
-            raise fail(path, f"unknown placeholder {{{field}}}" +
-                       (f"; did you mean {{{guess}}}?" if guess else ""),
-                       "use one of: " + ", ".join(f"{{{n}}}" for n in NEXT_STEP_FIELDS))
+            raise fail(path, N_("unknown placeholder {{{field}}}; did you mean {{{guess}}}?")
+                       if guess else N_("unknown placeholder {{{field}}}"),
+                       choices([f"{{{n}}}" for n in NEXT_STEP_FIELDS]), field=field,
+                       guess=guess)

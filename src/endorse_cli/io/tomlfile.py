@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import msgspec
 
-from ..errors import FileProblem
+from ..errors import FileProblem, os_reason
+from ..model.message import Message, N_
 
 if TYPE_CHECKING:
     from .locate import LineIndex, QuickLines
@@ -51,12 +52,14 @@ class Loaded(Generic[T]):
             self._quick = QuickLines(self.text)
         return self._quick.line_of(path) or self.index.line_of(path)
 
-    def problem(self, error: type[FileProblem], path: KeyPath, message: str,
-                fix: str | None = None) -> FileProblem:
+    def problem(self, error: type[FileProblem], path: KeyPath, message: str | Message,
+                fix: str | Message | None = None, **values: Any) -> FileProblem:
+        """``error`` at ``path``: ``message`` and ``fix`` are English templates filled with
+        ``values`` (or Messages), said in the reader's language where shown."""
         from .locate import format_where
 
         return error(message, file=self.name, where=format_where(path) or None,
-                     line=self.line_of(path), fix=fix)
+                     line=self.line_of(path), fix=fix, **values)
 
 
 def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
@@ -66,32 +69,35 @@ def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(info.st_mode):
-            raise error("this is not a regular file (a pipe or a device?)", file=name,
-                        fix="name the .toml file you meant")
+            raise error(N_("this is not a regular file (a pipe or a device?)"), file=name,
+                        fix=N_("name the .toml file you meant"))
         if info.st_size > MAX_BYTES:
-            raise error(f"the file is {info.st_size / 1e6:.1f} MB, more than the "
-                        f"{MAX_BYTES // 2**20} MB a portfolio or rules file can be", file=name,
-                        fix="check that this is the file you meant")
+            raise error(N_("the file is {size} MB, more than the {most} MB a portfolio or "
+                           "rules file can be"), file=name,
+                        fix=N_("check that this is the file you meant"),
+                        size=round(info.st_size / 1e6, 1), most=MAX_BYTES // 2**20)
         return path.read_bytes()
     except IsADirectoryError:
-        raise error("this is a folder, not a file", file=name,
-                    fix="name a .toml file inside it") from None
+        raise error(N_("this is a folder, not a file"), file=name,
+                    fix=N_("name a .toml file inside it")) from None
     except OSError as exc:
-        raise error(f"cannot be read: {exc.strerror or exc}", file=name,
-                    fix="check the file's name and permissions") from None
+        raise error(N_("cannot be read: {reason}"), file=name,
+                    fix=N_("check the file's name and permissions"),
+                    reason=os_reason(exc)) from None
 
 
 def decode(data: bytes, error: type[FileProblem], name: str) -> str:
     """UTF-8 text (a byte-order mark is dropped), or ``error`` for binary or other encodings."""
     if b"\x00" in data:
-        raise error("this is a binary file, not TOML text", file=name,
-                    fix="name the .toml file you meant")
+        raise error(N_("this is a binary file, not TOML text"), file=name,
+                    fix=N_("name the .toml file you meant"))
     try:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise error(f"is not UTF-8 text (byte 0x{data[exc.start]:02x})", file=name, line=line,
-                    fix="save the file as UTF-8 in your editor") from None
+        raise error(N_("is not UTF-8 text (byte {byte})"), file=name, line=line,
+                    fix=N_("save the file as UTF-8 in your editor"),
+                    byte=f"0x{data[exc.start]:02x}") from None
 
 
 def read_text(path: Path, error: type[FileProblem], name: str) -> str:
@@ -119,8 +125,8 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
     try:
         return loads(text)
     except RecursionError:
-        raise error("is nested too deeply to read", file=name,
-                    fix="a portfolio needs tables nested only a few levels") from None
+        raise error(N_("is nested too deeply to read"), file=name,
+                    fix=N_("a portfolio needs tables nested only a few levels")) from None
     except ValueError as exc:  # tomllib.TOMLDecodeError
         from .locate import format_where
         from .problems import explain_toml  # only on the way to an error message
@@ -150,8 +156,8 @@ def convert(raw: dict[str, Any], kind: type[T], error: type[FileProblem], *, nam
     try:
         value = msgspec.convert(raw, kind)
     except RecursionError:
-        raise error("is nested too deeply to read", file=name,
-                    fix="a portfolio needs tables nested only a few levels") from None
+        raise error(N_("is nested too deeply to read"), file=name,
+                    fix=N_("a portfolio needs tables nested only a few levels")) from None
     except msgspec.ValidationError as exc:
         from .problems import explain  # only on the way to an error message
 

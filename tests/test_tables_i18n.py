@@ -261,3 +261,14 @@ def test_the_spanish_rules_listing(cli) -> None:
     assert "úselo con --rules imh-e-2025; rige desde el 1 de enero de 2025" in out
     assert "renovación anual: sí" in out and "credenciales: IFA, IFS, IMHS, IMHM" in out
     assert cli("rules", "--lang", "es", "-f", "json").out == cli("rules", "-f", "json").out
+
+
+def test_a_spanish_check_table_says_the_error_in_spanish_and_json_in_english(cli, write) -> None:
+    bad = write('format = 1\n[applicant]\nname = "Ana"\n[[work]]\ntitle = "A"\n'
+                'start = 2020-01-01\nhours_per_week = 200\n', name="a.toml")
+    row = cli("check", str(bad), "--lang", "es").out.splitlines()[1]
+    assert row.endswith("NO VÁLIDO línea 7: work[0].hours_per_week: debe ser como máximo 168 "
+                        "(dice 200)")
+    document = cli("check", str(bad), "--lang", "es", "-f", "json").out
+    assert '"message":"must be at most 168 (found 200)"' in document
+    assert '"fix":"write a number at most 168"' in document

@@ -40,6 +40,8 @@ class Settings(Struct, frozen=True):
     time_limit: float | None = TIME_LIMIT
     #: Also each endorsement's renewal status (when the rules have a yearly renewal).
     renewal: bool = False
+    #: The reader's language (its code), for the sentences of errors in a table.
+    language: str = "en"
 
 
 #: TOML files in a project that are never portfolios.
@@ -155,8 +157,16 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
                                words="json" if s.documents else "none")
     except EndorseError as error:
         where = getattr(error, "where", None)
+        said = fix_said = None
+        if s.language != "en":
+            from ..i18n import language
+
+            reader = language(s.language)
+            said = shown(error.said.say(reader))
+            fix_said = error.fix_said and shown(error.fix_said.say(reader))
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
-                   error_where=where and shown(where), error_fix=error.fix and shown(error.fix))
+                   error_where=where and shown(where), error_fix=error.fix and shown(error.fix),
+                   error_said=said, error_fix_said=fix_said)
     from ..engine.recommend import checklist_for
 
     try:  # named, else the applicant's target, else the recommendation: as `gaps` does

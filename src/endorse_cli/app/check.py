@@ -30,7 +30,8 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
                          fix="name portfolio files, folders that hold them, or a glob")
     settings = Settings(rules=rules, as_of=app.as_of, today=app.today, credential=named,
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"),
-                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
+                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),
+                        language=app.language.code)
     term = app.terminal
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=named,
                           files=files + [r.file for r in missing], fail_on=policy,

@@ -36,7 +36,7 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     from ..report.cohort import renewal_in
 
     settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
-                        renewal=renewal_in(rules),
+                        renewal=renewal_in(rules), language=app.language.code,
                         documents=True)
     term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,

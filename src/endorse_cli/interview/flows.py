@@ -179,7 +179,7 @@ class Session:
 
     def said(self, problem: EndorseError) -> str:
         """A refusal's sentence, in the reader's language."""
-        return problem.message
+        return problem.said.say(self.language)
 
     def notices(self, section: str, index: int) -> list[str]:
         """The warnings the judging now gives about ``section[index]``, just saved."""

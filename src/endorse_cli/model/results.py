@@ -197,6 +197,10 @@ class CheckRow(Struct, kw_only=True):
     error_line: int | None = None
     error_where: str | None = None
     error_fix: str | None = None
+    #: The error's sentence and fix in the reader's language, for the tables people read
+    #: (``error`` and ``error_fix`` are the English of JSON and CSV).
+    error_said: str | None = None
+    error_fix_said: str | None = None
     #: The JSON document of the portfolio (format 1), when asked for.
     document: bytes | None = None
     #: (endorsement, status, due day, day it lapsed) of each endorsement held, when the rules

@@ -71,7 +71,8 @@ def _error_text(row: Row, language: Language = ENGLISH) -> str:
     place = (language.gettext("line {number}: ").format(number=row.error_line)
              if row.error_line else "")
     where = f"{row.error_where}: " if row.error_where else ""
-    return f"{place}{where}{row.error}"
+    said = row.error if language.english else (row.error_said or row.error)
+    return f"{place}{where}{said}"
 
 
 class Writer:

@@ -18,6 +18,7 @@ from typing import Any
 from msgspec import Struct
 
 from ..errors import EndorseError, Terminated
+from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
 
@@ -106,9 +107,9 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
         else:
             nothing.append(given)
     if nothing:
-        raise UsageError("nothing is at " + ", ".join(repr(shown(p)) for p in nothing)
-                         + "; nothing was checked",
-                         fix="check the path (or the pattern), then run the command again")
+        raise UsageError(N_("nothing is at {paths}; nothing was checked"),
+                         fix=N_("check the path (or the pattern), then run the command again"),
+                         paths=", ".join(repr(shown(p)) for p in nothing))
     return sorted(found), unreadable
 
 

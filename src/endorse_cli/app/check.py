@@ -8,6 +8,7 @@ from __future__ import annotations
 from heapq import merge
 
 from ..errors import ExitCode, UsageError
+from ..model.message import N_
 from ..model.failon import FailOn, Failure
 from .context import Application
 
@@ -26,8 +27,9 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     policy = fail_on or FailOn.default(named)
     files, missing = find(paths, exclude)
     if not files and not missing:
-        raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
-                         fix="name portfolio files, folders that hold them, or a glob")
+        raise UsageError(N_("no .toml files in {paths}"),
+                         fix=N_("name portfolio files, folders that hold them, or a glob"),
+                         paths=", ".join(repr(p) for p in paths))
     settings = Settings(rules=rules, as_of=app.as_of, today=app.today, credential=named,
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"),
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),

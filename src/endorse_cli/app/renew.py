@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, ExitCode, RulesError, UsageError
+from ..model.message import N_
 from ..i18n import ENGLISH, Language
 from ..render.terminal import Terminal
 from .context import Application
 
-NO_RENEWAL_FIX = ("use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` "
-                  "lists them")
+NO_RENEWAL_FIX = N_("use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` "
+                    "lists them")
 
 
 def _pack_for(portfolio: Any) -> Path | None:
@@ -46,7 +48,8 @@ def _rules_with_renewal(rules_file: Path | None, term: Terminal | None = None,
                 label="note", style="2")
     loaded = load_rules(rules_file)
     if loaded.value.renewal is None:
-        raise UsageError(f"{loaded.name} have no yearly renewal", fix=NO_RENEWAL_FIX)
+        raise UsageError(N_("{rules} have no yearly renewal"), fix=NO_RENEWAL_FIX,
+                         rules=loaded.name)
     return loaded.value
 
 
@@ -61,11 +64,14 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
     path = app.portfolio(file)
     portfolio = read_portfolio(path).value
     if not portfolio.endorsement:
-        raise UsageError(f"{path} names no Endorsement® you hold",
-                         fix="add the endorsement you hold, the day it was granted and the day "
-                             "your membership runs to, e.g. `endorse add endorsement "
-                             "--credential IFS --endorsed 2023-06-14 --membership-end "
-                             "2026-12-31`; to apply for one, see `endorse gaps`")
+        raise UsageError(N_("{path} names no Endorsement® you hold"),
+                         fix=N_("add the endorsement you hold, the day it was granted and the "
+                                "day your membership runs to, e.g. {example}; to apply for one, "
+                                "see {gaps}"),
+                         path=path, gaps=f"`endorse gaps {shlex.quote(str(path))}`",
+                         example=f"`endorse add endorsement {shlex.quote(str(path))} "
+                                 "--credential IFS --endorsed 2023-06-14 --membership-end "
+                                 "2026-12-31`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
     language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
     report = word_renewal(judge_renewal(portfolio, rules, day), rules, language)
@@ -133,16 +139,17 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     from .batch import find
 
     if fmt == "junit":
-        raise UsageError("--renewal does not write JUnit XML",
-                         fix="use --format table, json, jsonl, csv or markdown")
+        raise UsageError(N_("--renewal does not write JUnit XML"),
+                         fix=N_("use --format table, json, jsonl, csv or markdown"))
     term, rules_file, day = app.terminal, app.rules_file, app.as_of
     # The table and Markdown are read by people: in their language; JSON and CSV stay as they are.
     people = app.language if fmt in ("table", "markdown") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     files, missing = find(paths, exclude)
     if not files and not missing:
-        raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
-                         fix="name portfolio files, folders that hold them, or a glob")
+        raise UsageError(N_("no .toml files in {paths}"),
+                         fix=N_("name portfolio files, folders that hold them, or a glob"),
+                         paths=", ".join(repr(p) for p in paths))
     rows = [{"file": m.file, "name": "", "credential": "", "status": "invalid", "due": "",
              "days_left": "", "missing": m.error or ""} for m in missing]
     for path in files:

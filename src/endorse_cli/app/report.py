@@ -7,6 +7,7 @@ from heapq import merge
 from pathlib import Path
 
 from ..errors import UsageError
+from ..model.message import N_
 from .context import Application, parse_day_option
 
 #: Files that could not be read are listed on stderr too, up to this many.
@@ -25,14 +26,17 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     review = parse_day_option("--review-date", review_date, app.language,
                                        example="2027-03-31") if review_date is not None else None
     if review is not None and review < day:
-        raise UsageError(f"--review-date {review} is before the day judged, {day}",
-                         fix="give the next review date, on or after --as-of (default: today)")
+        raise UsageError(N_("--review-date {review} is before the day judged, {day}"),
+                         fix=N_("give the next review date, on or after --as-of (default: "
+                                "today)"),
+                         review=app.language.day(review), day=app.language.day(day))
     rules = app.rules
     credential = app.credential(credential)
     files, missing = find(paths, exclude)
     if not files and not missing:
-        raise UsageError("no .toml files in " + ", ".join(repr(p) for p in paths),
-                         fix="name portfolio files, folders that hold them, or a glob")
+        raise UsageError(N_("no .toml files in {paths}"),
+                         fix=N_("name portfolio files, folders that hold them, or a glob"),
+                         paths=", ".join(repr(p) for p in paths))
     from ..report.cohort import renewal_in
 
     settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,

@@ -166,3 +166,20 @@ def test_every_usage_error_form_is_said_in_spanish() -> None:
     assert _reworded("Something typer says that endorse does not know", spanish) == (
         "Something typer says that endorse does not know")
 
+
+# -- --lang before the command ------------------------------------------------------------------
+
+def test_lang_before_the_command_is_the_command_s_own(golden) -> None:
+    code, out, err = run("--lang", "es", "--help")
+    assert (code, err) == (0, "")
+    golden("help.es.txt", out)
+    golden("help-gaps.es.txt", run("--lang", "es", "gaps", "--help")[1])
+    code, out, err = run("--lang", "es", "gaps", "examples/home-visitor.toml", "--as-of",
+                         "2026-11-21")
+    assert (code, err) == (0, "")
+    golden("gaps-home-visitor.es.txt", out)
+    # the command's own --lang wins, as the last one named
+    code, out, _ = run("--lang", "es", "gaps", "examples/home-visitor.toml", "--as-of",
+                       "2026-11-21", "--lang", "en")
+    golden("gaps-home-visitor.txt", out)
+    golden("help.txt", run("--help")[1])  # and English help does not name it

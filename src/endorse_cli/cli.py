@@ -354,8 +354,14 @@ def _root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help=N_("Show the version and exit."))] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", hidden=True)] = None,
 ) -> None:
-    """Judge a portfolio against the Endorsement® credentials, and plan what is left."""
+    """Judge a portfolio against the Endorsement® credentials, and plan what is left.
+
+    ``endorse --lang es ...`` is taken as the command's own --lang (which wins when given too),
+    so that the language may be named anywhere on the command line."""
+    if lang is not None:
+        ctx.default_map = {name: {"lang": lang} for name in ctx.command.list_commands(ctx)}
     if ctx.invoked_subcommand is None:  # `endorse` alone: the help, as asked for
         print(ctx.get_help())
         raise typer.Exit()

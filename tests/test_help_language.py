@@ -131,6 +131,9 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
     (["nosuch"], "Uso: endorse [OPTIONS] COMMAND [ARGS]...\n"
                  "Pruebe 'endorse -h' para ver la ayuda.\n\n"
                  "Error: No existe el comando 'nosuch'.\n"),
+    (["chek"], "Uso: endorse [OPTIONS] COMMAND [ARGS]...\n"
+               "Pruebe 'endorse -h' para ver la ayuda.\n\n"
+               "Error: No existe el comando 'chek'. ¿Quiso decir 'check', 'schema'?\n"),
     (["check"], "Uso: endorse check [OPTIONS] {PATH...}\n"
                 "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                 "Error: Falta el argumento 'PATH...'.\n"),
@@ -156,9 +159,9 @@ def test_usage_errors_in_spanish_from_the_locale(args, spanish) -> None:
 def test_every_usage_error_form_is_said_in_spanish() -> None:
     spanish = i18n.language("es")
     for form in USAGE_ERRORS:
-        values = {name: f"<{name}>" for name in ("option", "options", "command", "argument",
-                                                  "choices", "name", "value", "range",
-                                                  "arguments")}
+        values = {name: f"<{name}>" for name in ("option", "options", "command", "commands",
+                                                  "argument", "choices", "name", "value",
+                                                  "range", "arguments")}
         english = form.format(**values)
         said = _reworded(english, spanish)
         assert said == spanish.gettext(form).format(**values)

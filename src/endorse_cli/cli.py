@@ -67,6 +67,7 @@ TYPER_WORDS = (
 USAGE_ERRORS = (
     N_("No such option: {option} (Possible options: {options})"),
     N_("No such option: {option}"),
+    N_("No such command {command}. Did you mean {commands}?"),
     N_("No such command {command}."),
     N_("Missing argument {argument}. Choose from:\n\t{choices}"),
     N_("Missing argument {argument}."),

@@ -145,6 +145,10 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': 0 no está en "
                                     "el rango x>=1.\n"),
+    (["check", "x", "--time-limit", "abc"], "Uso: endorse check [OPTIONS] {PATH...}\n"
+                                            "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
+                                            "Error: Valor no válido para '--time-limit': "
+                                            "'abc' no es un número.\n"),
     (["gaps", "--lan", "es"], "Uso: endorse gaps [OPTIONS] [file]\n"
                               "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                               "Error: No existe la opción: --lan (opciones posibles: --lang)\n"),

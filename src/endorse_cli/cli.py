@@ -76,6 +76,7 @@ USAGE_ERRORS = (
     N_("Invalid value for {name}: {value} is not a valid float."),
     N_("Invalid value for {name}: {value} is not a valid integer."),
     N_("Invalid value for {name}: {value} is not a valid int range."),
+    N_("Invalid value for {name}: {value} is not a valid float range."),
     N_("Option {option} requires an argument."),
     N_("Option {option} does not take a value."),
     N_("Got unexpected extra argument(s) ({arguments})"),

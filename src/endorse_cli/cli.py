@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interr
 
 # No `from __future__ import annotations` here: typer would have to evaluate every
 # annotation as a string, which doubles the time it takes to build the commands.
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -16,6 +17,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .app.context import Application
 from .errors import EndorseError, ExitCode
+from .i18n import N_, Language
 from .model.sections import ADDABLE, ORDER
 from .model.failon import FailOn
 from .render.terminal import Terminal
@@ -34,24 +36,220 @@ def _lang_in(args: list[str]) -> Optional[str]:
     return found
 
 
-class AddCommand(TyperCommand):
+def _language(ctx: typer.Context) -> Language:
+    """The language the command was asked in: its ``--lang``, else the locale's (chosen as the
+    command chooses it, without a second note on an unknown --lang)."""
+    import io
+    import os
+
+    from .i18n import choose
+
+    return choose(_lang_in(ctx.meta.get("endorse.args", [])), os.environ, stderr=io.StringIO())
+
+
+# -- the help and the usage errors in the reader's language -----------------------------------
+#
+# The help texts below are English, marked with N_ and translated only when help is shown, so
+# that a command that shows none reads no catalog. typer writes its own words around them:
+# some it looks up with the standard library's gettext (the headings, "[default: ...]"), which
+# `_spoken` answers from endorse's catalog while the help is written; the others (the click
+# it carries) it writes as they are, in English, and they are said again in the reader's
+# language from the forms below, which are here so that `pybabel extract` keeps them in the
+# catalog.
+
+#: typer's words around the help, and the two lines of a usage error around its message.
+TYPER_WORDS = (
+    N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"),
+    N_("Show this message and exit."), N_("default: {default}"), N_("env var: {var}"),
+    N_("required"), N_("Try '{command} {option}' for help."), N_("Error: {message}"),
+)
+#: typer's usage errors, in the forms it writes them in English (most specific first).
+USAGE_ERRORS = (
+    N_("No such option: {option} (Possible options: {options})"),
+    N_("No such option: {option}"),
+    N_("No such command {command}. Did you mean {commands}?"),
+    N_("No such command {command}."),
+    N_("Missing argument {argument}. Choose from:\n\t{choices}"),
+    N_("Missing argument {argument}."),
+    N_("Invalid value for {name}: {value} is not one of {choices}."),
+    N_("Invalid value for {name}: {value} is not in the range {range}."),
+    N_("Invalid value for {name}: {value} is not a valid float."),
+    N_("Invalid value for {name}: {value} is not a valid integer."),
+    N_("Invalid value for {name}: {value} is not a valid int range."),
+    N_("Invalid value for {name}: {value} is not a valid float range."),
+    N_("Option {option} requires an argument."),
+    N_("Option {option} does not take a value."),
+    N_("Got unexpected extra argument(s) ({arguments})"),
+)
+
+
+class Worded(str):
+    """A help text with names in it (the sections): English as it is, and in another language
+    its message translated, with the same names. typer may keep a plain copy of the text, so
+    each is also found by its English text."""
+
+    message: str
+    names: tuple[str, ...]
+
+    def __new__(cls, message: str, names: tuple[str, ...]) -> "Worded":
+        text = super().__new__(cls, message.format(names=_either(names, None)))
+        text.message, text.names = message, names
+        _WORDED[str(text)] = text
+        return text
+
+    def said(self, language: Language) -> str:
+        return language.gettext(self.message).format(names=_either(self.names, language))
+
+
+_WORDED: dict[str, Worded] = {}
+
+
+def _either(names: tuple[str, ...], language: Optional[Language]) -> str:
+    """``a, b or c``, with the language's word for "or"."""
+    pattern = "{names} or {last}" if language is None else language.gettext(
+        N_("{names} or {last}"))
+    return pattern.format(names=", ".join(names[:-1]), last=names[-1])
+
+
+def _said(text: str, language: Language) -> str:
+    """A help text in ``language``."""
+    worded = _WORDED.get(text)
+    return language.gettext(text) if worded is None else worded.said(language)
+
+
+def _reworded(message: str, language: Language) -> str:
+    """One of typer's usage errors in ``language``, from the form it matches (else as it is)."""
+    import re
+    import string
+
+    for form in USAGE_ERRORS:
+        pattern = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+                          for literal, name, _spec, _conversion in string.Formatter().parse(form))
+        if match := re.fullmatch(pattern, message, flags=re.DOTALL):
+            return language.gettext(form).format(**match.groupdict())
+    return message
+
+
+@contextmanager
+def _spoken(language: Language, shown: list):  # noqa: ANN202
+    """While a help page is written: the help of each command and parameter in ``shown`` in
+    ``language``, and so are the words typer looks up with the standard library's gettext."""
+    import gettext
+    import sys
+
+    texts = [(thing, thing.help) for thing in shown if thing is not None and thing.help]
+    looked_up = [module for name, module in list(sys.modules.items())
+                 if name.partition(".")[0] in ("typer", "click")
+                 and getattr(module, "_", None) is gettext.gettext]
+    try:
+        for thing, text in texts:
+            thing.help = _said(text, language)
+        for module in looked_up:
+            module._ = language.gettext
+        yield
+    finally:
+        for thing, text in texts:
+            thing.help = text
+        for module in looked_up:
+            module._ = gettext.gettext
+
+
+#: click's UsageError, wherever this version of typer keeps click.
+_ClickUsageError = typer.BadParameter.__mro__[1]
+
+
+class SpokenUsageError(_ClickUsageError):
+    """A usage error said again in the reader's language; shown as typer shows its own."""
+
+    def __init__(self, error: Exception, language: Language) -> None:
+        super().__init__(_reworded(error.format_message(), language), error.ctx)
+        self.exit_code = error.exit_code
+        self.language = language
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file=None) -> None:  # noqa: ANN001
+        _ = self.language.gettext
+        ctx = self.ctx
+        if ctx is not None:
+            hint = ""
+            if ctx.command.get_help_option(ctx) is not None:
+                hint = _("Try '{command} {option}' for help.").format(
+                    command=ctx.command_path, option=ctx.help_option_names[0]) + "\n"
+            typer.echo(f"{ctx.get_usage()}\n{hint}", file=file, err=True, color=ctx.color)
+        typer.echo(_("Error: {message}").format(message=self.message), file=file, err=True,
+                   color=None if ctx is None else ctx.color)
+
+
+class Spoken:
+    """What endorse's commands and group share: their help, their usage line and their usage
+    errors in the reader's language."""
+
+    def shown(self, ctx: typer.Context) -> list:
+        """What has help on this command's page: the command and its parameters."""
+        return [self, *self.get_params(ctx)]
+
+    def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
+        language = _language(ctx)
+        if language.english:
+            return super().format_help(ctx, formatter)
+        with _spoken(language, self.shown(ctx)):
+            return super().format_help(ctx, formatter)
+
+    def format_usage(self, ctx, formatter):  # noqa: ANN001, ANN201
+        language = _language(ctx)
+        if language.english:
+            return super().format_usage(ctx, formatter)
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              prefix=language.gettext("Usage:") + " ")
+        return None
+
+    def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        try:
+            return super().parse_args(ctx, args)
+        except _ClickUsageError as error:
+            raise _in_language(error, ctx) from None
+
+
+def _in_language(error: Exception, ctx: typer.Context) -> Exception:
+    language = _language(ctx)
+    return error if language.english else SpokenUsageError(error, language)
+
+
+class EndorseCommand(Spoken, TyperCommand):
+    """One command; see :class:`Spoken`."""
+
+
+class AddCommand(EndorseCommand):
     """`endorse add`: its help ends with the options of each section, worked out from the
     questions only when the help is shown, so that no other command pays for reading them."""
 
-    def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
-        if not self.epilog:
-            from .interview.adding import options_help
+    def format_epilog(self, ctx, formatter):  # noqa: ANN001, ANN201
+        from .interview.adding import options_help
 
-            self.epilog = "Options of each section:\n\n" + options_help()
-        return super().format_help(ctx, formatter)
+        heading = _language(ctx).gettext("Options of each section:")
+        self.epilog = heading + "\n\n" + options_help()
+        return super().format_epilog(ctx, formatter)
 
 
-class EndorseGroup(TyperGroup):
+class EndorseGroup(Spoken, TyperGroup):
     """The one place where an EndorseError becomes a message on stderr and an exit code."""
 
     def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
         ctx.meta["endorse.args"] = list(args)  # for the language of the messages below
         return super().parse_args(ctx, args)
+
+    def shown(self, ctx: typer.Context) -> list:
+        """The group's page also has each command's short help."""
+        return [*super().shown(ctx), *(self.get_command(ctx, name)
+                                       for name in self.list_commands(ctx))]
+
+    def resolve_command(self, ctx, args):  # noqa: ANN001, ANN201
+        try:
+            return super().resolve_command(ctx, args)
+        except _ClickUsageError as error:
+            raise _in_language(error, ctx) from None
 
     def invoke(self, ctx):  # noqa: ANN001, ANN201
         try:
@@ -82,21 +280,14 @@ class EndorseGroup(TyperGroup):
 
 
 def _terminal(ctx: typer.Context) -> Terminal:
-    """stderr, in the language the command was asked in: its ``--lang``, else the locale's
-    (chosen as the command chooses it, without a second note on an unknown --lang)."""
-    import io
-    import os
-
-    from .i18n import choose
-
-    lang = _lang_in(ctx.meta.get("endorse.args", []))
-    return Terminal(language=choose(lang, os.environ, stderr=io.StringIO()))
+    """stderr, in the language the command was asked in."""
+    return Terminal(language=_language(ctx))
 
 
 app = typer.Typer(
     cls=EndorseGroup,
     name="endorse",
-    help="Build, judge and plan an Infant Mental Health Endorsement® application.",
+    help=N_("Build, judge and plan an Infant Mental Health Endorsement® application."),
     invoke_without_command=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -113,43 +304,43 @@ class Format(str, Enum):
 
 FileArg = Annotated[
     Optional[str],
-    typer.Argument(help="Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml.",
+    typer.Argument(help=N_("Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml."),
                    show_default=False),
 ]
 AsOf = Annotated[
     Optional[str],
     typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="Judge as of this date, YYYY-MM-DD or with slashes in the language's "
+                 help=N_("Judge as of this date, YYYY-MM-DD or with slashes in the language's "
                       "order: 3/15/2027, or 15/3/2027 with --lang es (default: today). Later "
-                      "entries are not counted.",
+                      "entries are not counted."),
                  show_default=False),
 ]
 RulesOpt = Annotated[
     Optional[Path],
     typer.Option("--rules", metavar="FILE|NAME", envvar="ENDORSE_RULES",
-                 help="Credential rules: a file, or a rules pack by name (`endorse rules` "
-                      "lists them). Default: the shipped rules.", show_default=False),
+                 help=N_("Credential rules: a file, or a rules pack by name (`endorse rules` "
+                      "lists them). Default: the shipped rules."), show_default=False),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=N_("Output format."),
                                            case_sensitive=False)]
 CredentialOpt = Annotated[
     Optional[str],
     typer.Option("--credential", "-c", metavar="ID",
-                 help="The credential to judge by (default: applicant.target, else the "
-                      "recommended one; for check, each portfolio's recommendation).",
+                 help=N_("The credential to judge by (default: applicant.target, else the "
+                      "recommended one; for check, each portfolio's recommendation)."),
                  show_default=False),
 ]
 LangOpt = Annotated[
     Optional[str],
     typer.Option("--lang", metavar="CODE",
-                 help="The language to write in: en or es (default: the locale's, from "
+                 help=N_("The language to write in: en or es (default: the locale's, from "
                       "LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English). JSON is the same "
-                      "in every language.", show_default=False),
+                      "in every language."), show_default=False),
 ]
 PaceOpt = Annotated[
     Optional[float],
     typer.Option("--assume-rsc-per-month", metavar="HOURS",
-                 help="Forecast RS/C at this many hours a month instead of your recent pace.",
+                 help=N_("Forecast RS/C at this many hours a month instead of your recent pace."),
                  show_default=False),
 ]
 
@@ -164,26 +355,33 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+                                          help=N_("Show the version and exit."))] = False,
+    lang: Annotated[Optional[str], typer.Option("--lang", hidden=True)] = None,
 ) -> None:
-    """Judge a portfolio against the Endorsement® credentials, and plan what is left."""
+    """Judge a portfolio against the Endorsement® credentials, and plan what is left.
+
+    ``endorse --lang es ...`` is taken as the command's own --lang (which wins when given too),
+    so that the language may be named anywhere on the command line."""
+    if lang is not None:
+        ctx.default_map = {name: {"lang": lang} for name in ctx.command.list_commands(ctx)}
     if ctx.invoked_subcommand is None:  # `endorse` alone: the help, as asked for
         print(ctx.get_help())
         raise typer.Exit()
 
 
-@app.command()
+@app.command(cls=EndorseCommand,
+             help=N_("Every credential at a glance, and the one that fits you best."))
 def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
            lang: LangOpt = None, format: FormatOpt = Format.text,
            assume_rsc_per_month: PaceOpt = None) -> None:
-    """Every credential at a glance, and the one that fits you best."""
     from .app.assess import assess as run
 
     run(Application("assess", as_of=as_of, rules_file=rules, lang=lang), file,
         fmt=format.value, rsc_per_month=assume_rsc_per_month)
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "The gap checklist: what is met, what is missing, what to do next, and when."))
 def gaps(
     file: FileArg = None,
     credential: CredentialOpt = None,
@@ -192,10 +390,10 @@ def gaps(
     lang: LangOpt = None,
     format: FormatOpt = Format.text,
     timeline: Annotated[bool, typer.Option(
-        "--timeline", help="When each missing requirement will be met, soonest first.")] = False,
+        "--timeline",
+        help=N_("When each missing requirement will be met, soonest first."))] = False,
     assume_rsc_per_month: PaceOpt = None,
 ) -> None:
-    """The gap checklist: what is met, what is missing, what to do next, and when."""
     from .app.gaps import gaps as run
 
     run(Application("gaps", as_of=as_of, rules_file=rules, lang=lang), file,
@@ -203,10 +401,9 @@ def gaps(
         timeline=timeline)
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_("The credentials and requirements in force."))
 def credentials(rules: RulesOpt = None, lang: LangOpt = None,
                 format: FormatOpt = Format.text) -> None:
-    """The credentials and requirements in force."""
     from .app.credentials import credentials as run
 
     run(Application("credentials", rules_file=rules, lang=lang), fmt=format.value)
@@ -217,19 +414,19 @@ COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
 COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "For an endorsed professional: each renewal year's training and RS/C against the yearly\n"
+    "minimums, what the year now running still needs, and the day it is due."))
 def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
           lang: LangOpt = None, format: FormatOpt = Format.text) -> None:
-    """For an endorsed professional: each renewal year's training and RS/C against the yearly
-    minimums, what the year now running still needs, and the day it is due."""
     from .app.renew import renew as run
 
     run(Application("renew", as_of=as_of, rules_file=rules, lang=lang), file, fmt=format.value)
 
 
-@app.command("rules")
+@app.command("rules", cls=EndorseCommand, help=N_(
+    "The default rules and every rules pack shipped, with their sources and dates."))
 def rules_(format: FormatOpt = Format.text, lang: LangOpt = None) -> None:
-    """The default rules and every rules pack shipped, with their sources and dates."""
     from .app.renew import list_rules
 
     list_rules(Application("rules", lang=lang), fmt=format.value)
@@ -261,37 +458,38 @@ class RowFormat(str, Enum):
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(metavar="PATH...", help="Portfolio files, folders (searched for *.toml) "
-                   "and globs.", show_default=False),
+    typer.Argument(metavar="PATH...", help=N_("Portfolio files, folders (searched for *.toml) "
+                   "and globs."), show_default=False),
 ]
 ExcludeOpt = Annotated[
     Optional[list[str]],
     typer.Option("--exclude", "-x", metavar="GLOB",
-                 help="Leave out files whose path matches (repeat it); pyproject.toml is "
-                      "always left out.", show_default=False),
+                 help=N_("Leave out files whose path matches (repeat it); pyproject.toml is "
+                      "always left out."), show_default=False),
 ]
-RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help="Output format.",
+RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help=N_("Output format."),
                                                  case_sensitive=False)]
 TimeLimitOpt = Annotated[
     Optional[float],
     typer.Option("--time-limit", min=0, metavar="SECONDS",
-                 help="Stop judging a file after this long and report it (default: 10; "
-                      "0: no limit).", show_default=False),
+                 help=N_("Stop judging a file after this long and report it (default: 10; "
+                      "0: no limit)."), show_default=False),
 ]
 JobsOpt = Annotated[
     Optional[int],
     typer.Option("--jobs", "-j", min=1, metavar="N",
-                 help="Processes to use (default: the number of CPUs).", show_default=False),
+                 help=N_("Processes to use (default: the number of CPUs)."), show_default=False),
 ]
 
 
-@app.command()
+@app.command(cls=EndorseCommand,
+             help=N_("Judge many portfolios: one row each, and a summary."))
 def check(
     paths: PathsArg,
     credential: CredentialOpt = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(
-        "--fail-on", help="What makes the exit code non-zero (and a JUnit failure). "
-        "Default: invalid; with --credential, unmet.", case_sensitive=False,
+        "--fail-on", help=N_("What makes the exit code non-zero (and a JUnit failure). "
+        "Default: invalid; with --credential, unmet."), case_sensitive=False,
         show_default=False)] = None,
     jobs: JobsOpt = None,
     exclude: ExcludeOpt = None,
@@ -301,10 +499,9 @@ def check(
     lang: LangOpt = None,
     format: RowFormatOpt = RowFormat.table,
     renewal: Annotated[bool, typer.Option(
-        "--renewal", help="Renewal instead: one row per endorsement held, with its status, "
-        "due day and what is missing (needs rules with a yearly renewal).")] = False,
+        "--renewal", help=N_("Renewal instead: one row per endorsement held, with its status, "
+        "due day and what is missing (needs rules with a yearly renewal)."))] = False,
 ) -> None:
-    """Judge many portfolios: one row each, and a summary."""
     if renewal:
         from .app.renew import check_renewal
 
@@ -319,11 +516,11 @@ def check(
     raise typer.Exit(int(code))
 
 
-@app.command()
+@app.command(cls=EndorseCommand,
+             help=N_("Check the format of many portfolios, without judging them."))
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
              time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
              lang: LangOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
-    """Check the format of many portfolios, without judging them."""
     from .app.check import validate as run
 
     code = run(Application("validate", rules_file=rules, lang=lang), paths, fmt=format.value,
@@ -332,32 +529,33 @@ def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
     raise typer.Exit(int(code))
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "Print the portfolio format's JSON Schema (draft-07), for editors and validators."))
 def schema(lang: LangOpt = None) -> None:
-    """Print the portfolio format's JSON Schema (draft-07), for editors and validators."""
     from .app.schema import schema as run
 
     run(Application("schema", lang=lang))
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "Write the submission bundle: summary, checklist, CSV files, certificates and a zip."))
 def bundle(
     file: FileArg = None,
     credential: CredentialOpt = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="DIR", help="Where to write (default: this folder).",
+        "--out", "-o", metavar="DIR", help=N_("Where to write (default: this folder)."),
         show_default=False)] = None,
     as_of: AsOf = None,
     templates: Annotated[Optional[Path], typer.Option(
-        "--templates", metavar="DIR", help="Your own templates, in place of the shipped ones.",
+        "--templates", metavar="DIR", help=N_("Your own templates, in place of the shipped ones."),
         show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace a bundle already there.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help=N_("Replace a bundle already there."))] = False,
     allow_missing: Annotated[bool, typer.Option(
-        "--allow-missing", help="Bundle even when certificate files are missing.")] = False,
+        "--allow-missing", help=N_("Bundle even when certificate files are missing."))] = False,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Write the submission bundle: summary, checklist, CSV files, certificates and a zip."""
     from .app.bundle import bundle as run
 
     run(Application("bundle", as_of=as_of, rules_file=rules, lang=lang), file,
@@ -365,25 +563,25 @@ def bundle(
         out=out, templates=templates, force=force, allow_missing=allow_missing)
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "One page for a whole cohort: who is ready when, and what holds them back."))
 def report(
     paths: PathsArg,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="DIR", help="Where to write report.html, report.csv and "
-        "report.json (default: this folder).", show_default=False)] = None,
+        "--out", "-o", metavar="DIR", help=N_("Where to write report.html, report.csv and "
+        "report.json (default: this folder)."), show_default=False)] = None,
     as_of: AsOf = None,
     credential: Annotated[Optional[str], typer.Option(
-        "--credential", "-c", metavar="ID", help="Judge everyone for this credential "
-        "(default: each portfolio's recommended one).", show_default=False)] = None,
+        "--credential", "-c", metavar="ID", help=N_("Judge everyone for this credential "
+        "(default: each portfolio's recommended one)."), show_default=False)] = None,
     review_date: Annotated[Optional[str], typer.Option(
-        "--review-date", metavar="YYYY-MM-DD", help="The next review date: who will be ready "
-        "by then.", show_default=False)] = None,
+        "--review-date", metavar="YYYY-MM-DD", help=N_("The next review date: who will be ready "
+        "by then."), show_default=False)] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
     jobs: JobsOpt = None,
     exclude: ExcludeOpt = None,
 ) -> None:
-    """One page for a whole cohort: who is ready when, and what holds them back."""
     from .app.report import report as run
 
     run(Application("report", as_of=as_of, rules_file=rules, lang=lang), paths, out=out,
@@ -395,38 +593,37 @@ def report(
 #: The sections `add` takes, from the one list (interview/adding.py), and those the interview
 #: walks, in its order (a prefix of it).
 Section = Enum("Section", {name: name for name in ADDABLE}, type=str)  # type: ignore[misc]
-SECTIONS_HELP = ", ".join(ADDABLE[:-1]) + " or " + ADDABLE[-1]
 WALKED = ORDER
-WALKED_HELP = ", ".join(WALKED[:-1]) + " or " + WALKED[-1]
 
 SectionOpt = Annotated[
     Optional[str],
     typer.Option("--section", "-s", metavar="SECTION",
-                 help=f"Go straight to one section: {WALKED_HELP}.", show_default=False),
+                 help=Worded(N_("Go straight to one section: {names}."), WALKED),
+                 show_default=False),
 ]
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "Start a new portfolio: a few questions, then the interview if you like; or, with\n"
+    "--name (and --no-input), from options alone."))
 def init(
     file: FileArg = None,
     name: Annotated[Optional[str], typer.Option(
-        "--name", help="Your full name: with it, nothing is asked (for scripts).",
+        "--name", help=N_("Your full name: with it, nothing is asked (for scripts)."),
         show_default=False)] = None,
     email: Annotated[Optional[str], typer.Option("--email", show_default=False,
-                                                 help="Your email address.")] = None,
+                                                 help=N_("Your email address."))] = None,
     focus: Annotated[Optional[str], typer.Option(
         "--focus", metavar="FIELD", show_default=False,
-        help="Your field of work: promotion, prevention, clinical or leadership.")] = None,
+        help=N_("Your field of work: promotion, prevention, clinical or leadership."))] = None,
     target: Annotated[Optional[str], typer.Option(
         "--target", metavar="ID", show_default=False,
-        help="The credential you are applying for.")] = None,
+        help=N_("The credential you are applying for."))] = None,
     no_input: Annotated[bool, typer.Option(
-        "--no-input", help="Never ask: start the portfolio from the options alone.")] = False,
+        "--no-input", help=N_("Never ask: start the portfolio from the options alone."))] = False,
     rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Start a new portfolio: a few questions, then the interview if you like; or, with
-    --name (and --no-input), from options alone."""
     from .app.questionnaire import init as run
 
     options = {"name": name, "email": email, "focus": focus, "target": target}
@@ -435,19 +632,19 @@ def init(
         given if (given or no_input) else None)
 
 
-@app.command()
+@app.command(cls=EndorseCommand, help=N_(
+    "Add to your portfolio, section by section; every entry is saved as you go."))
 def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt = None,
               lang: LangOpt = None) -> None:
-    """Add to your portfolio, section by section; every entry is saved as you go."""
     from .app.questionnaire import interview as run
 
     run(Application("interview", rules_file=rules, lang=lang), file,
         section=section)
 
 
-@app.command()
+@app.command(cls=EndorseCommand,
+             help=N_("Change or remove any entry of your portfolio."))
 def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
-    """Change or remove any entry of your portfolio."""
     from .app.questionnaire import edit as run
 
     run(Application("edit", rules_file=rules, lang=lang), file)
@@ -456,18 +653,18 @@ def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> 
 @app.command(
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
     cls=AddCommand,
+    help=N_("Add one entry without the questionnaire, e.g.\n"
+            "`endorse add supervision --date 2025-03-04 --hours 1.5 --provider \"Ana Lopez\"`.\n"
+            "Give the portfolio FILE anywhere among the options."),
 )
 def add(
     ctx: typer.Context,
     section: Annotated[Section, typer.Argument(
-        metavar="SECTION", help=f"{SECTIONS_HELP}.", show_default=False)],
+        metavar="SECTION", help=Worded(N_("{names}."), ADDABLE), show_default=False)],
     no_input: Annotated[bool, typer.Option(
-        "--no-input", help="Never ask: a missing required option is an error.")] = False,
+        "--no-input", help=N_("Never ask: a missing required option is an error."))] = False,
     lang: LangOpt = None,
 ) -> None:
-    """Add one entry without the questionnaire, e.g.
-    `endorse add supervision --date 2025-03-04 --hours 1.5 --provider "Ana Lopez"`.
-    Give the portfolio FILE anywhere among the options."""
     from .app.questionnaire import add as run
 
     run(Application(f"add {section.value}", lang=lang), section.value, list(ctx.args),

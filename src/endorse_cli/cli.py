@@ -228,8 +228,9 @@ class AddCommand(EndorseCommand):
     def format_epilog(self, ctx, formatter):  # noqa: ANN001, ANN201
         from .interview.adding import options_help
 
-        heading = _language(ctx).gettext("Options of each section:")
-        self.epilog = heading + "\n\n" + options_help()
+        language = _language(ctx)
+        heading = language.gettext("Options of each section:")
+        self.epilog = heading + "\n\n" + options_help(language)
         return super().format_epilog(ctx, formatter)
 
 

@@ -46,14 +46,16 @@ UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
          "years": Nn_("{count} year", "{count} years"),
          "days": Nn_("{count} day", "{count} days"),
          "references": Nn_("{count} reference", "{count} references"),
-         "areas": Nn_("{count} area", "{count} areas")}
+         "areas": Nn_("{count} area", "{count} areas"),
+         "families": Nn_("{count} family", "{count} families")}
 
 #: "5.5 more hours": what is still missing, in each unit.
 MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
         "years": Nn_("{count} more year", "{count} more years"),
         "days": Nn_("{count} more day", "{count} more days"),
         "references": Nn_("{count} more reference", "{count} more references"),
-        "areas": Nn_("{count} more area", "{count} more areas")}
+        "areas": Nn_("{count} more area", "{count} more areas"),
+        "families": Nn_("{count} more family", "{count} more families")}
 
 #: Why a reference does not count (the engine's words for it are its codes).
 NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}

@@ -308,4 +308,6 @@ def test_the_spanish_rules_listing(cli) -> None:
     assert "las reglas predeterminadas (data/credentials.toml); se usan cuando no se indica" in out
     assert "úselo con --rules imh-e-2025; rige desde el 1 de enero de 2025" in out
     assert "renovación anual: sí" in out and "credenciales: IFA, IFS, IMHS, IMHM" in out
+    assert ("imh-e-2025: IMH-E® tal como lo publican las asociaciones de la Alliance para las "
+            "solicitudes de 2025\n") in out  # the pack's [i18n.es.pack] title
     assert cli("rules", "--lang", "es", "-f", "json").out == cli("rules", "-f", "json").out

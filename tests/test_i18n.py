@@ -479,6 +479,20 @@ def test_a_renewal_requirement_s_own_next_step_is_the_one_shown(tmp_path: Path) 
                                       "diciembre de 2026."]
 
 
+def test_the_questionnaire_under_a_pack_offers_its_spanish_choices() -> None:
+    from endorse_cli.interview.fields import labels
+    from endorse_cli.io.rules_file import packs_dir
+
+    words = labels(load_rules(packs_dir() / "imh-e-2025.toml").value, SPANISH)
+    assert list(words["topic"].values()) == [
+        "Salud mental infantil y de la primera infancia",
+        "Cómo brindar supervisión/consulta reflexiva", "Diversidad, equidad e inclusión"]
+    assert words["work_role"]["rsc-provider"] == ("Brindar supervisión/consulta reflexiva a "
+                                                  "otras personas")
+    assert words["ages"]["3-6"] == "Niños de 3 a 6 años, y sus familias"
+    assert words["role"]["supervisee"] == "Alguien que recibe RS/C o supervisión de mi parte"
+
+
 # -- the Spanish checklist, timeline and pages -----------------------------------------------
 
 

@@ -241,10 +241,20 @@ def _english_keys(rules) -> set[tuple]:
                 keys.add(("credential", c.id, "requirement", item.id, "label"))
                 if item.next_step:
                     keys.add(("credential", c.id, "requirement", item.id, "next_step"))
+    # format 2: the pack's title, the endorsements and the renewal's requirements
+    if rules.pack is not None:
+        keys.add(("pack", "title"))
+    keys |= {("endorsements", code) for code in rules.endorsements}
+    for n, r in enumerate(rules.renewal.requirement if rules.renewal else ()):
+        keys.add(("renewal", n, r.id, "label"))
+        if r.next_step:
+            keys.add(("renewal", n, r.id, "next_step"))
     return keys
 
 
-def _translated_keys(text) -> set[tuple]:
+def _translated_keys(text, rules) -> set[tuple]:
+    from endorse_cli.model.texts import renewal_text
+
     keys = {("name",)} if text.name else set()
     keys |= {("degrees", d) for d in text.degrees}
     keys |= {("areas", a, f) for a, info in text.areas.items()
@@ -255,16 +265,51 @@ def _translated_keys(text) -> set[tuple]:
         keys |= {("credential", cid, f) for f in ("name", "audience") if getattr(c, f)}
         keys |= {("credential", cid, "requirement", rid, f) for rid, r in c.requirement.items()
                  for f in ("label", "next_step") if getattr(r, f)}
+    if text.pack.title:
+        keys.add(("pack", "title"))
+    keys |= {("endorsements", code) for code, e in text.endorsements.items() if e.label}
+    for n, r in enumerate(rules.renewal.requirement if rules.renewal else ()):
+        words = renewal_text(r, text.renewal)
+        keys |= {("renewal", n, r.id, f) for f in ("label", "next_step") if getattr(words, f)}
     return keys
 
 
-def test_the_default_rules_have_spanish_words_for_everything_they_say() -> None:
-    rules = load_rules().value
-    assert sorted(_english_keys(rules) - _translated_keys(rules.i18n["es"])) == []
+#: The default rules and every rules pack shipped: each speaks Spanish whole.
+SHIPPED_RULES = [None, *sorted((ROOT / "data" / "packs").glob("*.toml"))]
+SHIPPED_IDS = ["default", *(p.stem for p in SHIPPED_RULES[1:])]
 
 
-def test_spanish_next_steps_keep_the_placeholders_of_the_english() -> None:
-    rules = load_rules().value
+@pytest.mark.parametrize("path", SHIPPED_RULES, ids=SHIPPED_IDS)
+def test_the_rules_shipped_have_spanish_words_for_everything_they_say(path) -> None:
+    rules = load_rules(path).value
+    assert sorted(_english_keys(rules) - _translated_keys(rules.i18n["es"], rules),
+                  key=str) == []
+
+
+def _labels(rules) -> list[str]:
+    reqs = [o for c in rules.credential for r in c.requirement
+            for o in [r, *(getattr(r, "option", None) or ())]]
+    return [r.label for r in reqs + list(rules.renewal.requirement if rules.renewal else ())]
+
+
+@pytest.mark.parametrize("path", SHIPPED_RULES, ids=SHIPPED_IDS)
+def test_labels_worded_apart_in_english_are_worded_apart_in_spanish(path) -> None:
+    """A renewal requirement for some endorsements only (the Clinical Mentor's 12 hours, 10
+    after three years) is not shown in the words of the others with its id."""
+    from endorse_cli.model.texts import localized
+
+    rules = load_rules(path).value
+    pairs = set(zip(_labels(rules), _labels(localized(rules, "es")), strict=True))
+    for side in (0, 1):
+        seen: dict[str, str] = {}
+        clash = [(pair, seen[pair[side]]) for pair in sorted(pairs)
+                 if seen.setdefault(pair[side], pair[1 - side]) != pair[1 - side]]
+        assert clash == []
+
+
+@pytest.mark.parametrize("path", SHIPPED_RULES, ids=SHIPPED_IDS)
+def test_spanish_next_steps_keep_the_placeholders_of_the_english(path) -> None:
+    rules = load_rules(path).value
     differ = {k: (sorted(_placeholders(v)), sorted(_placeholders(rules.next_steps[k])))
               for k, v in rules.i18n["es"].next_steps.items()
               if _placeholders(v) != _placeholders(rules.next_steps[k])}
@@ -309,6 +354,12 @@ def test_words_a_language_leaves_out_stay_in_the_files_own(tmp_path: Path) -> No
      "in this rules file; did you mean 'rsc'?"),
     (('name = "Mentor en Salud Mental Infantil"', 'nombre = "Mentor en Salud Mental Infantil"'),
      "line {line}: i18n.es.credential.IMHM.nombre: unknown key `nombre`; did you mean `name`?"),
+    (("[i18n.es.degrees]", '[i18n.es.renewal.requirement.rsc]\nlabel = "12 horas"\n'
+      "[i18n.es.degrees]"),
+     "line {line}: i18n.es.renewal.requirement.rsc: this rules file has no [renewal] to give "
+     "words to"),
+    (("[i18n.es.degrees]", '[i18n.es.pack]\ntitle = "Reglas"\n[i18n.es.degrees]'),
+     "line {line}: i18n.es.pack: this rules file has no [pack] to give a title to"),
 ])
 def test_a_wrong_key_in_the_spanish_words_is_refused_at_its_line(cli, tmp_path, change,
                                                                   message) -> None:
@@ -322,6 +373,124 @@ def test_a_wrong_key_in_the_spanish_words_is_refused_at_its_line(cli, tmp_path, 
     run = cli("credentials", "--rules", str(path))
     assert run.code == 1
     assert message.format(line=line) in run.err
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (('rsc.label = "12 horas', 'rcs.label = "12 horas'),
+     "line {line}: i18n.es.renewal.requirement.rcs: the renewal requirement 'rcs' is not in "
+     "this rules file; did you mean 'rsc'?"),
+    (("rsc.credentials.IMHM-C.label", "rsc.credentials.IMHM-X.label"),
+     "line {line}: i18n.es.renewal.requirement.rsc.credentials.IMHM-X: the endorsement of the "
+     "renewal requirement rsc 'IMHM-X' is not in this rules file; did you mean 'IMHM-C'?"),
+    (("membership.label = ", "membership.labl = "),
+     "line {line}: i18n.es.renewal.requirement.membership.labl: unknown key `labl`; did you "
+     "mean `label`?"),
+    (('IMHM-RF.label = "Mentor', 'IMHM-FR.label = "Mentor'),
+     "line {line}: i18n.es.endorsements.IMHM-FR: the endorsement 'IMHM-FR' is not in this "
+     "rules file; did you mean 'IMHM-RF'?"),
+    (('"renewal.supervision" = "Para {year}', '"renewal.supervision" = "Para {año}'),
+     "line {line}: i18n.es.next_steps.renewal.supervision: unknown placeholder {{año}}"),
+    (('training.label = "15 horas', 'training.next_step = "Asista a {mroe} horas"\n'
+      'training.label = "15 horas'),
+     "line {line}: i18n.es.renewal.requirement.training.next_step: unknown placeholder "
+     "{{mroe}}; did you mean {{more}}?"),
+])
+def test_a_wrong_key_in_a_pack_s_spanish_words_is_refused_at_its_line(cli, tmp_path, change,
+                                                                       message) -> None:
+    source = (ROOT / "data" / "packs" / "imh-e-2025.toml").read_text(encoding="utf-8")
+    old, new = change
+    assert source.count(old) == 1
+    changed = source.replace(old, new)
+    line = changed[:changed.index(new)].count("\n") + 1
+    path = tmp_path / "rules.toml"
+    path.write_text(changed, encoding="utf-8")
+    run = cli("credentials", "--rules", str(path))
+    assert run.code == 1
+    assert message.format(line=line) in run.err
+
+
+def _cut_pack(tmp_path: Path, spanish: str):
+    """imh-e-2025 with ``spanish`` as its whole [i18n.es] table, and ``next_step`` for its
+    first renewal RS/C requirement."""
+    source = (ROOT / "data" / "packs" / "imh-e-2025.toml").read_text(encoding="utf-8")
+    source = source[:source.index("[i18n.es]")] + "[i18n.es]\n" + spanish
+    old = 'credentials = ["IFS", "IFRS"]\n'
+    assert source.count(old) == 1
+    source = source.replace(old, old + 'next_step = "Get {more} of RS/C by {due}."\n')
+    path = tmp_path / "rules.toml"
+    path.write_text(source, encoding="utf-8")
+    return load_rules(path).value
+
+
+def test_a_pack_s_words_a_language_leaves_out_stay_in_the_files_own(tmp_path: Path) -> None:
+    from endorse_cli.model.texts import localized
+
+    rules = _cut_pack(tmp_path, '[i18n.es.endorsements]\nIFS.label = "Especialista"\n'
+                      '[i18n.es.renewal.requirement.rsc]\nlabel = "12 horas de RS/C"\n')
+    shown = localized(rules, "es")
+    assert shown.endorsements["IFS"].label == "Especialista"
+    assert shown.endorsements["IMHS"].label == "Infant Mental Health Specialist"
+    assert shown.endorsements["IFS"].aliases == rules.endorsements["IFS"].aliases
+    assert shown.pack.title == rules.pack.title
+    assert [(r.id, r.label) for r in shown.renewal.requirement] == [
+        ("membership", "Membership in an infant mental health association"),
+        ("training", "15 clock hours of training in the year, at least 1 of them on diversity, "
+                     "equity and inclusion"),
+        ("training-rsc", "3 of those hours about providing reflective supervision/consultation "
+                         "(for those who provide it)"),
+        ("rsc", "12 horas de RS/C"), ("rsc", "12 horas de RS/C"), ("rsc", "12 horas de RS/C")]
+    # the requirement's own next step stays the file's when the language gives none
+    assert shown.renewal.requirement[3].next_step == "Get {more} of RS/C by {due}."
+
+
+def test_words_for_the_holders_of_one_endorsement_are_theirs_alone(tmp_path: Path) -> None:
+    from endorse_cli.model.texts import localized
+
+    rules = _cut_pack(tmp_path, '[i18n.es.renewal.requirement.rsc]\nlabel = "12 horas"\n'
+                      'next_step = "Reciba {more} antes del {due}."\n'
+                      '[i18n.es.renewal.requirement.rsc.credentials.IMHM-C]\n'
+                      'label = "12 horas (10 después de tres años)"\n')
+    shown = localized(rules, "es")
+    assert [(r.credentials, r.label, r.next_step) for r in shown.renewal.requirement[3:]] == [
+        (["IFS", "IFRS"], "12 horas", "Reciba {more} antes del {due}."),
+        (["IMHS"], "12 horas", "Reciba {more} antes del {due}."),
+        (["IMHM-C"], "12 horas (10 después de tres años)", "Reciba {more} antes del {due}.")]
+
+
+def test_a_renewal_requirement_s_own_next_step_is_the_one_shown(tmp_path: Path) -> None:
+    """In the reader's language when the table gives it, else in the file's words."""
+    from endorse_cli.engine.renewal import renew
+    from endorse_cli.io.portfolio_file import read_portfolio
+    from endorse_cli.render.sentences import word_renewal
+
+    portfolio = read_portfolio(EXAMPLES / "ifs-renewing.toml").value
+    day = dt.date(2026, 11, 21)
+
+    def said(rules, lang):
+        report = word_renewal(renew(portfolio, rules, day), rules, lang)
+        return [r.next_step for r in report.endorsements[0].missing_now if r.id == "rsc"]
+
+    english = _cut_pack(tmp_path, "")
+    assert said(english, ENGLISH) == ["Get 2 more hours of RS/C by 2026-12-31."]
+    assert said(english, SPANISH) == ["Get 2 horas más of RS/C by 31 de diciembre de 2026."]
+    spanish = _cut_pack(tmp_path, '[i18n.es.renewal.requirement.rsc]\n'
+                        'next_step = "Reciba {more} de RS/C a más tardar el {due}."\n')
+    assert said(spanish, SPANISH) == ["Reciba 2 horas más de RS/C a más tardar el 31 de "
+                                      "diciembre de 2026."]
+
+
+def test_the_questionnaire_under_a_pack_offers_its_spanish_choices() -> None:
+    from endorse_cli.interview.fields import labels
+    from endorse_cli.io.rules_file import packs_dir
+
+    words = labels(load_rules(packs_dir() / "imh-e-2025.toml").value, SPANISH)
+    assert list(words["topic"].values()) == [
+        "Salud mental infantil y de la primera infancia",
+        "Cómo brindar supervisión/consulta reflexiva", "Diversidad, equidad e inclusión"]
+    assert words["work_role"]["rsc-provider"] == ("Brindar supervisión/consulta reflexiva a "
+                                                  "otras personas")
+    assert words["ages"]["3-6"] == "Niños de 3 a 6 años, y sus familias"
+    assert words["role"]["supervisee"] == "Alguien que recibe RS/C o supervisión de mi parte"
 
 
 # -- the Spanish checklist, timeline and pages -----------------------------------------------

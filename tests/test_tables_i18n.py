@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,7 @@ def test_golden_spanish_renewal(cli, golden) -> None:
 def test_spanish_renewal_has_days_numbers_and_plurals_of_the_language(cli) -> None:
     out = cli("renew", "examples/ifs-renewing.toml", *AS_OF, "--lang", "es").out
     assert out.startswith("Maya Chen (examples/ifs-renewing.toml), al 21 de noviembre de 2026\n")
-    assert "Infant Family Specialist (IFS), otorgado el 14 de junio de 2023" in out
+    assert "Especialista en Infancia y Familia (IFS), otorgado el 14 de junio de 2023" in out
     assert "La renovación vence el 31 de diciembre de 2026 (quedan 40 días)." in out
     assert "2024: renovado" in out and "2025: todos los mínimos cumplidos" in out
     assert "2026: vence el 31 de diciembre de 2026" in out
@@ -133,6 +134,53 @@ def test_spanish_renewal_has_days_numbers_and_plurals_of_the_language(cli) -> No
     assert "Lo que falta hacer" in out
     for english in ("as of", "endorsed", "days left", "hours (needs", "Still to do", "2026-12-31"):
         assert english not in out
+
+
+#: English words that no Spanish sentence has; the names a portfolio gives are taken out first.
+ENGLISH_WORDS = re.compile(r"\b(the|your|of|and|with|by|for|to|at|least|needs?|attend|receive|"
+                           r"add|each|hours?|clock|training|reflective|membership|families|work|"
+                           r"years?|references?|endorsed|provider|infants?|specialist|"
+                           r"diversity)\b", re.IGNORECASE)
+
+
+def _english_left(out: str, names: tuple[str, ...]) -> list[str]:
+    for name in names:
+        out = out.replace(name, "")
+    out = re.sub(r"`[^`]*`", "", out.replace("\n    ", " "))  # wrapped lines joined
+    return [line for line in out.splitlines() if ENGLISH_WORDS.search(line)]
+
+
+def test_the_spanish_renewal_is_spanish_but_for_names(cli) -> None:
+    """The pack's requirement labels, next steps and endorsement names are its Spanish ones."""
+    out = cli("renew", "examples/ifs-renewing.toml", *AS_OF, "--lang", "es").out
+    assert "[ ] 12 horas de supervisión/consulta reflexiva (RS/C) en el año\n" in out
+    assert ("  - Para 2026: asista a 2 horas más de capacitación a más tardar el 31 de\n"
+            "    diciembre de 2026, con al menos 1 hora sobre diversidad, equidad e\n"
+            "    inclusión; registre cada curso con `endorse add training`.") in out
+    assert "diversidad, equidad e inclusión: 0 horas" in out
+    assert _english_left(out, ("Connecticut Association for Infant Mental Health",
+                               "Infant Mental Health Endorsement®")) == []
+
+
+def test_a_clinical_mentor_renews_by_the_words_for_their_endorsement(cli, tmp_path) -> None:
+    source = (Path("examples") / "ifs-renewing.toml").read_text(encoding="utf-8")
+    held = '[[endorsement]]\ncredential = "IFS"'
+    assert source.count(held) == 1
+    path = tmp_path / "mentor.toml"
+    path.write_text(source.replace(held, held.replace("IFS", "IMHM-C")), encoding="utf-8")
+    out = cli("renew", str(path), *AS_OF, *PACK, "--lang", "es").out
+    assert "Mentor en Salud Mental Infantil - Clínico (IMHM-C), otorgado el" in out
+    assert ("12 horas de supervisión/consulta reflexiva (RS/C) en el año (10 después de\n"
+            "    tres años como Mentor Clínico)") in out
+    assert "3 de esas horas sobre cómo brindar supervisión/consulta reflexiva" in out
+
+
+def test_golden_spanish_checklist_under_a_pack(cli, golden) -> None:
+    run = cli("gaps", "examples/program-director.toml", *AS_OF, *PACK, "--lang", "es")
+    assert run.code == 0
+    golden("gaps-program-director.imh-e-2025.es.txt", run.out)
+    assert not _wide(run.out)
+    assert _english_left(run.out, ("Renee Jackson",)) == []
 
 
 def test_spanish_renewal_markdown_and_a_day_left(cli) -> None:
@@ -260,6 +308,8 @@ def test_the_spanish_rules_listing(cli) -> None:
     assert "las reglas predeterminadas (data/credentials.toml); se usan cuando no se indica" in out
     assert "úselo con --rules imh-e-2025; rige desde el 1 de enero de 2025" in out
     assert "renovación anual: sí" in out and "credenciales: IFA, IFS, IMHS, IMHM" in out
+    assert ("imh-e-2025: IMH-E® tal como lo publican las asociaciones de la Alliance para las "
+            "solicitudes de 2025\n") in out  # the pack's [i18n.es.pack] title
     assert cli("rules", "--lang", "es", "-f", "json").out == cli("rules", "-f", "json").out
 
 

@@ -220,6 +220,7 @@ def list_rules(app: Application, *, fmt: str) -> None:
     from ..io.rules_file import DEFAULT_NAME, load_rules, pack_names, packs_dir
 
     entries = []
+    shown: dict[str, str] = {}  # each pack's title in the reader's language
     default = load_rules().value
     entries.append({"name": "(default)", "file": "data/credentials.toml", "title": default.name,
                     "effective": None, "checked": None, "renewal": default.renewal is not None,
@@ -230,6 +231,7 @@ def list_rules(app: Application, *, fmt: str) -> None:
         except RulesError:
             raise
         pack = rules.pack
+        shown[name] = _localized_title(rules, app.language)
         entries.append({
             "name": name, "file": f"data/packs/{name}.toml",
             "title": pack.title if pack else rules.name,
@@ -252,7 +254,7 @@ def list_rules(app: Application, *, fmt: str) -> None:
     for e in entries:
         default_entry = e["name"] == "(default)"
         name = _("(default)") if default_entry else e["name"]
-        title = default_title if default_entry else e["title"]
+        title = default_title if default_entry else shown[e["name"]]
         head = f"{name}: {title}"
         lines.append(f"## {head}" if md else head)
         if md:
@@ -280,6 +282,15 @@ def list_rules(app: Application, *, fmt: str) -> None:
 
 def _day(iso: str | None, language: Language) -> str:
     return language.day(dt.date.fromisoformat(iso)) if iso else ""
+
+
+def _localized_title(rules: Any, language: Language) -> str:
+    """A pack's title in ``language`` (its ``[i18n]`` words), else its own."""
+    if not language.english:
+        from ..model.texts import localized
+
+        rules = localized(rules, language.code)
+    return rules.pack.title if rules.pack else rules.name
 
 
 def _localized_name(rules: Any, language: Language) -> str:

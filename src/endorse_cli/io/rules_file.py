@@ -223,6 +223,36 @@ def _check_languages(rules: Rules, fail) -> None:  # noqa: ANN001
                                                  credential=credential_id), req_id, reqs)
                 if rtext.next_step is not None:
                     _check_wording(fail, where + ("next_step",), rtext.next_step)
+        _check_pack_words(rules, text, here, fail, unknown)
+
+
+def _check_pack_words(rules: Rules, text, here, fail, unknown) -> None:  # noqa: ANN001
+    """The words of format 2's tables: the pack's title, endorsements, renewal requirements."""
+    if text.pack.title and rules.pack is None:
+        raise fail(here + ("pack",), "this rules file has no [pack] to give a title to",
+                   "remove the table")
+    for held in text.endorsements:
+        if held not in rules.endorsements:
+            raise unknown(here + ("endorsements", held), "the endorsement", held,
+                          list(rules.endorsements))
+    renewal = rules.renewal.requirement if rules.renewal is not None else []
+    ids = list(dict.fromkeys(r.id for r in renewal))
+    for req_id, rtext in text.renewal.requirement.items():
+        where = here + ("renewal", "requirement", req_id)
+        if not ids:
+            raise fail(where, "this rules file has no [renewal] to give words to",
+                       "remove the table")
+        if req_id not in ids:
+            raise unknown(where, "the renewal requirement", req_id, ids)
+        codes = list(dict.fromkeys(c for r in renewal if r.id == req_id
+                                   for c in r.credentials or ()))
+        for held, words in [(None, rtext), *rtext.credentials.items()]:
+            at = where if held is None else where + ("credentials", held)
+            if held is not None and held not in codes:
+                raise unknown(at, f"the endorsement of the renewal requirement {req_id}", held,
+                              codes)
+            if words.next_step is not None:
+                _check_wording(fail, at + ("next_step",), words.next_step)
 
 
 #: What format 2 added to the kinds of format 1: a format-1 file that uses it is refused.

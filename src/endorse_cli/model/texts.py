@@ -2,8 +2,9 @@
 
 A rules file is written in one language. Each ``[i18n.es]`` table (any language code) may
 give that language's words for what a person reads: the rules' name, degree names, areas,
-the words for the format's values, next steps, and each credential's name, audience and
-requirement labels and next steps::
+the words for the format's values, next steps, each credential's name, audience and
+requirement labels and next steps, and (format 2) the endorsements' names, the renewal
+requirements' labels and next steps and the pack's title::
 
     [i18n.es]
     name = "..."
@@ -19,6 +20,18 @@ requirement labels and next steps::
     name = "Especialista en Infancia y Familia"
     [i18n.es.credential.IFS.requirement.degree]
     label = "Licenciatura o maestría"
+    [i18n.es.pack]
+    title = "..."
+    [i18n.es.endorsements.IMHM-C]
+    label = "Mentor en Salud Mental Infantil - Clínico"
+    [i18n.es.renewal.requirement.rsc]
+    label = "12 horas de RS/C en el año"
+    [i18n.es.renewal.requirement.rsc.credentials.IMHM-C]
+    label = "12 horas de RS/C en el año (10 después de tres años)"
+
+A renewal requirement's id may be used by several requirements, each for the holders of
+other endorsements (``credentials = [...]``): the words of its id are theirs, unless a
+``credentials.<code>`` table gives other words to the one that names that code.
 
 Whatever a language leaves out is shown in the file's own words, never blank.
 """
@@ -55,13 +68,35 @@ class CredentialText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=Tr
     requirement: dict[str, RequirementText] = {}
 
 
+class RenewalRequirementText(RequirementText, kw_only=True, forbid_unknown_fields=True,
+                             frozen=True):
+    #: Other words for the requirement of this id that applies to holders of the code.
+    credentials: dict[str, RequirementText] = {}
+
+
+class RenewalText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    #: By requirement id.
+    requirement: dict[str, RenewalRequirementText] = {}
+
+
+class EndorsementText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    label: Words | None = None
+
+
+class PackText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    title: Words | None = None
+
+
 class LanguageText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     name: Words | None = None
+    pack: PackText = PackText()
     degrees: dict[Degree, Words] = {}
     areas: dict[Area, AreaText] = {}
     choices: dict[str, dict[str, Words]] = {}
     next_steps: dict[str, Words] = {}
     credential: dict[str, CredentialText] = {}
+    endorsements: dict[str, EndorsementText] = {}
+    renewal: RenewalText = RenewalText()
 
 
 def _requirement(req, text: CredentialText):  # noqa: ANN001, ANN202
@@ -73,6 +108,24 @@ def _requirement(req, text: CredentialText):  # noqa: ANN001, ANN202
         changes["next_step"] = own.next_step
     if getattr(req, "option", None):
         changes["option"] = [_requirement(o, text) for o in req.option]
+    return replace(req, **changes) if changes else req
+
+
+def renewal_text(req, text: RenewalText) -> RequirementText:  # noqa: ANN001
+    """The words a language gives one renewal requirement: those of a code it applies to,
+    else those of its id."""
+    own = text.requirement.get(req.id)
+    if own is None:
+        return RequirementText()
+    specific = next((own.credentials[c] for c in req.credentials or () if c in own.credentials),
+                    RequirementText())
+    return RequirementText(label=specific.label or own.label,
+                           next_step=specific.next_step or own.next_step)
+
+
+def _renewal_requirement(req, text: RenewalText):  # noqa: ANN001, ANN202
+    own = renewal_text(req, text)
+    changes = {k: v for k, v in (("label", own.label), ("next_step", own.next_step)) if v}
     return replace(req, **changes) if changes else req
 
 
@@ -103,9 +156,22 @@ def _localized(rules, code: str):  # noqa: ANN001, ANN202
         changes = {k: v for k, v in (("name", ctext.name), ("audience", ctext.audience)) if v}
         changes["requirement"] = [_requirement(r, ctext) for r in credential.requirement]
         credentials.append(replace(credential, **changes))
+    endorsements = {held: replace(info, label=t.label)
+                    for held, info in rules.endorsements.items()
+                    if (t := text.endorsements.get(held)) is not None and t.label}
+    renewal = rules.renewal
+    if renewal is not None and text.renewal.requirement:
+        renewal = replace(renewal, requirement=[_renewal_requirement(r, text.renewal)
+                                                for r in renewal.requirement])
+    pack = rules.pack
+    if pack is not None and text.pack.title:
+        pack = replace(pack, title=text.pack.title)
     return replace(
         rules,
         name=text.name or rules.name,
+        pack=pack,
+        endorsements={**rules.endorsements, **endorsements},
+        renewal=renewal,
         degrees={**rules.degrees, **text.degrees},
         areas={**rules.areas, **areas},
         choices={key: {**values, **text.choices.get(key, {})}

@@ -46,14 +46,16 @@ UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
          "years": Nn_("{count} year", "{count} years"),
          "days": Nn_("{count} day", "{count} days"),
          "references": Nn_("{count} reference", "{count} references"),
-         "areas": Nn_("{count} area", "{count} areas")}
+         "areas": Nn_("{count} area", "{count} areas"),
+         "families": Nn_("{count} family", "{count} families")}
 
 #: "5.5 more hours": what is still missing, in each unit.
 MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
         "years": Nn_("{count} more year", "{count} more years"),
         "days": Nn_("{count} more day", "{count} more days"),
         "references": Nn_("{count} more reference", "{count} more references"),
-        "areas": Nn_("{count} more area", "{count} more areas")}
+        "areas": Nn_("{count} more area", "{count} more areas"),
+        "families": Nn_("{count} more family", "{count} more families")}
 
 #: Why a reference does not count (the engine's words for it are its codes).
 NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
@@ -783,19 +785,32 @@ class RenewalWords(Words):
             text += " " + _("for {year}").format(year=values["year"])
         return text
 
-    def renewal_requirement(self, req: RequirementResult) -> RequirementResult:
+    def renewal_spec(self, req: RequirementResult, code: str | None) -> Any:
+        """The renewal requirement ``req`` was judged by, for a holder of ``code``, in the
+        reader's language (the ids of renewal requirements repeat, one for each group of
+        endorsements)."""
+        renewal = self.rules.renewal
+        return next((r for r in (renewal.requirement if renewal else ())
+                     if r.id == req.id and (r.credentials is None or code in r.credentials)),
+                    None)
+
+    def renewal_requirement(self, req: RequirementResult,
+                            code: str | None = None) -> RequirementResult:
+        spec = self.renewal_spec(req, code)
         return replace(
-            req, standing=self.renewal_standing(req),
-            next_step=self.next_step(req, req.step, None) if req.step and not req.met else None)
+            req, label=spec.label if spec else req.label, standing=self.renewal_standing(req),
+            next_step=self.next_step(req, req.step, spec.next_step if spec else None)
+            if req.step and not req.met else None)
 
     def renewal(self, report: Any) -> Any:
         out = []
         for e in report.endorsements:
             years = tuple(replace(y, summary=self.year_summary(y), requirements=tuple(
-                self.renewal_requirement(r) for r in y.requirements)) for y in e.years)
+                self.renewal_requirement(r, e.credential) for r in y.requirements))
+                for y in e.years)
             out.append(replace(
                 e, name=self.endorsement_name(e), summary=self.endorsement_summary(e),
-                years=years, missing_now=tuple(self.renewal_requirement(r)
+                years=years, missing_now=tuple(self.renewal_requirement(r, e.credential)
                                                for r in e.missing_now)))
         return replace(report, endorsements=tuple(out), rules_name=self.rules.name)
 

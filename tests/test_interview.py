@@ -40,7 +40,7 @@ def training(title: str, hours: str) -> str:
 
 def test_init_asks_and_writes_a_new_portfolio(typed, tmp_path) -> None:
     path = tmp_path / "portfolio.toml"
-    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN * 2 + ENTER + ENTER + "n"
+    keys = "Ana Lopez" + ENTER + "ana@example.org" + ENTER + DOWN * 2 + ENTER + ENTER + "n\r"
     run = typed(keys, "init", str(path))
     assert run.code == 0, run.err
     assert path.read_text(encoding="utf-8") == (
@@ -65,8 +65,8 @@ def test_init_refuses_an_existing_file(typed, tmp_path) -> None:
 def test_interview_adds_trainings_and_shows_progress(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
-    keys = ("y" + training("Attachment Basics", "3") + "y" + training("Play and Learning", "2.5")
-            + "n")
+    keys = ("y\r" + training("Attachment Basics", "3") + "y\r" + training("Play and Learning", "2.5")
+            + "n\r")
     run = typed(keys, "interview", str(path), "--section", "training")
     assert run.code == 0, run.err
     portfolio = read_portfolio(path).value
@@ -84,11 +84,11 @@ def test_interview_adds_trainings_and_shows_progress(typed, tmp_path) -> None:
 def test_dates_in_us_form_and_impossible_ones_asked_again(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
-    keys = ("y" + "Later Course" + ENTER + ENTER
+    keys = ("y\r" + "Later Course" + ENTER + ENTER
             + CLEAR + "2/30/2024" + ENTER       # not a real date: asked again
             + CLEAR + "3/15/2024" + ENTER       # the US form is read
             + "0" + ENTER + CLEAR + "1.5" + ENTER  # 0 hours refused, then 1.5
-            + ENTER + SPACE + ENTER + ENTER + "n")
+            + ENTER + SPACE + ENTER + ENTER + "n\r")
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     last = read_portfolio(path).value.training[-1]
@@ -99,12 +99,13 @@ def test_ctrl_c_in_the_third_entry_keeps_the_first_two(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     before = len(read_portfolio(path).value.training)
-    keys = ("y" + training("One", "1") + "y" + training("Two", "1") + "y" + "Thr" + CTRL_C)
+    keys = ("y\r" + training("One", "1") + "y\r" + training("Two", "1") + "y\r" + "Thr" + CTRL_C)
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 130
-    assert run.err.startswith(f"stopped: 2 entries saved in {path} this time; "
-                              "the one being typed was not.\n"
-                              f"  fix: run `endorse interview {path}` to go on")
+    assert run.err == (f"stopped: 2 entries saved in {path} this time; the one being typed "
+                       "was not.\n  What you had typed, to type again: Name of the course, "
+                       "workshop or session: Thr\n"
+                       f"  fix: run `endorse interview {path} --section training` to go on\n")
     titles = [t.title for t in read_portfolio(path).value.training]  # valid, and has both
     assert len(titles) == before + 2 and titles[-2:] == ["One", "Two"]
 
@@ -114,7 +115,7 @@ def test_edit_changes_a_field_and_removes_an_entry(typed, tmp_path) -> None:
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     # About you > name: replace it; then References (3) > the third > remove > yes; then Done.
     keys = (ENTER + ENTER + CLEAR + "Maya T. Thompson" + ENTER
-            + DOWN * 4 + ENTER + DOWN * 2 + ENTER + DOWN * 5 + ENTER + "y"
+            + DOWN * 4 + ENTER + DOWN * 2 + ENTER + DOWN * 5 + ENTER + "y\r"
             + DOWN * 5 + ENTER)
     run = typed(keys, "edit", str(path))
     assert run.code == 0, run.err
@@ -158,7 +159,7 @@ def test_init_in_a_real_terminal(tmp_path) -> None:
         child.expect("Which credential are you applying for")
         child.send("\r")  # not decided yet
         child.expect("Go on with the interview now")
-        child.send("n")
+        child.send("n\r")
         child.expect("endorse interview")
         child.expect(pexpect.EOF)
     finally:
@@ -173,7 +174,7 @@ def test_ctrl_d_stops_at_any_prompt(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     # Ctrl-D at the provider question, which has a default filled in
-    run = typed("y" + "One" + ENTER + "\x04", "interview", str(path), "-s", "training")
+    run = typed("y\r" + "One" + ENTER + "\x04", "interview", str(path), "-s", "training")
     assert run.code == 130
     assert run.err.startswith("stopped: 0 entries saved")
 
@@ -232,7 +233,7 @@ def test_a_new_entry_is_added_to_the_file_as_changed_on_disk(typed, tmp_path, mo
         return answers
 
     monkeypatch.setattr(flows.Session, "entry", entry_then_edit_elsewhere)
-    run = typed("y" + training("One", "1") + "y" + training("Two", "2") + "n",
+    run = typed("y\r" + training("One", "1") + "y\r" + training("Two", "2") + "n\r",
                 "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     assert " ".join(run.out.split()).count(
@@ -267,7 +268,7 @@ def test_a_reference_without_contact_gets_a_note(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     # name, role (leave it out), no email, no phone, status planned, then no more
-    keys = "y" + "Sam Roe" + ENTER + ENTER + ENTER + ENTER + ENTER + "n"
+    keys = "y\r" + "Sam Roe" + ENTER + ENTER + ENTER + ENTER + ENTER + "n\r"
     run = typed(keys, "interview", str(path), "-s", "reference")
     assert run.code == 0, run.err
     assert "Note: a reference counts only with an email or a phone" in " ".join(run.out.split())
@@ -283,7 +284,7 @@ def job(hours_per_week: str) -> str:
 def test_hours_a_week_the_file_refuses_are_asked_again_and_the_job_kept(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
-    keys = "y" + job("200") + CLEAR + "40" + ENTER + "12" + ENTER + ENTER + ENTER + "n"
+    keys = "y\r" + job("200") + CLEAR + "40" + ENTER + "12" + ENTER + ENTER + ENTER + "n\r"
     run = typed(keys, "interview", str(path), "-s", "work")
     assert run.code == 0, run.err
     last = read_portfolio(path).value.work[-1]
@@ -294,8 +295,8 @@ def test_hours_a_week_the_file_refuses_are_asked_again_and_the_job_kept(typed, t
 def test_typing_over_a_default_replaces_it(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)  # last provider: State Association...
-    keys = ("y" + "Home Visiting 101" + ENTER + "Rosa Martinez" + ENTER + "3/1/2026" + ENTER
-            + "2" + ENTER + ENTER + SPACE + ENTER + ENTER + "n")
+    keys = ("y\r" + "Home Visiting 101" + ENTER + "Rosa Martinez" + ENTER + "3/1/2026" + ENTER
+            + "2" + ENTER + ENTER + SPACE + ENTER + ENTER + "n\r")
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     last = read_portfolio(path).value.training[-1]
@@ -306,10 +307,10 @@ def test_a_providers_credential_is_offered_only_for_the_same_provider(typed, tmp
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)  # the last provider: Ana Lopez
     session = ENTER + "1" + ENTER + "{provider}" + ENTER + ENTER + "{credential}" + ENTER + ENTER
-    keys = ("y" + session.format(provider="", credential="IMHM-C")      # Ana Lopez, IMHM-C
-            + "y" + session.format(provider="Rosa Martinez", credential="")  # nothing carried
-            + "y" + session.format(provider="Ana Lopez", credential="")  # hers is offered
-            + "n")
+    keys = ("y\r" + session.format(provider="", credential="IMHM-C")      # Ana Lopez, IMHM-C
+            + "y\r" + session.format(provider="Rosa Martinez", credential="")  # nothing carried
+            + "y\r" + session.format(provider="Ana Lopez", credential="")  # hers is offered
+            + "n\r")
     run = typed(keys, "interview", str(path), "-s", "rsc")
     assert run.code == 0, run.err
     added = read_portfolio(path).value.supervision[-3:]
@@ -320,8 +321,8 @@ def test_a_providers_credential_is_offered_only_for_the_same_provider(typed, tmp
 def test_a_dash_leaves_out_an_optional_default(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
-    keys = ("y" + "Solo Study" + ENTER + "-" + ENTER + ENTER + "1:30" + ENTER + ENTER + SPACE
-            + ENTER + ENTER + "n")
+    keys = ("y\r" + "Solo Study" + ENTER + "-" + ENTER + ENTER + "1:30" + ENTER + ENTER + SPACE
+            + ENTER + ENTER + "n\r")
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     last = read_portfolio(path).value.training[-1]
@@ -331,7 +332,7 @@ def test_a_dash_leaves_out_an_optional_default(typed, tmp_path) -> None:
 def test_a_red_flag_is_said_as_the_entry_is_saved(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)
-    keys = "y" + ENTER + "9 hrs" + ENTER + ENTER + ENTER + ENTER + ENTER + "n"
+    keys = "y\r" + ENTER + "9 hrs" + ENTER + ENTER + ENTER + ENTER + ENTER + "n\r"
     run = typed(keys, "interview", str(path), "-s", "supervision")
     assert run.code == 0, run.err
     out = " ".join(run.out.split())
@@ -352,11 +353,11 @@ def test_a_certificate_must_exist_and_one_elsewhere_is_copied_in(typed, tmp_path
     elsewhere = tmp_path / "Downloads" / "attachment cert.pdf"
     elsewhere.parent.mkdir()
     elsewhere.write_bytes(b"%PDF-1.4 certificate")
-    keys = ("y" + "Attachment" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
+    keys = ("y\r" + "Attachment" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
             + "no-such-file.pdf" + ENTER                # refused: there is no such file
             + CLEAR + f"'{elsewhere}'" + ENTER          # as a terminal pastes a dropped file
-            + "y"                                       # copy it in
-            + "n")
+            + "y\r"                                       # copy it in
+            + "n\r")
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     assert read_portfolio(path).value.training[-1].certificate == "certificates/attachment cert.pdf"
@@ -370,8 +371,8 @@ def test_a_certificate_inside_the_folder_is_named_relatively(typed, tmp_path, mo
     (tmp_path / "certs").mkdir()
     (tmp_path / "certs" / "one.pdf").write_bytes(b"pdf")
     monkeypatch.chdir(tmp_path / "certs")  # typed from another folder
-    keys = ("y" + "One" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
-            + "one.pdf" + ENTER + "n")
+    keys = ("y\r" + "One" + ENTER + ENTER + ENTER + "3" + ENTER + ENTER + SPACE + ENTER
+            + "one.pdf" + ENTER + "n\r")
     run = typed(keys, "interview", str(path), "-s", "training")
     assert run.code == 0, run.err
     assert read_portfolio(path).value.training[-1].certificate == "certs/one.pdf"
@@ -387,7 +388,7 @@ def test_init_starts_an_empty_file_and_gaps_points_there(typed, cli, tmp_path, b
     path = tmp_path / "portfolio.toml"
     path.write_text(blank, encoding="utf-8", newline="")
     assert "start it with `endorse init`" in cli("gaps", str(path)).err
-    run = typed(INIT_KEYS + "n", "init", str(path))
+    run = typed(INIT_KEYS + "n\r", "init", str(path))
     assert run.code == 0, run.err
     assert read_portfolio(path).value.applicant.name == "Ana Lopez"
     assert not (tmp_path / "portfolio.toml.bak").exists()  # nothing was there to keep
@@ -395,7 +396,7 @@ def test_init_starts_an_empty_file_and_gaps_points_there(typed, cli, tmp_path, b
 
 def test_a_file_name_with_spaces_is_quoted_in_the_next_step(typed, tmp_path) -> None:
     path = tmp_path / "my portfolio.toml"
-    run = typed(INIT_KEYS + "n", "init", str(path))
+    run = typed(INIT_KEYS + "n\r", "init", str(path))
     assert run.code == 0, run.err
     assert f"Later, run `endorse interview '{path}'` to go on." in " ".join(run.out.split())
 
@@ -424,7 +425,7 @@ def test_the_target_credential_is_chosen_in_init(typed, tmp_path) -> None:
 
     first = load_rules().value.credential[0].id
     path = tmp_path / "portfolio.toml"
-    run = typed("Ana Lopez" + ENTER + ENTER + ENTER + DOWN + ENTER + "n", "init", str(path))
+    run = typed("Ana Lopez" + ENTER + ENTER + ENTER + DOWN + ENTER + "n\r", "init", str(path))
     assert run.code == 0, run.err
     assert read_portfolio(path).value.applicant.target == first
     assert f'target = "{first}"' in path.read_text(encoding="utf-8")
@@ -433,7 +434,7 @@ def test_the_target_credential_is_chosen_in_init(typed, tmp_path) -> None:
 def test_section_aliases_and_guesses(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)
-    run = typed("n", "interview", str(path), "--section", "rsc")
+    run = typed("n\r", "interview", str(path), "--section", "rsc")
     assert run.code == 0, run.err
     assert "Reflective supervision/consultation (RS/C)" in run.out
     run = typed("", "interview", str(path), "--section", "refrences")
@@ -465,7 +466,7 @@ def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
     child = spawn("interview", str(path), "--section", "work")
     try:
         child.expect(r"Add another job\?")
-        child.send("y")
+        child.send("y\r")
         for prompt, answer in (("Job title", "Home Visitor"), ("Organization", "Family Services"),
                                ("First day", "9/1/2021"), ("Last day", "")):
             child.expect(prompt)
@@ -484,7 +485,7 @@ def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
         child.send("\r")
         child.expect("Saved: Home Visitor")
         child.expect(r"Add another job\?")
-        child.send("n")
+        child.send("n\r")
         child.expect(pexpect.EOF)
     finally:
         child.close()
@@ -503,7 +504,7 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
     child = spawn("interview", str(path), "--section", "training")
     try:
         child.expect(r"Add another training\?")
-        child.send("y")
+        child.send("y\r")
         child.expect("Name of the course")
         child.send("Home Visiting 101\r")
         child.expect(r"Who gave it \(optional\) \(Enter for State Association for Infant Mental "
@@ -511,6 +512,8 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
         child.send("Rosa Martinez\r")
         child.expect(rf"Date completed \(Enter for {TODAY}\)")
         child.send("\r")
+        # the question, answered, shows the day Enter took (never an empty answer)
+        child.expect(rf"\(Enter for {TODAY}\):(?:\x1b\[[0-9;?]*[A-Za-z]|\s)*{TODAY}")
         child.expect("Clock hours")
         child.send("1:30\r")
         child.expect("Was it specialized training")
@@ -520,7 +523,7 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
         child.expect("Certificate file")
         child.send("\r")
         child.expect(r"Add another training\?")
-        child.send("y")
+        child.send("y\r")
         child.expect("Name of the course")
         child.send("Half typ")
         child.sendcontrol("c")
@@ -530,7 +533,9 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
     assert child.exitstatus == 130
     text = " ".join(child.before.split())
     assert (f"stopped: 1 entry saved in {path} this time; the one being typed was not. "
-            f"fix: run `endorse interview '{path}'` to go on") in text
+            "What you had typed, to type again: Name of the course, workshop or session: "
+            f"Half typ fix: run `endorse interview '{path}' --section training` to go on"
+            ) in text
     last = read_portfolio(path).value.training[-1]
     assert (last.title, last.provider, last.date.isoformat(), last.hours) == (
         "Home Visiting 101", "Rosa Martinez", TODAY, 1.5)
@@ -574,9 +579,9 @@ def test_an_entry_the_save_refuses_is_asked_again_with_every_answer_kept(
     shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
     answers = ("Home Visitor" + ENTER + "Family Services" + ENTER + "2021-09-01" + ENTER
                + "{end}" + ENTER + ENTER + "{hours}" + ENTER + "12" + ENTER + ENTER + ENTER)
-    keys = ("y" + answers.format(end="2020-01-01", hours="30")
+    keys = ("y\r" + answers.format(end="2020-01-01", hours="30")
             + ENTER + ENTER + ENTER + "2022-01-01" + ENTER + ENTER + ENTER + ENTER + ENTER
-            + ENTER + "n")
+            + ENTER + "n\r")
     run = typed(keys, "interview", str(path), "-s", "work")
     assert run.code == 0, run.err
     out = " ".join(run.out.split())
@@ -604,7 +609,7 @@ def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
         return answers
 
     monkeypatch.setattr(flows.Session, "entry", entry_then_break_the_file)
-    run = typed("y" + training("Attachment Basics", "3"), "interview", str(path), "-s", "training")
+    run = typed("y\r" + training("Attachment Basics", "3"), "interview", str(path), "-s", "training")
     assert run.code == 1
     out = " ".join(run.out.split())
     assert ("Not saved, to type again later: Name of the course, workshop or session: Attachment "
@@ -617,7 +622,7 @@ def test_the_progress_line_is_toward_the_applicants_target(typed, tmp_path) -> N
     """The home visitor's target is IFS (IFA is recommended): progress is counted toward IFS."""
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)
-    run = typed("y" + training("Attachment Basics", "3") + "n", "interview", str(path),
+    run = typed("y\r" + training("Attachment Basics", "3") + "n\r", "interview", str(path),
                 "--section", "training")
     assert run.code == 0, run.err
     said = " ".join(run.out.split())

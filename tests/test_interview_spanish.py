@@ -68,10 +68,10 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.send("\x1b[B\x1b[B\r")
         child.expect(r"¿Seguir ahora con la entrevista\?")
         child.expect(r"\(S/n\)")
-        child.send("s")
+        child.send("s\r")
         child.expect(r"¿Agregar un título\?")
         child.expect(r"\(S/n\)")
-        child.send("s")
+        child.send("s\r")
         child.expect("Título o credencial")
         child.send("\x1b[B\x1b[B\r")
         child.expect("Área de estudio")
@@ -83,10 +83,10 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.expect("Guardado: Licenciatura en Desarrollo infantil, 31 de mayo de 2016")
         child.expect(r"¿Agregar otro título\?")
         child.expect(r"\(s/N\)")
-        child.send("n")
+        child.send("n\r")
         child.expect(r"Hacia IFS, su meta: 1 de 6 requisitos cumplidos")
         child.expect(r"¿Agregar un empleo\?")
-        child.send("s")
+        child.send("s\r")
         for prompt, answer in (("Puesto", "Visitadora domiciliaria"),
                                ("Organización", "Familias Fuertes")):
             child.expect(prompt)
@@ -114,9 +114,9 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.expect(r"Guardado: Visitadora domiciliaria, Familias Fuertes \(del 15 de marzo de "
                      r"2020 al presente\)")
         child.expect(r"¿Agregar otro empleo\?")
-        child.send("n")
+        child.send("n\r")
         child.expect(r"¿Agregar una capacitación\?")
-        child.send("s")
+        child.send("s\r")
         child.expect("Nombre del curso, taller o sesión")
         child.send("Apego 101\r")
         child.expect("Quién la dio")
@@ -129,8 +129,8 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
     said = " ".join(ANSI.sub(" ", screen.getvalue()).split())
     assert (f"detenido: Se guardaron 2 entradas en {path} esta vez; la que estaba escribiendo "
             f"no. Lo que había escrito, para escribirlo de nuevo: Nombre del curso, taller o "
-            f"sesión: Apego 101 cómo resolverlo: ejecute `endorse interview {path}` para "
-            "seguir") in said
+            f"sesión: Apego 101; Quién la dio: Medio escri cómo resolverlo: ejecute `endorse "
+            f"interview {path}` para seguir") in said
     assert english_words(screen.getvalue()) == set()
     portfolio = read_portfolio(path).value
     assert portfolio.applicant.name == "Ana López" and portfolio.applicant.target == "IFS"

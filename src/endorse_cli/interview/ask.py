@@ -65,7 +65,10 @@ class Asker:
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
-            raise Interrupted("stopped") from None
+            stopped = Interrupted("stopped")
+            #: What was typed at the question but not yet taken, to show it is not lost.
+            stopped.typed = app.current_buffer.text.strip()  # type: ignore[attr-defined]
+            raise stopped from None
 
     def confirm(self, message: str, default: bool = True) -> bool:
         return bool(self._run(yes_or_no(message, default, self.language)))
@@ -130,7 +133,7 @@ class Asker:
         message += hint + ":"
 
         def read(text: str) -> Any:
-            if not text.strip() and shown:
+            if shown and text.strip() in ("", shown):
                 return default
             if text.strip() == "-" and not field.required:
                 return None
@@ -149,7 +152,28 @@ class Asker:
                 return str(reason)
             return True
 
-        return read(self._run(questionary.text(message, validate=check)))
+        question = questionary.text(message, validate=check)
+        if shown:
+            _show_default_when_taken(question, shown)
+        return read(self._run(question))
+
+
+def _show_default_when_taken(question: questionary.Question, shown: str) -> None:
+    """Enter on an empty answer puts the offered answer in the line before taking it, so that
+    the question, once answered, shows what it took (never an empty line)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter", eager=True)
+    def _take(event: Any) -> None:
+        buffer = event.current_buffer
+        if not buffer.text.strip():
+            buffer.text = shown
+        buffer.validate_and_handle()
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
 
 
 #: The instructions under a list and a checkbox.
@@ -236,7 +260,11 @@ YES, NO = N_("Yes"), N_("No")
 def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> questionary.Question:
     """A yes-or-no question, as questionary's ``confirm`` asks it, in ``language``: its hint
     (``(S/n)``), the key for yes (``s`` in Spanish; ``y`` always works too) and the answer it
-    shows (``Sí``)."""
+    shows (``Sí``).
+
+    A key shows its answer and Enter takes it (Enter alone takes the default): people type
+    ``s`` then Enter, and an Enter that answered the next question unseen would put every
+    answer after it one question off."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.formatted_text import to_formatted_text
     from prompt_toolkit.key_binding import KeyBindings
@@ -268,9 +296,8 @@ def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> ques
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     def answer(value: bool) -> Any:
-        def press(event: Any) -> None:
+        def press(event: Any) -> None:  # shown at once; Enter then takes it
             status["answer"] = value
-            done(event)
         return press
 
     # y and n always work; a language may add its own keys ("s" for "sí").

@@ -63,6 +63,10 @@ class Session:
         self.typing = False  # an entry is half answered
         #: The section and the answers of the entry being typed, shown if it is stopped.
         self.partial: tuple[str, dict[str, Any]] | None = None
+        #: The question being answered when it was stopped, and what was typed at it.
+        self.half: tuple[Field, str] | None = None
+        #: The one section asked for (`interview --section`): going on names it again.
+        self.walking: str | None = None
 
     def say(self, text: str, style: str = "") -> None:
         from ..render.text import say
@@ -78,7 +82,7 @@ class Session:
                              "not.", n) if self.typing
                     else ngettext("{n} change saved in {path} this time.",
                                   "{n} changes saved in {path} this time.", n))
-            return Interrupted(said.format(n=n, path=self.path),
+            return Interrupted(said.format(n=n, path=self.path) + self.typed_so_far(),
                                fix=_("run {command} to change more").format(
                                    command=go_on("edit", self.path)))
         said = (ngettext("{n} entry saved in {path} this time; the one being typed was not.",
@@ -86,13 +90,32 @@ class Session:
                          n) if self.typing
                 else ngettext("{n} entry saved in {path} this time.",
                               "{n} entries saved in {path} this time.", n))
-        message = said.format(n=n, path=self.path)
-        if self.typing and self.partial and self.partial[1]:
-            section, answers = self.partial
-            message += "\n  " + _("What you had typed, to type again: {answers}").format(
-                answers=_answers(section, answers, self.language, self.ask.labels))
+        message = said.format(n=n, path=self.path) + self.typed_so_far()
+        options = ("--section", self.walking) if self.walking else ()
         return Interrupted(message, fix=_("run {command} to go on").format(
-            command=go_on("interview", self.path)))
+            command=go_on("interview", self.path, *options)))
+
+    def typed_so_far(self) -> str:
+        """The answers of the entry being typed when it was stopped, and what was typed at
+        the question then, on a line of their own: nothing typed is lost from sight."""
+        if not self.typing:
+            return ""
+        answers = _answers(*self.partial, self.language, self.ask.labels) if self.partial else ""
+        if self.half is not None and self.half[1]:
+            field, text = self.half
+            answers += ("; " if answers else "") + f"{self._(field.prompt)}: {text}"
+        if not answers:
+            return ""
+        return "\n  " + self._("What you had typed, to type again: {answers}").format(
+            answers=answers)
+
+    def asked(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
+        """``field`` asked; if it is stopped, what was typed at it is kept for the message."""
+        try:
+            return self.ask.field(field, answers, default)
+        except Interrupted as stop:
+            self.half = (field, getattr(stop, "typed", ""))
+            raise
 
     # -- asking and saving -------------------------------------------------------------------
 
@@ -115,11 +138,11 @@ class Session:
         """Ask every question of ``section`` that applies; keys not answered map to None.
         ``current`` (an entry being changed, or one the save refused) gives the defaults."""
         answers: dict[str, Any] = {}
-        self.typing, self.partial = True, (section, answers)
+        self.typing, self.partial, self.half = True, (section, answers), None
         for field in SECTIONS[section]:
             if applies(field, answers) and asked(field, self.in_force):
-                value = self.ask.field(field, answers,
-                                       self._default(section, field, current, answers))
+                value = self.asked(field, answers,
+                                   self._default(section, field, current, answers))
                 if field.kind == "file" and value is not None:
                     value = self.certificate(field, answers, value)
                 if value is not None:
@@ -332,6 +355,7 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
         section = section_named(section, term.language)  # "rsc" is supervision; a misspelt one gets a guess
     require_terminal("interview", term.language)
     s = session or Session(term, path, rules_file)
+    s.walking = section
     if s.doc is None:
         s.doc = PortfolioDocument.open(path)
     try:
@@ -518,8 +542,8 @@ def _edit_one(s: Session) -> bool:
             s.say(_("Removed: {entry}").format(entry=what), style="green")
         return True
     field = next(f for f in fields if f.key == key)
-    s.typing = True
-    value = s.ask.field(field, current, current.get(key))
+    s.typing, s.partial, s.half = True, None, None
+    value = s.asked(field, current, current.get(key))
     while True:
         if field.kind == "file" and value is not None:
             value = s.certificate(field, current, value)
@@ -529,7 +553,7 @@ def _edit_one(s: Session) -> bool:
             s.doc = PortfolioDocument.open(s.path)
             s.say(_("Not saved: {reason}. Try again.").format(reason=s.said(problem)),
                   style="yellow")
-            value = s.ask.field(field, current, value)
+            value = s.asked(field, current, value)
             continue
         s.typing = False
         s.say(_("Saved: {entry}").format(

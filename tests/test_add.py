@@ -58,7 +58,7 @@ def test_file_from_the_environment(cli, path, monkeypatch) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["training", "--title", "x"], "error: missing: --date --hours"),
+        (["training", "--title", "x"], "error: missing: --date and --hours"),
         (["training", "--titel", "x"], "training has no option --titel; did you mean --title?"),
         (["training", "--title", "x", "--date", "2/30/2026", "--hours", "1"],
          "--date '2/30/2026': 2/30/2026 is not a real date"),

@@ -126,12 +126,39 @@ def test_dates_people_type(text, lang, day) -> None:
     assert parse_day(text, lang) == dt.date.fromisoformat(day)
 
 
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    ("2025-03-15", ENGLISH, "2025-03-15"), ("3/15/2025", ENGLISH, "2025-03-15"),
+    ("2025-03-15", SPANISH, "2025-03-15"), ("15/3/2025", SPANISH, "2025-03-15"),
+    (" 1/2/2025 ", ENGLISH, "2025-01-02"), ("1/2/2025", SPANISH, "2025-02-01"),
+    ("29/02/2024", SPANISH, "2024-02-29"),
+])
+def test_dates_people_type(text, lang, day) -> None:
+    assert parse_day(text, lang) == dt.date.fromisoformat(day)
+
+
+@pytest.mark.parametrize(("text", "lang", "day"), [
+    ("15 de marzo de 2025", SPANISH, dt.date(2025, 3, 15)),
+    ("5 mar. 2025", SPANISH, dt.date(2025, 3, 5)),
+    ("1 de setiembre de 2024", SPANISH, dt.date(2024, 9, 1)),
+    ("March 15, 2025", ENGLISH, dt.date(2025, 3, 15)),
+    ("15 March 2025", ENGLISH, dt.date(2025, 3, 15)),
+    ("Dec 1 2025", ENGLISH, dt.date(2025, 12, 1)),
+])
+def test_a_day_as_the_tool_writes_it_is_read_back(text, lang, day) -> None:
+    assert parse_day(text, lang) == day
+
+
 @pytest.mark.parametrize(("text", "lang", "message"), [
-    ("15/3/2025", ENGLISH, "15/3/2025 is not a real date (month/day/year)"),
-    ("3/15/2025", SPANISH, "3/15/2025 no es una fecha real (día/mes/año)"),
+    ("15/3/2025", ENGLISH, "15/3/2025 is not a real date (month/day/year); did you mean "
+                           "3/15/2025?"),
+    ("3/15/2025", SPANISH, "3/15/2025 no es una fecha real (día/mes/año); ¿quiso decir "
+                           "15/3/2025?"),
+    ("31/2/2025", SPANISH, "31/2/2025 no es una fecha real (día/mes/año)"),
     ("2025-02-30", SPANISH, "2025-02-30 no es una fecha real"),
     ("15.3.2025", SPANISH, "escriba la fecha como 2024-03-15 o 15/3/2024"),
     ("March 15", ENGLISH, "write the date as 2024-03-15 or 3/15/2024"),
+    ("32 de marzo de 2025", SPANISH, "32 de marzo de 2025 no es una fecha real"),
+    ("15 de marzzo de 2025", SPANISH, "escriba la fecha como 2024-03-15 o 15/3/2024"),
     ("15/3/25", SPANISH, "escriba la fecha como 2024-03-15 o 15/3/2024"),
 ])
 def test_a_date_that_is_not_one_says_how_to_write_it(text, lang, message) -> None:

@@ -271,7 +271,8 @@ def test_a_reference_without_contact_gets_a_note(typed, tmp_path) -> None:
     keys = "y\r" + "Sam Roe" + ENTER + ENTER + ENTER + ENTER + ENTER + "n\r"
     run = typed(keys, "interview", str(path), "-s", "reference")
     assert run.code == 0, run.err
-    assert "Note: a reference counts only with an email or a phone" in " ".join(run.out.split())
+    assert (f"Note: your 4th reference, Sam Roe, counts only with an email or a phone; add one "
+            f"with `endorse edit {path}` when you have it") in " ".join(run.out.split())
 
 
 def job(hours_per_week: str) -> str:

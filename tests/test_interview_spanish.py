@@ -11,7 +11,10 @@ import sys
 
 import pytest
 
+from endorse_cli.i18n import language
 from endorse_cli.io.portfolio_file import read_portfolio
+
+SPANISH = language("es")
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -139,7 +142,7 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
     assert (job.start, job.hours_per_week) == (dt.date(2020, 3, 15), 37.5)
     header = path.read_text(encoding="utf-8").splitlines()[1:3]
     assert header == [
-        f"# Portafolio de Endorsement® de Ana López, comenzado el {dt.date.today().isoformat()}.",
+        f"# Portafolio de Endorsement® de Ana López, comenzado el {SPANISH.day(dt.date.today())}.",
         "# Agregue datos con `endorse interview` o edítelo a mano: los comentarios se conservan."]
 
 

@@ -284,7 +284,7 @@ def test_the_default_rules_words_reach_the_spanish_page(cli, tmp_path) -> None:
 
 def test_the_spanish_credentials_listing_has_no_machine_words(cli) -> None:
     out = cli("credentials", "--lang", "es").out
-    assert "de las reglas predeterminadas (data/credentials.toml)" in out
+    assert "fuente: las reglas predeterminadas (data/credentials.toml)" in out
     assert "IFA Asociado en Infancia y Familia (nivel 1, enfoque: promoción)" in out
     assert "(cualquiera de estas opciones, requisito previo)" in out
     assert "3 referencias (referencias, requisito)" in out

@@ -115,8 +115,12 @@ class Language:
 
     def typed_example(self) -> str:
         """The local form of 2024-03-15 (``3/15/2024``, ``15/3/2024``)."""
-        parts = {"d": "15", "m": "3", "y": "2024"}
-        return "/".join(parts[c] for c in self.order)
+        return self.typed_day(dt.date(2024, 3, 15))
+
+    def typed_day(self, value: dt.date) -> str:
+        """A day as it is typed with slashes in the language: ``3/15/2024``, ``15/3/2024``."""
+        parts = {"d": value.day, "m": value.month, "y": value.year}
+        return "/".join(str(parts[c]) for c in self.order)
 
 
 ENGLISH = Language("en")
@@ -214,9 +218,40 @@ _SLASHED = r"(\d{1,4})/(\d{1,2})/(\d{1,4})"
 _ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
 
 
+def month_number(word: str, language: Language = ENGLISH) -> int | None:
+    """The month ``word`` names, in English or in ``language``, whole or by its first three
+    letters, without regard to case or accents (``May``, ``mayo``, ``sept``, ``dic.``)."""
+    plain = _plain(word.rstrip("."))
+    return _month_names(language).get(plain)
+
+
+@functools.cache
+def _month_names(language: Language) -> dict[str, int]:
+    names: dict[str, int] = {"sept": 9, "setiembre": 9}
+    for i, english in enumerate(MONTHS, 1):
+        for name in (english, language.month(i)):
+            plain = _plain(name)
+            names[plain] = i
+            names.setdefault(plain[:3], i)
+    return names
+
+
+def _plain(word: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: ``15 de marzo de 2025``, ``15 March 2025``; ``March 15, 2025``: a day as it is read.
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+
+
 def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
-    """A day as a person types it: ``2025-03-15`` in every language, or the language's own
-    form with slashes (``3/15/2025`` in English, ``15/3/2025`` in Spanish).
+    """A day as a person types it: ``2025-03-15`` in every language, the language's own form
+    with slashes (``3/15/2025`` in English, ``15/3/2025`` in Spanish), or as the tool writes it
+    (``15 de marzo de 2025``, ``March 15, 2025``, ``15 March 2025``).
 
     Raises ValueError with a sentence, in ``language``, that says how to write it. The one
     reader of typed days: ``--as-of``, ``--review-date`` and the questionnaire use it.
@@ -228,6 +263,7 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
         forms = _("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example())
         return ValueError(_("write the date as {forms}").format(forms=forms))
 
+    swapped = None
     if m := re.fullmatch(_ISO, text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(_SLASHED, text):
@@ -235,6 +271,11 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
         year, month, day = parts["y"], parts["m"], parts["d"]
         if len(m[language.order.index("y") + 1]) != 4:
             raise how()
+        swapped = (year, day, month)
+    elif (m := _DAY_MONTH_YEAR.fullmatch(text)) and month_number(m[2], language):
+        year, month, day = int(m[3]), month_number(m[2], language) or 0, int(m[1])
+    elif (m := _MONTH_DAY_YEAR.fullmatch(text)) and month_number(m[1], language):
+        year, month, day = int(m[3]), month_number(m[1], language) or 0, int(m[2])
     else:
         raise how()
     try:
@@ -242,6 +283,14 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     except ValueError:
         if "/" in text:
             order = language.order_words
+            try:
+                guess = dt.date(*swapped) if swapped else None
+            except ValueError:
+                guess = None
+            if guess is not None:
+                raise ValueError(_("{text} is not a real date ({order}); did you mean "
+                                   "{guess}?").format(text=text, order=order,
+                                                      guess=language.typed_day(guess))) from None
             raise ValueError(_("{text} is not a real date ({order})").format(
                 text=text, order=order)) from None
         raise ValueError(_("{text} is not a real date").format(text=text)) from None

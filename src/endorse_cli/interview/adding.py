@@ -14,7 +14,8 @@ from typing import Any
 
 from ..errors import EndorseError, UsageError
 from ..i18n import ENGLISH, Language
-from .fields import ORDER, SECTIONS, Field, allowed, applies, labels, parse, summary
+from .fields import (ORDER, SECTIONS, Field, allowed, applies, fix_for, labels, listed, parse,
+                     summary)
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
 #: (licenses and endorsements are read by rules packs; the interview does not walk them).
@@ -132,13 +133,14 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
                 value = _certificate(value, path, copied, language)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=_("give a correct {flag}").format(flag=field.flag)) from None
+                             fix=fix_for(field, language)) from None
         answers[field.key] = value
     if missing:
         if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
             example = " ".join(f"{f.flag} ..." for f in missing)
-            raise UsageError(_("missing: {options}").format(
-                                 options=" ".join(f.flag for f in missing)),
+            raise UsageError(language.ngettext("missing: {options}", "missing: {options}",
+                                               len(missing)).format(
+                                 options=listed([f.flag for f in missing], language)),
                              fix=_("give them, e.g. {command}").format(
                                  command=f"`endorse add {section} {example}`"))
         from ..io.rules_file import load_rules

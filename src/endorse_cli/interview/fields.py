@@ -291,7 +291,8 @@ def _agree(field: Field, value: Any, language: Language) -> None:
                 value=language.number(value), question=_(field.prompt).lower(),
                 allowed=allowed(field.section, field.key, language))) from None
         if field.kind == "email":
-            raise ValueError(_("that does not look like an email address")) from None
+            raise ValueError(_("that does not look like an email address; write it as "
+                               "name@example.org")) from None
         raise ValueError(_("an answer with letters or digits is needed here")) from None
 
 
@@ -335,7 +336,8 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         past = field.past_only or (field.past_if is not None
                                    and answers.get(field.past_if[0]) in field.past_if[1])
         if past and day > today:
-            raise ValueError(_("{day} is after today").format(day=language.day(day)))
+            raise ValueError(_("{day} is after today; write the day it happened, today or "
+                               "before").format(day=language.day(day)))
         for key, later in ((field.not_before, False), (field.not_after, True)):
             other = answers.get(key) if key else None
             if isinstance(other, dt.date) and (day > other if later else day < other):
@@ -353,7 +355,8 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         return int(text)
     if kind == "email":
         if not _EMAIL.match(text):
-            raise ValueError(_("that does not look like an email address"))
+            raise ValueError(_("that does not look like an email address; write it as "
+                               "name@example.org"))
         return text
     if kind == "yesno":
         if text.lower() not in _YES:
@@ -385,6 +388,32 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
     if kind == "file":
         return unquote_path(text)
     return text
+
+
+def example(field: Field, language: Language = ENGLISH) -> str | None:
+    """A value of ``field`` as it may be typed, to show how (``15/3/2024``, ``1,5``)."""
+    if field.kind == "date":
+        return (language.month_year(dt.date(2016, 5, 1)) if field.month_enough
+                else language.typed_example())
+    return {"hours": language.number(1.5), "count": "12", "email": "name@example.org",
+            "yesno": "yes"}.get(field.kind)
+
+
+def fix_for(field: Field, language: Language = ENGLISH) -> str:
+    """How to give ``field`` as an option: ``write it as --date 15/3/2024``."""
+    _ = language.gettext
+    shown = example(field, language)
+    if shown is None:
+        return _("give a correct {flag}").format(flag=field.flag)
+    value = f'"{shown}"' if " " in shown else shown
+    return _("write it as {option}, for example").format(option=f"{field.flag} {value}")
+
+
+def listed(words: list[str], language: Language = ENGLISH) -> str:
+    """``a``, ``a and b``, ``a, b and c``: in the language's words."""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + language.gettext(" and ") + words[-1]
 
 
 def unquote_path(text: str) -> str:

@@ -22,7 +22,7 @@ from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
 from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
-                     asked_in_force, labels, section_named, summary)
+                     asked_in_force, fix_for, labels, section_named, summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
 from .fields import ORDER  # noqa: E402 - the one list of sections
@@ -251,7 +251,8 @@ class Session:
                     answers = self.entry(name, answers)  # asked again, each answer offered
                 self.say(_("Saved: {entry}").format(entry=self.summary(name, answers)),
                          style="green")
-                notes = _notes(name, answers, self.today, self.path, self.language)
+                notes = _notes(name, answers, self.today, self.path, self.language,
+                               number=len(self.doc.entries(name)))
                 notes += self.notices(name, len(self.doc.entries(name)) - 1)
                 for note in notes:
                     self.say(_("Note: {note}").format(note=note), style="yellow")
@@ -307,13 +308,17 @@ def go_on(command: str, path: Path, *options: str) -> str:
 
 
 def _notes(section: str, answers: dict[str, Any], today: dt.date, path: Path,
-           language: Language = ENGLISH) -> list[str]:
-    """What is worth knowing about an entry just saved."""
+           language: Language = ENGLISH, number: int = 1) -> list[str]:
+    """What is worth knowing about an entry just saved, the ``number``-th of its section."""
+    from ..render.sentences import ordinal
+
     _ = language.gettext
     notes = []
     if section == "reference" and not (answers.get("email") or answers.get("phone")):
-        notes.append(_("a reference counts only with an email or a phone; add one with "
-                       "{command} when you have it").format(command=go_on("edit", path)))
+        notes.append(_("your {ordinal} reference, {name}, counts only with an email or a "
+                       "phone; add one with {command} when you have it").format(
+                           ordinal=ordinal(number, language), name=answers.get("name", ""),
+                           command=go_on("edit", path)))
     end = answers.get("end")
     if section == "work" and isinstance(end, dt.date) and end > today:
         notes.append(_("the last day, {day}, is still to come: the job counts as current until "
@@ -420,7 +425,7 @@ def _header(name: str, today: dt.date, language: Language = ENGLISH) -> str:
     _ = language.gettext
     return (f"#:schema ./{SCHEMA_NAME}\n"
             + _("Endorsement® portfolio of {name}, started on {day}.").format(
-                name=name, day=today.isoformat()) + "\n"
+                name=name, day=language.day(today)) + "\n"
             + _("Add to it with `endorse interview`, or edit it by hand: comments are kept."))
 
 
@@ -454,9 +459,10 @@ def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Pa
                                        language=language)
         except ValueError as reason:
             raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=_("give a correct {flag}").format(flag=field.flag)) from None
+                             fix=fix_for(field, language)) from None
     if "name" not in answers:
-        raise UsageError(_("missing: {options}").format(options="--name"),
+        raise UsageError(language.ngettext("missing: {options}", "missing: {options}", 1).format(
+                             options="--name"),
                          fix=_("give it, e.g. {command}, or run `endorse init` on a "
                                "terminal").format(command=f"`endorse init "
                                                   f"{shlex.quote(str(path))} --name "

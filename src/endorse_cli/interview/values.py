@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..i18n import ENGLISH, MONTHS, Language
+from ..i18n import ENGLISH, Language, month_number
 from ..i18n import parse_day as _parse_day
 
 
@@ -31,25 +31,6 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     English, ``15/3/2024`` in Spanish): :func:`endorse_cli.i18n.parse_day`, the one reader of
     typed days, which every option and question uses."""
     return _parse_day(text, language)
-
-
-def _months(language: Language) -> dict[str, int]:
-    """Month names as people type them: English and the language's own, whole or their first
-    three letters (``may``, ``mayo``, ``sept``, ``sep``), without accents or case."""
-    names: dict[str, int] = {"sept": 9, "setiembre": 9}
-    for i, english in enumerate(MONTHS, 1):
-        for name in (english, language.month(i)):
-            plain = _plain(name)
-            names[plain] = i
-            names.setdefault(plain[:3], i)
-    return names
-
-
-def _plain(word: str) -> str:
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _month_forms(language: Language) -> str:
@@ -87,7 +68,7 @@ def _month_of(text: str, language: Language) -> tuple[int, int, bool]:
     """(year, month, whether only the year was given)."""
     _ = language.gettext
     if m := _MONTH_YEAR.fullmatch(text):
-        month = _months(language).get(_plain(m[1]))
+        month = month_number(m[1], language)
         if month is None:
             raise ValueError(_("{word} is not a month; write the date as {forms}").format(
                 word=m[1], forms=_month_forms(language)))

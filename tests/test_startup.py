@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -180,3 +181,55 @@ def test_the_installed_snapshots_are_the_shipped_files() -> None:
             f"endorse_cli.io.{rules_file.snapshot_module(relative)}")
         assert snapshot.SOURCE == path.read_bytes()
         assert rules_file._from_snapshot(path, "x").value == _whole(path)
+
+
+# -- The kinds load as the rules use them ------------------------------------------------------
+
+def test_judging_the_default_rules_loads_only_the_kinds_they_use() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, "assess", str(EXAMPLES / "home-visitor.toml"),
+         "--as-of", AS_OF, "--format", "json"],
+        capture_output=True, text=True, check=False,
+    )
+    modules = json.loads(run.stderr.strip().splitlines()[-1])
+    prefix = "endorse_cli.engine.kinds."
+    loaded = {m.removeprefix(prefix) for m in modules if m.startswith(prefix)}
+    assert {"any_of", "education", "experience", "supervision", "exam"} <= loaded
+    assert not loaded & {"families", "license", "membership"}
+
+
+def test_every_kind_of_the_model_is_judged_by_a_module_found_by_its_tag() -> None:
+    import msgspec
+
+    from endorse_cli.engine.kinds import kind_of
+    from endorse_cli.model.rules import REQUIREMENT_KINDS, kinds
+
+    for tag in REQUIREMENT_KINDS:
+        params = kinds()[tag]
+        fields = {f.name: "x" for f in msgspec.structs.fields(params) if f.required}
+        assert kind_of(params(**fields)).params is params
+
+
+def test_a_kind_module_added_to_the_folder_is_found_without_a_list(tmp_path, monkeypatch) -> None:
+    from endorse_cli.engine import kinds as package
+    from endorse_cli.engine.kinds import KINDS, kind_of
+    from endorse_cli.model.rules import Requirement
+
+    (tmp_path / "home_visits.py").write_text(
+        "from endorse_cli.model.rules import Requirement\n"
+        "from . import Kind, register\n\n"
+        "class VisitsReq(Requirement, tag='home-visits'):\n    count: int\n\n"
+        "register(Kind(params=VisitsReq, judge=lambda req, j: None))\n", encoding="utf-8")
+    monkeypatch.setattr(package, "__path__", [*package.__path__, str(tmp_path)])
+    try:
+        class Visits(Requirement, tag="home-visits"):
+            count: int
+
+        kind = kind_of(Visits(id="v", label="Visits", count=3))
+        assert kind.tag == "home-visits"
+        assert kind.params.__module__ == "endorse_cli.engine.kinds.home_visits"
+    finally:
+        KINDS.pop("home-visits", None)
+        sys.modules.pop("endorse_cli.engine.kinds.home_visits", None)
+        gc.collect()  # the module's made-up kind leaves Requirement's subclasses
+

@@ -233,3 +233,54 @@ def test_a_kind_module_added_to_the_folder_is_found_without_a_list(tmp_path, mon
         sys.modules.pop("endorse_cli.engine.kinds.home_visits", None)
         gc.collect()  # the module's made-up kind leaves Requirement's subclasses
 
+
+# -- The command line is built with the command asked for ---------------------------------------
+
+def _main(monkeypatch, capsys, *args: str) -> tuple[int, str, int]:  # noqa: ANN001
+    """``endorse ARGS`` in this process: the exit code, stdout, and how many commands typer
+    built."""
+    import typer.main
+
+    from endorse_cli.cli import main
+
+    built = []
+    real = typer.main.get_command_from_info
+    monkeypatch.setattr(typer.main, "get_command_from_info",
+                        lambda *a, **k: built.append(1) or real(*a, **k))
+    capsys.readouterr()
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as done:
+        code = done.code or 0
+    return code, capsys.readouterr().out, len(built)
+
+
+def test_a_command_is_run_with_only_itself_built(monkeypatch, capsys) -> None:
+    from endorse_cli.cli import app
+
+    code, out, built = _main(monkeypatch, capsys, "gaps", str(EXAMPLES / "home-visitor.toml"),
+                             "--as-of", AS_OF, "--format", "json")
+    assert (code, built) == (0, 1)
+    assert json.loads(out)["applicant"] == "Jordan Rivera"
+
+    code, alone, built = _main(monkeypatch, capsys, "assess", "--help")
+    assert (code, built) == (0, 1)
+    try:
+        app(args=["assess", "--help"], prog_name="endorse")  # every command built
+    except SystemExit:
+        pass
+    assert alone == capsys.readouterr().out
+    assert "Usage: endorse assess [OPTIONS]" in alone
+
+    code, out, built = _main(monkeypatch, capsys, "--help")
+    assert (code, built) == (0, len(app.registered_commands))
+    assert "gaps" in out and "renew" in out
+
+
+def test_a_mistyped_command_is_still_told_apart_from_every_command() -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", PROBE, "asses", str(EXAMPLES / "home-visitor.toml")],
+        capture_output=True, text=True, check=False,
+    )
+    assert "No such command 'asses'. Did you mean 'assess'?" in run.stderr

@@ -78,19 +78,31 @@ def kind_of(req: Requirement) -> Kind:
 def _load(tag: str) -> Kind:
     """The kind ``tag``, from the modules of this package not imported yet: the one named
     after the tag first (``any`` is in ``any_of``), then every other until one registers it."""
-    import os
     import sys
     from importlib import import_module
 
-    names = {entry.partition(".")[0] for folder in __path__ for entry in os.listdir(folder)
-             if entry.endswith((".py", ".pyc")) and not entry.startswith("_")}
     stem = tag.replace("-", "_")
-    for name in sorted(names, key=lambda n: (n != stem, not n.startswith(stem), n)):
+    for name in sorted(_modules(), key=lambda n: (n != stem, not n.startswith(stem), n)):
         if f"{__name__}.{name}" not in sys.modules:
             import_module(f".{name}", __name__)
             if tag in KINDS:
                 return KINDS[tag]
     raise LookupError(f"no judging is registered for the requirement kind {tag!r}")
+
+
+_MODULES: dict[tuple[str, ...], set[str]] = {}
+
+
+def _modules() -> set[str]:
+    """The names of this package's modules, listed once for each set of folders it has."""
+    folders = tuple(__path__)
+    if folders not in _MODULES:
+        import os
+
+        _MODULES[folders] = {entry.partition(".")[0] for folder in folders
+                             for entry in os.listdir(folder)
+                             if entry.endswith((".py", ".pyc")) and not entry.startswith("_")}
+    return _MODULES[folders]
 
 
 def more(count: int | float, unit: str) -> dict[str, Any]:

@@ -80,6 +80,10 @@ def snapshots(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[int]]:
     was called for is counted."""
     import types
 
+    import endorse_cli
+
+    if Path(endorse_cli.__file__).resolve().parent != ROOT / "src" / "endorse_cli":
+        pytest.skip("endorse is installed from a wheel here: the build hook reads the source tree")
     made: dict[str, list[int]] = {}
     for file, source in _build_hook().rules_snapshots(ROOT).items():
         name = f"endorse_cli.io.{file.removesuffix('.py')}"

@@ -1,19 +1,22 @@
-"""Wheel build steps: the default rules also as JSON, and the compiled message catalogs.
+"""Wheel build steps: the shipped rules validated once, and the compiled message catalogs.
 
-data/credentials.toml stays the one source; the wheel carries a JSON copy of it beside it,
-made here at build time, and the loader takes that copy when it is there (three times
-faster). Each translation's src/endorse_cli/locale/<language>/LC_MESSAGES/endorse.po is
-compiled here to the endorse.mo gettext loads, by endorse's own stdlib-only writer
-(src/endorse_cli/po.py), so that building needs nothing more than hatchling.
+data/credentials.toml and the packs in data/packs/ stay the one source. Each is read and
+validated here by endorse's own loader (which is why building needs msgspec), and the wheel
+carries each result as a module endorse_cli/io/_rules_*.py (see model/rules.py,
+"Snapshots"): the loader takes it for a shipped file that is byte for byte the one read
+here, which spares every command working out the types of the whole rules schema.
+
+Each translation's src/endorse_cli/locale/<language>/LC_MESSAGES/endorse.po is compiled
+here to the endorse.mo gettext loads, by endorse's own stdlib-only writer
+(src/endorse_cli/po.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import shutil
+import sys
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +31,46 @@ def _load(path: Path):  # noqa: ANN202
     return module
 
 
+def rules_snapshots(root: Path) -> dict[str, str]:
+    """Every shipped rules file read and checked whole by endorse's own loader, as the
+    module that makes it again (endorse_cli/io/_rules_*.py): {module's file name: source}."""
+    src = str(root / "src")
+    sys.path.insert(0, src)
+    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True
+    try:
+        import endorse_cli
+        from endorse_cli import __version__
+        from endorse_cli.io.rules_file import load_rules, snapshot_module
+        from endorse_cli.model.rules import snapshot_source
+
+        if Path(endorse_cli.__file__).resolve().parent != root.resolve() / "src" / "endorse_cli":
+            raise RuntimeError(f"endorse_cli is imported from {endorse_cli.__file__}, "
+                               f"not from the tree being built ({src})")
+
+        data = root / "data"
+        modules = {}
+        for path in [data / "credentials.toml", *sorted((data / "packs").glob("*.toml"))]:
+            module = snapshot_module(path.relative_to(data).as_posix()) + ".py"
+            if module in modules:
+                raise ValueError(f"two rules files would share the snapshot {module}")
+            modules[module] = snapshot_source(path.read_bytes(), load_rules(path).value,
+                                              __version__)
+        return modules
+    finally:
+        sys.dont_write_bytecode = dont_write
+        sys.path.remove(src)
+
+
 class RulesSnapshot(BuildHookInterface):
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         if self.target_name != "wheel" or version == "editable":
             return
-        source = Path(self.root) / "data" / "credentials.toml"
+        root = Path(self.root)
         self._tmp = Path(tempfile.mkdtemp(prefix="endorse-build-"))
-        snapshot = self._tmp / "credentials.json"
-        rules = tomllib.loads(source.read_text(encoding="utf-8"))
-        snapshot.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
-        build_data["force_include"][str(snapshot)] = "endorse_cli/data/credentials.json"
+        for module, source in rules_snapshots(root).items():
+            made = self._tmp / module
+            made.write_text(source, encoding="utf-8")
+            build_data["force_include"][str(made)] = f"endorse_cli/io/{module}"
 
         po = _load(Path(self.root) / "src" / "endorse_cli" / "po.py")
         locale = Path(self.root) / "src" / "endorse_cli" / "locale"

@@ -437,7 +437,10 @@ def main(argv: list[str] | None = None) -> None:
     """The console script (Ctrl-C exits 130, as typer does).
 
     Shell completion (`endorse --install-completion`) loads its code only when it is asked
-    for, so that no other command pays for it at start-up."""
+    for, so that no other command pays for it at start-up. Typer works out the options of
+    every command when it builds the command line, which costs more than a judging command's
+    own work: `endorse assess ...` builds the command line with `assess` alone; anything
+    else (`endorse --help`, a mistyped command) with every command."""
     import os
     import sys
 
@@ -445,7 +448,18 @@ def main(argv: list[str] | None = None) -> None:
     if COMPLETION_VARIABLE in os.environ or any(
             a.split("=")[0] in COMPLETION_OPTIONS for a in args[:2]):
         app._add_completion = True  # typer reads it when it builds the command line
-    app(args=argv, prog_name="endorse")
+    run = app
+    if args and not app._add_completion:
+        from copy import copy
+
+        from typer.main import get_command_name
+
+        asked = [c for c in app.registered_commands
+                 if (c.name or get_command_name(c.callback.__name__)) == args[0]]
+        if asked:
+            run = copy(app)
+            run.registered_commands = asked
+    run(args=argv, prog_name="endorse")
 
 
 class RowFormat(str, Enum):

@@ -6,12 +6,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from ..errors import RulesError, UsageError, choices
 from ..model.message import Message, N_
-from ..model.rules import NEXT_STEP_FIELDS, RULES_FORMATS, Rules, kinds, rules_type
-from .tomlfile import Loaded, convert, load, parse_toml, read_text
+from ..model.rules import (NEXT_STEP_FIELDS, RULES_FORMATS, Rules, from_snapshot, kinds,
+                           rules_type)
+from .tomlfile import Loaded, convert, decode, load, parse_toml, read_bytes, read_text
 
 if TYPE_CHECKING:
     from .locate import Path as KeyPath
@@ -55,20 +54,53 @@ def resolve_rules(path: Path | None) -> Path | None:
 
 
 def load_rules(path: Path | None = None) -> Loaded[Rules]:
-    """Read the rules in ``path`` (the shipped default when None) and check them whole."""
+    """Read the rules in ``path`` (the shipped default when None) and check them whole. A
+    shipped file (the default, a pack named by its name) that is byte for byte the one the
+    wheel was built with comes from its snapshot, read and checked whole when it was made."""
     if path is None:
-        snapshot = _PACKAGE / "data" / "credentials.json"
-        if snapshot.exists():  # made from credentials.toml when the wheel was built
-            loaded = Loaded(msgspec.json.decode(snapshot.read_bytes(), type=rules_type()),
-                            DEFAULT_NAME, "", {})
-        else:
-            loaded = load(default_rules_path(), rules_type(), RulesError, name=DEFAULT_NAME)
-    else:
-        found = resolve_rules(path) or path
-        shown = f"the rules pack {path} (data/packs/{found.name})" if found != path else None
-        loaded = _read(found, shown)
+        return (_from_snapshot(default_rules_path(), DEFAULT_NAME) or _checked(
+            load(default_rules_path(), rules_type(), RulesError, name=DEFAULT_NAME)))
+    found = resolve_rules(path) or path
+    if found == path:
+        return _checked(_read(path))
+    shown = f"the rules pack {path} (data/packs/{found.name})"
+    return _from_snapshot(found, shown) or _checked(_read(found, shown))
+
+
+def _checked(loaded: Loaded[Rules]) -> Loaded[Rules]:
     _check(loaded)
     return loaded
+
+
+def snapshot_module(relative: str) -> str:
+    """The module the wheel holds a shipped rules file in, by the file's path inside data/:
+    ``packs/imh-e-2025.toml`` is in ``endorse_cli.io._rules_packs_imh_e_2025``."""
+    return "_rules_" + re.sub(r"[^A-Za-z0-9]", "_", relative.removesuffix(".toml"))
+
+
+def _from_snapshot(path: Path, name: str) -> Loaded[Rules] | None:
+    """A shipped rules file (the default, a pack) from the snapshot the wheel carries (made by
+    hatch_build.py), when the file is byte for byte the one validated when the wheel was
+    built; else None, and the file is read and validated whole."""
+    data_dir = default_rules_path().parent
+    if not path.is_relative_to(data_dir):
+        return None
+    from importlib import import_module
+
+    try:
+        snapshot = import_module(f".{snapshot_module(path.relative_to(data_dir).as_posix())}",
+                                 __package__)
+    except ImportError:  # a source checkout, or a file the wheel did not ship
+        return None
+    from .. import __version__
+
+    if snapshot.VERSION != __version__:
+        return None
+    data = read_bytes(path, RulesError, name)
+    if data != snapshot.SOURCE:
+        return None
+    return Loaded(from_snapshot(snapshot.make, snapshot.REFS), name,
+                  decode(data, RulesError, name), {})
 
 
 def _read(path: Path, shown: str | None = None) -> Loaded[Rules]:

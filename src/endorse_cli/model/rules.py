@@ -327,6 +327,83 @@ def _rules_type(known: tuple[type[Requirement], ...]) -> type[Rules]:
         ("requirement", Annotated[list[every], Meta(min_length=1)])], bases=(Credential,),
         **config)
     renewal = defstruct("Renewal", [("requirement", list[every])], bases=(Renewal,), **config)
-    return defstruct("Rules", [("credential", Annotated[list[credential], Meta(min_length=1)]),
-                               ("renewal", Union[renewal, None], None)],
-                     bases=(Rules,), **config)
+    rules = defstruct("Rules", [("credential", Annotated[list[credential], Meta(min_length=1)]),
+                                ("renewal", Union[renewal, None], None)],
+                      bases=(Rules,), **config)
+    _MADE[rules] = {
+        **{f"kind:{k.__struct_config__.tag}": k for k in options + nesting},
+        **{f"made:{cls.__name__}": cls for cls in (credential, renewal, rules)}}
+    return rules
+
+
+#: For each type :func:`_rules_type` made, the classes its values are made of that a snapshot
+#: cannot name by module: the kinds by tag (``kind:any``), the derived structs (``made:Rules``).
+_MADE: dict[type[Rules], dict[str, type[Struct]]] = {}
+
+
+# -- Snapshots: the shipped rules files, validated when the wheel is built ---------------------
+#
+# Working out msgspec's types for the whole rules schema takes longer than the rest of reading
+# the rules. The wheel carries, for each rules file it ships, a module with the file's exact
+# bytes and Python that makes its validated value with plain constructor calls: the loader
+# takes it when the file is byte for byte the one shipped and this version of endorse made
+# it; any other file is read and validated whole.
+
+def snapshot_source(source: bytes, rules: Rules, version: str) -> str:
+    """A Python module that makes ``rules``, validated from the file ``source``, again for
+    :func:`from_snapshot`; fields left at their defaults are left out."""
+    from msgspec import NODEFAULT
+    from msgspec.structs import fields
+
+    refs: dict[str, int] = {}
+    by_class = {cls: ref for ref, cls in _MADE[rules_type()].items()}
+
+    def ref(value: Struct) -> int:
+        cls = type(value)
+        name = by_class.get(cls) or f"{cls.__module__}:{cls.__qualname__}"
+        return refs.setdefault(name, len(refs))
+
+    def given(info, value: object) -> bool:  # noqa: ANN001
+        default = (info.default if info.default is not NODEFAULT else
+                   info.default_factory() if info.default_factory is not NODEFAULT else NODEFAULT)
+        return not (type(value) is type(default) and value == default)
+
+    def py(value: object) -> str:
+        if isinstance(value, Struct):
+            args = ", ".join(f"{info.name}={py(getattr(value, info.name))}"
+                             for info in fields(value)
+                             if given(info, getattr(value, info.name)))
+            return f"C[{ref(value)}]({args})"
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{py(k)}: {py(v)}" for k, v in value.items()) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(map(py, value)) + "]"
+        if type(value) is dt.date:
+            return f"date({value.year}, {value.month}, {value.day})"
+        if value is None or type(value) in (str, int, bool) or (
+                type(value) is float and value == value and abs(value) != float("inf")):
+            return repr(value)
+        raise TypeError(f"a rules snapshot cannot hold {value!r}")
+
+    made = py(rules)
+    return "\n".join([
+        '"""A shipped rules file, validated when the wheel was built (see model/rules.py)."""',
+        "from datetime import date", "",
+        f"VERSION = {version!r}", f"SOURCE = {source!r}", f"REFS = {tuple(refs)!r}", "",
+        "", "def make(C):", f"    return {made}", ""])
+
+
+def from_snapshot(make, refs: tuple[str, ...]) -> Rules:  # noqa: ANN001
+    """The rules a snapshot's ``make`` builds, with the classes its ``refs`` name, those of
+    :func:`rules_type` (the same types as decoding the file gives)."""
+    import importlib
+
+    made = _MADE[rules_type()]
+    classes = []
+    for ref in refs:
+        cls = made.get(ref)
+        if cls is None:
+            module, _, name = ref.partition(":")
+            cls = getattr(importlib.import_module(module), name)
+        classes.append(cls)
+    return make(classes)

@@ -4,8 +4,10 @@ A kind is three things: its parameters, a tagged subclass of
 :class:`~endorse_cli.model.rules.Requirement` (what a rules file may write); its judging, which
 turns the counted :class:`~endorse_cli.engine.facts.Facts` into a
 :class:`~endorse_cli.model.results.RequirementResult` with ``have``, ``need`` and a next step as
-a code; and, when time can meet it, its forecast. Each module ends by registering its
-:class:`Kind`; adding a kind touches nothing else::
+a code; and, when time can meet it, its forecast. Each module of this package ends by
+registering its :class:`Kind`, and is imported the first time a requirement of a kind not yet
+registered is judged (the module named after the tag first), so that a command loads only
+the kinds its rules use; adding a kind touches nothing else::
 
     class VisitsReq(Requirement, tag="visits"):
         count: int
@@ -58,7 +60,7 @@ class Kind(Struct, frozen=True, kw_only=True):
         return self.params.__struct_config__.tag  # type: ignore[return-value]
 
 
-#: Every kind the engine can judge, by tag.
+#: Every kind the engine can judge, by tag: those registered so far (see :func:`kind_of`).
 KINDS: dict[str, Kind] = {}
 
 
@@ -69,10 +71,38 @@ def register(kind: Kind) -> Kind:
 
 def kind_of(req: Requirement) -> Kind:
     tag = req.__struct_config__.tag
-    try:
-        return KINDS[tag]  # type: ignore[index]
-    except KeyError:
-        raise LookupError(f"no judging is registered for the requirement kind {tag!r}") from None
+    kind = KINDS.get(tag)  # type: ignore[arg-type]
+    return kind if kind is not None else _load(tag)  # type: ignore[arg-type]
+
+
+def _load(tag: str) -> Kind:
+    """The kind ``tag``, from the modules of this package not imported yet: the one named
+    after the tag first (``any`` is in ``any_of``), then every other until one registers it."""
+    import sys
+    from importlib import import_module
+
+    stem = tag.replace("-", "_")
+    for name in sorted(_modules(), key=lambda n: (n != stem, not n.startswith(stem), n)):
+        if f"{__name__}.{name}" not in sys.modules:
+            import_module(f".{name}", __name__)
+            if tag in KINDS:
+                return KINDS[tag]
+    raise LookupError(f"no judging is registered for the requirement kind {tag!r}")
+
+
+_MODULES: dict[tuple[str, ...], set[str]] = {}
+
+
+def _modules() -> set[str]:
+    """The names of this package's modules, listed once for each set of folders it has."""
+    folders = tuple(__path__)
+    if folders not in _MODULES:
+        import os
+
+        _MODULES[folders] = {entry.partition(".")[0] for folder in folders
+                             for entry in os.listdir(folder)
+                             if entry.endswith((".py", ".pyc")) and not entry.startswith("_")}
+    return _MODULES[folders]
 
 
 def more(count: int | float, unit: str) -> dict[str, Any]:
@@ -169,9 +199,3 @@ class Judging:
             more=more(missing, unit), unit=unit, **values)
         return self.result(req, met=met, have=amount(have, scale), need=shown_need, unit=unit,
                            step=step, details=details)
-
-
-# The kinds shipped with endorse register themselves on import.
-from . import (any_of, competencies, education, exam, experience,  # noqa: E402,F401
-               references, supervision, training)
-from . import families, license, membership  # noqa: E402,F401

@@ -270,6 +270,37 @@ def test_the_report_s_summary_on_the_terminal_is_spanish(reports) -> None:
     assert "escrito: " in err
 
 
+def test_a_file_not_read_is_said_in_spanish_on_the_page_and_the_terminal(cli, tmp_path) -> None:
+    """Why a file could not be read, and what to do, in the reader's language where people
+    read it; the JSON and the CSV keep the English, the same in both languages."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (Path("examples") / "clinician.toml").read_text(encoding="utf-8")
+    assert "completed = 2016-05-14" in text
+    (folder / "roto.toml").write_text(text.replace("2016-05-14", "2016-13-31"), encoding="utf-8")
+    (folder / "a.toml").write_text(
+        (Path("examples") / "home-visitor.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    runs = {lang: cli("report", str(folder), *AS_OF, "--lang", lang, "-o", str(tmp_path / lang))
+            for lang in ("en", "es")}
+    assert runs["es"].code == runs["en"].code == 0
+    assert "/roto.toml, línea 19: 2016-13-31 no es una fecha real\n" in runs["es"].err
+    assert "not a real date" not in runs["es"].err
+    assert "/roto.toml, line 19: 2016-13-31 is not a real date\n" in runs["en"].err
+    page = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
+    assert ('<td data-label="Por qué">2016-13-31 no es una fecha real</td>'
+            '<td data-label="Qué hacer">revise el día y el mes</td>') in page
+    assert "not a real date" not in page and "check the day" not in page
+    english = (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
+    assert ("2016-13-31 is not a real date</td><td data-label=\"What to do\">check the day and "
+            "month</td>") in english
+    for name in ("report.csv", "report.json"):
+        assert (tmp_path / "es" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+    unread = json.loads((tmp_path / "es" / "report.json").read_text(encoding="utf-8"))
+    assert unread["unreadable"] == [{"file": str(folder / "roto.toml"), "reason":
+                                     "2016-13-31 is not a real date", "line": 19,
+                                     "fix": "check the day and month"}]
+
+
 def test_the_default_rules_words_reach_the_spanish_page(cli, tmp_path) -> None:
     assert cli("report", "examples", *AS_OF, "--lang", "es", "-o", str(tmp_path)).code == 0
     page = (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from ..i18n import ENGLISH, Language
-from .cohort import Cohort
+from .cohort import Cohort, Said
 
 #: Written for the person running the report: it names the applicants and their files.
 FILE_MODE = 0o600
@@ -214,18 +214,25 @@ def describe(cohort: Cohort, language: Language = ENGLISH) -> str:
 # -- the page -------------------------------------------------------------------------------
 
 
-def to_html(cohort: Cohort, language: Language = ENGLISH, rules: Any = None) -> str:
-    return "".join(html_pieces(cohort, language, rules))
+def to_html(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
+            said: Sequence[Said] = ()) -> str:
+    return "".join(html_pieces(cohort, language, rules, said))
 
 
-def worded(cohort: Cohort, rules: Any, language: Language) -> Cohort:
+def worded(cohort: Cohort, rules: Any, language: Language,
+           said: Sequence[Said] = ()) -> Cohort:
     """``cohort`` with the rules file's words in ``language`` (its ``[i18n]`` table): the
-    rules' and credentials' names and the requirements' labels. For the page only: the CSV
-    and the JSON keep the file's own words."""
-    if rules is None or language.english:
-        return cohort
+    rules' and credentials' names and the requirements' labels; and, from ``said`` (one for
+    each unreadable file, in order), why each file could not be read in that language. For
+    the page only: the CSV and the JSON keep the file's own words and the English."""
     from msgspec.structs import replace
 
+    if said:
+        cohort = replace(cohort, unreadable=[
+            replace(u, reason=s.reason, fix=s.fix)
+            for u, s in zip(cohort.unreadable, said, strict=True)])
+    if rules is None or language.english:
+        return cohort
     from ..render.sentences import Words
 
     words = Words(rules, language)
@@ -238,11 +245,12 @@ def worded(cohort: Cohort, rules: Any, language: Language) -> Cohort:
         holding_back=[replace(h, label=words.label(h.label)) for h in cohort.holding_back])
 
 
-def html_pieces(cohort: Cohort, language: Language = ENGLISH,
-                rules: Any = None) -> Iterator[str]:
+def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
+                said: Sequence[Said] = ()) -> Iterator[str]:
     """The page, in ``language``, a piece at a time as the template renders it; ``rules``
-    give the association's words in that language."""
-    cohort = worded(cohort, rules, language)
+    give the association's words in that language, ``said`` why each file could not be
+    read (see :func:`worded`)."""
+    cohort = worded(cohort, rules, language, said)
     import jinja2
 
     from ..io.rules_file import shipped
@@ -273,14 +281,15 @@ def _plain(text: str) -> str:
 
 
 def write(cohort: Cohort, folder: Path, language: Language = ENGLISH,
-          rules: Any = None) -> list[Path]:
+          rules: Any = None, said: Sequence[Said] = ()) -> list[Path]:
     """Write the three files into ``folder`` (made if need be), each whole or not at all: the
-    page in ``language``, the CSV and the JSON as they are in every language."""
+    page in ``language`` (``said``: why each file could not be read, in it), the CSV and the
+    JSON as they are in every language."""
     from ..io.document import write_atomically, write_pieces_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in NAMES]
-    write_pieces_atomically(paths[0], html_pieces(cohort, language, rules), mode=FILE_MODE)
+    write_pieces_atomically(paths[0], html_pieces(cohort, language, rules, said), mode=FILE_MODE)
     write_atomically(paths[1], to_csv(cohort), mode=FILE_MODE)
     write_pieces_atomically(paths[2], json_pieces(cohort), mode=FILE_MODE)
     return paths

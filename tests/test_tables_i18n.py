@@ -156,7 +156,10 @@ def test_the_spanish_renewal_is_spanish_but_for_names(cli) -> None:
     assert "[ ] 12 horas de supervisión/consulta reflexiva (RS/C) en el año\n" in out
     assert ("  - Para 2026: asista a 2 horas más de capacitación a más tardar el 31 de\n"
             "    diciembre de 2026, con al menos 1 hora sobre diversidad, equidad e\n"
-            "    inclusión; registre cada curso con `endorse add training`.") in out
+            "    inclusión; registre cada curso con `endorse add training\n"
+            "    examples/ifs-renewing.toml`.") in out
+    assert ("registre cada sesión con `endorse add\n    supervision examples/ifs-renewing.toml`."
+            in out)
     assert "diversidad, equidad e inclusión: 0 horas" in out
     assert _english_left(out, ("Connecticut Association for Infant Mental Health",
                                "Infant Mental Health Endorsement®")) == []

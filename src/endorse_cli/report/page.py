@@ -55,6 +55,15 @@ def month_name(month: str, language: Language = ENGLISH) -> str:
     return language.month_year(dt.date(year, number_, 1))
 
 
+def short_month(month: str, language: Language = ENGLISH) -> str:
+    """A month of the readiness table (``2026-11``) short, as on the chart's axis: ``Nov
+    2026``, ``nov. 2026``."""
+    import datetime as dt
+
+    year, number_ = map(int, month.split("-"))
+    return language.short_month(dt.date(year, number_, 1))
+
+
 def to_csv(cohort: Cohort) -> str:
     """The report's numbers in one table: what it is, for which credential, and how many.
 
@@ -153,8 +162,9 @@ def chart(cohort: Cohort, language: Language = ENGLISH) -> dict[str, Any]:
                                 if i % _every(span) == 0 or i == len(s.counts) - 1],
                       "label_x": x(span) + 6, "label_y": end_y,
                       "last": s.counts[-1] if s.counts else 0})
-    every = _every(span)
-    ticks = [{"x": x(i + 0.5), "text": m} for i, m in enumerate(months) if i % every == 0]
+    every = _label_every(span, plot_w)
+    ticks = [{"x": x(i + 0.5), "text": short_month(m, language)} for i, m in enumerate(months)
+             if i % every == 0]
     y_ticks = [{"y": y(v), "text": str(v)} for v in range(0, y_max + 1, step)]
     review = None
     if cohort.review_date is not None:
@@ -181,6 +191,19 @@ def _every(months: int) -> int:
     """Label every month up to 12, then every 3rd, 6th or 12th."""
     for every in (1, 3, 6, 12):
         if months / every <= 12:
+            return every
+    return 24
+
+
+#: The least room, in the chart's pixels, between the middles of two month labels ("sept.
+#: 2026" is about 50 wide).
+LABEL_ROOM = 60
+
+
+def _label_every(months: int, width: float) -> int:
+    """Label every month, or every 2nd, 3rd, 6th, 12th: as often as the labels fit."""
+    for every in (1, 2, 3, 6, 12):
+        if width / max(1, months) * every >= LABEL_ROOM:
             return every
     return 24
 

@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -201,6 +202,72 @@ def test_a_bundle_for_a_credential_not_met_says_it_is_a_draft(cli, tmp_path) -> 
     ready = cli("bundle", str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "--out",
                 str(tmp_path), "--allow-missing")
     assert "not ready" not in ready.err
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_draft_s_summaries_say_so_at_the_top_and_keep_commands_as_code(
+        cli, tmp_path, golden, monkeypatch, lang) -> None:
+    """Not met: one plain line at the top of both summaries says it is a draft; the next
+    steps' commands stay code in Markdown (not escaped), as `gaps --format markdown` has them."""
+    monkeypatch.chdir(EXAMPLES)  # the steps name the file as it was given
+    run = cli("bundle", "home-visitor.toml", "--as-of", AS_OF, "--out", str(tmp_path),
+              "--lang", lang)
+    assert run.code == 0, run.err
+    folder = tmp_path / "endorse-jordan-rivera-IFS"
+    md = (folder / "summary.md").read_text(encoding="utf-8")
+    html = (folder / "summary.html").read_text(encoding="utf-8")
+    draft = {
+        "en": "Draft: IFS is not met yet (3 of 6 requirements met). This bundle is for review, "
+              "not yet for submission: the checklist below shows what is missing.",
+        "es": "Borrador: IFS aún no se cumple (3 de 6 requisitos cumplidos). Este paquete es "
+              "para revisar, todavía no para presentar: la lista de abajo muestra lo que falta.",
+    }[lang]
+    assert md.startswith(f"**{draft}**\n\n# ")
+    assert f'<header>\n<p class="draft" role="note"><strong>{draft}</strong></p>\n<h1>' in html
+    command = "`endorse interview home-visitor.toml --section reference`"
+    for text in (md, (folder / "checklist.md").read_text(encoding="utf-8")):
+        assert command in text and "\\`" not in text
+    golden(f"bundle-home-visitor.{lang}-summary.md", md)
+
+
+def test_a_met_credential_s_summaries_say_nothing_of_a_draft(made) -> None:
+    md = (made / NAME / "summary.md").read_text(encoding="utf-8")
+    html = (made / NAME / "summary.html").read_text(encoding="utf-8")
+    assert md.startswith("# Gap checklist: IMHS")
+    assert "Draft" not in md and 'class="draft"' not in html
+
+
+@pytest.mark.parametrize(("lang", "month"), [("en", "Nov 2026"), ("es", "nov. 2026")])
+def test_one_month_of_rsc_is_one_bar_labelled_as_the_language_writes_months(
+        cli, tmp_path, lang, month) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[applicant]\nname = "Ana"\n[[supervision]]\n'
+                    'date = 2026-11-03\nhours = 1.5\nprovider = "Dana Lee"\n', encoding="utf-8")
+    run = cli("bundle", str(path), "--as-of", AS_OF, "--out", str(tmp_path / "out"),
+              "--lang", lang)
+    assert run.code == 0, run.err
+    html = (tmp_path / "out" / "endorse-ana-IFA" / "summary.html").read_text(encoding="utf-8")
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    bars = re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="[\d.]+" '
+                      r'fill="#2f5d8a"><title>([^<]*)</title>', svg)
+    assert bars == [("46", {"en": "November 2026: 1.5 h",
+                              "es": "noviembre de 2026: 1,5 h"}[lang])]
+    labels = re.findall(r'<text x="[\d.]+" y="192"[^>]*>([^<]*)</text>', svg)
+    assert labels == [month]  # the one month, once
+    assert "2026-11" not in svg
+
+
+def test_months_on_a_chart_s_axis_are_short_in_each_language() -> None:
+    import datetime as dt
+
+    from endorse_cli.i18n import ENGLISH, language
+
+    spanish = language("es")
+    assert [ENGLISH.short_month(dt.date(2026, m, 1)) for m in (1, 5, 9, 11)] == [
+        "Jan 2026", "May 2026", "Sep 2026", "Nov 2026"]
+    assert [spanish.short_month(dt.date(2026, m, 1)) for m in (1, 5, 9, 11)] == [
+        "ene. 2026", "may. 2026", "sept. 2026", "nov. 2026"]
+    assert spanish.month(5) == "mayo"  # the short name is its own message, not the full one's
 
 
 # -- paths, links, sizes, names and modes -------------------------------------------------

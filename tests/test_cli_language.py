@@ -130,6 +130,34 @@ def test_a_day_first_day_is_refused_in_english() -> None:
                    "e.g. --as-of 2026-06-30\n")
 
 
+# -- numbers typed with the language's decimal mark ---------------------------------------------
+
+def test_a_decimal_comma_in_spanish_is_a_decimal_point() -> None:
+    comma = run("gaps", HOME_VISITOR, "--as-of", AS_OF, "--assume-rsc-per-month", "0,5",
+                "--lang", "es", "-f", "json")
+    point = run("gaps", HOME_VISITOR, "--as-of", AS_OF, "--assume-rsc-per-month", "0.5",
+                "-f", "json")
+    default = run("gaps", HOME_VISITOR, "--as-of", AS_OF, "-f", "json")
+    assert comma[0] == point[0] == 0
+    assert comma[1] == point[1] != default[1]  # the pace was read, as half an hour a month
+    assert run("check", HOME_VISITOR, "--time-limit", "2,5", "--lang", "es")[0] == 0
+    code, _, err = run("check", HOME_VISITOR, "--time-limit", "-1,5", "--lang", "es")
+    assert (code, err.splitlines()[-1]) == (
+        2, "Error: Valor no válido para '--time-limit': -1.5 no está en el rango x>=0.")
+
+
+def test_a_decimal_comma_in_english_is_refused_as_before() -> None:
+    code, _, err = run("gaps", HOME_VISITOR, "--assume-rsc-per-month", "0,5")
+    assert (code, err.splitlines()[-1]) == (
+        2, "Error: Invalid value for '--assume-rsc-per-month': '0,5' is not a valid float.")
+    code, _, err = run("check", HOME_VISITOR, "--time-limit", "2,5")
+    assert (code, err.splitlines()[-1]) == (
+        2, "Error: Invalid value for '--time-limit': '2,5' is not a valid float range.")
+    code, _, err = run("check", HOME_VISITOR, "--time-limit", "-1")
+    assert err.splitlines()[-1] == ("Error: Invalid value for '--time-limit': -1.0 is not in "
+                                    "the range x>=0.")
+
+
 def test_review_date_reads_the_language_order(tmp_path) -> None:
     code, _, err = run("report", str(EXAMPLES / "home-visitor.toml"), "--as-of", "2026-11-21",
                        "--review-date", "31/3/2027", "--lang", "es", "--out", str(tmp_path),

@@ -101,6 +101,66 @@ def test_an_unreadable_toml_file_in_spanish(cli, write) -> None:
         "  cómo resolverlo: escriba los decimales con punto; por ejemplo, `hours = 12.5`\n")
 
 
+# -- TOML slips made by hand, in words -----------------------------------------------------------
+
+#: The slips people make editing a portfolio by hand, and what they are told, in Spanish.
+SLIPS = [
+    ("closing quote missing", TRAINING + 'title = "Apego y vínculo temprano\ndate = 2025-01-01\n',
+     "línea 7: training[0].title: falta la comilla de cierre\n"
+     '  cómo resolverlo: agregue la comilla de cierre (") al final del texto\n'),
+    ("closing quote missing at the end", TRAINING + 'title = "Apego y vínculo temprano',
+     "línea 7: training[0].title: falta la comilla de cierre\n"
+     '  cómo resolverlo: agregue la comilla de cierre (") al final del texto\n'),
+    ("single quote missing", TRAINING + "title = 'Apego\ndate = 2025-01-01\n",
+     "línea 7: training[0].title: falta la comilla de cierre\n"
+     "  cómo resolverlo: agregue la comilla de cierre (') al final del texto\n"),
+    ("no value", TRAINING + "title =\n",
+     "línea 7: training[0].title: `title` no tiene ningún valor después del `=`\n"
+     "  cómo resolverlo: escriba el valor después del `=`, o borre la línea\n"),
+    ("no =", TRAINING + 'title "Apego"\n',
+     "línea 7: no es TOML válido: a una clave le faltan el `=` y el valor\n"
+     "  cómo resolverlo: escriba la clave, el `=` y el valor; por ejemplo, `hours = 3`. Una "
+     "clave es una sola palabra, con _ en lugar de espacios\n"),
+    ("a Windows path", TRAINING + 'certificate = "C:\\Users\\ana.pdf"\n',
+     "línea 7: training[0].certificate: una barra invertida (\\) en el texto inicia un "
+     "código que TOML no conoce\n"
+     "  cómo resolverlo: escriba cada barra invertida dos veces (\\\\), o ponga el texto "
+     "entre comillas simples en lugar de comillas dobles\n"),
+    ("two keys on a line", TRAINING + 'provider = "a" date = 2025-01-01\n',
+     "línea 7: training[0].provider: no es TOML válido: se esperaba una línea nueva o el final "
+     "del archivo después de una instrucción\n"
+     "  cómo resolverlo: escriba cada `clave = valor` en su propia línea; después del valor "
+     "solo puede ir una nota que empiece con #\n"),
+    ("a list not closed", TRAINING + 'competencies = ["a", "b"\ndate = 2025-01-01\n',
+     "línea 7: training[0].competencies: no es TOML válido: una lista no se cierra con ']'\n"
+     "  cómo resolverlo: separe los elementos de la lista con comas y ciérrela con ']'\n"),
+    ("a control character", TRAINING + 'title = "a\x01b"\n',
+     "línea 7: training[0].title: la línea tiene un carácter de control invisible (\\x01)\n"
+     "  cómo resolverlo: vuelva a escribir la línea: el texto pegado desde otro programa puede "
+     "traer esos caracteres\n"),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), [m[1:] for m in SLIPS], ids=[m[0] for m in SLIPS])
+def test_a_toml_slip_is_told_in_spanish(cli, write, text: str, said: str) -> None:
+    path = write(text)
+    run = cli("gaps", str(path), "--lang", "es")
+    assert (run.code, run.out, run.err) == (1, "", f"error: {path}, {said}")
+    assert english_left(run.err, path) == set(), run.err
+
+
+def test_a_closing_quote_missing_in_english(cli, write) -> None:
+    path = write(TRAINING + 'title = "Attachment and early bonding\ndate = 2025-01-01\n')
+    assert cli("gaps", str(path)).err == (
+        f"error: {path}, line 7: training[0].title: the quoted text is not closed\n"
+        '  fix: add the closing quote (") at the end of the text\n')
+    # Noticed only at the end of the file, a multi-line text is found where it opens.
+    path = write(TRAINING + 'title = """Attachment\ndate = 2025-01-01\nhours = 3\n')
+    assert cli("gaps", str(path)).err == (
+        f"error: {path}, line 7: training[0].title: the quoted text is not closed\n"
+        '  fix: add the closing quote (""") at the end of the text\n')
+
+
 # -- no English left ----------------------------------------------------------------------------
 
 #: English words that a Spanish message never holds outside the hand-editor's part.

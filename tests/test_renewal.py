@@ -203,7 +203,7 @@ def test_an_endorsement_the_rules_do_not_know(cli, write) -> None:
     run = cli("renew", str(path), "--rules", "imh-e-2025", "--as-of", "2026-11-21")
     assert run.code == 0
     assert ("Your 1st endorsement, 'MSW', is not an Endorsement® these rules know; correct "
-            "its name with `endorse edit`.") in run.out.replace("\n", " ")
+            f"its name with `endorse edit {path}`.") in run.out.replace("\n", " ")
     bad = write('format = 2\n[applicant]\nname = "A"\nnew_key = 1\n', name="bad.toml")
     run = cli("check", "--renewal", str(path), str(bad), "--rules", "imh-e-2025", "-f", "csv")
     assert run.code == 1
@@ -212,3 +212,22 @@ def test_an_endorsement_the_rules_do_not_know(cli, write) -> None:
     rows = list(csv.DictReader(run.out.splitlines()))
     assert [r["status"] for r in rows] == ["invalid", "unknown"]
     assert "new_key" in rows[0]["missing"]
+
+
+def test_renew_s_commands_name_the_portfolio_as_gaps_s_do(cli, tmp_path, monkeypatch) -> None:
+    """Each step names the file, so that running it as shown adds to this portfolio; the
+    default portfolio.toml, found without being named, is not named."""
+    source = Path("examples/ifs-renewing.toml").read_text(encoding="utf-8")
+    out = cli("renew", "examples/ifs-renewing.toml", "--as-of", "2026-11-21").out
+    said = " ".join(out.split())
+    assert ("diversity, equity and inclusion; add each course with `endorse add training "
+            "examples/ifs-renewing.toml`.") in said
+    assert "add each session with `endorse add supervision examples/ifs-renewing.toml`." in said
+    markdown = cli("renew", "examples/ifs-renewing.toml", "--as-of", "2026-11-21",
+                   "-f", "markdown").out
+    assert "`endorse add training examples/ifs-renewing.toml`" in markdown
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "portfolio.toml").write_text(source, encoding="utf-8")
+    default = " ".join(cli("renew", "--as-of", "2026-11-21").out.split())
+    assert "add each course with `endorse add training`." in default
+    assert "add each session with `endorse add supervision`." in default

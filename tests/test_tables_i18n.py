@@ -156,7 +156,10 @@ def test_the_spanish_renewal_is_spanish_but_for_names(cli) -> None:
     assert "[ ] 12 horas de supervisión/consulta reflexiva (RS/C) en el año\n" in out
     assert ("  - Para 2026: asista a 2 horas más de capacitación a más tardar el 31 de\n"
             "    diciembre de 2026, con al menos 1 hora sobre diversidad, equidad e\n"
-            "    inclusión; registre cada curso con `endorse add training`.") in out
+            "    inclusión; registre cada curso con `endorse add training\n"
+            "    examples/ifs-renewing.toml`.") in out
+    assert ("registre cada sesión con `endorse add\n    supervision examples/ifs-renewing.toml`."
+            in out)
     assert "diversidad, equidad e inclusión: 0 horas" in out
     assert _english_left(out, ("Connecticut Association for Infant Mental Health",
                                "Infant Mental Health Endorsement®")) == []
@@ -257,6 +260,17 @@ def test_the_spanish_report_page_is_spanish(reports) -> None:
         assert english not in page, english
 
 
+def test_the_report_s_chart_names_its_months_as_each_language_writes_them(reports) -> None:
+    """Short, in the language, and only as many as fit (every 2nd month over a year)."""
+    ticks = {lang: re.findall(r'text-anchor="middle">([^<]*)</text>',
+                              (reports[lang] / "report.html").read_text(encoding="utf-8"))
+             for lang in ("en", "es")}
+    assert ticks["es"] == ["nov. 2026", "ene. 2027", "mar. 2027", "may. 2027", "jul. 2027",
+                           "sept. 2027"]
+    assert ticks["en"] == ["Nov 2026", "Jan 2027", "Mar 2027", "May 2027", "Jul 2027",
+                           "Sep 2027"]
+
+
 def test_the_report_s_csv_and_json_are_the_same_in_spanish(reports) -> None:
     for name in ("report.csv", "report.json"):
         assert (reports["es"] / name).read_bytes() == (reports["en"] / name).read_bytes()
@@ -268,6 +282,37 @@ def test_the_report_s_summary_on_the_terminal_is_spanish(reports) -> None:
     err = str(reports["es-err"])
     assert "informe: 6 portafolios evaluados" in err
     assert "escrito: " in err
+
+
+def test_a_file_not_read_is_said_in_spanish_on_the_page_and_the_terminal(cli, tmp_path) -> None:
+    """Why a file could not be read, and what to do, in the reader's language where people
+    read it; the JSON and the CSV keep the English, the same in both languages."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (Path("examples") / "clinician.toml").read_text(encoding="utf-8")
+    assert "completed = 2016-05-14" in text
+    (folder / "roto.toml").write_text(text.replace("2016-05-14", "2016-13-31"), encoding="utf-8")
+    (folder / "a.toml").write_text(
+        (Path("examples") / "home-visitor.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    runs = {lang: cli("report", str(folder), *AS_OF, "--lang", lang, "-o", str(tmp_path / lang))
+            for lang in ("en", "es")}
+    assert runs["es"].code == runs["en"].code == 0
+    assert "/roto.toml, línea 19: 2016-13-31 no es una fecha real\n" in runs["es"].err
+    assert "not a real date" not in runs["es"].err
+    assert "/roto.toml, line 19: 2016-13-31 is not a real date\n" in runs["en"].err
+    page = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
+    assert ('<td data-label="Por qué">2016-13-31 no es una fecha real</td>'
+            '<td data-label="Qué hacer">revise el día y el mes</td>') in page
+    assert "not a real date" not in page and "check the day" not in page
+    english = (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
+    assert ("2016-13-31 is not a real date</td><td data-label=\"What to do\">check the day and "
+            "month</td>") in english
+    for name in ("report.csv", "report.json"):
+        assert (tmp_path / "es" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
+    unread = json.loads((tmp_path / "es" / "report.json").read_text(encoding="utf-8"))
+    assert unread["unreadable"] == [{"file": str(folder / "roto.toml"), "reason":
+                                     "2016-13-31 is not a real date", "line": 19,
+                                     "fix": "check the day and month"}]
 
 
 def test_the_default_rules_words_reach_the_spanish_page(cli, tmp_path) -> None:

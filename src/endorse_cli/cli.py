@@ -297,6 +297,36 @@ app = typer.Typer(
 )
 
 
+# -- numbers typed in options, with the decimal mark of the reader's language -------------------
+
+#: click's parameter types, wherever this version of typer keeps click.
+_click_types = __import__(typer.BadParameter.__module__.rsplit(".", 1)[0] + ".types",
+                          fromlist=["FloatRange"])
+
+
+def _decimal_point(value: object, ctx: object) -> object:
+    """``0,5`` as ``0.5`` when the reader's language writes decimals with a comma (Spanish);
+    English reads numbers as it always did."""
+    if (isinstance(value, str) and value.count(",") == 1 and "." not in value
+            and ctx is not None and _language(ctx).pgettext("decimal mark", ".") == ","):
+        return value.replace(",", ".")
+    return value
+
+
+class DecimalFloat(_click_types.FloatParamType):
+    """A number of an option, typed with a point, or with the language's decimal comma."""
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        return super().convert(_decimal_point(value, ctx), param, ctx)
+
+
+class DecimalFloatRange(_click_types.FloatRange):
+    """:class:`DecimalFloat`, within a range."""
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        return super().convert(_decimal_point(value, ctx), param, ctx)
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"
@@ -340,7 +370,7 @@ LangOpt = Annotated[
 ]
 PaceOpt = Annotated[
     Optional[float],
-    typer.Option("--assume-rsc-per-month", metavar="HOURS",
+    typer.Option("--assume-rsc-per-month", metavar="HOURS", click_type=DecimalFloat(),
                  help=N_("Forecast RS/C at this many hours a month instead of your recent pace."),
                  show_default=False),
 ]
@@ -486,7 +516,7 @@ RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help=N_("Outp
                                                  case_sensitive=False)]
 TimeLimitOpt = Annotated[
     Optional[float],
-    typer.Option("--time-limit", min=0, metavar="SECONDS",
+    typer.Option("--time-limit", metavar="SECONDS", click_type=DecimalFloatRange(min=0),
                  help=N_("Stop judging a file after this long and report it (default: 10; "
                       "0: no limit)."), show_default=False),
 ]

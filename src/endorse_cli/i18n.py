@@ -32,6 +32,12 @@ MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_
           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
           N_("December"))
 
+#: A month and its year, short, as on a chart's axis: "Nov 2026", "nov. 2026". Each is its own
+#: message (not "May" alone, which is the month's full name too).
+SHORT_MONTHS = (N_("Jan {year}"), N_("Feb {year}"), N_("Mar {year}"), N_("Apr {year}"),
+                N_("May {year}"), N_("Jun {year}"), N_("Jul {year}"), N_("Aug {year}"),
+                N_("Sep {year}"), N_("Oct {year}"), N_("Nov {year}"), N_("Dec {year}"))
+
 
 class Language:
     """One language: its gettext functions, numbers, dates people read and dates they type."""
@@ -97,6 +103,10 @@ class Language:
         """``March 2025``, ``marzo de 2025``."""
         return self.pgettext("month and year", "{month} {year}").format(
             month=self.month(value.month), year=value.year)
+
+    def short_month(self, value: dt.date) -> str:
+        """A month short, as on a chart's axis: ``Nov 2026``, ``nov. 2026``."""
+        return self.gettext(SHORT_MONTHS[value.month - 1]).format(year=value.year)
 
     # -- what people type -------------------------------------------------------------------
 

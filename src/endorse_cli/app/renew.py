@@ -74,7 +74,7 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
                                  "2026-12-31`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
     language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
-    report = word_renewal(judge_renewal(portfolio, rules, day), rules, language)
+    report = word_renewal(judge_renewal(portfolio, rules, day), rules, language, str(path))
     if fmt == "text":
         view.text(term.console, report, str(path), language)
     elif fmt == "markdown":

@@ -55,10 +55,10 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     cohort = tally.cohort()
     language = app.language
     _, n_ = language.gettext, language.ngettext
-    written = write(cohort, out or Path.cwd(), language, rules)
-    for unread in cohort.unreadable[:SHOWN_UNREADABLE]:
+    written = write(cohort, out or Path.cwd(), language, rules, tally.said)
+    for unread, said in zip(cohort.unreadable[:SHOWN_UNREADABLE], tally.said):
         place = _(", line {number}").format(number=unread.line) if unread.line else ""
-        term.message(f"{unread.file}{place}: {unread.reason}", label="not read",
+        term.message(f"{unread.file}{place}: {said.reason}", label="not read",
                      style="33")
     if cohort.invalid > SHOWN_UNREADABLE:
         more = cohort.invalid - SHOWN_UNREADABLE

@@ -136,6 +136,7 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     )
     env.filters["md"] = md_cell
     env.filters["cell"] = md_cell
+    env.filters["prose"] = _prose
     # The reader's language: _() and ngettext() as in the code, `lang` for <html lang>, and
     # the filters `day` (a date as people read it) and `number` (1,5 in Spanish).
     env.globals.update(_=language.gettext, ngettext=language.ngettext, lang=language.code)
@@ -143,6 +144,15 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
         dt.date.fromisoformat(value) if isinstance(value, str) else value)
     env.filters["number"] = language.number
     return env
+
+
+def _prose(text: object) -> str:
+    """One of the tool's sentences in Markdown: escaped as ``md`` escapes, but the commands
+    it names stay code (`` `endorse gaps` ``), as `gaps --format markdown` writes them."""
+    from ..render.markdown import prose
+    from ..render.terminal import printable
+
+    return prose(printable(str(text), keep="\r\n"))
 
 
 def _render(env: Any, name: str, data: dict[str, Any]) -> str:

@@ -104,11 +104,16 @@ def coverage(portfolio: Portfolio, rules: Rules, areas: list[str],
     return matrix
 
 
+#: The widest a month's bar may be, in pixels: one month of RS/C is one bar, not the chart.
+MONTH_WIDTH = 48
+
+
 def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
           width: int = 640, height: int = 200,
           language: Language = ENGLISH) -> dict[str, Any] | None:
     """An SVG bar chart of RS/C hours by month, with the best window of the credential's RS/C
-    requirement marked; plain geometry for the template to draw, and a text alternative."""
+    requirement marked; plain geometry for the template to draw, and a text alternative. The
+    hours are numbers, for the template to write with the language's decimal mark."""
     sessions = sorted((s.date, s.hours) for s in portfolio.supervision if s.date <= as_of)
     if not sessions:
         return None
@@ -124,13 +129,13 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
     peak = max(totals.values()) or 1
     left, bottom, top = 40, 30, 10
     plot_w, plot_h = width - left - 10, height - bottom - top
-    bar_w = plot_w / len(months)
+    bar_w = min(plot_w / len(months), MONTH_WIDTH)  # a month or two: bars, not slabs
     bars = []
     for i, month in enumerate(months):
         h = totals[month] / peak * plot_h
         bars.append({"x": round(left + i * bar_w + 1, 1), "y": round(top + plot_h - h, 1),
                      "w": round(max(bar_w - 2, 1), 1), "h": round(h, 1),
-                     "month": month.strftime("%Y-%m"), "hours": _text(totals[month])})
+                     "month": language.month_year(month), "hours": totals[month]})
     window = None
     rsc = next((r for r in credential.requirements if r.kind == "supervision" and r.applies), None)
     if rsc is not None and getattr(rsc.details, "window_start", None):
@@ -142,7 +147,7 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
                       "w": round(len(inside) * bar_w, 1), "h": plot_h,
                       "start": rsc.details.window_start.isoformat(),
                       "end": rsc.details.window_end.isoformat(),
-                      "hours": _text(rsc.have)}
+                      "hours": rsc.have}
     _, number = language.gettext, language.number
     summary = language.ngettext(
         "RS/C hours by month from {first} to {last}: {count} session, {hours} hours in all, at "
@@ -156,8 +161,10 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
             start=language.day(rsc.details.window_start), end=language.day(rsc.details.window_end),
             hours=number(rsc.have))
     return {"width": width, "height": height, "bars": bars, "window": window,
-            "peak": _text(peak), "axis_y": top + plot_h, "left": left, "summary": summary,
-            "first": months[0].strftime("%Y-%m"), "last": months[-1].strftime("%Y-%m")}
+            "peak": peak, "axis_y": top + plot_h, "left": left, "summary": summary,
+            "first": language.short_month(months[0]),
+            "last": language.short_month(months[-1]) if len(months) > 1 else None,
+            "last_x": round(left + len(months) * bar_w, 1)}
 
 
 def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
@@ -185,7 +192,12 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
     words = Words(rules, language)
+    draft = None if chosen.met else language.gettext(
+        "Draft: {id} is not met yet ({met} of {total} requirements met). This bundle is for "
+        "review, not yet for submission: the checklist below shows what is missing.").format(
+            id=chosen.id, met=chosen.met_count, total=chosen.total)
     return {
+        "draft": draft,
         "applicant": portfolio.applicant,
         "file": file_name,
         "as_of": result.as_of.isoformat(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
@@ -33,6 +33,8 @@ class Problem:
     path: Path
     message: Message
     fix: Message | None = None
+    #: The line, when it is not the one the TOML reader named (a quote opened earlier).
+    line: int | None = None
 
 
 # -- types -----------------------------------------------------------------------------------
@@ -335,23 +337,88 @@ _KEY_VALUE = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=\s*(.*?)\s*(#.*)?$')
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 
 
-#: The reasons the TOML reader gives most, in the catalog (the others stay in its words).
+#: The reasons the TOML reader gives most, in the catalog (the others stay in its words), each
+#: with what to do about it where that is more than the usual check of the line.
 _TOML_REASONS = {
     "Expected '=' after a key in a key/value pair":
-        N_("expected '=' after a key in a key/value pair"),
+        (N_("a key has no `=` and value after it"),
+         N_("write the key, `=` and the value, e.g. `hours = 3`; a key is one word, with _ "
+            "for a space")),
     "Expected ']' at the end of a table declaration":
-        N_("expected ']' at the end of a table declaration"),
+        (N_("expected ']' at the end of a table declaration"), None),
     "Expected ']]' at the end of an array declaration":
-        N_("expected ']]' at the end of an array declaration"),
+        (N_("expected ']]' at the end of an array declaration"), None),
     "Expected newline or end of document after a statement":
-        N_("expected a new line or the end of the file after a statement"),
-    "Invalid initial character for a key part": N_("a key starts with a character it cannot have"),
-    "Invalid statement": N_("invalid statement"),
-    "Invalid value": N_("invalid value"),
-    "Unclosed array": N_("a list is not closed with ']'"),
-    "Unclosed inline table": N_("a table in braces is not closed"),
-    "Unterminated string": N_("a text is not closed with its quotes"),
+        (N_("expected a new line or the end of the file after a statement"),
+         N_("put each `key = value` on a line of its own; after the value, only a note "
+            "starting with # may follow")),
+    "Invalid initial character for a key part":
+        (N_("a key starts with a character it cannot have"), None),
+    "Invalid statement": (N_("invalid statement"), None),
+    "Invalid value": (N_("invalid value"), None),
+    "Unclosed array":
+        (N_("a list is not closed with ']'"),
+         N_("separate the list's items with commas, and close it with ']'")),
+    "Unclosed inline table":
+        (N_("a table in braces is not closed"),
+         N_("separate the pairs with commas, and close the braces on the same line")),
 }
+
+#: What the TOML reader says of a text whose closing quote is missing: a line ends (or the
+#: file does) inside it.
+_UNCLOSED = re.compile(r"(Illegal|Found invalid) character '\\n'|Unterminated string"
+                       r"|Expected (\"'(?:'')?\"|'\"(?:\"\")?')$")
+#: ... of a backslash that starts no escape TOML knows (a Windows path: "C:\Users").
+_BAD_ESCAPE = re.compile(r"Unescaped '\\' in a string|Invalid hex value")
+#: ... of any other control character (pasted from elsewhere).
+_CONTROL = re.compile(r"(?:Illegal|Found invalid) character (.+)$")
+
+
+def _real_day(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _opened_before(lines: list[str], line: int, bracket: str) -> int | None:
+    """The line, at or before ``line``, of the value that opens a list (``[``) or a table in
+    braces (``{``) left open."""
+    close = "]" if bracket == "[" else "}"
+    for number in range(min(line, len(lines)), 0, -1):
+        match = _KEY_VALUE.match(lines[number - 1])
+        if match and match[2].startswith(bracket):
+            return number if match[2].count(bracket) > match[2].count(close) else None
+    return None
+
+
+def unclosed_quote(text: str) -> tuple[int, str] | None:
+    """The line of the first quoted text that is not closed, and its opening quote: the
+    line a missing closing quote is on, wherever the reader noticed it."""
+    pos, end = 0, len(text)
+    while pos < end:
+        char = text[pos]
+        if char == "#":
+            pos = text.find("\n", pos)
+            if pos < 0:
+                return None
+        elif text.startswith(('"""', "'''"), pos):
+            quote = text[pos:pos + 3]
+            close = text.find(quote, pos + 3)
+            if close < 0:
+                return text.count("\n", 0, pos) + 1, quote
+            pos = close + 3
+            continue
+        elif char in "\"'":
+            at = pos + 1
+            while at < end and text[at] not in (char, "\n"):
+                at += 2 if char == '"' and text[at] == "\\" else 1
+            if at >= end or text[at] == "\n":
+                return text.count("\n", 0, pos) + 1, char
+            pos = at
+        pos += 1
+    return None
 
 
 def explain_toml(text: str, line: int | None, message: str) -> Problem:
@@ -368,6 +435,24 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
         path = (index.path_at(line, key) if key else index.path_at(line)) or ()
     lowered = message[0].lower() + message[1:]
 
+    if _UNCLOSED.match(message):
+        opened = unclosed_quote(text)
+        if opened and opened[0] != line:  # noticed at the end of the file, or lines later
+            return explain_toml(text, opened[0], message)
+        quote = opened[1] if opened else '"'
+        return Problem(path, Message(N_("the quoted text is not closed")),
+                       Message(N_("add the closing quote ({quote}) at the end of the text"),
+                               quote=quote), line=line)
+    if _BAD_ESCAPE.match(message):
+        return Problem(path, Message(N_("a backslash (\\) in the text starts a code that TOML "
+                                        "does not know")),
+                       Message(N_("write each backslash twice (\\\\), or put the text in "
+                                  "single quotes instead of double quotes")))
+    if m := _CONTROL.match(message):
+        return Problem(path, Message(N_("the line holds an invisible control character ({char})"),
+                                     char=m[1].strip("'")),
+                       Message(N_("type the line again: text pasted from another program can "
+                                  "bring such characters")))
     if message.startswith("Cannot overwrite a value"):
         return Problem(path, Message(N_("the key `{key}` is written twice in this table"),
                                      key=key),
@@ -378,10 +463,16 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
                                                 name=name),
                        Message(N_("merge the two [{name}] tables; for a list of entries, write "
                                   "[[{name}]]"), name=name))
+    if message in ("Unclosed array", "Unclosed inline table") and line:
+        opened = _opened_before(lines, line, "[" if message == "Unclosed array" else "{")
+        if opened and opened != line:  # noticed on a later line: point where it opens
+            return replace(explain_toml(text, opened, message), line=opened)
     if match and value:
-        if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value):
+        iso = re.fullmatch(r"\d{4}-\d\d-\d\d", value)
+        if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value) and not (
+                iso and _real_day(value)):  # a good date: the slip is elsewhere
             # A month or day out of range (2025-13-40) is written right, but no real date.
-            if message.startswith("Invalid date") or re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            if message.startswith("Invalid date") or iso:
                 return Problem(path, Message(N_("{value} is not a real date"), value=value),
                                Message(N_("check the day and month")))
             return Problem(path, Message(N_("{value} is not a date TOML reads"), value=value),
@@ -398,6 +489,11 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
         if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):
             return Problem(path, Message(N_("text must be in quotes")),
                            Message(N_('write `{key} = "{value}"`'), key=key, value=value))
-    reason = Message(_TOML_REASONS[message]) if message in _TOML_REASONS else lowered
-    return Problem(path, Message(N_("is not valid TOML: {reason}"), reason=reason),
-                   Message(N_("check the quotes, brackets and `=` on that line")))
+    if match and not value and message == "Invalid value":
+        return Problem(path, Message(N_("`{key}` has no value after its `=`"), key=key),
+                       Message(N_("write the value after the `=`, or delete the line")))
+    reason, fix = _TOML_REASONS.get(message, (None, None))
+    return Problem(path, Message(N_("is not valid TOML: {reason}"),
+                                 reason=Message(reason) if reason else lowered),
+                   Message(fix or N_("check the quotes, brackets and `=` on that line")))
+

@@ -136,11 +136,12 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
         if m := re.search(r"\(at line (\d+), column \d+\)", message):
             line = int(m[1])
             message = message[: m.start()].strip()
-        elif "end of document" in message:
+        elif "(at end of document)" in message:
             line = text.count("\n") + 1
+            message = message.replace("(at end of document)", "").strip()
         problem = explain_toml(text, line, message)
         raise error(problem.message, file=name, where=format_where(problem.path) or None,
-                    line=line, fix=problem.fix) from None
+                    line=problem.line or line, fix=problem.fix) from None
 
 
 def load(path: Path, kind: type[T], error: type[FileProblem], *, name: str | None = None) -> Loaded[T]:

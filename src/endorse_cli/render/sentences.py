@@ -697,12 +697,14 @@ class RenewalWords(Words):
         _ = self._
         if e.status == "unknown":
             if e.credential is None:
-                return _("your {nth} endorsement, '{written}', is not an Endorsement® these "
-                         "rules know; correct its name with {command}").format(
-                             nth=self.ordinal(e.number), written=e.written, command=EDIT)
-            return _("your {nth} endorsement is dated {date}, after the as-of date; correct "
-                     "the date with {command}").format(nth=self.ordinal(e.number),
-                                                       date=self.day(e.endorsed), command=EDIT)
+                return self.named(_(
+                    "your {nth} endorsement, '{written}', is not an Endorsement® these rules "
+                    "know; correct its name with {command}").format(
+                        nth=self.ordinal(e.number), written=e.written, command=EDIT))
+            return self.named(_(
+                "your {nth} endorsement is dated {date}, after the as-of date; correct the "
+                "date with {command}").format(nth=self.ordinal(e.number),
+                                              date=self.day(e.endorsed), command=EDIT))
         if e.status == "lapsed":
             return _("lapsed on {date}: a renewal was not completed in time; ask your "
                      "association how to reinstate it").format(date=self.day(e.lapsed_on))
@@ -799,10 +801,14 @@ class RenewalWords(Words):
         spec = self.renewal_spec(req, code)
         return replace(
             req, label=spec.label if spec else req.label, standing=self.renewal_standing(req),
-            next_step=self.next_step(req, req.step, spec.next_step if spec else None)
+            next_step=self.named(self.next_step(req, req.step,
+                                                spec.next_step if spec else None))
             if req.step and not req.met else None)
 
-    def renewal(self, report: Any) -> Any:
+    def renewal(self, report: Any, file: str | None = None) -> Any:
+        """``report`` in words; the commands in them name ``file`` (unless it is the default
+        portfolio), as the next steps of `endorse gaps` do."""
+        self.file = file
         out = []
         for e in report.endorsements:
             years = tuple(replace(y, summary=self.year_summary(y), requirements=tuple(
@@ -815,6 +821,8 @@ class RenewalWords(Words):
         return replace(report, endorsements=tuple(out), rules_name=self.rules.name)
 
 
-def word_renewal(report: Any, rules: Rules, language: Language = ENGLISH) -> Any:
-    """A renewal report with every code put into words, in ``language``."""
-    return RenewalWords(rules, language).renewal(report)
+def word_renewal(report: Any, rules: Rules, language: Language = ENGLISH,
+                 file: str | None = None) -> Any:
+    """A renewal report with every code put into words, in ``language``; its commands name
+    ``file``."""
+    return RenewalWords(rules, language).renewal(report, file)

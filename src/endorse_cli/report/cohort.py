@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 from msgspec import Struct
@@ -121,6 +121,14 @@ class Unreadable(Struct, kw_only=True):
     reason: str
     line: int | None = None
     fix: str | None = None
+
+
+class Said(NamedTuple):
+    """Why a file could not be read, and what to do, in the reader's language: for the page
+    and the terminal only (:class:`Unreadable` keeps the English of the JSON and the CSV)."""
+
+    reason: str
+    fix: str | None
 
 
 class RenewalDue(Struct, kw_only=True):
@@ -244,12 +252,16 @@ class Tally:
         self.people: list[Person] = []
         self.judged_for: Counter[str] = Counter()
         self.unreadable: list[Unreadable] = []
+        #: The reader's words for each of :attr:`unreadable`, in the same order.
+        self.said: list[Said] = []
         self.renewals = Renewals() if renewal_in(rules) else None
 
     def add(self, row: CheckRow) -> None:
         if row.invalid:
             self.unreadable.append(Unreadable(file=row.file, reason=row.error or "",
                                               line=row.error_line, fix=row.error_fix))
+            self.said.append(Said(reason=row.error_said or row.error or "",
+                                  fix=row.error_fix_said or row.error_fix))
             return
         assert row.document is not None, "rows must be judged with documents=True"
         doc = _decode(row.document)

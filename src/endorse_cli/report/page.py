@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import msgspec
 
 from ..i18n import ENGLISH, Language
-from .cohort import Cohort
+from .cohort import Cohort, Said
 
 #: Written for the person running the report: it names the applicants and their files.
 FILE_MODE = 0o600
@@ -53,6 +53,15 @@ def month_name(month: str, language: Language = ENGLISH) -> str:
 
     year, number_ = map(int, month.split("-"))
     return language.month_year(dt.date(year, number_, 1))
+
+
+def short_month(month: str, language: Language = ENGLISH) -> str:
+    """A month of the readiness table (``2026-11``) short, as on the chart's axis: ``Nov
+    2026``, ``nov. 2026``."""
+    import datetime as dt
+
+    year, number_ = map(int, month.split("-"))
+    return language.short_month(dt.date(year, number_, 1))
 
 
 def to_csv(cohort: Cohort) -> str:
@@ -153,8 +162,9 @@ def chart(cohort: Cohort, language: Language = ENGLISH) -> dict[str, Any]:
                                 if i % _every(span) == 0 or i == len(s.counts) - 1],
                       "label_x": x(span) + 6, "label_y": end_y,
                       "last": s.counts[-1] if s.counts else 0})
-    every = _every(span)
-    ticks = [{"x": x(i + 0.5), "text": m} for i, m in enumerate(months) if i % every == 0]
+    every = _label_every(span, plot_w)
+    ticks = [{"x": x(i + 0.5), "text": short_month(m, language)} for i, m in enumerate(months)
+             if i % every == 0]
     y_ticks = [{"y": y(v), "text": str(v)} for v in range(0, y_max + 1, step)]
     review = None
     if cohort.review_date is not None:
@@ -181,6 +191,19 @@ def _every(months: int) -> int:
     """Label every month up to 12, then every 3rd, 6th or 12th."""
     for every in (1, 3, 6, 12):
         if months / every <= 12:
+            return every
+    return 24
+
+
+#: The least room, in the chart's pixels, between the middles of two month labels ("sept.
+#: 2026" is about 50 wide).
+LABEL_ROOM = 60
+
+
+def _label_every(months: int, width: float) -> int:
+    """Label every month, or every 2nd, 3rd, 6th, 12th: as often as the labels fit."""
+    for every in (1, 2, 3, 6, 12):
+        if width / max(1, months) * every >= LABEL_ROOM:
             return every
     return 24
 
@@ -214,18 +237,25 @@ def describe(cohort: Cohort, language: Language = ENGLISH) -> str:
 # -- the page -------------------------------------------------------------------------------
 
 
-def to_html(cohort: Cohort, language: Language = ENGLISH, rules: Any = None) -> str:
-    return "".join(html_pieces(cohort, language, rules))
+def to_html(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
+            said: Sequence[Said] = ()) -> str:
+    return "".join(html_pieces(cohort, language, rules, said))
 
 
-def worded(cohort: Cohort, rules: Any, language: Language) -> Cohort:
+def worded(cohort: Cohort, rules: Any, language: Language,
+           said: Sequence[Said] = ()) -> Cohort:
     """``cohort`` with the rules file's words in ``language`` (its ``[i18n]`` table): the
-    rules' and credentials' names and the requirements' labels. For the page only: the CSV
-    and the JSON keep the file's own words."""
-    if rules is None or language.english:
-        return cohort
+    rules' and credentials' names and the requirements' labels; and, from ``said`` (one for
+    each unreadable file, in order), why each file could not be read in that language. For
+    the page only: the CSV and the JSON keep the file's own words and the English."""
     from msgspec.structs import replace
 
+    if said:
+        cohort = replace(cohort, unreadable=[
+            replace(u, reason=s.reason, fix=s.fix)
+            for u, s in zip(cohort.unreadable, said, strict=True)])
+    if rules is None or language.english:
+        return cohort
     from ..render.sentences import Words
 
     words = Words(rules, language)
@@ -238,11 +268,12 @@ def worded(cohort: Cohort, rules: Any, language: Language) -> Cohort:
         holding_back=[replace(h, label=words.label(h.label)) for h in cohort.holding_back])
 
 
-def html_pieces(cohort: Cohort, language: Language = ENGLISH,
-                rules: Any = None) -> Iterator[str]:
+def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
+                said: Sequence[Said] = ()) -> Iterator[str]:
     """The page, in ``language``, a piece at a time as the template renders it; ``rules``
-    give the association's words in that language."""
-    cohort = worded(cohort, rules, language)
+    give the association's words in that language, ``said`` why each file could not be
+    read (see :func:`worded`)."""
+    cohort = worded(cohort, rules, language, said)
     import jinja2
 
     from ..io.rules_file import shipped
@@ -273,14 +304,15 @@ def _plain(text: str) -> str:
 
 
 def write(cohort: Cohort, folder: Path, language: Language = ENGLISH,
-          rules: Any = None) -> list[Path]:
+          rules: Any = None, said: Sequence[Said] = ()) -> list[Path]:
     """Write the three files into ``folder`` (made if need be), each whole or not at all: the
-    page in ``language``, the CSV and the JSON as they are in every language."""
+    page in ``language`` (``said``: why each file could not be read, in it), the CSV and the
+    JSON as they are in every language."""
     from ..io.document import write_atomically, write_pieces_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in NAMES]
-    write_pieces_atomically(paths[0], html_pieces(cohort, language, rules), mode=FILE_MODE)
+    write_pieces_atomically(paths[0], html_pieces(cohort, language, rules, said), mode=FILE_MODE)
     write_atomically(paths[1], to_csv(cohort), mode=FILE_MODE)
     write_pieces_atomically(paths[2], json_pieces(cohort), mode=FILE_MODE)
     return paths

@@ -119,15 +119,17 @@ def test_a_month_first_day_is_refused_in_spanish_in_spanish() -> None:
     assert (code, out) == (2, "")
     assert err == ("error: --as-of '3/15/2027' no es una fecha\n"
                    "  cómo resolverlo: 3/15/2027 no es una fecha real (día/mes/año); "
-                   "por ejemplo, --as-of 2026-06-30\n")
+                   "¿quiso decir 15/3/2027?\n")
+    _, _, err = run("gaps", HOME_VISITOR, "--as-of", "31/2/2027", "--lang", "es")
+    assert err.endswith("(día/mes/año); por ejemplo, --as-of 2026-06-30\n")  # no guess
 
 
 def test_a_day_first_day_is_refused_in_english() -> None:
     code, _, err = run("gaps", HOME_VISITOR, "--as-of", "15/3/2027")
     assert code == 2
     assert err == ("error: --as-of '15/3/2027' is not a date\n"
-                   "  fix: 15/3/2027 is not a real date (month/day/year), "
-                   "e.g. --as-of 2026-06-30\n")
+                   "  fix: 15/3/2027 is not a real date (month/day/year); did you mean "
+                   "3/15/2027?\n")
 
 
 # -- numbers typed with the language's decimal mark ---------------------------------------------
@@ -206,5 +208,5 @@ def test_add_reads_a_day_in_the_language_order(tmp_path) -> None:
     code, _, err = run("add", "training", str(path), "--title", "Apego 102", "--date",
                        "15/3/2025", "--hours", "2", "--no-input")
     assert code == 2
-    assert err.startswith("error: --date '15/3/2025': 15/3/2025 is not a real date "
-                          "(month/day/year)\n")
+    assert err == ("error: --date '15/3/2025': 15/3/2025 is not a real date (month/day/year); "
+                   "did you mean 3/15/2025?\n  fix: write it as --date 3/15/2024, for example\n")

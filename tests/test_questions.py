@@ -136,7 +136,7 @@ def test_parse_day(text, day) -> None:
 
 @pytest.mark.parametrize(("text", "reason"), [
     ("2/30/2024", "2/30/2024 is not a real date (month/day/year)"),
-    ("15/3/2025", "15/3/2025 is not a real date (month/day/year)"),
+    ("15/3/2025", "15/3/2025 is not a real date (month/day/year); did you mean 3/15/2025?"),
     ("March 15", "write the date as 2024-03-15 or 3/15/2024"),
 ])
 def test_parse_day_refuses_with_a_reason(text, reason) -> None:

@@ -51,10 +51,11 @@ def parse_day_option(option: str, value: str, language: i18n.Language,
         how = str(reason)
         if language.order_words not in how:
             how += f" ({language.order_words})"
+        fix = how if how.endswith("?") else _("{how}, e.g. {option} {example}").format(
+            how=how, option=option, example=example)  # a guess is the example to follow
         raise UsageError(
             _("{option} {value} is not a date").format(option=option, value=repr(value)),
-            fix=_("{how}, e.g. {option} {example}").format(how=how, option=option,
-                                                           example=example)) from None
+            fix=fix) from None
 
 
 class Application:

@@ -264,3 +264,13 @@ def test_the_json_contract_only_gains_fields(cli) -> None:
     assert list(_contract(now)) == list(_contract(before))
     added = {key for key in ADDED if f'"{key}"' in json.dumps(now)}
     assert added == ADDED
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_a_next_step_made_of_other_steps_names_the_portfolio_once(cli, write, fmt) -> None:
+    """A clinician with no degree: the degree-or-experience step is made of the options' own
+    steps, each already naming the file; the file is named once in each command."""
+    path = write('format = 1\n[applicant]\nname = "X"\nfocus = "clinical"\n', name="one.toml")
+    out = " ".join(cli("gaps", str(path), "-f", fmt).out.split())  # the text wraps lines
+    assert f"`endorse interview {path} --section education`" in out
+    assert f"{path} {path}" not in out

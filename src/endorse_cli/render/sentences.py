@@ -540,7 +540,14 @@ class Words:
         import shlex
 
         file = shlex.quote(self.file)
-        return _COMMAND.sub(lambda m: f"`endorse {m[1]} {file}{m[2]}`", text)
+
+        def name(m: re.Match[str]) -> str:
+            rest = m[2]
+            if rest == f" {file}" or rest.startswith(f" {file} "):
+                return m[0]  # named already (a sentence made of sentences already named)
+            return f"`endorse {m[1]} {file}{rest}`"
+
+        return _COMMAND.sub(name, text)
 
 
 @functools.lru_cache(maxsize=256)

@@ -35,7 +35,7 @@ def _text(value: Any) -> str:
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "education": (("degree", N_("Degree")), ("field", N_("Field")),
                   ("institution", N_("Institution")), ("completed", N_("Completed"))),
-    "work": (("title", N_("Title")), ("employer", N_("Employer")), ("start", N_("Start")),
+    "work": (("title", N_("Job title")), ("employer", N_("Employer")), ("start", N_("Start")),
              ("end", N_("End")), ("infant_family", N_("In the field")), ("paid", N_("Paid")),
              ("hours_per_week", N_("Hours a week")), ("families_served", N_("Families served")),
              ("supervisor", N_("Supervisor")), ("competencies", N_("Competency areas"))),

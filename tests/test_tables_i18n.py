@@ -367,3 +367,17 @@ def test_a_spanish_check_table_says_the_error_in_spanish_and_json_in_english(cli
     document = cli("check", str(bad), "--lang", "es", "-f", "json").out
     assert '"message":"must be at most 168 (found 200)"' in document
     assert '"fix":"write a number at most 168"' in document
+
+
+def test_a_batch_s_own_reasons_are_said_in_the_reader_s_language_beside_the_english() -> None:
+    from endorse_cli.app.batch import _failed
+    from endorse_cli.model.message import N_
+
+    row = _failed("slow.toml", "es", N_("took more than {seconds} seconds to judge, and was "
+                                        "stopped (an unusually long list of entries?)"),
+                  N_("check the file, or give it more time with --time-limit"), seconds=2.5)
+    assert row.error == ("took more than 2.5 seconds to judge, and was stopped (an unusually "
+                         "long list of entries?)")
+    assert row.error_said == ("tardó más de 2,5 segundos en evaluarse y se detuvo (¿una lista "
+                              "de entradas inusualmente larga?)")
+    assert row.error_fix_said == "revise el archivo, o dele más tiempo con --time-limit"

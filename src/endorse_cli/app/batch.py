@@ -59,7 +59,23 @@ def is_bundle(files: Iterable[str]) -> bool:
     return all(mark in names for mark in BUNDLE_MARKS) and "portfolio.toml" in names
 
 
-def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], list[Row]]:
+def _failed(file: str, language: str, message: str, fix: str, **values: Any) -> Row:
+    """A row for a file that could not be judged: the English sentence (for JSON and CSV),
+    and the same in the reader's ``language`` (a code) for the tables people read."""
+    from ..model.message import Message
+
+    said, fix_said = Message(message, **values), Message(fix, **values)
+    row = Row(file=file, error=shown(said.say()), error_fix=shown(fix_said.say()))
+    if language != "en":
+        from ..i18n import language as reader
+
+        row.error_said = shown(said.say(reader(language)))
+        row.error_fix_said = shown(fix_said.say(reader(language)))
+    return row
+
+
+def find(paths: Iterable[str], exclude: Iterable[str] = (),
+         language: str = "en") -> tuple[list[str], list[Row]]:
     """The .toml files that ``paths`` name (files, folders searched recursively, globs),
     sorted and once each, less those ``exclude`` matches and the copies in bundle folders;
     and a row for each folder that cannot be read.
@@ -82,10 +98,11 @@ def find(paths: Iterable[str], exclude: Iterable[str] = ()) -> tuple[list[str], 
                             for p in patterns))
 
     def cannot_read(error: OSError) -> None:
-        unreadable.append(Row(file=shown(str(error.filename or "?")),
-                              error=f"this folder cannot be read: {error.strerror or error}",
-                              error_fix="check the folder's permissions, or leave it out "
-                                        "with --exclude"))
+        unreadable.append(_failed(
+            shown(str(error.filename or "?")), language,
+            N_("this folder cannot be read: {reason}"),
+            N_("check the folder's permissions, or leave it out with --exclude"),
+            reason=str(error.strerror or error)))
 
     for given in paths:
         path = Path(given)
@@ -173,9 +190,11 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     try:  # named, else the applicant's target, else the recommendation: as `gaps` does
         judged, _ = checklist_for(result, s.credential)
     except KeyError as exc:
-        return Row(file=name, applicant=shown(result.applicant),
-                   error=f"the target credential {shown(str(exc.args[0]))!r} is not in the rules",
-                   error_fix="correct applicant.target with `endorse edit`, or remove it")
+        row = _failed(name, s.language, N_("the target credential {id} is not in the rules"),
+                      N_("correct applicant.target with {command}, or remove it"),
+                      id=repr(shown(str(exc.args[0]))), command=f"`endorse edit {name}`")
+        row.applicant = shown(result.applicant)
+        return row
     document = None
     if s.documents:
         from ..render.json_out import assessment_dict, encode
@@ -219,6 +238,7 @@ def _check_in_worker(file: str) -> Row:
     import signal
 
     limit = _settings.time_limit if _settings is not None else None
+    language = _settings.language if _settings is not None else "en"
     timed = bool(limit) and _timer_usable()
     previous = None
     try:
@@ -231,12 +251,14 @@ def _check_in_worker(file: str) -> Row:
             if timed:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except _OutOfTime:
-        return Row(file=shown(file), error=f"took more than {limit:g} seconds to judge, and was "
-                   "stopped (an unusually long list of entries?)",
-                   error_fix="check the file, or give it more time with --time-limit")
+        return _failed(shown(file), language,
+                       N_("took more than {seconds} seconds to judge, and was stopped (an "
+                          "unusually long list of entries?)"),
+                       N_("check the file, or give it more time with --time-limit"),
+                       seconds=limit)
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
-        return Row(file=shown(file), error=f"could not be judged: {exc!r}",
-                   error_fix="report this file to the endorse maintainers")
+        return _failed(shown(file), language, N_("could not be judged: {reason}"),
+                       N_("report this file to the endorse maintainers"), reason=repr(exc))
     finally:
         if previous is not None:
             signal.signal(signal.SIGALRM, previous)

@@ -25,7 +25,7 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     rules = app.rules
     named = app.credential(credential)
     policy = fail_on or FailOn.default(named)
-    files, missing = find(paths, exclude)
+    files, missing = find(paths, exclude, app.language.code)
     if not files and not missing:
         raise UsageError(N_("no .toml files in {paths}"),
                          fix=N_("name portfolio files, folders that hold them, or a glob"),

@@ -145,7 +145,7 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     # The table and Markdown are read by people: in their language; JSON and CSV stay as they are.
     people = app.language if fmt in ("table", "markdown") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
-    files, missing = find(paths, exclude)
+    files, missing = find(paths, exclude, app.language.code)
     if not files and not missing:
         raise UsageError(N_("no .toml files in {paths}"),
                          fix=N_("name portfolio files, folders that hold them, or a glob"),

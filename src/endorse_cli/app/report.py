@@ -32,7 +32,7 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
                          review=app.language.day(review), day=app.language.day(day))
     rules = app.rules
     credential = app.credential(credential)
-    files, missing = find(paths, exclude)
+    files, missing = find(paths, exclude, app.language.code)
     if not files and not missing:
         raise UsageError(N_("no .toml files in {paths}"),
                          fix=N_("name portfolio files, folders that hold them, or a glob"),

@@ -486,6 +486,14 @@ def summary(section: str, entry: dict[str, Any],
     if section == "exam":
         return _("the exam: {standing}").format(
             standing=", ".join(_low(get(k)) for k in ("status", "date") if entry.get(k)))
+    if section == "endorsement":
+        said = (_("{credential}, granted {endorsed}; membership runs to {end}")
+                if entry.get("membership_end") else _("{credential}, granted {endorsed}"))
+        return said.format(credential=get("credential"), endorsed=get("endorsed"),
+                           end=get("membership_end"))
+    if section == "license":
+        said = _("{title}, expires {expires}") if entry.get("expires") else "{title}"
+        return said.format(title=get("title"), expires=get("expires"))
     return ", ".join(str(get(k)) for k in entry if entry.get(k) not in (None, ""))
 
 

@@ -74,7 +74,7 @@ def test_file_from_the_environment(cli, path, monkeypatch) -> None:
          "--end '2025-01-01': 2025-01-01 is before the first day (2026-01-01)"),
         (["supervision", "--date", "2999-01-01", "--hours", "1", "--provider", "P"],
          "--date '2999-01-01': 2999-01-01 is after today"),
-        (["reference", "--name", "R", "--status", "recieved"], "--status 'recieved': one of"),
+        (["reference", "--name", "R", "--status", "recieved"], "--status 'recieved': 'recieved' is not one of these; did you mean received?"),
     ],
 )
 def test_mistakes_are_usage_errors_and_change_nothing(cli, path, args, message) -> None:
@@ -190,3 +190,13 @@ def test_a_script_starts_a_portfolio_without_a_terminal(cli, tmp_path) -> None:
     wrong = cli("init", str(tmp_path / "y.toml"), "--name", "A", "--target", "IMSH")
     assert wrong.code == 2 and 'did you mean "IMHS"' in wrong.err
     assert not (tmp_path / "x.toml").exists() and not (tmp_path / "y.toml").exists()
+
+
+def test_a_misspelt_area_gets_the_closest_one_in_spanish(cli, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[applicant]\nname = "Ana"\n', encoding="utf-8")
+    run = cli("add", "training", str(path), "--title", "T", "--date", "1/1/2026", "--hours",
+              "2", "--competency", "reflexion", "--lang", "es")
+    assert run.code == 2
+    assert run.err.startswith("error: --competency 'reflexion': 'reflexion' no es una de las "
+                              "opciones; ¿quiso decir reflection? Use una de: ")

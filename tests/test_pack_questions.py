@@ -46,7 +46,7 @@ def test_add_takes_the_pack_answers_as_repeated_options(cli, tmp_path) -> None:
     bad = cli("add", "training", str(path), "--title", "X", "--date", "2025-03-01", "--hours",
               "1", "--topic", "equity", "--no-input")
     assert bad.code == 2
-    assert "equity is not one of: imh, rsc, dei" in bad.err
+    assert "'equity' is not one of these; use one of: imh, rsc, dei" in bad.err
 
 
 def test_the_interview_walks_its_own_sections_once_and_edit_lists_each_once() -> None:

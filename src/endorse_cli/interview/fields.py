@@ -316,6 +316,17 @@ _YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": 
         "s": True, "si": True, "sí": True}
 
 
+def _refused(word: str, choices: tuple[str, ...], language: Language) -> str:
+    """``word`` is not one of ``choices``: the closest, if one is close, then all of them."""
+    from ..io.hints import did_you_mean
+
+    _ = language.gettext
+    guess = did_you_mean(word, list(choices))
+    said = (_("{word} is not one of these; did you mean {guess}? Use one of: {choices}")
+            if guess else _("{word} is not one of these; use one of: {choices}"))
+    return said.format(word=repr(word), guess=guess, choices=", ".join(choices))
+
+
 #: The dates that bound another date, as a sentence names them.
 BOUNDS = {"start": N_("the first day"), "end": N_("the last day"),
           "issued": N_("the date issued"), "expires": N_("the date it expires")}
@@ -368,22 +379,20 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         for choice in field.choices:
             if choice.lower() == text.lower():
                 return choice
-        raise ValueError(_("one of: {choices}").format(choices=", ".join(field.choices)))
+        raise ValueError(_refused(text, field.choices, language))
     if kind == "many":
         picked = []
         for word in (w.strip() for w in re.split(r"[,\s]+", text) if w.strip()):
             match = next((c for c in field.choices if c.lower() == word.lower()), None)
             if match is None:
-                raise ValueError(_("{word} is not one of: {choices}").format(
-                    word=word, choices=", ".join(field.choices)))
+                raise ValueError(_refused(word, field.choices, language))
             picked.append(match)
         return picked
     if kind == "areas":
         areas = [a.strip() for a in re.split(r"[,\s]+", text) if a.strip()]
         unknown = [a for a in areas if a not in AREAS]
         if unknown:
-            raise ValueError(_("{word} is not a competency area; the areas are: {areas}").format(
-                word=unknown[0], areas=", ".join(AREAS)))
+            raise ValueError(_refused(unknown[0], AREAS, language))
         return areas
     if kind == "file":
         return unquote_path(text)

@@ -199,3 +199,20 @@ def test_the_options_of_each_section_in_add_s_help_are_in_spanish(cli) -> None:
             "ser mayo de 2016 o 2016. HOURS: 1,5, 1:30, 6 horas o 90 min; más de 0 y como "
             "máximo 10000") in out
     assert "(repeat it)" not in out and "required" not in out
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_add_s_help_never_cuts_an_option_or_its_values_across_lines(cli, lang) -> None:
+    import re
+
+    from endorse_cli.interview.fields import SECTIONS
+    from endorse_cli.model.sections import ADDABLE
+
+    out = cli("add", "--help", "--lang", lang).out
+    assert max(map(len, out.splitlines())) <= 80
+    values = out.replace("|\n  ", "|")  # a list of values may go on after a "|" only
+    for section in ADDABLE:
+        for field in SECTIONS[section]:
+            assert re.search(rf"(?<![\w-]){re.escape(field.flag)}(?![\w-])", out), field.flag
+            if field.choices and field.kind == "choice":
+                assert "|".join(field.choices) in values

@@ -230,7 +230,8 @@ class AddCommand(EndorseCommand):
 
         language = _language(ctx)
         heading = language.gettext("Options of each section:")
-        self.epilog = heading + "\n\n" + options_help(language)
+        width = max(40, (formatter.width or 80) - formatter.current_indent - 2)
+        self.epilog = heading + "\n\n" + options_help(language, width)
         return super().format_epilog(ctx, formatter)
 
 

@@ -38,14 +38,18 @@ def _option(field: Field, language: Language = ENGLISH) -> str:
     return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
 
 
-def options_help(language: Language = ENGLISH) -> str:
-    """The options of every section, with the values they take, for `endorse add --help`."""
+def options_help(language: Language = ENGLISH, width: int = 78) -> str:
+    """The options of every section, with the values they take, for `endorse add --help`:
+    paragraphs already cut to ``width`` at spaces only, never inside an option's name or
+    value, each marked (``\\b``) for the help's formatter to keep as it is."""
+    import textwrap
+
     from .fields import AREAS
 
     _ = language.gettext
     lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
-    return "\n\n".join(lines) + "\n\n" + _(
+    lines.append(_(
         "(* required. DATE: {iso} or {local}; a degree's --completed may be {month} or 2016. "
         "HOURS: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week {work}. "
         "FILE: a certificate; one outside the portfolio's folder is copied into certificates/ "
@@ -53,7 +57,13 @@ def options_help(language: Language = ENGLISH) -> str:
             iso="2024-03-15", local=language.typed_example(),
             month=language.month_year(dt.date(2016, 5, 1)), decimal=language.number(1.5),
             training=allowed("training", "hours", language),
-            work=allowed("work", "hours_per_week", language), areas=", ".join(AREAS))
+            work=allowed("work", "hours_per_week", language), areas=", ".join(AREAS)))
+    def cut(line: str) -> str:  # at spaces, and after a "|" between two values
+        text = textwrap.fill(line.replace("|", "|\x01 "), width, break_on_hyphens=False,
+                             break_long_words=False)
+        return text.replace("\x01 ", "").replace("\x01\n", "\n").replace("\x01", "")
+
+    return "\n\n".join("\b\n" + cut(line) for line in lines)
 
 
 def _split(section: str, args: list[str], language: Language = ENGLISH,

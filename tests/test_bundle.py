@@ -489,3 +489,19 @@ def test_a_real_full_then_read_only_disk(cli, small_disk) -> None:
     assert run.code == 1
     assert run.err == (f"error: {small_disk / 'o2'}: cannot write the bundle: Read-only file "
                        "system\n  fix: that disk is read-only: write somewhere else\n")
+
+
+def test_the_summary_page_shows_the_commands_of_its_sentences_as_code(cli, tmp_path) -> None:
+    out = tmp_path / "b"
+    run = cli("bundle", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "--out", str(out))
+    assert run.code == 0, run.err
+    page = (out / "summary.html").read_text(encoding="utf-8")
+    assert "<code>endorse interview " in page
+    assert "`endorse" not in page
+
+
+def test_code_escapes_what_a_person_typed_and_sets_commands_as_code() -> None:
+    from endorse_cli.render.html import code
+
+    assert str(code("Add <b>Ana</b> with `endorse edit my.toml`")) == (
+        "Add &lt;b&gt;Ana&lt;/b&gt; with <code>endorse edit my.toml</code>")

@@ -137,6 +137,9 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     env.filters["md"] = md_cell
     env.filters["cell"] = md_cell
     env.filters["prose"] = _prose
+    from ..render.html import code
+
+    env.filters["code"] = code  # the tool's sentences: commands as <code>
     # The reader's language: _() and ngettext() as in the code, `lang` for <html lang>, and
     # the filters `day` (a date as people read it) and `number` (1,5 in Spanish).
     env.globals.update(_=language.gettext, ngettext=language.ngettext, lang=language.code)

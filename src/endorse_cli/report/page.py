@@ -288,6 +288,9 @@ def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
     )
     env.filters["amount"] = lambda value, unit: amount(value, unit, language)
     env.filters["plain"] = _plain
+    from ..render.html import code
+
+    env.filters["code"] = code  # the tool's sentences: commands as <code>
     env.filters["day"] = language.day
     env.filters["month"] = lambda month: month_name(month, language)
     env.globals.update(_=language.gettext, ngettext=language.ngettext, lang=language.code)

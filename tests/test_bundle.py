@@ -495,7 +495,7 @@ def test_the_summary_page_shows_the_commands_of_its_sentences_as_code(cli, tmp_p
     out = tmp_path / "b"
     run = cli("bundle", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "--out", str(out))
     assert run.code == 0, run.err
-    page = (out / "summary.html").read_text(encoding="utf-8")
+    page = (out / "endorse-jordan-rivera-IFS" / "summary.html").read_text(encoding="utf-8")
     assert "<code>endorse interview " in page
     assert "`endorse" not in page
 

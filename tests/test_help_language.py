@@ -33,7 +33,7 @@ def _in_the_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_endorse_help_in_spanish_from_the_locale(golden) -> None:
     code, out, err = run("--help", env=SPANISH)
     assert (code, err) == (0, "")
-    assert out.startswith("Uso: endorse [OPTIONS] COMMAND [ARGS]...\n\n"
+    assert out.startswith("Uso: endorse [OPCIONES] COMANDO [ARGUMENTOS]...\n\n"
                           "  Preparar, evaluar y planificar una solicitud de Infant Mental "
                           "Health\n  Endorsement®.\n\n"
                           "Opciones:\n"
@@ -54,7 +54,7 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
     code, out, err = run(*args, env={"LANG": "fr_FR.UTF-8"})
     assert (code, err) == (0, "")
     assert out.startswith(
-        "Uso: endorse gaps [OPTIONS] [file]\n\n"
+        "Uso: endorse gaps [OPCIONES] [file]\n\n"
         "  Lo que falta: lo que se cumple, lo que falta, qué hacer después y cuándo.\n\n"
         "Argumentos:\n"
         "  file  Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego\n"
@@ -117,7 +117,7 @@ def test_english_help_reads_no_catalog() -> None:
 def test_an_unknown_option_in_spanish_and_in_english() -> None:
     code, out, err = run("gaps", "--bogus", "--lang", "es")
     assert (code, out) == (2, "")
-    assert err == ("Uso: endorse gaps [OPTIONS] [file]\n"
+    assert err == ("Uso: endorse gaps [OPCIONES] [file]\n"
                    "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                    "Error: No existe la opción: --bogus\n")
     code, out, err = run("gaps", "--bogus")
@@ -128,28 +128,28 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
 
 
 @pytest.mark.parametrize(("args", "spanish"), [
-    (["nosuch"], "Uso: endorse [OPTIONS] COMMAND [ARGS]...\n"
+    (["nosuch"], "Uso: endorse [OPCIONES] COMANDO [ARGUMENTOS]...\n"
                  "Pruebe 'endorse -h' para ver la ayuda.\n\n"
                  "Error: No existe el comando 'nosuch'.\n"),
-    (["chek"], "Uso: endorse [OPTIONS] COMMAND [ARGS]...\n"
+    (["chek"], "Uso: endorse [OPCIONES] COMANDO [ARGUMENTOS]...\n"
                "Pruebe 'endorse -h' para ver la ayuda.\n\n"
                "Error: No existe el comando 'chek'. ¿Quiso decir 'check', 'schema'?\n"),
-    (["check"], "Uso: endorse check [OPTIONS] {PATH...}\n"
+    (["check"], "Uso: endorse check [OPCIONES] {PATH...}\n"
                 "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                 "Error: Falta el argumento 'PATH...'.\n"),
-    (["gaps", "-f", "xml"], "Uso: endorse gaps [OPTIONS] [file]\n"
+    (["gaps", "-f", "xml"], "Uso: endorse gaps [OPCIONES] [file]\n"
                             "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                             "Error: Valor no válido para '--format' / '-f': 'xml' no es ninguno "
                             "de estos: 'text', 'json', 'markdown'.\n"),
-    (["check", "x", "--jobs", "0"], "Uso: endorse check [OPTIONS] {PATH...}\n"
+    (["check", "x", "--jobs", "0"], "Uso: endorse check [OPCIONES] {PATH...}\n"
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': 0 no está en "
                                     "el rango x>=1.\n"),
-    (["check", "x", "--time-limit", "abc"], "Uso: endorse check [OPTIONS] {PATH...}\n"
+    (["check", "x", "--time-limit", "abc"], "Uso: endorse check [OPCIONES] {PATH...}\n"
                                             "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                             "Error: Valor no válido para '--time-limit': "
                                             "'abc' no es un número.\n"),
-    (["gaps", "--lan", "es"], "Uso: endorse gaps [OPTIONS] [file]\n"
+    (["gaps", "--lan", "es"], "Uso: endorse gaps [OPCIONES] [file]\n"
                               "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                               "Error: No existe la opción: --lan (opciones posibles: --lang)\n"),
     (["gaps", "--as-of"], "Error: La opción '--as-of' necesita un valor.\n"),

@@ -58,6 +58,8 @@ def _language(ctx: typer.Context) -> Language:
 # catalog.
 
 #: typer's words around the help, and the two lines of a usage error around its message.
+#: The placeholders of a usage line, as typer writes them, and in the catalog.
+USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
 TYPER_WORDS = (
     N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"),
     N_("Show this message and exit."), N_("default: {default}"), N_("env var: {var}"),
@@ -201,7 +203,9 @@ class Spoken:
         language = _language(ctx)
         if language.english:
             return super().format_usage(ctx, formatter)
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+        pieces = [language.gettext(USAGE_WORDS.get(piece, piece))
+                  for piece in self.collect_usage_pieces(ctx)]
+        formatter.write_usage(ctx.command_path, " ".join(pieces),
                               prefix=language.gettext("Usage:") + " ")
         return None
 

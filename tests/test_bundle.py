@@ -505,3 +505,17 @@ def test_code_escapes_what_a_person_typed_and_sets_commands_as_code() -> None:
 
     assert str(code("Add <b>Ana</b> with `endorse edit my.toml`")) == (
         "Add &lt;b&gt;Ana&lt;/b&gt; with <code>endorse edit my.toml</code>")
+
+
+def test_the_pages_leave_out_a_pack_s_question_the_rules_in_force_never_asked(cli, tmp_path) -> None:
+    """The default rules never ask whether a job was paid: the pages do not say it was."""
+    out = tmp_path / "b"
+    cli("bundle", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "--out", str(out))
+    folder = out / "endorse-jordan-rivera-IFS"
+    assert "Paid" not in (folder / "summary.md").read_text(encoding="utf-8")
+    assert "paid" in (folder / "work.csv").read_text(encoding="utf-8").splitlines()[0]
+    packed = tmp_path / "p"
+    cli("bundle", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "--out", str(packed),
+        "--rules", "imh-e-2025")
+    summary = next(packed.glob("*/summary.md")).read_text(encoding="utf-8")
+    assert "| Paid |" in summary

@@ -59,7 +59,19 @@ LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status"
             "format": "format"}
 
 
-def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list[list[str]]:
+def shown_columns(section: str, rules: Any) -> tuple[tuple[str, str], ...]:
+    """The columns of ``section`` that people read: a question rules packs ask (whether a
+    job was paid) is shown only under rules that read it; under others it was never asked,
+    and its default would say what the applicant never said."""
+    from ..interview.fields import ASKED_WHEN, asked_in_force
+
+    in_force = asked_in_force(rules)
+    return tuple((key, heading) for key, heading in COLUMNS[section]
+                 if (section, key) not in ASKED_WHEN or (section, key) in in_force)
+
+
+def rows(portfolio: Portfolio, section: str, words: Words | None = None,
+         columns: tuple[tuple[str, str], ...] | None = None) -> list[list[str]]:
     """The section's entries as rows of text, in the file's order. With ``words``, the
     format's values are shown by their labels (Bachelor's degree, RS/C provider), and dates,
     numbers and yes or no in the reader's language, as people read them; without, as the file
@@ -74,7 +86,7 @@ def rows(portfolio: Portfolio, section: str, words: Words | None = None) -> list
             return ", ".join(words.value(LABELLED[key], v) for v in value)
         return words.value(LABELLED[key], value)
 
-    return [[cell(entry, key) for key, _ in COLUMNS[section]]
+    return [[cell(entry, key) for key, _ in columns or COLUMNS[section]]
             for entry in getattr(portfolio, section)]
 
 
@@ -192,6 +204,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
     words = Words(rules, language)
+    columns = {name: shown_columns(name, rules) for name in COLUMNS}
     draft = None if chosen.met else language.gettext(
         "Draft: {id} is not met yet ({met} of {total} requirements met). This bundle is for "
         "review, not yet for submission: the checklist below shows what is missing.").format(
@@ -205,8 +218,9 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "why": why,
         "recommended": result.recommended,
         "checklist": checklist,
-        "sections": {name: {"columns": [language.gettext(h) for _, h in COLUMNS[name]],
-                            "rows": rows(portfolio, name, words)} for name in COLUMNS},
+        "sections": {name: {"columns": [language.gettext(h) for _, h in columns[name]],
+                            "rows": rows(portfolio, name, words, columns[name])}
+                     for name in COLUMNS},
         "field_days": days,
         "field_years": f"{days * 100 // 365 / 100:.2f}".replace(
             ".", language.pgettext("decimal mark", ".")),

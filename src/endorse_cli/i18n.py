@@ -254,8 +254,9 @@ def _plain(word: str) -> str:
 
 
 #: ``15 de marzo de 2025``, ``15 March 2025``; ``March 15, 2025``: a day as it is read.
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})")
-_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+#: (Patterns, compiled on first use: importing this module must cost nothing.)
+_DAY_MONTH_YEAR = r"(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})"
+_MONTH_DAY_YEAR = r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"
 
 
 def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
@@ -282,9 +283,9 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
         if len(m[language.order.index("y") + 1]) != 4:
             raise how()
         swapped = (year, day, month)
-    elif (m := _DAY_MONTH_YEAR.fullmatch(text)) and month_number(m[2], language):
+    elif (m := re.fullmatch(_DAY_MONTH_YEAR, text)) and month_number(m[2], language):
         year, month, day = int(m[3]), month_number(m[2], language) or 0, int(m[1])
-    elif (m := _MONTH_DAY_YEAR.fullmatch(text)) and month_number(m[1], language):
+    elif (m := re.fullmatch(_MONTH_DAY_YEAR, text)) and month_number(m[1], language):
         year, month, day = int(m[3]), month_number(m[1], language) or 0, int(m[2])
     else:
         raise how()

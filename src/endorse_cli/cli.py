@@ -57,9 +57,9 @@ def _language(ctx: typer.Context) -> Language:
 # language from the forms below, which are here so that `pybabel extract` keeps them in the
 # catalog.
 
-#: typer's words around the help, and the two lines of a usage error around its message.
 #: The placeholders of a usage line, as typer writes them, and in the catalog.
 USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
+#: typer's words around the help, and the two lines of a usage error around its message.
 TYPER_WORDS = (
     N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"),
     N_("Show this message and exit."), N_("default: {default}"), N_("env var: {var}"),
@@ -313,7 +313,7 @@ def _decimal_point(value: object, ctx: object) -> object:
     """``0,5`` as ``0.5`` when the reader's language writes decimals with a comma (Spanish);
     English reads numbers as it always did."""
     if (isinstance(value, str) and value.count(",") == 1 and "." not in value
-            and ctx is not None and _language(ctx).pgettext("decimal mark", ".") == ","):
+            and ctx is not None and _language(ctx).decimal_mark == ","):
         return value.replace(",", ".")
     return value
 

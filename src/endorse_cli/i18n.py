@@ -80,12 +80,17 @@ class Language:
 
     # -- what people read -------------------------------------------------------------------
 
+    @property
+    def decimal_mark(self) -> str:
+        """``.`` in English, ``,`` in Spanish."""
+        return self.pgettext("decimal mark", ".")
+
     def number(self, value: object) -> str:
         """``1.5`` in English, ``1,5`` in Spanish: the decimal mark of the language."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return str(value)
         text = f"{value:g}" if isinstance(value, float) else str(value)
-        mark = self.pgettext("decimal mark", ".")
+        mark = self.decimal_mark
         return text.replace(".", mark) if mark != "." else text
 
     def month(self, number: int) -> str:

@@ -222,8 +222,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                             "rows": rows(portfolio, name, words, columns[name])}
                      for name in COLUMNS},
         "field_days": days,
-        "field_years": f"{days * 100 // 365 / 100:.2f}".replace(
-            ".", language.pgettext("decimal mark", ".")),
+        "field_years": f"{days * 100 // 365 / 100:.2f}".replace(".", language.decimal_mark),
         "exam": portfolio.exam,
         "exam_status": words.value("status", portfolio.exam.status) if portfolio.exam else None,
         "coverage": coverage(portfolio, rules, wanted or [], language),

@@ -17,7 +17,7 @@ from questionary import Choice
 
 from ..errors import Interrupted, UsageError  # Interrupted: also imported from here
 from ..i18n import ENGLISH, N_, Language
-from .fields import AREAS, Field, parse
+from .fields import AREAS, Field, choice_words, parse
 
 
 def require_terminal(command: str, language: Language = ENGLISH) -> None:
@@ -93,7 +93,7 @@ class Asker:
             question = f"{_(field.help)} {prompt}" if field.help else prompt
             return self._run(yes_or_no(question, bool(default), self.language))
         if field.kind == "choice":
-            words = self.labels.get(field.key, {})
+            words = choice_words(field, self.labels)
             explain = self.labels.get(field.key + "_explain", {})
             choices = [Choice(title=words.get(c, c), value=c,
                               description=_wrapped(explain.get(c), self.language))
@@ -108,7 +108,7 @@ class Asker:
             return None if answer == NOTHING else answer
         if field.kind in ("many", "areas"):
             areas = field.kind == "areas"
-            words = self.labels.get("areas" if areas else field.words or field.key, {})
+            words = choice_words(field, self.labels)
             explain = self.labels.get("areas_explain", {}) if areas else {}
             chosen = set(default or [])
             choices = [Choice(title=words.get(c, c), value=c, checked=c in chosen,

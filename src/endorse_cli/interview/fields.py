@@ -77,7 +77,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
               choices=_choices(p.Focus), help=N_("It decides which credential fits you best.")),
         Field(key="mentor_track", prompt=N_("Which Mentor track is yours?"), kind="choice",
               choices=_choices(p.MentorTrack), when=("focus", ("leadership",)),
-              help=N_("The clinical track also asks for reflective supervision/consultation hours.")),
+              help=N_("The clinical track also asks for reflective supervision/consultation "
+                      "hours.")),
         # The credentials are the rules file's: the choices are filled in when asked.
         Field(key="target", prompt=N_("Which credential are you applying for?"), kind="choice",
               skip=N_("Not decided yet"),
@@ -149,7 +150,8 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="provider_credential", prompt=N_("The provider's Endorsement (e.g. IMHM-C)"),
               default="last", same_as_last="provider"),
         Field(key="notes", prompt=N_("Notes")),
-        Field(key="about_providing", prompt=N_("Was this session about the RS/C you give to others?"),
+        Field(key="about_providing",
+              prompt=N_("Was this session about the RS/C you give to others?"),
               kind="yesno", default=False),
     ),
     "reference": (
@@ -454,6 +456,11 @@ def labels(rules: Any, language: Language = ENGLISH) -> dict[str, dict[str, str]
         "areas": {slug: info.label for slug, info in rules.areas.items()},
         "areas_explain": {slug: info.explain for slug, info in rules.areas.items()},
     }
+
+
+def choice_words(field: Field, labels: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The words of ``field``'s choices, from :func:`labels`."""
+    return labels.get("areas" if field.kind == "areas" else field.words or field.key, {})
 
 
 def summary(section: str, entry: dict[str, Any],

@@ -22,7 +22,7 @@ from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
 from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
-                     asked_in_force, fix_for, labels, section_named, summary)
+                     asked_in_force, choice_words, fix_for, labels, section_named, summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
 from .fields import ORDER  # noqa: E402 - the one list of sections
@@ -100,7 +100,7 @@ class Session:
         the question then, on a line of their own: nothing typed is lost from sight."""
         if not self.typing:
             return ""
-        answers = _answers(*self.partial, self.language, self.ask.labels) if self.partial else ""
+        answers = self.answers(*self.partial) if self.partial else ""
         if self.half is not None and self.half[1]:
             field, text = self.half
             answers += ("; " if answers else "") + f"{self._(field.prompt)}: {text}"
@@ -210,6 +210,11 @@ class Session:
 
         return entry_notices(self.judged(), section, index)
 
+    def answers(self, section: str, answers: dict[str, Any]) -> str:
+        """Every answer of an entry, as the questions put it: to be typed again if need be."""
+        return "; ".join(_answered(f, answers[f.key], self.language, self.ask.labels)
+                         for f in SECTIONS[section] if answers.get(f.key) is not None)
+
     def summary(self, section: str, entry: dict[str, Any]) -> str:
         return summary(section, entry, self.ask.labels, self.language)
 
@@ -230,7 +235,7 @@ class Session:
                 answers = self.entry("exam", _plain(current) if current is not None else None)
                 cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}  # no stale date
                 while not self.saved_or_refused(lambda d: d.set_table("exam", cleared),
-                                                _answers("exam", answers, self.language, self.ask.labels)):
+                                                self.answers("exam", answers)):
                     answers = self.entry("exam", answers)
                     cleared = {f.key: answers.get(f.key) for f in SECTIONS["exam"]}
                 self.say(_("Saved: {entry}").format(entry=self.summary("exam", answers)),
@@ -247,7 +252,7 @@ class Session:
             while self.ask.confirm(question, default=not entries and not added):
                 answers = self.entry(name)
                 while not self.saved_or_refused(lambda d: d.add_entry(name, answers),
-                                                _answers(name, answers, self.language, self.ask.labels)):
+                                                self.answers(name, answers)):
                     answers = self.entry(name, answers)  # asked again, each answer offered
                 self.say(_("Saved: {entry}").format(entry=self.summary(name, answers)),
                          style="green")
@@ -357,7 +362,8 @@ def _short(req: RequirementResult, language: Language = ENGLISH) -> str:
 def interview(term: Terminal, path: Path, *, section: str | None = None,
               rules_file: Path | None = None, session: Session | None = None) -> None:
     if section is not None:
-        section = section_named(section, term.language)  # "rsc" is supervision; a misspelt one gets a guess
+        # "rsc" is supervision; a misspelt one gets a guess
+        section = section_named(section, term.language)
     require_terminal("interview", term.language)
     s = session or Session(term, path, rules_file)
     s.walking = section
@@ -532,8 +538,7 @@ def _edit_one(s: Session) -> bool:
     fields = [f for f in SECTIONS[name]
               if (applies(f, current) and asked(f, s.in_force)) or f.key in current]
     choices: list[tuple[str, Any]] = [
-        (f"{_(f.prompt)}: {_shown(current.get(f.key), s.language, _words(f, s.ask.labels))}",
-         f.key) for f in fields]
+        (_answered(f, current.get(f.key), s.language, s.ask.labels), f.key) for f in fields]
     if index is not None:
         choices.append((_(REMOVE_THIS[name]), REMOVE))
     key = s.ask.choose(_("Which part?"), choices + [(_("Back"), None)])
@@ -563,20 +568,18 @@ def _edit_one(s: Session) -> bool:
             continue
         s.typing = False
         s.say(_("Saved: {entry}").format(
-            entry=f"{_(field.prompt)}: {_shown(value, s.language, _words(field, s.ask.labels))}"),
-              style="green")
+            entry=_answered(field, value, s.language, s.ask.labels)), style="green")
         if index is not None:
             for note in s.notices(name, index):
                 s.say(_("Note: {note}").format(note=note), style="yellow")
         return True
 
 
-def _answers(section: str, answers: dict[str, Any], language: Language = ENGLISH,
-             labels: dict[str, dict[str, str]] | None = None) -> str:
-    """Every answer of an entry, as the questions put it: to be typed again if need be."""
-    return "; ".join(
-        f"{language.gettext(f.prompt)}: {_shown(answers[f.key], language, _words(f, labels or {}))}"
-        for f in SECTIONS[section] if answers.get(f.key) is not None)
+def _answered(field: Field, value: Any, language: Language,
+              labels: dict[str, dict[str, str]]) -> str:
+    """``Question: answer``, the answer as the person reads it."""
+    return f"{language.gettext(field.prompt)}: " + _shown(value, language,
+                                                          choice_words(field, labels))
 
 
 def _shown(value: Any, language: Language = ENGLISH,
@@ -596,7 +599,3 @@ def _shown(value: Any, language: Language = ENGLISH,
         return words.get(value, value)
     return language.number(value) if isinstance(value, (int, float)) else str(value)
 
-
-def _words(field: Field, labels: dict[str, dict[str, str]]) -> dict[str, str]:
-    """The words of ``field``'s choices (``labels`` from :func:`.fields.labels`)."""
-    return labels.get("areas" if field.kind == "areas" else field.words or field.key, {})

@@ -98,11 +98,11 @@ def parse_hours(text: str, language: Language = ENGLISH) -> float:
     """
     _ = language.gettext
     text = text.strip()
-    mark = language.number(1.5)[1]
-    if mark != "." and re.search(r"\d,\d", text) and "." not in text:
+    if language.decimal_mark != "." and re.search(r"\d,\d", text) and "." not in text:
         text = text.replace(",", ".")  # 1,5 is one and a half where the mark is a comma
     if "," in text:
-        raise ValueError(_("write hours with a decimal point and no commas, e.g. {example}").format(example=language.number(1.5)))
+        raise ValueError(_("write hours with a decimal point and no commas, e.g. {example}")
+                         .format(example=language.number(1.5)))
     if m := _CLOCK.fullmatch(text):
         hours = int(m[1]) + int(m[2]) / 60
     elif m := _PLAIN.fullmatch(text):

@@ -231,3 +231,17 @@ def test_renew_s_commands_name_the_portfolio_as_gaps_s_do(cli, tmp_path, monkeyp
     default = " ".join(cli("renew", "--as-of", "2026-11-21").out.split())
     assert "add each course with `endorse add training`." in default
     assert "add each session with `endorse add supervision`." in default
+
+
+def test_rules_without_a_renewal_name_the_packs_that_have_one(cli) -> None:
+    run = cli("renew", "examples/ifs-renewing.toml", "--rules", "data/credentials.toml")
+    assert run.code == 2
+    assert run.err.endswith("  fix: use a rules pack that has one, with --rules NAME: "
+                            "ecmh-e-2025, imh-e-2025 (`endorse rules` lists them)\n")
+
+
+def test_a_portfolio_with_no_endorsement_gets_an_example_from_the_rules(cli) -> None:
+    run = cli("renew", "examples/home-visitor.toml")
+    assert run.code == 2
+    assert ("e.g. `endorse add endorsement examples/home-visitor.toml --credential IFA "
+            "--endorsed 2023-06-14 --membership-end 2026-12-31`") in run.err

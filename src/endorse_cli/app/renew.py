@@ -15,8 +15,6 @@ from ..i18n import ENGLISH, Language
 from ..render.terminal import Terminal
 from .context import Application
 
-NO_RENEWAL_FIX = N_("use a rules pack that has one, e.g. --rules imh-e-2025; `endorse rules` "
-                    "lists them")
 
 
 def _pack_for(portfolio: Any) -> Path | None:
@@ -48,9 +46,19 @@ def _rules_with_renewal(rules_file: Path | None, term: Terminal | None = None,
                 label="note", style="2")
     loaded = load_rules(rules_file)
     if loaded.value.renewal is None:
-        raise UsageError(N_("{rules} have no yearly renewal"), fix=NO_RENEWAL_FIX,
-                         rules=loaded.name)
+        raise UsageError(N_("{rules} have no yearly renewal"),
+                         fix=N_("use a rules pack that has one, with --rules NAME: {packs} "
+                                "(`endorse rules` lists them)"),
+                         rules=loaded.name, packs=", ".join(_packs_with_renewal()))
     return loaded.value
+
+
+def _packs_with_renewal() -> list[str]:
+    """The shipped packs that have a yearly renewal, by name."""
+    from ..io.rules_file import load_rules, pack_names, packs_dir
+
+    return [name for name in pack_names()
+            if load_rules(packs_dir() / f"{name}.toml").value.renewal is not None]
 
 
 def renew(app: Application, file: str | None, *, fmt: str) -> None:
@@ -70,8 +78,8 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
                                 "see {gaps}"),
                          path=path, gaps=f"`endorse gaps {shlex.quote(str(path))}`",
                          example=f"`endorse add endorsement {shlex.quote(str(path))} "
-                                 "--credential IFS --endorsed 2023-06-14 --membership-end "
-                                 "2026-12-31`")
+                                 f"--credential {app.rules.credential[0].id} --endorsed "
+                                 "2023-06-14 --membership-end 2026-12-31`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
     language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
     report = word_renewal(judge_renewal(portfolio, rules, day), rules, language, str(path))

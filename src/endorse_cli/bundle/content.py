@@ -59,15 +59,16 @@ LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status"
             "format": "format"}
 
 
-def shown_columns(section: str, rules: Any) -> tuple[tuple[str, str], ...]:
-    """The columns of ``section`` that people read: a question rules packs ask (whether a
+def shown_columns(rules: Any) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The columns of each section that people read: a question rules packs ask (whether a
     job was paid) is shown only under rules that read it; under others it was never asked,
     and its default would say what the applicant never said."""
     from ..interview.fields import ASKED_WHEN, asked_in_force
 
     in_force = asked_in_force(rules)
-    return tuple((key, heading) for key, heading in COLUMNS[section]
-                 if (section, key) not in ASKED_WHEN or (section, key) in in_force)
+    return {section: tuple((key, heading) for key, heading in columns
+                           if (section, key) not in ASKED_WHEN or (section, key) in in_force)
+            for section, columns in COLUMNS.items()}
 
 
 def rows(portfolio: Portfolio, section: str, words: Words | None = None,
@@ -204,7 +205,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
                   "qualification": r.qualification} for r in chosen.requirements]
     days = field_days(portfolio, result.as_of)
     words = Words(rules, language)
-    columns = {name: shown_columns(name, rules) for name in COLUMNS}
+    columns = shown_columns(rules)
     draft = None if chosen.met else language.gettext(
         "Draft: {id} is not met yet ({met} of {total} requirements met). This bundle is for "
         "review, not yet for submission: the checklist below shows what is missing.").format(

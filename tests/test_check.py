@@ -44,14 +44,14 @@ def test_table_rows_for_a_mixed_folder(cli, folder) -> None:
 
 def _expected_rows() -> list[str]:
     return [
-        "FILE                            APPLICANT           CRED  QUAL MET  REQS WARN\n",
-        "…2026/spring/home-visitor.toml  Jordan Rivera       IFS   no   no    3/6    0\n",
-        "apps/clinician.toml             Priya Natarajan     IMHS  yes  yes   7/7    0\n",
-        "apps/empty.toml                 INVALID the file is empty\n",
-        "apps/photo.toml                 INVALID this is a binary file, not TOML text\n",
-        "apps/typo.toml                  INVALID line 7: work[0].hours_per_weak: unknown key "
+        "FILE                         APPLICANT           CRED  QUAL MET READY  REQS WARN\n",
+        "…6/spring/home-visitor.toml  Jordan Rivera       IFS   no   no  no      3/6    0\n",
+        "apps/clinician.toml          Priya Natarajan     IMHS  yes  yes yes     7/7    0\n",
+        "apps/empty.toml              INVALID the file is empty\n",
+        "apps/photo.toml              INVALID this is a binary file, not TOML text\n",
+        "apps/typo.toml               INVALID line 7: work[0].hours_per_weak: unknown key "
         "`hours_per_weak`; did you mean `hours_per_week`?\n",
-        "5 portfolios: 3 invalid; credential met 1, not yet 1; 0 with warnings.\n",
+        "5 portfolios: 3 invalid; credential met 1 (ready 1), not yet 1; 0 with warnings.\n",
     ]
 
 
@@ -75,7 +75,8 @@ def test_json_parses_back_with_a_summary(cli, folder) -> None:
     data = json.loads(cli("check", str(folder), "--as-of", AS_OF, "-f", "json").out)
     assert data["format"] == 1
     assert len(data["results"]) == 5
-    assert data["summary"] == {"total": 5, "invalid": 3, "met": 1, "unmet": 1, "with_warnings": 0}
+    assert data["summary"] == {"total": 5, "invalid": 3, "met": 1, "ready": 1, "unmet": 1,
+                               "with_warnings": 0}
 
 
 def test_csv_parses_back(cli, folder) -> None:
@@ -83,7 +84,8 @@ def test_csv_parses_back(cli, folder) -> None:
     assert rows[1] == {"file": "apps/clinician.toml", "applicant": "Priya Natarajan",
                        "credential": "IMHS", "qualified": "yes", "met": "yes",
                        "requirements_met": "7", "requirements_total": "7", "warnings": "0",
-                       "credentials_met": "IFA IFS IMHS", "error": "", "error_line": ""}
+                       "credentials_met": "IFA IFS IMHS", "error": "", "error_line": "",
+                       "ready": "yes", "credentials_ready": "IFA IFS IMHS"}
     assert rows[4]["error"].startswith("line 7: work[0].hours_per_weak: unknown key")
     assert rows[4]["error_line"] == "7"
 
@@ -115,7 +117,7 @@ def test_junit_escapes_what_would_break_xml(cli, tmp_path, monkeypatch) -> None:
 def test_markdown_table(cli, folder) -> None:
     out = cli("check", str(folder), "--as-of", AS_OF, "-f", "markdown").out
     assert out.splitlines()[0].startswith("| File | Applicant | Credential |")
-    assert "| apps/clinician.toml | Priya Natarajan | IMHS | yes | yes | 7 of 7 | 0 |  |" in out
+    assert "| apps/clinician.toml | Priya Natarajan | IMHS | yes | yes | yes | 7 of 7 | 0 |  |" in out
 
 
 @pytest.mark.parametrize(

@@ -713,9 +713,10 @@ def add(
         metavar="SECTION", help=Worded(N_("{names}."), ADDABLE), show_default=False)],
     no_input: Annotated[bool, typer.Option(
         "--no-input", help=N_("Never ask: a missing required option is an error."))] = False,
+    rules: RulesOpt = None,
     lang: LangOpt = None,
 ) -> None:
     from .app.questionnaire import add as run
 
-    run(Application(f"add {section.value}", lang=lang), section.value, list(ctx.args),
-        no_input=no_input)
+    run(Application(f"add {section.value}", rules_file=rules, lang=lang), section.value,
+        list(ctx.args), no_input=no_input)

@@ -213,7 +213,9 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         renewals=renewals,
         file=name, applicant=shown(result.applicant), credential=judged.id,
         credentials_met=tuple(c.id for c in result.credentials if c.met),
-        qualified=judged.qualified, met=judged.met, requirements_met=judged.met_count,
+        credentials_ready=tuple(c.id for c in result.credentials if c.ready),
+        qualified=judged.qualified, met=judged.met, ready=judged.ready,
+        waiting_on=tuple(w.code for w in judged.waiting_on), requirements_met=judged.met_count,
         requirements_total=judged.total, warnings=len(result.warnings),
         missing=tuple(r.label for r in judged.unmet), document=document,
     )

@@ -40,7 +40,7 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
         app.terminal.message(note, label="warning", style="33")
     app.terminal.message(app.language.gettext("{folder} and {archive}").format(
         folder=f"{folder}{os.sep}", archive=archive), label="written", style="32")
-    if not picked.met:
+    if not picked.ready:
         from ..render.words import not_ready
 
         app.terminal.message(not_ready(picked, path, language=app.language), label="not ready",

@@ -32,5 +32,5 @@ def add(app: Application, section: str, args: list[str], *, no_input: bool) -> N
     from ..interview import adding
 
     line = adding.add(section, args, no_input=no_input, default_file=app.portfolio,
-                      language=app.language)
+                      language=app.language, rules_file=app.rules_file)
     app.terminal.message(line, label="done", style="32")

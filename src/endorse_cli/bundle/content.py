@@ -12,7 +12,7 @@ from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
 from ..render.sentences import Words
-from ..render.words import expectation
+from ..render.words import expectation, ready_once, status, waiting_steps
 
 
 def _text(value: Any) -> str:
@@ -187,6 +187,22 @@ def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
     return days_in(merge(periods))
 
 
+def attestations(portfolio: Portfolio, rules: Rules,
+                 language: Language = ENGLISH) -> list[dict[str, Any]]:
+    """What the rules ask at application besides the requirements (the signed Code of Ethics
+    and Endorsement Agreement, the membership), each with its day or "not given"; none when
+    the rules ask none of it (the default rules)."""
+    _ = language.gettext
+    asks, applicant = rules.application, portfolio.applicant
+    shown = [("code_of_ethics", N_("Code of Ethics signed"), applicant.code_of_ethics),
+             ("endorsement_agreement", N_("Endorsement Agreement signed"),
+              applicant.endorsement_agreement),
+             ("membership", N_("Association membership runs to"), applicant.membership_end)]
+    return [{"label": _(label), "day": language.day(day) if day else None,
+             "given": day is not None}
+            for key, label, day in shown if getattr(asks, key)]
+
+
 def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: CredentialResult,
             why: str, *, attachments: list[str], missing: list[str], version: str,
             file_name: str, language: Language = ENGLISH) -> dict[str, Any]:
@@ -210,8 +226,18 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "Draft: {id} is not met yet ({met} of {total} requirements met). This bundle is for "
         "review, not yet for submission: the checklist below shows what is missing.").format(
             id=chosen.id, met=chosen.met_count, total=chosen.total)
+    if chosen.met and not chosen.ready:
+        draft = language.gettext(
+            "Draft: every requirement of {id} is met, and it is ready once {waits}. This "
+            "bundle is for review, not yet for submission.").format(
+                id=chosen.id, waits=ready_once(chosen, language))
     return {
         "draft": draft,
+        #: Where the credential stands, as every other output says it: "Every requirement
+        #: met (6 of 6); ready once your 2 remaining ratings are received."
+        "status": status(chosen, language).capitalize() + ".",
+        "waiting": waiting_steps(chosen),
+        "attestations": attestations(portfolio, rules, language),
         "applicant": portfolio.applicant,
         "file": file_name,
         "as_of": result.as_of.isoformat(),

@@ -9,6 +9,7 @@ from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
 from .facts import count_facts
 from .kinds import Judging
+from .ready import with_readiness
 from .recommend import recommend
 from .redflags import red_flags
 
@@ -24,13 +25,13 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
     facts = count_facts(portfolio, as_of)
     judge_one = Judging(facts, rules, rsc_per_month, today, portfolio)
     results = tuple(
-        CredentialResult.of(
+        with_readiness(CredentialResult.of(
             id=credential.id,
             name=credential.name,
             focus=credential.focus,
             level=credential.level,
             requirements=tuple(judge_one(req) for req in credential.requirement),
-        )
+        ), portfolio, rules, as_of)
         for credential in rules.by_level()
     )
     return Assessment(

@@ -14,8 +14,8 @@ from typing import Any
 
 from ..errors import EndorseError, UsageError
 from ..i18n import ENGLISH, Language
-from .fields import (ORDER, SECTIONS, Field, allowed, applies, fix_for, labels, listed, parse,
-                     summary)
+from .fields import (ADD_ASKS, ORDER, SECTIONS, Field, add_asks, allowed, applies, fix_for, labels,
+                     listed, parse, summary)
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
 #: (licenses and endorsements are read by rules packs; the interview does not walk them).
@@ -111,9 +111,11 @@ def _split(section: str, args: list[str], language: Language = ENGLISH,
 
 
 def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
-        language: Language = ENGLISH) -> str:
+        language: Language = ENGLISH, rules_file: Path | None = None) -> str:
     """Add one entry; returns a line saying what was added where. A day given with slashes
-    (``--date 15/3/2025``) is read in ``language``'s order, as ``--as-of`` is."""
+    (``--date 15/3/2025``) is read in ``language``'s order, as ``--as-of`` is. On a terminal,
+    a missing required field is asked, and so is what the rules in force read of the entry
+    (a reference's role, contact and Endorsement® under a pack that counts them)."""
     _ = language.gettext
     given, file = _split(section, args, language)
     path: Path = default_file(file)
@@ -145,8 +147,15 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
             raise UsageError(f"{field.flag} {text!r}: {reason}",
                              fix=fix_for(field, language)) from None
         answers[field.key] = value
+    asking = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+    if asking and section in {s for s, _key in ADD_ASKS}:
+        from ..io.rules_file import load_rules as _load
+
+        wanted = add_asks(_load(rules_file).value)
+        missing += [f for f in SECTIONS[section] if (section, f.key) in wanted
+                    and f.key not in given and f not in missing]
     if missing:
-        if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not asking:
             example = " ".join(f"{f.flag} ..." for f in missing)
             raise UsageError(language.ngettext("missing: {options}", "missing: {options}",
                                                len(missing)).format(
@@ -156,11 +165,14 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         from ..io.rules_file import load_rules
         from .ask import Asker
 
-        asker = Asker(today, labels(load_rules().value, language), portfolio=path,
+        asker = Asker(today, labels(load_rules(rules_file).value, language), portfolio=path,
                       language=language)
         for field in missing:
+            if field.key == "phone" and answers.get("email"):
+                continue  # one way to reach them is enough
             answers[field.key] = asker.field(field, answers)
-    entry = {f.key: answers[f.key] for f in SECTIONS[section] if f.key in answers}
+    entry = {f.key: answers[f.key] for f in SECTIONS[section]
+             if answers.get(f.key) is not None}
     from ..io.document import PortfolioDocument  # tomlkit: only when writing
 
     doc = PortfolioDocument.open(path)
@@ -175,14 +187,14 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     doc.save(reapply=change)  # changed on disk meanwhile: added to the file as it is now
     from ..io.rules_file import load_rules
 
-    words = labels(load_rules().value, language)
+    words = labels(load_rules(rules_file).value, language)
     line = _("added to {path}: {entry}").format(
         path=path, entry=summary(section, entry, words, language))
     line += "".join("\n  " + _("copied the certificate to {path}").format(path=c)
                     for c in copied)
     if section != "exam":
         line += "".join("\n  " + _("note: {note}").format(note=n)
-                        for n in _notices(doc, section, language))
+                        for n in _notices(doc, section, language, rules_file))
     return line
 
 
@@ -199,7 +211,8 @@ def _certificate(value: str, path: Path, copied: list[str],
     return stored
 
 
-def _notices(doc: Any, section: str, language: Language = ENGLISH) -> list[str]:
+def _notices(doc: Any, section: str, language: Language = ENGLISH,
+             rules_file: Path | None = None) -> list[str]:
     """The warnings the judging gives about the entry just added (the last of its section)."""
     from ..api import assess_loaded
     from ..io.portfolio_file import parse_portfolio
@@ -208,7 +221,8 @@ def _notices(doc: Any, section: str, language: Language = ENGLISH) -> list[str]:
 
     loaded = parse_portfolio(doc.text, name=str(doc.path))
     try:
-        result = assess_loaded(loaded, load_rules().value, dt.date.today(), language=language)
+        result = assess_loaded(loaded, load_rules(rules_file).value, dt.date.today(),
+                               language=language)
     except EndorseError:  # e.g. a target not in the rules: said by every other command
         return []
     return entry_notices(result, section, len(doc.entries(section)) - 1)

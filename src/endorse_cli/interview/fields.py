@@ -83,6 +83,20 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="target", prompt=N_("Which credential are you applying for?"), kind="choice",
               skip=N_("Not decided yet"),
               help=N_("Leave it undecided to be judged against the one that fits you best.")),
+        # Asked only under rules whose [application] asks them (see ASKED_WHEN below).
+        Field(key="code_of_ethics", prompt=N_("The day you signed the Code of Ethics"),
+              kind="date", past_only=True,
+              help=N_("The association asks for it with the application; leave it empty until "
+                      "you have signed it.")),
+        Field(key="endorsement_agreement",
+              prompt=N_("The day you signed the Endorsement Agreement"), kind="date",
+              past_only=True,
+              help=N_("The association asks for it with the application; leave it empty until "
+                      "you have signed it.")),
+        Field(key="membership_end",
+              prompt=N_("The last day of your membership in an infant mental health association"),
+              kind="date",
+              help=N_("Your membership must be current on the day you apply.")),
     ),
     "education": (
         Field(key="degree", prompt=N_("Degree or credential"), kind="choice", required=True,
@@ -526,6 +540,9 @@ def _low(words: str) -> str:
 #: them ("*": every field of the section). The default rules read none of them, so a
 #: questionnaire under the default rules asks what it always asked.
 ASKED_WHEN: dict[tuple[str, str], tuple[str, ...]] = {
+    ("applicant", "code_of_ethics"): ("application.code_of_ethics",),
+    ("applicant", "endorsement_agreement"): ("application.endorsement_agreement",),
+    ("applicant", "membership_end"): ("application.membership",),
     ("work", "ages"): ("ages", "while_ages"),
     ("work", "roles"): ("roles",),
     ("work", "paid"): ("paid_only",),
@@ -540,12 +557,33 @@ ASKED_WHEN: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
+#: What `endorse add` asks on a terminal besides the required fields, when not given as
+#: options, under rules that read them: (section, key) and the parameters that read it. A
+#: pack that counts raters by role and endorsement asks who each is, how to reach them, and
+#: their Endorsement®; the phone only when no email is given.
+ADD_ASKS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("reference", "role"): ("min_by_role",),
+    ("reference", "email"): ("min_by_role", "endorsed"),
+    ("reference", "phone"): ("min_by_role", "endorsed"),
+    ("reference", "endorsement"): ("endorsed", "rater_endorsements"),
+}
+
+
+def add_asks(rules: Any) -> frozenset[tuple[str, str]]:
+    """The (section, key) `endorse add` asks under ``rules`` besides the required fields."""
+    used = rules_use(rules)
+    return frozenset(where for where, readers in ADD_ASKS.items() if used & set(readers))
+
+
 def rules_use(rules: Any) -> frozenset[str]:
     """The requirement kinds of ``rules``, and the parameters they set to other than their
     default (``paid_only``, ``topics``...); ``renewal`` when the rules have a yearly renewal."""
     from msgspec import NODEFAULT
 
     used: set[str] = {"renewal"} if getattr(rules, "renewal", None) is not None else set()
+    asks = getattr(rules, "application", None)
+    used.update(f"application.{key}" for key in getattr(asks, "__struct_fields__", ())
+                if getattr(asks, key))
     todo = [req for c in rules.credential for req in c.requirement]
     if rules.renewal is not None:
         todo += list(rules.renewal.requirement)

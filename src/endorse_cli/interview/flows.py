@@ -21,8 +21,9 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
-                     asked_in_force, choice_words, fix_for, labels, section_named, summary)
+from .fields import (ADD_FIRST, ADD_MORE, ASKED_WHEN, REMOVE_THIS, SECTIONS, Field, applies,
+                     asked, asked_in_force, choice_words, fix_for, labels, section_named,
+                     summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
 from .fields import ORDER  # noqa: E402 - the one list of sections
@@ -264,6 +265,29 @@ class Session:
                 question, added = _(ADD_MORE[name]), added + 1
         self.say(self.progress(name), style="bold")
 
+    def application(self) -> None:
+        """What the rules ask at application besides the requirements (the Code of Ethics,
+        the Endorsement Agreement, the membership), when not given yet: asked once, after the
+        sections, and saved with the applicant's details. The default rules ask none of it."""
+        assert self.doc is not None
+        current = _plain(self.doc.doc["applicant"])
+        fields = [f for f in SECTIONS["applicant"] if ("applicant", f.key) in ASKED_WHEN
+                  and asked(f, self.in_force) and current.get(f.key) is None]
+        if not fields:
+            return
+        self.term.console.print()
+        self.say(self._("What the association asks with the application"), style="bold cyan")
+        for field in fields:
+            self.typing, self.partial, self.half = True, ("applicant", {}), None
+            value = self.asked(field, current)
+            self.typing = False
+            if value is None:
+                continue
+            self.save(lambda d, key=field.key, value=value: d.set_field("applicant", None, key,
+                                                                        value), reapply=False)
+            self.say(self._("Saved: {entry}").format(
+                entry=_answered(field, value, self.language, self.ask.labels)), style="green")
+
     def judged(self):  # noqa: ANN201
         assert self.doc is not None
         loaded = parse_portfolio(self.doc.text, name=str(self.path))
@@ -372,6 +396,8 @@ def interview(term: Terminal, path: Path, *, section: str | None = None,
     try:
         for name in [section] if section else ORDER:
             s.section(name)
+        if section is None:
+            s.application()
         s.finish()
     except Interrupted:
         raise s.stopped() from None

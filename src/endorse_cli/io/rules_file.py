@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import RulesError, UsageError, choices
 from ..model.message import Message, N_
-from ..model.rules import (NEXT_STEP_FIELDS, RULES_FORMATS, Rules, from_snapshot, kinds,
-                           rules_type)
+from ..model.rules import (NEXT_STEP_FIELDS, RULES_FORMATS, Application, Rules, from_snapshot,
+                           kinds, rules_type)
 from .tomlfile import Loaded, convert, decode, load, parse_toml, read_bytes, read_text
 
 if TYPE_CHECKING:
@@ -143,6 +143,9 @@ def _check(loaded: Loaded[Rules]) -> None:
             if getattr(rules, key) is not None:
                 raise fail((key,), N_("[{key}] needs format = 2"), N_("write `format = 2`"),
                            key=key)
+        if rules.application != Application():
+            raise fail(("application",), N_("[{key}] needs format = 2"),
+                       N_("write `format = 2`"), key="application")
         if rules.endorsements:
             raise fail(("endorsements",), N_("[{key}] needs format = 2"),
                        N_("write `format = 2`"), key="endorsements")

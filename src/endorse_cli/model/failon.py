@@ -11,7 +11,7 @@ from ..errors import ExitCode
 if TYPE_CHECKING:
     from .results import CheckRow
 
-Failure = Literal["invalid", "unmet", "warning"]
+Failure = Literal["invalid", "unmet", "unready", "warning"]
 
 
 class FailOn(str, Enum):
@@ -19,6 +19,7 @@ class FailOn(str, Enum):
 
     invalid = "invalid"  # only a file that cannot be read or judged
     unmet = "unmet"  # also a credential not met
+    unready = "unready"  # also a credential met but not ready (waiting on ratings...)
     warning = "warning"  # also a portfolio with warnings
     never = "never"  # nothing
 
@@ -34,8 +35,10 @@ class FailOn(str, Enum):
             return None
         if row.invalid:
             return "invalid"
-        if self is FailOn.unmet and row.met is False:
+        if self in (FailOn.unmet, FailOn.unready) and row.met is False:
             return "unmet"
+        if self is FailOn.unready and row.ready is False:
+            return "unready"
         if self is FailOn.warning and row.warnings:
             return "warning"
         return None

@@ -79,6 +79,12 @@ class Applicant(_Entry):
     focus: Focus | None = None
     mentor_track: MentorTrack | None = None
     target: str | None = None
+    #: The day the applicant signed the association's Code of Ethics (format 2).
+    code_of_ethics: dt.date | None = None
+    #: The day the applicant signed the Endorsement Agreement (format 2).
+    endorsement_agreement: dt.date | None = None
+    #: The last day of the applicant's current association membership (format 2).
+    membership_end: dt.date | None = None
 
 
 class Education(_Entry):

@@ -93,6 +93,15 @@ class RequirementResult(Struct, frozen=True, kw_only=True):
     standing: str = ""
 
 
+class Waiting(Said, frozen=True, kw_only=True):
+    """Something an application waits on besides its requirements (``ratings``,
+    ``code-of-ethics``...), as a code and values, and in words (filled in by
+    ``render.sentences``): the clause of "ready once ..." and the step that ends the wait."""
+
+    once: str = ""
+    step: str = ""
+
+
 class CredentialResult(Struct, frozen=True, kw_only=True):
     id: str
     name: str
@@ -105,6 +114,10 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
     met: bool
     met_count: int
     total: int
+    #: Met, and nothing else the application asks at submission is missing.
+    ready: bool = False
+    #: What the application waits on besides the requirements (see ``engine.ready``).
+    waiting_on: tuple[Waiting, ...] = ()
 
     @classmethod
     def of(cls, *, id: str, name: str, focus: str, level: int,
@@ -186,6 +199,10 @@ class CheckRow(Struct, kw_only=True):
     credential: str | None = None
     qualified: bool | None = None
     met: bool | None = None
+    #: Met, and nothing else the application asks is missing.
+    ready: bool | None = None
+    #: What the judged credential waits on besides its requirements, as codes.
+    waiting_on: tuple[str, ...] = ()
     requirements_met: int | None = None
     requirements_total: int | None = None
     warnings: int = 0
@@ -193,6 +210,8 @@ class CheckRow(Struct, kw_only=True):
     missing: tuple[str, ...] = ()
     #: Every credential whose requirements are all met.
     credentials_met: tuple[str, ...] = ()
+    #: Every credential that is ready.
+    credentials_ready: tuple[str, ...] = ()
     error: str | None = None
     error_line: int | None = None
     error_where: str | None = None

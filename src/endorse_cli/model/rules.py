@@ -33,6 +33,7 @@ NEXT_STEP_FIELDS = (
     "window_months", "span_months", "received", "names", "options", "command",
     # format 2
     "topics", "providers", "roles", "ages", "jobs", "entries", "year", "due", "days_left",
+    "rule",
 )
 
 
@@ -141,6 +142,10 @@ class ReferencesReq(Requirement, tag="references"):
     #: Among them, at least this many endorsed as one of ``rater_endorsements``.
     endorsed: Annotated[int, Meta(ge=0)] = 0
     rater_endorsements: list[str] = []
+    #: Whom the raters must include, in the association's words, for the next steps'
+    #: ``{rule}``: "your current supervisor and your RS/C provider, and at least one rater
+    #: endorsed at IFS or above".
+    rule: str = ""
 
 
 class CompetenciesReq(Requirement, tag="competencies"):
@@ -273,6 +278,18 @@ class Renewal(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     requirement: list[Requirement] = []
 
 
+class Application(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
+    """What an application asks at submission besides the requirements (format 2): a credential
+    whose requirements are all met is *ready* only once these are there too."""
+
+    #: The Code of Ethics, signed on or before the as-of date (``applicant.code_of_ethics``).
+    code_of_ethics: bool = False
+    #: The Endorsement Agreement, signed on or before the as-of date.
+    endorsement_agreement: bool = False
+    #: Membership in an association, running on the as-of date (``applicant.membership_end``).
+    membership: bool = False
+
+
 class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     format: int
     name: Label
@@ -281,6 +298,8 @@ class Rules(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     endorsements: dict[str, EndorsementInfo] = {}
     assume: Assume = Assume()
     renewal: Renewal | None = None
+    #: What an application asks besides the requirements; the default rules ask none of it.
+    application: Application = Application()
     #: The mentor track assumed when a portfolio does not name one.
     default_mentor_track: MentorTrack
     #: Human names of the degree levels, e.g. ``masters = "Masters degree"``.

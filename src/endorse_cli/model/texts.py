@@ -58,6 +58,8 @@ class AreaText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
 class RequirementText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     label: Words | None = None
     next_step: Words | None = None
+    #: A references requirement's ``rule``: whom the raters must include.
+    rule: Words | None = None
 
 
 class CredentialText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -106,6 +108,8 @@ def _requirement(req, text: CredentialText):  # noqa: ANN001, ANN202
         changes["label"] = own.label
     if own.next_step:
         changes["next_step"] = own.next_step
+    if own.rule and hasattr(req, "rule"):
+        changes["rule"] = own.rule
     if getattr(req, "option", None):
         changes["option"] = [_requirement(o, text) for o in req.option]
     return replace(req, **changes) if changes else req

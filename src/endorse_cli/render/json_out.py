@@ -47,6 +47,9 @@ def credential_dict(result: CredentialResult) -> dict[str, Any]:
         "level": result.level,
         "qualified": result.qualified,
         "met": result.met,
+        "ready": result.ready,
+        "waiting_on": [{"code": w.code, "values": w.values, "step": w.step or None}
+                       for w in result.waiting_on],
         "requirements_met": result.met_count,
         "requirements_total": result.total,
         "expected": result.expected.isoformat() if result.expected else None,

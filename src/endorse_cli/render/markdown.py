@@ -11,7 +11,8 @@ import re
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
-from .words import SOONEST, WHY, areas_of, kind_of, expectation, heading, place, status, timeline_end, timeline_rows
+from .words import (SOONEST, WHY, areas_of, expectation, heading, kind_of, place, status,
+                    timeline_end, timeline_rows, waiting_steps)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
@@ -49,14 +50,15 @@ def assess(assessment: Assessment, language: Language = ENGLISH) -> str:
     yes, no = _("yes"), _("no")
     lines = [_("# Endorsement® assessment: {heading}").format(
                  heading=esc(heading(assessment, language))), "",
-             "| " + " | ".join([_("Credential"), _("Qualified"), _("Met"), _("Requirements met"),
-                                _("Soonest")]) + " |",
-             "| --- | --- | --- | --- | --- |"]
+             "| " + " | ".join([_("Credential"), _("Qualified"), _("Met"), _("Ready"),
+                                _("Requirements met"), _("Soonest")]) + " |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for c in assessment.credentials:
         expected = "" if c.met else (language.day(c.expected) if c.expected else "-")
         count = _("{met} of {total}").format(met=c.met_count, total=c.total)
         lines.append(f"| {esc(c.id)} {esc(c.name)} | {yes if c.qualified else no} | "
-                     f"{yes if c.met else no} | {count} | {expected} |")
+                     f"{yes if c.met else no} | {yes if c.ready else no} | {count} | "
+                     f"{expected} |")
     rec = assessment.recommended
     lines += ["", _(SOONEST)]
     lines += ["", "**" + _("Recommended: {id}").format(id=esc(rec.id)) + "**"
@@ -104,6 +106,9 @@ def gaps(assessment: Assessment, result: CredentialResult, why: str,
     lines = _title(_("Gap checklist: {id} {name} ({why})").format(
         id=esc(result.id), name=esc(result.name), why=_(WHY[why])), assessment, language)
     lines += ["", status(result, language).capitalize() + ".", ""]
+    if steps := waiting_steps(result):
+        lines += ["- " + _("Before you apply: {step}").format(step=prose(step)) for step in steps]
+        lines.append("")
     for req in result.requirements:
         lines += _item(req, language=language)
     lines += _recommended_too(assessment, result, why, language)

@@ -22,6 +22,8 @@ class Summary(Struct, kw_only=True):
     total: int = 0
     invalid: int = 0
     met: int = 0
+    #: Of those met, how many are ready.
+    ready: int = 0
     unmet: int = 0
     with_warnings: int = 0
 
@@ -31,6 +33,7 @@ class Summary(Struct, kw_only=True):
             self.invalid += 1
         elif row.met is not None:
             self.met += row.met
+            self.ready += bool(row.ready)
             self.unmet += not row.met
         self.with_warnings += row.warnings > 0
 
@@ -51,12 +54,13 @@ class Summary(Struct, kw_only=True):
                              self.total).format(count=self.total),
                 valid=n_("{count} valid", "{count} valid", valid).format(count=valid),
                 invalid=invalid, warned=warned)
-        return _("{portfolios}: {invalid}; {met}, {unmet}; {warned}.").format(
+        return _("{portfolios}: {invalid}; {met} ({ready}), {unmet}; {warned}.").format(
             portfolios=n_("{count} portfolio", "{count} portfolios", self.total).format(
                 count=self.total),
             invalid=invalid,
             met=n_("credential met {count}", "credential met {count}", self.met).format(
                 count=self.met),
+            ready=n_("ready {count}", "ready {count}", self.ready).format(count=self.ready),
             unmet=n_("not yet {count}", "not yet {count}", self.unmet).format(count=self.unmet),
             warned=n_("{count} with warnings", "{count} with warnings",
                       self.with_warnings).format(count=self.with_warnings))
@@ -185,7 +189,8 @@ class Csv(Writer):
         else:
             self.writer.writerow(["file", "applicant", "credential", "qualified", "met",
                                   "requirements_met", "requirements_total", "warnings",
-                                  "credentials_met", "error", "error_line"])
+                                  "credentials_met", "error", "error_line", "ready",
+                                  "credentials_ready"])
 
     def row(self, row: Row) -> None:
         error = _error_text(row) if row.invalid else ""
@@ -199,7 +204,8 @@ class Csv(Writer):
             file, applicant, row.credential or "", yes[row.qualified],
             yes[row.met], "" if row.invalid else row.requirements_met,
             "" if row.invalid else row.requirements_total, "" if row.invalid else row.warnings,
-            " ".join(row.credentials_met), error, line])
+            " ".join(row.credentials_met), error, line, yes[row.ready],
+            " ".join(row.credentials_ready)])
 
 
 def _fit(text: str, width: int) -> str:
@@ -212,7 +218,8 @@ def _cut(text: str, width: int) -> str:
 
 
 #: The table's headings, short: a column is as wide as its heading, at least.
-HEADINGS = {"FILE": 4, "APPLICANT": 18, "CRED": 5, "QUAL": 4, "MET": 3, "REQS": 5, "WARN": 4,
+HEADINGS = {"FILE": 4, "APPLICANT": 18, "CRED": 5, "QUAL": 4, "MET": 3, "READY": 5, "REQS": 5,
+            "WARN": 4,
             "STATUS": 7, "DETAIL": 0}
 #: The widest a line of the table is.
 TABLE_WIDTH = 80
@@ -229,6 +236,8 @@ class Table(Writer):
                 "CRED": pgettext("a column of `endorse check`: the credential", "CRED"),
                 "QUAL": pgettext("a column of `endorse check`: qualified or not", "QUAL"),
                 "MET": pgettext("a column of `endorse check`: credential met or not", "MET"),
+                "READY": pgettext("a column of `endorse check`: met and nothing else missing",
+                                  "READY"),
                 "REQS": pgettext("a column of `endorse check`: requirements met", "REQS"),
                 "WARN": pgettext("a column of `endorse check`: how many warnings", "WARN"),
                 "STATUS": pgettext("a column of `endorse validate`", "STATUS"),
@@ -239,7 +248,7 @@ class Table(Writer):
         self.yes, self.no = _("yes"), _("no")
         self.valid, self.invalid = _("valid"), _("invalid")
         keys = (("FILE", "STATUS", "DETAIL") if self.validate else
-                ("FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN"))
+                ("FILE", "APPLICANT", "CRED", "QUAL", "MET", "READY", "REQS", "WARN"))
         headings = self._headings()
         self.heads = [headings[k] for k in keys]
         self.widths = [max(len(h), HEADINGS[k]) for h, k in zip(self.heads, keys)]
@@ -248,7 +257,8 @@ class Table(Writer):
         else:
             self.widths[3] = max(self.widths[3], len(self.yes), len(self.no))
             self.widths[4] = max(self.widths[4], len(self.yes), len(self.no))
-        rest = 0 if self.validate else sum(self.widths[1:]) + 8  # 2, 2, then 1 apart
+            self.widths[5] = max(self.widths[5], len(self.yes), len(self.no))
+        rest = 0 if self.validate else sum(self.widths[1:]) + 9  # 2, 2, then 1 apart
         widest = min(30, TABLE_WIDTH - rest) if rest else 30
         self.file_width = max(len(self.heads[0]),
                               min(max((len(f) for f in self.files), default=4), widest))
@@ -262,10 +272,11 @@ class Table(Writer):
         elif len(rest) == 1:
             text = f"{head}  {rest[0]}"
         else:
-            applicant, cred, qual, met, reqs, warn = rest
+            applicant, cred, qual, met, ready, reqs, warn = rest
             w = self.widths
             text = (f"{head}  {_cut(applicant, w[1]):<{w[1]}}  "
-                    f"{cred:<{w[2]}} {qual:<{w[3]}} {met:<{w[4]}} {reqs:>{w[5]}} {warn:>{w[6]}}")
+                    f"{cred:<{w[2]}} {qual:<{w[3]}} {met:<{w[4]}} {ready:<{w[5]}} "
+                    f"{reqs:>{w[6]}} {warn:>{w[7]}}")
         self.out.write(text.rstrip() + "\n")
 
     def row(self, row: Row) -> None:
@@ -282,6 +293,7 @@ class Table(Writer):
             self._line(row.file, row.applicant or "", row.credential or "",
                        self.yes if row.qualified else self.no,
                        self.yes if row.met else self.no,
+                       self.yes if row.ready else self.no,
                        f"{row.requirements_met}/{row.requirements_total}", str(row.warnings))
 
     def end(self, summary: Summary) -> None:
@@ -299,7 +311,7 @@ class Markdown(Writer):
             heads = [_("File"), _("Valid"), _("Problem")]
         else:
             heads = [_("File"), _("Applicant"), _("Credential"), _("Qualified"), _("Met"),
-                     _("Requirements met"), _("Warnings"), _("Problem")]
+                     _("Ready"), _("Requirements met"), _("Warnings"), _("Problem")]
         self.out.write("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
 
     def row(self, row: Row) -> None:
@@ -311,14 +323,14 @@ class Markdown(Writer):
             self.out.write(f"| {e(row.file)} | {no if row.invalid else yes} | {problem} |\n")
             return
         if row.invalid:
-            self.out.write(f"| {e(row.file)} |  |  |  |  |  |  | {problem} |\n")
+            self.out.write(f"| {e(row.file)} |  |  |  |  |  |  |  | {problem} |\n")
             return
         met = self.language.gettext("{met} of {total}").format(
             met=row.requirements_met, total=row.requirements_total)
         self.out.write(
             f"| {e(row.file)} | {e(row.applicant)} | {e(row.credential)} | "
             f"{yes if row.qualified else no} | {yes if row.met else no} | "
-            f"{met} | {row.warnings} |  |\n")
+            f"{yes if row.ready else no} | {met} | {row.warnings} |  |\n")
 
     def end(self, summary: Summary) -> None:
         self.out.write("\n" + summary.sentence(self.validate, self.language) + "\n")
@@ -356,6 +368,10 @@ class JUnit(Writer):
             message = (f"{row.credential} is not met: {row.requirements_met} of "
                        f"{row.requirements_total} requirements")
             body = "\n".join(f"missing: {label}" for label in row.missing)
+        elif kind == "unready":
+            message = (f"{row.credential} is met but not ready: waiting on "
+                       f"{', '.join(row.waiting_on)}")
+            body = f"see `endorse gaps {row.file} --credential {row.credential}` for each step"
         else:
             message = f"{row.warnings} warning(s)"
             body = f"see `endorse gaps {row.file}` for each warning and its fix"

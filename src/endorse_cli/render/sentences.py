@@ -23,7 +23,7 @@ from msgspec.structs import replace
 
 from ..i18n import ENGLISH, Language, N_, Nn_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
-                             RequirementResult, Said)
+                             RequirementResult, Said, Waiting)
 from ..model.rules import Rules
 from ..model.texts import localized
 
@@ -213,11 +213,12 @@ class Words:
 
     # -- next steps: the rules file's words ------------------------------------------------
 
-    def next_step(self, req: RequirementResult, said: Said, wording: str | None) -> str:
+    def next_step(self, req: RequirementResult, said: Said, wording: str | None,
+                  rule: str = "") -> str:
         template = wording or self.rules.next_steps.get(said.code) or \
             self.rules.next_steps.get(said.code.split(".", 1)[0], "")
         v = said.values
-        fields: dict[str, str] = {}
+        fields: dict[str, str] = {"rule": rule}
         for key, value in v.items():
             if key == "more":
                 fields[key] = quantity(value["count"], value["unit"], self.language, MORE)
@@ -487,7 +488,8 @@ class Words:
         wording = getattr(rules_req, "next_step", None)
         words: dict[str, Any] = {}
         if req.step and not req.met:
-            words["next_step"] = self.next_step(req, req.step, wording)
+            words["next_step"] = self.next_step(req, req.step, wording,
+                                                getattr(rules_req, "rule", ""))
         if req.noted:
             words["note"] = self.note(req.noted)
         if req.assumed:
@@ -503,11 +505,30 @@ class Words:
             req = replace(req, **words)
         return replace(req, standing=self.standing(req)) if self.with_standing else req
 
+    def waiting(self, w: Waiting) -> Waiting:
+        """A wait of ``engine.ready`` in words: its "ready once" clause and its step."""
+        from ..engine.ready import ONCE, STEP, situation
+
+        v = w.values
+        once = ONCE[w.code]
+        if isinstance(once, tuple):
+            once = self.n_(*once, v["count"]).format(count=v["count"])
+        else:
+            once = self._(once)
+        fields = {"command": EDIT, "count": v.get("count"),
+                  "planned": listing(v.get("planned", ()), language=self.language),
+                  "requested": listing(v.get("requested", ()), language=self.language),
+                  "date": self.day(v["date"]) if v.get("date") else "",
+                  "as_of": self.day(v["as_of"]) if v.get("as_of") else ""}
+        step = self._(STEP[situation(w)]).format_map(fields)
+        return replace(w, once=once, step=self.named(step))
+
     def credential(self, result: CredentialResult) -> CredentialResult:
         spec = self.rules.get(result.id)
         by_id = {r.id: r for r in spec.requirement} if spec else {}
         return replace(result, name=spec.name if spec else result.name, requirements=tuple(
-            self.requirement(r, by_id.get(r.id)) for r in result.requirements))
+            self.requirement(r, by_id.get(r.id)) for r in result.requirements),
+            waiting_on=tuple(self.waiting(w) for w in result.waiting_on))
 
     def assessment(self, assessment: Assessment) -> Assessment:
         """Every code in words. An assessment already in English words is worded again in

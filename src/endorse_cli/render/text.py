@@ -13,7 +13,8 @@ from rich.text import Text
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
-from .words import SOONEST, WHY, areas_of, kind_of, expectation, heading, place, status, timeline_end, timeline_rows
+from .words import (SOONEST, WHY, areas_of, expectation, heading, kind_of, place, status,
+                    timeline_end, timeline_rows, waiting_steps)
 
 INDENT = 4
 
@@ -61,12 +62,13 @@ def assess(console: Console, assessment: Assessment, language: Language = ENGLIS
     table.add_column(_("Credential"))
     table.add_column(_("Qualified"))
     table.add_column(_("Met"))
+    table.add_column(_("Ready"))
     table.add_column(_("Requirements"), justify="right")
     table.add_column(_("Soonest"))
     for c in assessment.credentials:
         expected = "" if c.met else (language.day(c.expected) if c.expected else "-")
         table.add_row(f"{c.id} {c.name}", _yes(c.qualified, language), _yes(c.met, language),
-                      _("{met} of {total}").format(met=c.met_count, total=c.total), expected)
+                      _yes(c.ready, language), _("{met} of {total}").format(met=c.met_count, total=c.total), expected)
     console.print()
     console.print(table)
     say(console, _(SOONEST), style="dim")
@@ -116,7 +118,11 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
     say(console, _("Gap checklist for {id} {name} ({why})").format(
         id=result.id, name=result.name, why=_(WHY[why])), style="bold")
     say(console, heading(assessment, language))
-    say(console, status(result, language).capitalize() + ".", style="green" if result.met else "")
+    say(console, status(result, language).capitalize() + ".",
+        style="green" if result.ready else "yellow" if result.met else "")
+    for step in waiting_steps(result):
+        say(console, _("before you apply: {step}").format(step=step), indent=INDENT,
+            first="  - ", style="cyan")
     console.print()
     for req in result.requirements:
         _requirement(console, req, language=language)

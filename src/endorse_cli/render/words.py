@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..i18n import ENGLISH, Language, N_
+from .sentences import listing
 from ..model.results import Assessment, CredentialResult, PortfolioWarning, RequirementResult
 
 
@@ -40,15 +41,41 @@ def place(w: PortfolioWarning, language: Language = ENGLISH) -> str:
 
 
 def status(result: CredentialResult, language: Language = ENGLISH) -> str:
+    """Where a credential stands, in a line: ready to apply only when it is; met but waiting
+    says on what ("every requirement met (6 of 6); ready once your 2 remaining ratings are
+    received")."""
     _ = language.gettext
-    if result.met:
+    if result.ready:
         return _("every requirement met ({met} of {total}): ready to apply").format(
             met=result.met_count, total=result.total)
+    if result.met:
+        return _("every requirement met ({met} of {total}); ready once {waits}").format(
+            met=result.met_count, total=result.total, waits=ready_once(result, language))
     if result.qualified:
         return _("qualified; {met} of {total} requirements met").format(
             met=result.met_count, total=result.total)
     return _("not yet qualified; {met} of {total} requirements met").format(
         met=result.met_count, total=result.total)
+
+
+def ready_once(result: CredentialResult, language: Language = ENGLISH) -> str:
+    """What a met credential waits on, as the end of "ready once ...": "your 2 remaining
+    ratings are received and you have signed the Code of Ethics"."""
+    return listing([w.once for w in result.waiting_on], language=language)
+
+
+def waiting_steps(result: CredentialResult) -> list[str]:
+    """The step that ends each wait of a met credential, in order; none before it is met
+    (its requirements' own steps come first)."""
+    return [w.step for w in result.waiting_on] if result.met else []
+
+
+def readiness(result: CredentialResult, language: Language = ENGLISH) -> str:
+    """A credential's standing in a word or two, for tables: ready, met (waiting), or not."""
+    _ = language.gettext
+    if result.ready:
+        return _("ready")
+    return _("met, waiting") if result.met else _("no")
 
 
 def heading(assessment: Assessment, language: Language = ENGLISH) -> str:
@@ -93,6 +120,9 @@ def timeline_rows(result: CredentialResult,
 def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
     """The day the whole credential is expected to be met, in a sentence."""
     _ = language.gettext
+    if result.met and not result.ready:
+        return _("Every requirement of {id} is met; it is ready once {waits}.").format(
+            id=result.id, waits=ready_once(result, language))
     if result.met:
         return _("Every requirement of {id} is met.").format(id=result.id)
     if result.expected is None:
@@ -106,9 +136,15 @@ def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
 
 
 def not_ready(result: CredentialResult, path: object, language: Language = ENGLISH) -> str:
-    """Said after a bundle is written for a credential not met yet."""
+    """Said after a bundle is written for a credential not ready yet (met or not)."""
     import shlex
 
+    if result.met:
+        return language.gettext(
+            "every requirement of {id} is met, and it is ready once {waits}: this bundle is a "
+            "draft to review, not ready to submit. See the steps with {command}.").format(
+                id=result.id, waits=ready_once(result, language),
+                command=f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`")
     return language.gettext(
         "{id} is not met yet ({met} of {total} requirements): this bundle is a draft to "
         "review, not ready to submit. See what is missing with {command}.").format(

@@ -41,6 +41,7 @@ class _Credential(Struct):
     id: str
     qualified: bool
     met: bool
+    ready: bool = False
     expected: dt.date | None = None
     #: Read only for the credential a person is judged for (most of a document's bytes).
     requirements: msgspec.Raw = msgspec.Raw(b"[]")
@@ -73,6 +74,8 @@ class CredentialCount(Struct, kw_only=True):
     qualified: int = 0
     #: Every requirement met, as of the day judged.
     met: int = 0
+    #: Of those met, how many are ready: nothing else the application asks is missing.
+    ready: int = 0
     #: Met by the review date, as forecast (None without --review-date).
     met_by_review: int | None = None
     #: Not met, and no day can be forecast (a pace that never gets there, a missing degree).
@@ -110,6 +113,8 @@ class Person(Struct, kw_only=True, gc=False):
     credential: str
     met: bool
     requirements_met: int
+    #: Met, and nothing else the application asks is missing.
+    ready: bool = False
     requirements_total: int
     #: When the credential will be met, as forecast; None when met already or no day is known.
     expected: dt.date | None
@@ -227,10 +232,10 @@ class _Missing:
 class _Progress:
     """One credential's readiness: met now, and the forecast days counted by month."""
 
-    __slots__ = ("met", "qualified", "by_month", "by_review", "undated")
+    __slots__ = ("met", "ready", "qualified", "by_month", "by_review", "undated")
 
     def __init__(self) -> None:
-        self.met = self.qualified = self.by_review = self.undated = 0
+        self.met = self.ready = self.qualified = self.by_review = self.undated = 0
         self.by_month: Counter[str] = Counter()
 
 
@@ -272,6 +277,7 @@ class Tally:
             progress.qualified += result.qualified
             if result.met:
                 progress.met += 1
+                progress.ready += result.ready
             elif result.expected is None:
                 progress.undated += 1
             else:
@@ -296,7 +302,7 @@ class Tally:
                 missing.unit = req.unit
         self.people.append(Person(
             name=row.applicant or "", file=row.file, credential=judged.id, met=judged.met,
-            requirements_met=row.requirements_met or 0,
+            ready=judged.ready, requirements_met=row.requirements_met or 0,
             requirements_total=row.requirements_total or 0,
             expected=None if judged.met else judged.expected, red_flags=row.warnings))
         if self.renewals is not None:
@@ -319,7 +325,7 @@ class Tally:
         names = {c.id: c.name for c in self.rules.credential}
         counts = [
             CredentialCount(id=cid, name=names[cid], judged_for=self.judged_for[cid],
-                            qualified=p.qualified, met=p.met,
+                            qualified=p.qualified, met=p.met, ready=p.ready,
                             met_by_review=p.by_review if self.review_date else None,
                             without_date=p.undated)
             for cid, p in self.progress.items()]

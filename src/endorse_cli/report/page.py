@@ -67,7 +67,7 @@ def short_month(month: str, language: Language = ENGLISH) -> str:
 def to_csv(cohort: Cohort) -> str:
     """The report's numbers in one table: what it is, for which credential, and how many.
 
-    Sections: ``cohort`` (judged, invalid), ``credential`` (qualified, met, met by the review
+    Sections: ``cohort`` (judged, invalid), ``credential`` (qualified, met, ready, met by the review
     date, without a date), ``readiness`` (met by the end of each month), ``holding back``
     (people missing each requirement, and the median amount short).
     """
@@ -82,6 +82,7 @@ def to_csv(cohort: Cohort) -> str:
         writer.writerow(["credential", c.id, "judged for it", c.judged_for, "", ""])
         writer.writerow(["credential", c.id, "qualified", c.qualified, "", ""])
         writer.writerow(["credential", c.id, "met", c.met, "", ""])
+        writer.writerow(["credential", c.id, "ready", c.ready, "", ""])
         if c.met_by_review is not None:
             writer.writerow(["credential", c.id, f"met by {cohort.review_date}", c.met_by_review,
                              "", ""])

@@ -221,16 +221,48 @@ def test_ifa_missed_by_the_smallest_step(name, why, change, expected) -> None:
     assert unmet(name, "IFA", changed(ifa, change)) == expected
 
 
-@pytest.mark.parametrize("name", PACKS)
-def test_ifa_by_two_years_of_unpaid_work(name) -> None:
-    def work_path(start: str) -> dict:
-        p = ifa()
-        p["education"] = []
-        p["work"][0].update(start=D(start), paid=False)
-        return p
+def _work_path(start: str, **job: Any) -> dict:
+    p = ifa()
+    p["education"] = []
+    p["work"][0].update(start=D(start), **job)
+    return p
 
-    assert unmet(name, "IFA", work_path("2024-11-22")) == set()  # 730 days
-    assert unmet(name, "IFA", work_path("2024-11-23")) == {"entry"}  # 729
+
+def test_ifa_by_two_years_of_unpaid_work() -> None:
+    assert unmet("imh-e-2025", "IFA", _work_path("2024-11-22", paid=False)) == set()  # 730 days
+    assert unmet("imh-e-2025", "IFA", _work_path("2024-11-23", paid=False)) == {"entry"}  # 729
+
+
+@pytest.mark.parametrize("job", [{"paid": False}, {"paid": False, "supervised": True},
+                                 {"paid": False, "supervisor": "Luis Ortega"}])
+def test_ecfa_never_counts_volunteer_work_supervised_or_not(job) -> None:
+    """CT-AIMH and MI-AIMH ask two years of *paid* work for ECFA: 730 days of unpaid work,
+    supervised or not, do not meet it; the same days paid do, and one day fewer does not."""
+    assert unmet("ecmh-e-2025", "IFA", _work_path("2024-11-22", **job)) == {"entry"}
+    assert unmet("ecmh-e-2025", "IFA", _work_path("2024-11-22", paid=True)) == set()
+    assert unmet("ecmh-e-2025", "IFA", _work_path("2024-11-23", paid=True)) == {"entry"}
+
+
+@pytest.mark.parametrize("held,met", [("IFA", True), ("ECFA", True), ("I/ECFA", True),
+                                      ("CDA", False)])
+def test_an_ecfa_rater_may_hold_ifa_or_ecfa(held, met) -> None:
+    """MI-AIMH's ECFA page: the endorsed rater may be an IFA or an ECFA too."""
+    p = ifa()
+    p["reference"][1] = ref("Ana Lopez", "colleague", endorsement=held)
+    assert unmet("ecmh-e-2025", "IFA", p) == (set() if met else {"references"})
+    assert unmet("imh-e-2025", "IFA", p) == {"references"}  # IFA raters: Level II and above
+
+
+@pytest.mark.parametrize("name,words", [
+    ("imh-e-2025", "at least one rater endorsed at IFS or above"),
+    ("ecmh-e-2025", "at least one rater endorsed at IFS, ECFS or above")])
+def test_the_references_step_names_the_rule_in_the_packs_words(name, words) -> None:
+    p = ifs()
+    p["reference"][1] = ref("Ana Lopez", "rsc-provider")  # no endorsement given
+    step = requirement(name, "IFS", p, "references").next_step
+    assert f"Your raters must include your current supervisor and your RS/C provider, and {words}" \
+        in step, step
+    assert "`endorse edit`" in step and "`endorse add reference`" in step
 
 
 def _ifs_all_sessions(p: dict) -> None:
@@ -480,11 +512,15 @@ def test_the_questions_of_the_packs_are_asked_only_under_rules_that_read_them() 
     rules = pack("imh-e-2025")
     imhs = rules.get("IMHS")
     plain = replace(rules, renewal=None, credential=[replace(imhs, requirement=[
-        r for r in imhs.requirement if r.id not in ("degree", "experience")])])
+        r for r in imhs.requirement if r.id not in ("degree", "experience")])],
+                    application=type(rules.application)())
     # IMHS without its degree and experience: topics of training, the ages of jobs (RS/C
     # counts during work with infants), raters' endorsements; no license, roles or internship
     assert asked_in_force(plain) == {("training", "topics"), ("work", "ages"),
                                      ("reference", "endorsement")}
+    # one flag of [application] asks its one question
+    one = replace(plain, application=type(rules.application)(membership=True))
+    assert asked_in_force(one) - asked_in_force(plain) == {("applicant", "membership_end")}
 
 
 def _courses():

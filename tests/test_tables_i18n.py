@@ -38,36 +38,37 @@ def test_golden_spanish_check_table(cli, golden) -> None:
 def test_the_spanish_check_table_fits_80_columns_and_says_yes_in_spanish(cli) -> None:
     out = cli("check", "examples", *AS_OF, "--lang", "es").out
     head, *rows, summary = out.splitlines()
-    assert head.split() == ["ARCHIVO", "SOLICITANTE", "CRED", "CALIFICA", "CUMPLE", "REQS",
-                            "AVISOS"]
+    assert head.split() == ["ARCHIVO", "SOLICITANTE", "CRED", "CALIFICA", "CUMPLE", "LISTA",
+                            "REQS", "AVISOS"]
     assert not _wide(out)
     clinician = next(r for r in rows if "clinician" in r)
-    assert clinician.split()[-5:] == ["IMHS", "sí", "sí", "7/7", "0"]
-    assert summary == ("6 portafolios: 0 no válidos; 1 cumple la credencial, 5 aún no; "
+    assert clinician.split()[-6:] == ["IMHS", "sí", "sí", "sí", "7/7", "0"]
+    assert summary == ("6 portafolios: 0 no válidos; 1 cumplida (1 lista), 5 aún no; "
                        "0 con avisos.")
 
 
-def test_the_english_check_table_is_as_it_was(cli) -> None:
+def test_the_english_check_table_is_as_it_was_with_ready_beside_met(cli) -> None:
     out = cli("check", "examples", *AS_OF).out
-    assert out.splitlines()[0] == ("FILE                            APPLICANT           CRED  "
-                                   "QUAL MET  REQS WARN")
-    assert out.splitlines()[-1] == ("6 portfolios: 0 invalid; credential met 1, not yet 5; "
-                                    "0 with warnings.")
+    assert out.splitlines()[0] == ("FILE                         APPLICANT           CRED  "
+                                   "QUAL MET READY  REQS WARN")
+    assert out.splitlines()[-1] == ("6 portfolios: 0 invalid; credential met 1 (ready 1), not "
+                                    "yet 5; 0 with warnings.")
 
 
 @pytest.mark.parametrize("total, invalid, met, unmet, warned, spanish", [
-    (1, 0, 1, 0, 0, "1 portafolio: 0 no válidos; 1 cumple la credencial, 0 aún no; "
+    (1, 0, 1, 0, 0, "1 portafolio: 0 no válidos; 1 cumplida (1 lista), 0 aún no; "
                     "0 con avisos."),
-    (3, 1, 0, 2, 1, "3 portafolios: 1 no válido; 0 cumplen la credencial, 2 aún no; "
+    (3, 1, 0, 2, 1, "3 portafolios: 1 no válido; 0 cumplidas (0 listas), 2 aún no; "
                     "1 con avisos."),
 ])
 def test_every_count_of_the_summary_takes_its_own_plural(total, invalid, met, unmet, warned,
                                                          spanish) -> None:
-    summary = Summary(total=total, invalid=invalid, met=met, unmet=unmet, with_warnings=warned)
+    summary = Summary(total=total, invalid=invalid, met=met, ready=met, unmet=unmet,
+                      with_warnings=warned)
     assert summary.sentence(False, SPANISH) == spanish
     assert summary.sentence(False, ENGLISH) == (
-        f"{total} portfolio{'s' if total != 1 else ''}: {invalid} invalid; credential met {met}, "
-        f"not yet {unmet}; {warned} with warnings.")
+        f"{total} portfolio{'s' if total != 1 else ''}: {invalid} invalid; credential met {met} "
+        f"(ready {met}), not yet {unmet}; {warned} with warnings.")
     valid = Summary(total=total, invalid=invalid, with_warnings=warned)
     assert valid.sentence(True, SPANISH).startswith(
         "1 portafolio validado: 1 válido" if total == 1 else "3 portafolios validados: 2 válidos")
@@ -85,7 +86,7 @@ def test_spanish_validate_names_an_invalid_file_in_spanish(cli, write) -> None:
 def test_spanish_markdown_rows(cli) -> None:
     out = cli("check", "examples/clinician.toml", *AS_OF, "--lang", "es", "-f", "markdown").out
     assert out.startswith("| Archivo | Solicitante | Credencial | Califica | Cumplida |")
-    assert "| IMHS | sí | sí | 7 de 7 | 0 |" in out
+    assert "| IMHS | sí | sí | sí | 7 de 7 | 0 |" in out
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl", "junit"])
@@ -110,7 +111,7 @@ def test_the_spanish_table_cuts_long_paths_to_fit(tmp_path) -> None:
     table.end(Summary(total=1, unmet=1, with_warnings=1))
     assert not _wide(out.getvalue())
     row = out.getvalue().splitlines()[1]
-    assert row.startswith("…/a/a/") and "/portfolio.toml  María de los Ánge…  IMHM" in row
+    assert row.startswith("…/a/") and "/portfolio.toml  María de los Ánge…  IMHM" in row
 
 
 # -- renew and check --renewal -----------------------------------------------------------------

@@ -11,7 +11,7 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
-from ..render.sentences import Words
+from ..render.sentences import Words, sentence
 from ..render.words import expectation, ready_once, status, waiting_steps
 
 
@@ -235,7 +235,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "draft": draft,
         #: Where the credential stands, as every other output says it: "Every requirement
         #: met (6 of 6); ready once your 2 remaining ratings are received."
-        "status": status(chosen, language).capitalize() + ".",
+        "status": sentence(status(chosen, language)) + ".",
         "waiting": waiting_steps(chosen),
         "attestations": attestations(portfolio, rules, language),
         "applicant": portfolio.applicant,

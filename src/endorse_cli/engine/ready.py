@@ -40,7 +40,7 @@ ONCE: dict[str, Any] = {
 
 #: The step that ends each wait; ``code.situation`` when the values call for other words.
 STEP: dict[str, str] = {
-    "ratings": N_("When the ratings of {requested} come in, mark each received with {command}."),
+    "ratings": N_("As the ratings come in ({requested}), mark each received with {command}."),
     "ratings.none": N_("When each rating comes in, mark it received with {command}."),
     "ratings.planned": N_("Ask {planned} for a rating; when each rating comes in, mark it "
                           "received with {command}."),

@@ -11,6 +11,7 @@ import re
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Rules
+from .sentences import sentence
 from .words import (SOONEST, WHY, areas_of, expectation, heading, kind_of, place, status,
                     timeline_end, timeline_rows, waiting_steps)
 
@@ -105,7 +106,7 @@ def gaps(assessment: Assessment, result: CredentialResult, why: str,
     _ = language.gettext
     lines = _title(_("Gap checklist: {id} {name} ({why})").format(
         id=esc(result.id), name=esc(result.name), why=_(WHY[why])), assessment, language)
-    lines += ["", status(result, language).capitalize() + ".", ""]
+    lines += ["", sentence(status(result, language)) + ".", ""]
     if steps := waiting_steps(result):
         lines += ["- " + _("Before you apply: {step}").format(step=prose(step)) for step in steps]
         lines.append("")

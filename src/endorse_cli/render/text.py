@@ -13,6 +13,7 @@ from rich.text import Text
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import AnyReq, Requirement, Rules
+from .sentences import sentence
 from .words import (SOONEST, WHY, areas_of, expectation, heading, kind_of, place, status,
                     timeline_end, timeline_rows, waiting_steps)
 
@@ -61,14 +62,16 @@ def assess(console: Console, assessment: Assessment, language: Language = ENGLIS
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(_("Credential"))
     table.add_column(_("Qualified"))
-    table.add_column(_("Met"))
+    # Met: the requirements met, "7 of 7" when all are; Ready: met, and nothing else the
+    # application waits on (ratings, signatures, membership).
+    table.add_column(_("Met"), justify="right")
     table.add_column(_("Ready"))
-    table.add_column(_("Requirements"), justify="right")
     table.add_column(_("Soonest"))
     for c in assessment.credentials:
         expected = "" if c.met else (language.day(c.expected) if c.expected else "-")
-        table.add_row(f"{c.id} {c.name}", _yes(c.qualified, language), _yes(c.met, language),
-                      _yes(c.ready, language), _("{met} of {total}").format(met=c.met_count, total=c.total), expected)
+        table.add_row(f"{c.id} {c.name}", _yes(c.qualified, language),
+                      _("{met} of {total}").format(met=c.met_count, total=c.total),
+                      _yes(c.ready, language), expected)
     console.print()
     console.print(table)
     say(console, _(SOONEST), style="dim")
@@ -118,7 +121,7 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
     say(console, _("Gap checklist for {id} {name} ({why})").format(
         id=result.id, name=result.name, why=_(WHY[why])), style="bold")
     say(console, heading(assessment, language))
-    say(console, status(result, language).capitalize() + ".",
+    say(console, sentence(status(result, language)) + ".",
         style="green" if result.ready else "yellow" if result.met else "")
     for step in waiting_steps(result):
         say(console, _("before you apply: {step}").format(step=step), indent=INDENT,

@@ -60,7 +60,7 @@ def status(result: CredentialResult, language: Language = ENGLISH) -> str:
 
 def ready_once(result: CredentialResult, language: Language = ENGLISH) -> str:
     """What a met credential waits on, as the end of "ready once ...": "your 2 remaining
-    ratings are received and you have signed the Code of Ethics"."""
+    ratings are received and ..." (the words of each wait are engine.ready's)."""
     return listing([w.once for w in result.waiting_on], language=language)
 
 

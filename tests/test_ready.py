@@ -224,3 +224,197 @@ def test_golden_ready_once_under_a_pack(cli, golden, tmp_path, monkeypatch, lang
     out = cli("gaps", "ifs.toml", "--as-of", "2026-11-21", "--rules", "imh-e-2025",
               "--lang", lang).out
     golden(f"gaps-ifs-waiting.imh-e-2025.{suffix}", out)
+
+
+# -- the questions: asked under a pack that asks them, never under the default rules -----------
+
+def _spawn(*args: str, log):
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "ENDORSE_RULES")}
+    env.update(LANG="C.UTF-8", TERM="xterm", NO_COLOR="1", COLUMNS="100", LINES="30")
+    child = pexpect.spawn(sys.executable, ["-m", "endorse_cli", *args], env=env,
+                          encoding="utf-8", timeout=20, dimensions=(30, 100))
+    child.logfile_read = log
+    return child
+
+
+def test_init_under_a_pack_asks_the_signatures_and_the_membership(tmp_path) -> None:
+    import io
+
+    from endorse_cli.io.portfolio_file import read_portfolio
+
+    path = tmp_path / "p.toml"
+    screen = io.StringIO()
+    child = _spawn("init", str(path), "--rules", "imh-e-2025", log=screen)
+    try:
+        child.expect("Your full name")
+        child.send("Maya Chen\r")
+        child.expect("Your email address")
+        child.send("\r")
+        child.expect(r"Which field do you work in\?")
+        child.send("\r")
+        child.expect(r"Which credential are you applying for\?")
+        child.send("\r")
+        child.expect("The day you signed the Code of Ethics")
+        child.send("2026-10-01\r")
+        child.expect("The day you signed the Endorsement Agreement")
+        child.send("\r")  # not signed yet: left out
+        child.expect("The last day of your membership")
+        child.send("2026-12-31\r")
+        child.expect(r"Go on with the interview now\?")
+        child.send("n\r")
+        child.expect(pytest.importorskip("pexpect").EOF)
+    finally:
+        child.close()
+    applicant = read_portfolio(path).value.applicant
+    assert (applicant.code_of_ethics, applicant.endorsement_agreement,
+            applicant.membership_end) == (D("2026-10-01"), None, D("2026-12-31"))
+
+
+def test_init_under_the_default_rules_asks_none_of_them(tmp_path) -> None:
+    import io
+
+    path = tmp_path / "p.toml"
+    screen = io.StringIO()
+    child = _spawn("init", str(path), log=screen)
+    try:
+        child.expect("Your full name")
+        child.send("Maya Chen\r")
+        child.expect("Your email address")
+        child.send("\r")
+        child.expect(r"Which field do you work in\?")
+        child.send("\r")
+        child.expect(r"Which credential are you applying for\?")
+        child.send("\r")
+        child.expect(r"Go on with the interview now\?")
+        child.send("n\r")
+        child.expect(pytest.importorskip("pexpect").EOF)
+    finally:
+        child.close()
+    assert "Code of Ethics" not in screen.getvalue()
+    assert "membership" not in screen.getvalue()
+
+
+def test_add_reference_under_a_pack_asks_the_role_the_contact_and_the_endorsement(
+        tmp_path) -> None:
+    import io
+
+    from endorse_cli.io.portfolio_file import read_portfolio
+
+    path = tmp_path / "p.toml"
+    path.write_text('format = 2\n[applicant]\nname = "Maya Chen"\n', encoding="utf-8")
+    screen = io.StringIO()
+    child = _spawn("add", "reference", str(path), "--name", "Ana Lopez", "--rules",
+                   "imh-e-2025", log=screen)
+    try:
+        child.expect(r"Who are they to you\?")
+        child.send("\x1b[B\x1b[B\r")  # after "(leave it out)" and the supervisor
+        child.expect("Their email address")
+        child.send("\r")  # no email: the phone is asked
+        child.expect("Their phone number")
+        child.send("555-0100\r")
+        child.expect("Their Endorsement")
+        child.send("IMHM-C\r")
+        child.expect("added to")
+        child.expect(pytest.importorskip("pexpect").EOF)
+    finally:
+        child.close()
+    ref = read_portfolio(path).value.reference[0]
+    assert (ref.name, ref.role, ref.email, ref.phone, ref.endorsement, ref.status) == (
+        "Ana Lopez", "rsc-provider", None, "555-0100", "IMHM-C", "planned")
+
+
+def test_add_reference_under_the_default_rules_asks_nothing_more(cli, tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[applicant]\nname = "Maya Chen"\n', encoding="utf-8")
+    run = cli("add", "reference", str(path), "--name", "Ana Lopez")
+    assert run.code == 0
+    assert path.read_text(encoding="utf-8").endswith(
+        '[[reference]]\nname = "Ana Lopez"\n')
+
+
+# -- check, report and the bundle count met and ready apart ------------------------------------
+
+def _folder(tmp_path, monkeypatch):
+    """Two portfolios met under the default rules: one ready, one waiting on two ratings."""
+    name = _waiting_clinician(tmp_path, monkeypatch)
+    from conftest import EXAMPLES
+
+    (tmp_path / "ready.toml").write_text(
+        (EXAMPLES / "clinician.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    return [name, "ready.toml"]
+
+
+def test_check_counts_met_and_ready_apart(cli, tmp_path, monkeypatch) -> None:
+    import csv
+    import io
+
+    files = _folder(tmp_path, monkeypatch)
+    table = cli("check", *files, "--as-of", "2026-11-21", "--credential", "IMHS").out
+    assert table.splitlines()[-1] == ("2 portfolios: 0 invalid; credential met 2 (ready 1), "
+                                      "not yet 0; 0 with warnings.")
+    rows = {r["file"]: r for r in csv.DictReader(io.StringIO(cli(
+        "check", *files, "--as-of", "2026-11-21", "-f", "csv").out))}
+    assert (rows["clinician.toml"]["met"], rows["clinician.toml"]["ready"]) == ("yes", "no")
+    assert rows["clinician.toml"]["credentials_ready"] == ""
+    assert rows["ready.toml"]["credentials_ready"] == "IFA IFS IMHS"
+    data = json.loads(cli("check", *files, "--as-of", "2026-11-21", "-f", "json").out)
+    assert data["summary"]["met"] == 2 and data["summary"]["ready"] == 1
+    md = cli("check", *files, "--as-of", "2026-11-21", "-f", "markdown").out
+    assert "| clinician.toml | Priya Natarajan | IMHS | yes | yes | no | 7 of 7 | 0 |  |" in md
+
+
+def test_fail_on_unready_fails_a_met_credential_that_waits(cli, tmp_path, monkeypatch) -> None:
+    import xml.etree.ElementTree as ET
+
+    files = _folder(tmp_path, monkeypatch)
+    assert cli("check", *files, "--as-of", "2026-11-21", "--fail-on", "unmet").code == 0
+    run = cli("check", *files, "--as-of", "2026-11-21", "--fail-on", "unready", "-f", "junit")
+    assert run.code == 3  # CHECK_FAILED
+    failures = ET.fromstring(run.out).findall(".//failure")
+    assert [(f.get("type"), f.get("message")) for f in failures] == [
+        ("unready", "IMHS is met but not ready: waiting on ratings")]
+
+
+def test_the_cohort_report_counts_ready_apart(cli, tmp_path, monkeypatch) -> None:
+    files = _folder(tmp_path, monkeypatch)
+    run = cli("report", *files, "--as-of", "2026-11-21", "-o", "out")
+    assert run.code == 0
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    assert "Ready now" in page and ">met, not ready<" in page and ">ready<" in page
+    text = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8")
+    assert "credential,IMHS,met,2,," in text and "credential,IMHS,ready,1,," in text
+    cohort = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    imhs = next(c for c in cohort["credentials"] if c["id"] == "IMHS")
+    assert (imhs["met"], imhs["ready"]) == (2, 1)
+
+
+def test_the_bundle_carries_the_same_line_and_the_signatures(cli, tmp_path,
+                                                              monkeypatch) -> None:
+    import rtoml
+
+    p = ifs()
+    p["reference"][2]["status"] = "requested"
+    p["applicant"] = {"name": "Maya Chen", "code_of_ethics": D("2026-10-01"),
+                      "membership_end": D("2026-11-20")}
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ifs.toml").write_text(rtoml.dumps({"format": 2, **p}), encoding="utf-8")
+    run = cli("bundle", "ifs.toml", "--as-of", "2026-11-21", "--rules", "imh-e-2025")
+    assert run.code == 0
+    assert "ready once your 1 remaining rating is received" in " ".join(run.err.split())
+    folder = tmp_path / "endorse-maya-chen-IFS"
+    checklist = (folder / "checklist.md").read_text(encoding="utf-8")
+    line = ("Every requirement met (7 of 7); ready once your 1 remaining rating is received, "
+            "you have signed the Endorsement Agreement and your association membership is "
+            "current.")
+    assert line in checklist
+    assert "- Code of Ethics signed: 2026-10-01\n" in checklist
+    assert "- Endorsement Agreement signed: not given yet\n" in checklist
+    assert "- Association membership runs to: 2026-11-20\n" in checklist
+    html = (folder / "summary.html").read_text(encoding="utf-8")
+    assert line in html and "ready to apply" not in html
+    assert "Draft: every requirement of IFS is met" in html

@@ -418,3 +418,38 @@ def test_the_bundle_carries_the_same_line_and_the_signatures(cli, tmp_path,
     html = (folder / "summary.html").read_text(encoding="utf-8")
     assert line in html and "ready to apply" not in html
     assert "Draft: every requirement of IFS is met" in html
+
+
+def test_endorse_rules_lists_the_pages_the_new_rules_follow(cli) -> None:
+    out = cli("rules").out
+    for url in ("https://mi-aimh.org/endorsement/early-childhood-mental-health-endorsement/"
+                "early-childhood-family-associate-ecfa/",
+                "https://ct-aimh.org/ecfa-endorsement-requirements-and-guidelines",
+                "https://infancyonward.org/i-ecmh-endorsement/early-childhood-family-associate-ecfa/",
+                "https://www.infancyonward.org/i-ecmh-endorsement-new/imh-e-requirements/"
+                "infant-family-associate-ifa/"):
+        assert url in out
+    assert out.count("asked at application besides the requirements: a signed Code of Ethics, "
+                     "a signed Endorsement Agreement, a current membership") == 2
+    assert "asked at application besides the requirements: nothing" in out
+
+
+@pytest.mark.parametrize("name", ["imh-e-2025", "ecmh-e-2025"])
+def test_each_changed_rule_is_cited_in_its_pack(name) -> None:
+    """Every [CITE] a pack's comments use is one of its header's sources, and the new rules
+    carry theirs beside them."""
+    import re
+
+    from conftest import ROOT
+
+    text = (ROOT / "data" / "packs" / f"{name}.toml").read_text(encoding="utf-8")
+    header = text.split("\nformat = 2", 1)[0]
+    defined = set(re.findall(r"\[([A-Z][A-Z0-9]*-[A-Z0-9-]+)\]", header))
+    used = set(re.findall(r"\[([A-Z][A-Z0-9]*-[A-Z0-9-]+)\]", text.split("\nformat = 2", 1)[1]))
+    assert used <= defined, used - defined
+    application = text.split("\n[application]", 1)[0].rsplit("\n\n", 1)[1]
+    assert re.search(r"\[(IO|MI|CT|IA)-", application)
+    if name == "ecmh-e-2025":
+        ecfa = text.split('id = "ECFA"', 1)[1].split("[[credential]]", 1)[0]
+        assert "[CT-ECFA]" in ecfa and "[MI-ECFA]" in ecfa and "[IO-ECFA]" in ecfa
+        assert "paid_only = true" in ecfa and '"IFA", "ECFA"' in ecfa

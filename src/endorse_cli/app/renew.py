@@ -232,7 +232,8 @@ def list_rules(app: Application, *, fmt: str) -> None:
     default = load_rules().value
     entries.append({"name": "(default)", "file": "data/credentials.toml", "title": default.name,
                     "effective": None, "checked": None, "renewal": default.renewal is not None,
-                    "credentials": [c.id for c in default.by_level()], "sources": []})
+                    "credentials": [c.id for c in default.by_level()], "sources": [],
+                    "application": _asks(default)})
     for name in pack_names():
         try:
             rules = load_rules(packs_dir() / f"{name}.toml").value
@@ -247,6 +248,7 @@ def list_rules(app: Application, *, fmt: str) -> None:
             "checked": pack.checked.isoformat() if pack else None,
             "renewal": rules.renewal is not None,
             "credentials": [c.id for c in rules.by_level()],
+            "application": _asks(rules),
             "sources": [{"key": s.key, "title": s.title, "url": s.url, "shows": s.shows}
                         for s in (pack.source if pack else ())]})
     if fmt == "json":
@@ -269,7 +271,9 @@ def list_rules(app: Application, *, fmt: str) -> None:
             lines.append("")
         details = [_("credentials: {ids}").format(ids=", ".join(e["credentials"])),
                    _("yearly renewal: {answer}").format(
-                       answer=_("yes") if e["renewal"] else _("no"))]
+                       answer=_("yes") if e["renewal"] else _("no")),
+                   _("asked at application besides the requirements: {what}").format(
+                       what=", ".join(_(ASKS[a]) for a in e["application"]) or _("nothing"))]
         if default_entry:
             details.insert(0, _("{rules}; used when --rules is not given").format(
                 rules=source_words(DEFAULT_NAME, language)))
@@ -286,6 +290,17 @@ def list_rules(app: Application, *, fmt: str) -> None:
                 lines.append(("  - " if md else "    - ") + f"{s['title']}{shows}: {s['url']}")
         lines.append("")
     term.data("\n".join(lines))
+
+
+#: What an application may ask besides the requirements (a rules file's ``[application]``).
+ASKS = {"code_of_ethics": N_("a signed Code of Ethics"),
+        "endorsement_agreement": N_("a signed Endorsement Agreement"),
+        "membership": N_("a current membership")}
+
+
+def _asks(rules: Any) -> list[str]:
+    """The keys of ``rules.application`` that are asked, in order."""
+    return [key for key in ASKS if getattr(rules.application, key)]
 
 
 def _day(iso: str | None, language: Language) -> str:

@@ -141,7 +141,7 @@ def test_the_words_in_spanish() -> None:
     worded = word(result, pack("imh-e-2025"), es).credential("IFS")
     line = status(worded, es)
     assert "lista para solicitar" not in line
-    assert line == ("todos los requisitos cumplidos (7 de 7); estará lista cuando llegue 1 "
+    assert line == ("todos los requisitos cumplidos (7 de 7); estará lista cuando llegue la "
                     "evaluación pendiente y su membresía en la asociación esté vigente")
     assert "Ready" not in line and "ready" not in line
     assert all(w.step and w.once for w in worded.waiting_on)
@@ -405,10 +405,10 @@ def test_the_bundle_carries_the_same_line_and_the_signatures(cli, tmp_path,
     (tmp_path / "ifs.toml").write_text(rtoml.dumps({"format": 2, **p}), encoding="utf-8")
     run = cli("bundle", "ifs.toml", "--as-of", "2026-11-21", "--rules", "imh-e-2025")
     assert run.code == 0
-    assert "ready once your 1 remaining rating is received" in " ".join(run.err.split())
+    assert "ready once your remaining rating is received" in " ".join(run.err.split())
     folder = tmp_path / "endorse-maya-chen-IFS"
     checklist = (folder / "checklist.md").read_text(encoding="utf-8")
-    line = ("Every requirement met (7 of 7); ready once your 1 remaining rating is received, "
+    line = ("Every requirement met (7 of 7); ready once your remaining rating is received, "
             "you have signed the Endorsement Agreement and your association membership is "
             "current.")
     assert line in checklist
@@ -453,3 +453,49 @@ def test_each_changed_rule_is_cited_in_its_pack(name) -> None:
         ecfa = text.split('id = "ECFA"', 1)[1].split("[[credential]]", 1)[0]
         assert "[CT-ECFA]" in ecfa and "[MI-ECFA]" in ecfa and "[IO-ECFA]" in ecfa
         assert "paid_only = true" in ecfa and '"IFA", "ECFA"' in ecfa
+
+
+def test_interview_under_a_pack_asks_what_is_not_given_yet_at_its_end(tmp_path) -> None:
+    import io
+
+    from endorse_cli.io.portfolio_file import read_portfolio
+
+    pexpect = pytest.importorskip("pexpect")
+    path = tmp_path / "p.toml"
+    path.write_text('format = 2\n[applicant]\nname = "Maya Chen"\ncode_of_ethics = 2026-10-01\n',
+                    encoding="utf-8")
+    screen = io.StringIO()
+    child = _spawn("interview", str(path), "--rules", "imh-e-2025", log=screen)
+    try:
+        for prompt in ("Add a degree", "Add a job", "Add a training", "Add an RS/C session",
+                       "Add a reference", "Record the exam now"):
+            child.expect(prompt)
+            child.send("n\r")
+        child.expect("What the association asks with the application")
+        child.expect("The day you signed the Endorsement Agreement")  # not the Code of Ethics
+        child.send("2026-11-02\r")
+        child.expect("The last day of your membership")
+        child.send("\r")  # left out
+        child.expect("Gap checklist for")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert "The day you signed the Code of Ethics" not in screen.getvalue()
+    applicant = read_portfolio(path).value.applicant
+    assert (applicant.code_of_ethics, applicant.endorsement_agreement,
+            applicant.membership_end) == (D("2026-10-01"), D("2026-11-02"), None)
+
+
+def test_the_golden_files_say_ready_to_apply_only_for_a_ready_credential() -> None:
+    """The golden files that say "ready to apply" are the clinician's IMHS, every rating in."""
+    from conftest import EXAMPLES, GOLDEN
+    from helpers import rules as default_rules
+
+    from endorse_cli.io.portfolio_file import read_portfolio
+
+    saying = sorted(p.name for p in GOLDEN.iterdir()
+                    if "ready to apply" in p.read_text(encoding="utf-8", errors="replace"))
+    assert saying == ["bundle-clinician-checklist.md", "bundle-clinician-summary.md",
+                      "gaps-clinician.txt"]
+    clinician = read_portfolio(EXAMPLES / "clinician.toml").value
+    assert judge(clinician, default_rules(), AS_OF).credential("IMHS").ready

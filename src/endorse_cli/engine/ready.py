@@ -31,7 +31,7 @@ CODES = ("ratings", "code-of-ethics", "endorsement-agreement", "membership")
 
 #: "Met; ready once {clauses}": one clause for each code (a plural for ``ratings``).
 ONCE: dict[str, Any] = {
-    "ratings": Nn_("your {count} remaining rating is received",
+    "ratings": Nn_("your remaining rating is received",
                    "your {count} remaining ratings are received"),
     "code-of-ethics": N_("you have signed the Code of Ethics"),
     "endorsement-agreement": N_("you have signed the Endorsement Agreement"),

@@ -194,3 +194,13 @@ def test_only_writing_a_workbook_loads_openpyxl(tmp_path, fmt, loads) -> None:
     modules = json.loads(run.stderr.strip().splitlines()[-1])
     assert (tmp_path / f"out.{fmt}").exists()
     assert ("openpyxl" in modules) is loads
+
+
+def test_a_name_xml_cannot_hold_leaves_the_workbook_readable(cli, tmp_path) -> None:
+    """U+FFFE is no XML character and NUL a control: the workbook must still open."""
+    (tmp_path / "p.toml").write_text(
+        'format = 1\n[applicant]\nname = "A\\uFFFEb\\u0000c"\n', encoding="utf-8")
+    out = tmp_path / "odd.xlsx"
+    assert cli("check", str(tmp_path / "p.toml"), "--as-of", AS_OF, "-f", "xlsx",
+               "-o", str(out)).code == 0
+    assert _rows(_book(out).active)[1][1] == "A\ufffdb\\x00c"

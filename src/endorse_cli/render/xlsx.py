@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from .rows import Row, Summary, Writer, _error_text, cell
+from .rows import _NOT_XML, Row, Summary, Writer, _error_text, cell
 
 #: The most characters an Excel cell holds.
 CELL_MAX = 32_767
@@ -86,8 +86,9 @@ class Sheet:
 
 
 def _text(text: str) -> str:
-    """A text cell: through the one formula guard; cut to what a cell holds."""
-    text = cell(text)
+    """A text cell: through the one formula guard; a character XML cannot hold (U+FFFE) as
+    U+FFFD, as in JUnit XML; cut to what a cell holds."""
+    text = _NOT_XML.sub("\ufffd", cell(text))
     return text if len(text) <= CELL_MAX else text[:CELL_MAX - 1] + "…"
 
 

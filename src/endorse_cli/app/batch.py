@@ -217,6 +217,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         qualified=judged.qualified, met=judged.met, ready=judged.ready,
         waiting_on=tuple(w.code for w in judged.waiting_on), requirements_met=judged.met_count,
         requirements_total=judged.total, warnings=len(result.warnings),
+        expected=None if judged.met else judged.expected,
         missing=tuple(r.label for r in judged.unmet), document=document,
     )
 

@@ -212,6 +212,9 @@ class CheckRow(Struct, kw_only=True):
     credentials_met: tuple[str, ...] = ()
     #: Every credential that is ready.
     credentials_ready: tuple[str, ...] = ()
+    #: When the judged credential will be met, as forecast; None when met already, or when
+    #: no day can be forecast.
+    expected: dt.date | None = None
     error: str | None = None
     error_line: int | None = None
     error_where: str | None = None

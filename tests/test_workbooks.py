@@ -70,24 +70,25 @@ def test_check_writes_a_workbook_with_typed_cells(cli, folder, tmp_path) -> None
     assert book.sheetnames == ["Checked"]
     sheet = book["Checked"]
     rows = _rows(sheet)
-    assert rows[0] == ("File", "Applicant", "Credential", "Qualified", "Met", "Requirements met",
-                       "Requirements", "Expected", "Warnings", "Credentials met", "Problem",
-                       "Line")
-    _is_table(sheet, 12, 4)
+    assert rows[0] == ("File", "Applicant", "Credential", "Qualified", "Met", "Ready",
+                       "Requirements met", "Requirements", "Expected", "Warnings",
+                       "Credentials met", "Credentials ready", "Problem", "Line")
+    _is_table(sheet, 14, 4)
     by_file = {Path(r[0]).name: r for r in rows[1:]}
     assert list(by_file) == ["broken.toml", "clinician.toml", "home-visitor.toml",
                              "hostile.toml"]  # sorted by path, as every format
     home = by_file["home-visitor.toml"]
-    assert home[1:8] == ("Jordan Rivera", "IFS", False, False, 3, 6,
+    assert home[1:9] == ("Jordan Rivera", "IFS", False, False, False, 3, 6,
                          dt.datetime(2027, 4, 6))  # the day `gaps --timeline` gives
-    cell = sheet.cell(row=rows.index(home) + 1, column=8)
+    cell = sheet.cell(row=rows.index(home) + 1, column=9)
     assert cell.is_date and cell.number_format == "yyyy-mm-dd"
-    assert by_file["clinician.toml"][3:10] == (True, True, 7, 7, None, 0, "IFA IFS IMHS")
+    assert by_file["clinician.toml"][3:12] == (True, True, True, 7, 7, None, 0, "IFA IFS IMHS",
+                                               "IFA IFS IMHS")
     assert by_file["hostile.toml"][1] == "'" + HOSTILE  # text, never a formula
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     broken = by_file["broken.toml"]
-    assert broken[1:10] == (None,) * 9 and broken[11] == 2
-    assert broken[10].startswith("line 2: ") and "not valid TOML" in broken[10]
+    assert broken[1:12] == (None,) * 11 and broken[13] == 2
+    assert broken[12].startswith("line 2: ") and "not valid TOML" in broken[12]
 
 
 def test_the_workbook_holds_the_rows_the_csv_has(cli, folder, tmp_path) -> None:
@@ -97,7 +98,7 @@ def test_the_workbook_holds_the_rows_the_csv_has(cli, folder, tmp_path) -> None:
         cli("check", str(folder), "--as-of", AS_OF, "-f", "csv").out)))
     rows = _rows(_book(out).active)[1:]
     assert [r[0] for r in rows] == [p["file"] for p in printed]
-    assert [r[5] for r in rows] == [int(p["requirements_met"]) if p["requirements_met"] else None
+    assert [r[6] for r in rows] == [int(p["requirements_met"]) if p["requirements_met"] else None
                                     for p in printed]
     assert [r[1] for r in rows] == [p["applicant"] or None for p in printed]
 
@@ -118,7 +119,7 @@ def test_the_headings_are_in_the_reader_s_language(cli, folder, tmp_path) -> Non
     cli("check", str(folder), "--as-of", AS_OF, "-f", "xlsx", "-o", str(out), "--lang", "es")
     rows = _rows(_book(out).active)
     assert rows[0][:3] == ("Archivo", "Solicitante", "Credencial")
-    assert rows[0][7] == "Fecha prevista"
+    assert rows[0][8] == "Fecha prevista"
     assert rows[3][3] is False  # the values are typed, the same in every language
 
 
@@ -145,14 +146,15 @@ def test_the_report_s_workbook_has_a_sheet_per_table(cli, folder, tmp_path) -> N
     assert glance["Portfolios judged"] == 3 and glance["Files that could not be read"] == 1
     assert glance["As of"] == dt.datetime(2026, 11, 21)
     assert _rows(book["Credentials"])[0] == (
-        "Credential", "Name", "Judged for it", "Qualified", "Met now", "Met by 2027-03-31",
-        "No date forecast")
+        "Credential", "Name", "Judged for it", "Qualified", "Met now", "Ready now",
+        "Met by 2027-03-31", "No date forecast")
     everyone = _rows(book["Everyone"])
-    assert everyone[0] == ("Name", "File", "Credential", "Met", "Requirements met",
+    assert everyone[0] == ("Name", "File", "Credential", "Met", "Ready", "Requirements met",
                            "Requirements", "Expected", "Red flags")
     people = {r[0]: r for r in everyone[1:]}
-    assert people["Jordan Rivera"][2:] == ("IFS", False, 3, 6, dt.datetime(2027, 4, 6), 0)
-    assert people["Priya Natarajan"][3] is True and people["Priya Natarajan"][6] is None
+    assert people["Jordan Rivera"][2:] == ("IFS", False, False, 3, 6, dt.datetime(2027, 4, 6),
+                                           0)
+    assert people["Priya Natarajan"][3:5] == (True, True) and people["Priya Natarajan"][7] is None
     assert "'" + HOSTILE in people  # text, never a formula
     short = {(r[0], r[1]): r[2:] for r in _rows(book["Holding back"])[1:]}
     work = short[("IFS", "2+ years of work experience in the Infant/Early Childhood & "

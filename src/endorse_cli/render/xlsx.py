@@ -138,9 +138,10 @@ class Xlsx(Writer):
             widths = [30, 8, 24, 50, 6]
         else:
             heads = [_("File"), _("Applicant"), _("Credential"), _("Qualified"), _("Met"),
-                     _("Requirements met"), _("Requirements"), _("Expected"), _("Warnings"),
-                     _("Credentials met"), _("Problem"), _("Line")]
-            widths = [30, 24, 10, 10, 8, 10, 10, 12, 10, 16, 50, 6]
+                     _("Ready"), _("Requirements met"), _("Requirements"), _("Expected"),
+                     _("Warnings"), _("Credentials met"), _("Credentials ready"), _("Problem"),
+                     _("Line")]
+            widths = [30, 24, 10, 10, 8, 8, 10, 10, 12, 10, 16, 16, 50, 6]
         title = _("Validated") if self.validate else _("Checked")
         self.sheet = self.book.sheet(title, heads, widths)
 
@@ -151,9 +152,10 @@ class Xlsx(Writer):
                                "; ".join(row.missing) or None, row.error_line])
             return
         self.sheet.append([row.file, row.applicant, row.credential, row.qualified, row.met,
-                           row.requirements_met, row.requirements_total, row.expected,
+                           row.ready, row.requirements_met, row.requirements_total, row.expected,
                            None if row.invalid else row.warnings,
-                           " ".join(row.credentials_met) or None, problem, row.error_line])
+                           " ".join(row.credentials_met) or None,
+                           " ".join(row.credentials_ready) or None, problem, row.error_line])
 
     def end(self, summary: Summary) -> None:
         self.book.save(self.out)  # type: ignore[arg-type]

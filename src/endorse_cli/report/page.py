@@ -121,10 +121,10 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
     sheets: list[tuple[str, list[str], Any]] = [
         (_("Cohort"), [_("What"), _("Value")], [[w, v] for w, v in glance if v is not None]),
         (_("Credentials"),
-         [cred_h, name_h, _("Judged for it"), _("Qualified"), _("Met now"),
+         [cred_h, name_h, _("Judged for it"), _("Qualified"), _("Met now"), _("Ready now"),
           *([_("Met by {date}").format(date=language.day(review))] if review else []),
           _("No date forecast")],
-         [[c.id, c.name, c.judged_for, c.qualified, c.met,
+         [[c.id, c.name, c.judged_for, c.qualified, c.met, c.ready,
            *([c.met_by_review] if review else []), c.without_date]
           for c in cohort.credentials]),
         (_("Readiness"), [_("Month"), *(s.id for s in cohort.readiness.series)],
@@ -143,14 +143,14 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
                                    (_("Lapsed"), cohort.renewals.lapsed))
             for r in people]))
     sheets += [
-        (_("Everyone"), [name_h, file_h, cred_h, _("Met"), _("Requirements met"),
+        (_("Everyone"), [name_h, file_h, cred_h, _("Met"), _("Ready"), _("Requirements met"),
                          _("Requirements"), _("Expected"), _("Red flags")],
-         ([p.name, p.file, p.credential, p.met, p.requirements_met, p.requirements_total,
-           p.expected, p.red_flags] for p in cohort.people)),
+         ([p.name, p.file, p.credential, p.met, p.ready, p.requirements_met,
+           p.requirements_total, p.expected, p.red_flags] for p in cohort.people)),
         (_("Not read"), [file_h, _("Line"), _("Why"), _("What to do")],
          [[u.file, u.line, u.reason, u.fix] for u in cohort.unreadable]),
     ]
-    widths = {_("Cohort"): [30, 30], _("Everyone"): [24, 36, 10, 8, 10, 10, 12, 10],
+    widths = {_("Cohort"): [30, 30], _("Everyone"): [24, 36, 10, 8, 8, 10, 10, 12, 10],
               _("Holding back"): [10, 50, 8, 12, 8], _("Not read"): [36, 6, 50, 50]}
     workbook(out, sheets, widths)
 

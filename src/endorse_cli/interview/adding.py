@@ -147,11 +147,11 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
             raise UsageError(f"{field.flag} {text!r}: {reason}",
                              fix=fix_for(field, language)) from None
         answers[field.key] = value
+    from ..io.rules_file import load_rules
+
     asking = not no_input and sys.stdin.isatty() and sys.stdout.isatty()
     if asking and section in {s for s, _key in ADD_ASKS}:
-        from ..io.rules_file import load_rules as _load
-
-        wanted = add_asks(_load(rules_file).value)
+        wanted = add_asks(load_rules(rules_file).value)
         missing += [f for f in SECTIONS[section] if (section, f.key) in wanted
                     and f.key not in given and f not in missing]
     if missing:
@@ -162,7 +162,6 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
                                  options=listed([f.flag for f in missing], language)),
                              fix=_("give them, e.g. {command}").format(
                                  command=f"`endorse add {section} {example}`"))
-        from ..io.rules_file import load_rules
         from .ask import Asker
 
         asker = Asker(today, labels(load_rules(rules_file).value, language), portfolio=path,
@@ -185,8 +184,6 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
 
     change(doc)
     doc.save(reapply=change)  # changed on disk meanwhile: added to the file as it is now
-    from ..io.rules_file import load_rules
-
     words = labels(load_rules(rules_file).value, language)
     line = _("added to {path}: {entry}").format(
         path=path, entry=summary(section, entry, words, language))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..i18n import ENGLISH, Language, N_
-from .sentences import listing
 from ..model.results import Assessment, CredentialResult, PortfolioWarning, RequirementResult
+from .sentences import listing
 
 
 #: Each kind of requirement in plain words, for the listing of the rules (`endorse credentials`).
@@ -69,13 +69,6 @@ def waiting_steps(result: CredentialResult) -> list[str]:
     (its requirements' own steps come first)."""
     return [w.step for w in result.waiting_on] if result.met else []
 
-
-def readiness(result: CredentialResult, language: Language = ENGLISH) -> str:
-    """A credential's standing in a word or two, for tables: ready, met (waiting), or not."""
-    _ = language.gettext
-    if result.ready:
-        return _("ready")
-    return _("met, waiting") if result.met else _("no")
 
 
 def heading(assessment: Assessment, language: Language = ENGLISH) -> str:

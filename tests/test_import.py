@@ -1,0 +1,307 @@
+"""`endorse import` and `endorse template`: logs kept in spreadsheets come in, blank logs go out.
+
+Each test makes the file a person would bring (a provider's RS/C log, a training workbook, a
+registry transcript), imports it and checks the entries written, value by value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+
+import pytest
+from conftest import EXAMPLES
+
+from endorse_cli.io.portfolio_file import read_portfolio
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+@pytest.fixture
+def path(tmp_path):
+    file = tmp_path / "portfolio.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", file)
+    return file
+
+
+def _csv(tmp_path, text: str, name: str = "log.csv", encoding: str = "utf-8"):
+    file = tmp_path / name
+    file.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return file
+
+
+def _value(path):
+    return read_portfolio(path).value
+
+
+RSC_LOG = """\
+Session date,Duration,Supervisor/Consultant,Individual/Group,Topic discussed
+3/4/2026,1:30,Dr. Rosa Diaz,Individual,feeding
+3/11/2026,90 min,Dr. Rosa Diaz,Group,
+3/18/2026,1.5 hrs,Dr. Rosa Diaz,individual,sleep and routines
+3/25/2026,2,Dr. Rosa Diaz,Grp,
+4/1/2026,45 min,Dr. Rosa Diaz,Individual,
+Total,7.25,,,
+"""
+
+
+def test_a_providers_rsc_log_with_us_dates_and_mixed_hours(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, RSC_LOG)
+    before = len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    added = _value(path).supervision[before:]
+    assert [(e.date.isoformat(), e.hours, e.provider, e.format) for e in added] == [
+        ("2026-03-04", 1.5, "Dr. Rosa Diaz", "individual"),
+        ("2026-03-11", 1.5, "Dr. Rosa Diaz", "group"),
+        ("2026-03-18", 1.5, "Dr. Rosa Diaz", "individual"),
+        ("2026-03-25", 2, "Dr. Rosa Diaz", "group"),
+        ("2026-04-01", 0.75, "Dr. Rosa Diaz", "individual"),
+    ]
+    assert sum(e.hours for e in added) == 7.25
+    # The column endorse has no field for is kept with its entry, never dropped.
+    assert [e.extra for e in added] == [{"Topic discussed": "feeding"}, None,
+                                        {"Topic discussed": "sleep and routines"}, None, None]
+    # The preview: each row by the number the spreadsheet shows, the header being row 1.
+    lines = run.out.splitlines()
+    assert lines[1].split() == ["2", "3/4/2026", "1.5", "Dr.", "Rosa", "Diaz", "Individual",
+                                "to", "add"]
+    assert lines[6].split() == ["7", "Total", "7.25", "a", "total"]
+    assert "log.csv: 5 RS/C sessions to add to" in run.out
+    assert "1 row of totals is skipped." in run.out
+    assert 'The column "Topic discussed" is kept with each entry as written' in run.out
+    assert run.err.startswith(f"done: added 5 RS/C sessions to {path}\n")
+
+
+def test_importing_the_same_log_twice_adds_nothing(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, RSC_LOG)
+    assert cli("import", str(log), str(path), "--yes", "--lang", "en").code == 0
+    after_first = path.read_bytes()
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    assert path.read_bytes() == after_first
+    assert run.out.count("already there") == 5
+    assert "5 rows are already in the portfolio and are skipped." in run.out
+    assert run.err == "done: nothing to add: nothing was written\n"
+
+
+def test_a_row_like_an_entry_already_there_is_skipped_one_for_one(cli, path, tmp_path) -> None:
+    """The portfolio has one group hour with Ana Lopez on 2025-05-14: of two such rows, one
+    is that one, the other a second session, added."""
+    log = _csv(tmp_path, "Date,Hours,Provider,Format\n"
+                         "2025-05-14,1,ana lopez,group\n2025-05-14,1,Ana Lopez,group\n"
+                         "2025-05-14,1.5,Ana Lopez,group\n")
+    before = len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    assert [line.split()[-1] for line in run.out.splitlines()[1:4]] == ["there", "add", "add"]
+    assert [e.hours for e in _value(path).supervision[before:]] == [1, 1.5]
+
+
+def test_a_spanish_training_workbook_with_spreadsheet_dates_and_decimal_commas(
+        cli, path, tmp_path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Capacitaciones"
+    sheet.append(["Registro de capacitaciones de María"])  # a title above the header
+    sheet.append(["Título", "Proveedor", "Fecha", "Horas", "Áreas de competencia"])
+    sheet.append(["Apego y vínculo", "Universidad Estatal", dt.date(2026, 2, 10), "1,5",
+                  "reflection"])
+    sheet.append(["Desarrollo del bebé", "Universidad Estatal", dt.datetime(2026, 2, 17), 3,
+                  "thinking"])
+    sheet.append(["Trauma temprano", "Centro Familiar", dt.date(2026, 3, 3), dt.time(2, 15),
+                  "reflection, thinking"])
+    sheet.append(["Juego y desarrollo", "Centro Familiar", "15/03/2026",
+                  dt.timedelta(hours=1, minutes=45), "thinking"])
+    workbook = tmp_path / "capacitaciones.xlsx"
+    book.save(workbook)
+    before = len(_value(path).training)
+    run = cli("import", str(workbook), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    added = _value(path).training[before:]
+    assert [(e.title, e.provider, e.date.isoformat(), e.hours, e.competencies) for e in added] == [
+        ("Apego y vínculo", "Universidad Estatal", "2026-02-10", 1.5, ["reflection"]),
+        ("Desarrollo del bebé", "Universidad Estatal", "2026-02-17", 3, ["thinking"]),
+        ("Trauma temprano", "Centro Familiar", "2026-03-03", 2.25, ["reflection", "thinking"]),
+        ("Juego y desarrollo", "Centro Familiar", "2026-03-15", 1.75, ["thinking"]),
+    ]
+    # Rows numbered as the spreadsheet shows them: the title is row 1, the header row 2.
+    assert re.findall(r"^ *(\d+) ", run.out, flags=re.MULTILINE) == ["3", "4", "5", "6"]
+
+
+def test_a_registry_transcript_with_extra_columns(cli, path, tmp_path) -> None:
+    transcript = _csv(tmp_path, (
+        "Learner ID,Course ID,Course Title,Training Provider,Completion Date,Credit Hours,"
+        "Delivery,Status\n"
+        "88123,IMH-101,Infant Mental Health Foundations,State Registry,1/20/2026,6,Online,"
+        "Completed\n"
+        "88123,RF-220,Reflective Practice,State Registry,2/3/2026,3.5,In person,Completed\n"),
+        name="registry-transcript.csv")
+    before = len(_value(path).training)
+    run = cli("import", str(transcript), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    added = _value(path).training[before:]
+    assert [(e.title, e.provider, e.date.isoformat(), e.hours) for e in added] == [
+        ("Infant Mental Health Foundations", "State Registry", "2026-01-20", 6),
+        ("Reflective Practice", "State Registry", "2026-02-03", 3.5)]
+    assert added[1].extra == {"Learner ID": "88123", "Course ID": "RF-220",
+                              "Delivery": "In person", "Status": "Completed"}
+    assert ('The columns "Learner ID", "Course ID", "Delivery" and "Status" are kept with each '
+            "entry as written") in run.out
+
+
+def test_bad_rows_write_nothing_and_each_is_named(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, "Date,Hours,Provider\n3/4/2026,1,Ana Lopez\n13/4/2026,1,Ana Lopez\n"
+                         "3/18/2026,two,Ana Lopez\n3/25/2026,1,\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 1
+    assert path.read_bytes() == before
+    assert not (tmp_path / "portfolio.toml.bak").exists()
+    assert run.err == (
+        "error: 3 rows of log.csv cannot be imported; nothing was written:\n"
+        '  row 3, Date "13/4/2026": 13/4/2026 is not a real date (month/day/year); did you mean '
+        "4/13/2026?\n"
+        '  row 4, Hours "two": write a number of hours, e.g. 1.5, 1:30 or 90 min\n'
+        "  row 5, Provider: the cell is empty; fill it in\n"
+        "  fix: correct them in the spreadsheet and import it again, or give --skip-bad to add "
+        "the rows that can be read (1 RS/C session)\n")
+
+
+def test_skip_bad_adds_the_good_rows_and_lists_the_others(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Date,Hours,Provider\n3/4/2026,1,Ana Lopez\n3/18/2026,two,Ana Lopez\n")
+    before = len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--skip-bad", "--lang", "en")
+    assert run.code == 0, run.err
+    assert [e.date.isoformat() for e in _value(path).supervision[before:]] == ["2026-03-04"]
+    assert ("warning: 1 row was left out:\n"
+            '  row 3, Hours "two": write a number of hours, e.g. 1.5, 1:30 or 90 min\n') in run.err
+
+
+def test_dry_run_writes_nothing(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    run = cli("import", str(_csv(tmp_path, RSC_LOG)), str(path), "--dry-run", "--lang", "en")
+    assert run.code == 0, run.err
+    assert path.read_bytes() == before
+    assert "5 RS/C sessions to add" in run.out
+    assert run.err == "note: --dry-run: nothing was written\n"
+
+
+def test_without_a_terminal_or_yes_nothing_is_written(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    run = cli("import", str(_csv(tmp_path, RSC_LOG)), str(path), "--lang", "en")
+    assert run.code == 2
+    assert path.read_bytes() == before
+    assert "give --yes to add them, or --dry-run to only look" in run.err
+
+
+@pytest.mark.parametrize(("encoding", "mark"), [
+    ("cp1252", ";"),  # Excel's "CSV" on Windows, with the Spanish list separator
+    ("utf-8-sig", ","),  # Excel's "CSV UTF-8": a byte-order mark first
+    ("utf-8-sig", ";"),
+    ("utf-8", "\t"),
+])
+def test_csv_as_spreadsheet_programs_write_it(cli, path, tmp_path, encoding, mark) -> None:
+    text = ("Fecha;Horas;Proveedor;Notas\n15/03/2026;1,5;Ana López;niño de 8 meses\n"
+            "22/03/2026;2;Ana López;\n")
+    if mark != ";":
+        text = text.replace("1,5", '"1,5"' if mark == "," else "1,5").replace(";", mark)
+    log = _csv(tmp_path, text, encoding=encoding)
+    before = len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    added = _value(path).supervision[before:]
+    assert [(e.date.isoformat(), e.hours, e.provider, e.notes) for e in added] == [
+        ("2026-03-15", 1.5, "Ana López", "niño de 8 meses"), ("2026-03-22", 2, "Ana López", None)]
+
+
+def test_the_section_is_guessed_from_the_columns_and_map_names_another(cli, path,
+                                                                         tmp_path) -> None:
+    refs = _csv(tmp_path, "Full name,Relationship,E-mail\nSam Roe,colleague,sam@example.org\n")
+    run = cli("import", str(refs), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    last = _value(path).reference[-1]
+    assert (last.name, last.role, last.email) == ("Sam Roe", "colleague", "sam@example.org")
+    log = _csv(tmp_path, "When,Hours,Leader\n3/4/2026,1,Ana Lopez\n", name="circle.csv")
+    refused = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert refused.code == 2
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en", "--section", "rsc",
+              "--map", "When=date", "--map", "Leader=provider")
+    assert run.code == 0, run.err
+    last = _value(path).supervision[-1]
+    assert (last.date.isoformat(), last.hours, last.provider) == ("2026-03-04", 1, "Ana Lopez")
+
+
+def test_the_red_flags_of_the_new_entries_are_said_once_per_cause(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Course,Date,Hours\nA,1/5/2026,2\nB,1/6/2026,2\nC,1/7/2026,2\n"
+                         "D,1/9/2026,2\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    n = len(_value(path).training)
+    flagged = [line for line in run.err.splitlines() if line.startswith("warning:")]
+    assert flagged == [
+        f"warning: Your {n - 3}th training, A, 2026-01-05: it names no competency area, so it "
+        "cannot support the professional portfolio. The same for 3 more new entries: your "
+        f"{n - 2}th to {n}th training."]
+    assert run.err.count("fix: add the areas it covered with `endorse edit ") == 1
+
+
+# -- template: what it writes, import reads back -------------------------------------------------
+
+
+def test_a_template_filled_in_is_read_back(cli, path, tmp_path) -> None:
+    blank = tmp_path / "registro.xlsx"
+    run = cli("template", "supervision", "-o", str(blank), "--lang", "es")
+    assert run.code == 0, run.err
+    book = openpyxl.load_workbook(blank)
+    sheet = book.active
+    assert [c.value for c in sheet[1]] == ["Fecha", "Horas", "Proveedor", "Individual/Grupal",
+                                           "Respaldo del proveedor", "Notas"]
+    assert sheet.freeze_panes == "A2"
+    checks = {str(v.sqref): v for v in sheet.data_validations.dataValidation}
+    assert checks["A2:A1001"].type == "date"
+    assert (checks["B2:B1001"].type, checks["B2:B1001"].formula1,
+            checks["B2:B1001"].formula2) == ("decimal", "0.01", "10000")
+    assert checks["D2:D1001"].formula1 == '"Individual,Grupal"'
+    sheet.append([dt.date(2026, 5, 6), 1.5, "Rosa Díaz", "Grupal", "IMHM-C", None])
+    sheet.append([dt.date(2026, 5, 13), dt.time(1, 0), "Rosa Díaz", "Individual", None, "x"])
+    book.save(blank)
+    before = len(_value(path).supervision)
+    run = cli("import", str(blank), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    added = _value(path).supervision[before:]
+    assert [(e.date.isoformat(), e.hours, e.provider, e.format, e.provider_credential, e.notes)
+            for e in added] == [("2026-05-06", 1.5, "Rosa Díaz", "group", "IMHM-C", None),
+                                ("2026-05-13", 1, "Rosa Díaz", "individual", None, "x")]
+
+
+@pytest.mark.parametrize("section", ["training", "supervision", "work", "education", "reference"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_template_header_is_read_as_its_own_column(section, lang) -> None:
+    from endorse_cli.i18n import language
+    from endorse_cli.interview.columns import header, recognised
+    from endorse_cli.interview.template import columns
+    from endorse_cli.io.rules_file import load_rules
+
+    keys = [f.key for f in columns(section, load_rules().value)]
+    said = [header(section, key, language(lang)) for key in keys]
+    assert {i: key for i, (key, _m) in recognised(section, said).items()} == dict(
+        enumerate(keys))
+
+
+def test_a_csv_template_filled_in_is_read_back(cli, path, tmp_path) -> None:
+    blank = tmp_path / "trainings.csv"
+    assert cli("template", "training", "-o", str(blank), "--lang", "en").code == 0
+    text = blank.read_bytes().decode("utf-8")
+    assert text == ("\ufeffTitle,Provider,Date,Clock hours,Infant mental health,"
+                    "Competency areas\r\n")
+    with blank.open("a", encoding="utf-8", newline="") as out:
+        out.write('Baby Talk,County,2/2/2026,2.5,yes,"reflection, thinking"\r\n')
+    run = cli("import", str(blank), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    last = _value(path).training[-1]
+    assert (last.title, last.date.isoformat(), last.hours, last.imh, last.competencies) == (
+        "Baby Talk", "2026-02-02", 2.5, True, ["reflection", "thinking"])
+    again = cli("template", "training", "-o", str(blank), "--lang", "en")
+    assert again.code == 2 and "it was not overwritten" in again.err

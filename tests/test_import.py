@@ -305,3 +305,58 @@ def test_a_csv_template_filled_in_is_read_back(cli, path, tmp_path) -> None:
         "Baby Talk", "2026-02-02", 2.5, True, ["reflection", "thinking"])
     again = cli("template", "training", "-o", str(blank), "--lang", "en")
     assert again.code == 2 and "it was not overwritten" in again.err
+
+
+def test_a_map_that_names_no_column_or_no_field_is_refused(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, "Date,Hours,Provider\n3/4/2026,1,Ana Lopez\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en", "--map", "Minutes=hours")
+    assert run.code == 2
+    assert "--map: there is no column 'Minutes'; the header row has: \"Date\", \"Hours\"" in run.err
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en", "--map", "Hours=hour")
+    assert run.code == 2
+    assert "--map: supervision has no field 'hour'; did you mean hours?" in run.err
+    assert path.read_bytes() == before
+
+
+def test_the_preview_is_in_the_readers_language(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Fecha;Minutos;Proveedor\n15/03/2026;90;Ana López\n")
+    run = cli("import", str(log), str(path), "--dry-run", "--lang", "es")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Estado   ",
+                                        "   2  15/3/2026      1,5  Ana López  se agrega"]
+    assert "log.csv: 1 sesión de RS/C para agregar a" in run.out
+    assert run.err == "nota: --dry-run: no se escribió nada\n"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+#: Ways a log writes 1.5 hours, and the hours each stands for.
+HOURS_FORMS = {"1.5": 1.5, "1:30": 1.5, "90 min": 1.5, "1.5 hrs": 1.5, "2": 2, "0:45": 0.75,
+               "45 min": 0.75, "1 h 15 min": 1.25}
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sessions=st.lists(st.tuples(st.dates(dt.date(2024, 1, 1), dt.date(2026, 6, 30)),
+                                   st.sampled_from(sorted(HOURS_FORMS)),
+                                   st.sampled_from(["Ana Lopez", "Rosa Díaz"])),
+                         min_size=1, max_size=8),
+       mark=st.sampled_from([",", ";", "\t"]), encoding=st.sampled_from(["utf-8", "utf-8-sig",
+                                                                          "cp1252"]))
+def test_any_log_comes_in_whole_and_only_once(cli, tmp_path_factory, sessions, mark,
+                                              encoding) -> None:
+    folder = tmp_path_factory.mktemp("log")
+    path = folder / "portfolio.toml"
+    path.write_text('format = 1\n\n[applicant]\nname = "M"\n', encoding="utf-8")
+    lines = ["Date|Duration|Supervisor"] + [f"{d.month}/{d.day}/{d.year}|{h}|{p}"
+                                            for d, h, p in sessions]
+    log = _csv(folder, "\n".join(lines).replace("|", mark) + "\n", encoding=encoding)
+    assert cli("import", str(log), str(path), "--yes", "--lang", "en").code == 0
+    added = _value(path).supervision
+    assert [(e.date, e.hours, e.provider) for e in added] == [
+        (d, HOURS_FORMS[h], p) for d, h, p in sessions]
+    once = path.read_bytes()
+    assert cli("import", str(log), str(path), "--yes", "--lang", "en").code == 0
+    assert path.read_bytes() == once

@@ -245,13 +245,27 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
             fix=_("name the columns with --map COLUMN=FIELD, e.g. --map \"Fecha=date\" (the "
                   "recognised names are in the README, \"Bring your records\")"))
     headers = [_text(c) for c in rows[top][1]]
+    unknown = [column for column in mapped if column not in {normal(h) for h in headers}]
+    if unknown:
+        given = next(m.partition("=")[0].strip() for m in maps
+                     if normal(m.partition("=")[0]) == unknown[0])
+        raise UsageError(
+            _("--map: there is no column {column}; the header row has: {headers}").format(
+                column=repr(given), headers=", ".join(f'"{h}"' for h in headers if h)),
+            fix=_("name a column as the header row writes it"))
     chosen, columns = _section(headers, section, mapped, language)
+    for target in mapped.values():
+        _field_of(chosen, target, language)  # a field the section does not have is refused
     fields = {f.key: f for f in SECTIONS[chosen]}
     read = {fields_key: headers[i] for i, (fields_key, _m) in sorted(columns.items())}
     width = max((len(cells) for _n, cells in rows[top:]), default=0)
     kept_at = [i for i in range(width) if i not in columns]
-    names = {i: headers[i] if i < len(headers) and headers[i] else _column_letter(i)
-             for i in kept_at}
+    names: dict[int, str] = {}
+    for i in kept_at:  # each under its header; an empty or repeated one by its letter too
+        name = headers[i] if i < len(headers) and headers[i] else _column_letter(i)
+        if name in names.values():
+            name = f"{name} ({_column_letter(i)})"
+        names[i] = name
     words = _choice_words(rules, language)
     result = Plan(source, table.name, chosen, read, [], [])
     kept_used: set[int] = set()

@@ -242,8 +242,8 @@ def test_the_red_flags_of_the_new_entries_are_said_once_per_cause(cli, path, tmp
     flagged = [line for line in run.err.splitlines() if line.startswith("warning:")]
     assert flagged == [
         f"warning: Your {n - 3}th training, A, 2026-01-05: it names no competency area, so it "
-        "cannot support the professional portfolio. The same for 3 more new entries: your "
-        f"{n - 2}th to {n}th training."]
+        "cannot support the professional portfolio. The same for 3 more trainings: "
+        f"{n - 2}th to {n}th."]
     assert run.err.count("fix: add the areas it covered with `endorse edit ") == 1
 
 
@@ -360,3 +360,17 @@ def test_any_log_comes_in_whole_and_only_once(cli, tmp_path_factory, sessions, m
     once = path.read_bytes()
     assert cli("import", str(log), str(path), "--yes", "--lang", "en").code == 0
     assert path.read_bytes() == once
+
+
+def test_the_entries_are_written_after_the_sections_last_as_add_writes_them(cli, path,
+                                                                           tmp_path) -> None:
+    before = path.read_text(encoding="utf-8")
+    log = _csv(tmp_path, "Date,Hours,Provider,Initials\n3/4/2026,1:15,Ana Lopez,AL\n"
+                         "3/11/2026,1,Ana Lopez,\n")
+    assert cli("import", str(log), str(path), "--yes", "--lang", "en").code == 0
+    new = ('[[supervision]]\ndate = 2026-03-04\nhours = 1.25\nprovider = "Ana Lopez"\n'
+           'extra = {Initials = "AL"}\n\n'
+           '[[supervision]]\ndate = 2026-03-11\nhours = 1\nprovider = "Ana Lopez"\n\n')
+    at = before.index("[[reference]]")
+    assert path.read_text(encoding="utf-8") == before[:at] + new + before[at:]
+    assert (tmp_path / "portfolio.toml.bak").read_text(encoding="utf-8") == before

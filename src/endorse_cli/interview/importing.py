@@ -42,6 +42,13 @@ COUNTED = {"training": Nn_("{count} training", "{count} trainings"),
            "education": Nn_("{count} degree", "{count} degrees"),
            "reference": Nn_("{count} reference", "{count} references")}
 
+#: A count of more entries of each section: "3 more trainings".
+MORE = {"training": Nn_("{count} more training", "{count} more trainings"),
+        "supervision": Nn_("{count} more RS/C session", "{count} more RS/C sessions"),
+        "work": Nn_("{count} more job", "{count} more jobs"),
+        "education": Nn_("{count} more degree", "{count} more degrees"),
+        "reference": Nn_("{count} more reference", "{count} more references")}
+
 
 @dataclass
 class Row:
@@ -469,7 +476,7 @@ def flags(assessment: Any, section: str, first: int, language: Language = ENGLIS
     """The warnings about the entries of ``section`` from index ``first`` on, grouped by
     cause: each cause once, with the first entry it is about, how many more and which, and
     its fix."""
-    from ..render.sentences import NTH, ordinal
+    from ..render.sentences import ordinal
 
     _ = language.gettext
     here = re.compile(rf"{re.escape(section)}\[(\d+)\](?:\.|$)")
@@ -483,12 +490,12 @@ def flags(assessment: Any, section: str, first: int, language: Language = ENGLIS
         line = w.message + "."
         others = sorted({n for n, _w in found[1:] if n != first_number})
         if others:
-            which = listed([_(NTH[section]).format(nth=_span(a, b, language, ordinal))
-                            for a, b in _runs(others)], language)
-            line += " " + language.ngettext(
-                "The same for {count} more new entry: {which}.",
-                "The same for {count} more new entries: {which}.", len(others)).format(
-                    count=len(others), which=which)
+            which = listed([_span(a, b, language, ordinal) for a, b in _runs(others)],
+                           language)
+            singular, plural = MORE[section]
+            line += " " + _("The same for {entries}: {which}.").format(
+                entries=language.ngettext(singular, plural, len(others)).format(
+                    count=len(others)), which=which)
         if w.fix:
             line += "\n  " + _("fix: {fix}").format(fix=w.fix)
         lines.append(line)

@@ -374,3 +374,15 @@ def test_the_entries_are_written_after_the_sections_last_as_add_writes_them(cli,
     at = before.index("[[reference]]")
     assert path.read_text(encoding="utf-8") == before[:at] + new + before[at:]
     assert (tmp_path / "portfolio.toml.bak").read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize(("text", "mark"), [
+    ("Log of Ana\n\nFecha;Horas;Proveedor\n15/03/2026;1,5;Ana\n", ";"),  # a title first
+    ('Date,Hours,Provider\n3/4/2026,1,"Lopez; Ana"\n', ","),  # a ; inside quotes
+    ("Date\tHours\tProvider\n", "\t"),
+    ("Provider\nAna\n", ","),  # one column: nothing to split
+])
+def test_the_delimiter_is_the_one_that_splits_the_header(text, mark) -> None:
+    from endorse_cli.io.sheets import delimiter
+
+    assert delimiter(text) == mark

@@ -462,10 +462,15 @@ def refuse(result: Plan, skip_bad: bool, language: Language = ENGLISH) -> None:
     said = language.ngettext("{count} row of {path} cannot be imported; nothing was written:",
                              "{count} rows of {path} cannot be imported; nothing was written:",
                              len(refused)).format(count=len(refused), path=result.source.name)
-    fix = (_("correct them in the spreadsheet and import it again, or give --skip-bad to add "
-             "the rows that can be read ({rows})").format(
-                 rows=counted(result.section, good, language))
-           if good else _("correct them in the spreadsheet and import it again"))
+    n = len(refused)
+    fix = (language.ngettext(
+        "correct it in the spreadsheet and import it again, or give --skip-bad to add the "
+        "rows that can be read ({rows})",
+        "correct them in the spreadsheet and import it again, or give --skip-bad to add the "
+        "rows that can be read ({rows})", n).format(rows=counted(result.section, good, language))
+           if good else language.ngettext(
+               "correct it in the spreadsheet and import it again",
+               "correct them in the spreadsheet and import it again", n))
     raise RowsRefused(said + "\n" + refusals(result, language), fix=fix)
 
 

@@ -81,10 +81,12 @@ def decode_csv(data: bytes) -> str:
 
 
 def delimiter(text: str) -> str:
-    """The character the cells are split by: of ``,`` ``;`` and tab, the one that splits the
-    first line (outside quotes) into the most cells."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {d: len(next(csv.reader([first], delimiter=d), [])) for d in DELIMITERS}
+    """The character the cells are split by: of ``,`` ``;`` and tab, the one that splits a
+    line near the top (outside quotes) into the most cells; a title above the header row,
+    with no cells to split, does not count."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()][:20]
+    counts = {d: max((len(next(csv.reader([line], delimiter=d), [])) for line in lines),
+                     default=0) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > 1 else ","
 

@@ -323,7 +323,7 @@ def test_the_preview_is_in_the_readers_language(cli, path, tmp_path) -> None:
     log = _csv(tmp_path, "Fecha;Minutos;Proveedor\n15/03/2026;90;Ana López\n")
     run = cli("import", str(log), str(path), "--dry-run", "--lang", "es")
     assert run.code == 0, run.err
-    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Estado   ",
+    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Estado",
                                         "   2  15/3/2026      1,5  Ana López  se agrega"]
     assert "log.csv: 1 sesión de RS/C para agregar a" in run.out
     assert run.err == "nota: --dry-run: no se escribió nada\n"
@@ -386,3 +386,17 @@ def test_the_delimiter_is_the_one_that_splits_the_header(text, mark) -> None:
     from endorse_cli.io.sheets import delimiter
 
     assert delimiter(text) == mark
+
+
+def test_a_wide_preview_is_cut_to_the_width_header_first(cli, path, tmp_path) -> None:
+    """80 columns: a header wider than its cells gives way before the cells do, and a cell
+    cut short ends in "…"; the entry keeps it whole."""
+    title = "Infant and Early Childhood Mental Health: Foundations of Practice"
+    log = _csv(tmp_path, "Course title,Sponsoring organization,Date attended,Credit hours\n"
+                         f'"{title}",State University of the North,1/5/2026,2\n')
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    assert run.out.splitlines()[:2] == [
+        "Row  Course title            Sponsoring organization  Date at…  Credit …  Status",
+        "  2  Infant and Early Chil…  State University of th…  1/5/2026         2  to add"]
+    assert _value(path).training[-1].title == title

@@ -46,6 +46,7 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
     term.console.print()
     for line in importing.summary(result, path, language):
         term.console.print(line, soft_wrap=True)
+    term.console.file.flush()  # the preview before any message
     importing.refuse(result, skip_bad, language)
     new = result.having("new")
     if not new:

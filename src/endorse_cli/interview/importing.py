@@ -371,24 +371,39 @@ STATUS = {"new": N_("to add"), "repeat": N_("already there"), "total": N_("a tot
 
 def show(console: Any, result: Plan, words: dict[str, dict[str, str]],
          language: Language = ENGLISH) -> None:
-    """The preview: one line per row of the sheet, with its row number, then what is left."""
-    from rich.table import Table
+    """The preview: one line per row of the sheet, with its row number and status, its
+    columns cut to the console's width (a long cell ends in "…"; the entry keeps it whole)."""
+    from rich.text import Text
 
     _ = language.gettext
     fields = {f.key: f for f in SECTIONS[result.section]}
     keys = [k for k in fields if k in result.read]
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column(_("Row"), justify="right")
-    for key in keys:
-        table.add_column(result.read[key], justify="right" if fields[key].kind == "hours"
-                         else "left")
-    table.add_column(_("Status"))
-    styles = {"new": "green", "repeat": "dim", "total": "dim", "refused": "bold red"}
-    for row in result.rows:
-        cells = [_shown(fields[k], row, words, language) for k in keys]
-        table.add_row(str(row.number), *cells, _(STATUS[row.status]),
-                      style=styles[row.status] if row.status != "new" else None)
-    console.print(table)
+    right = [True] + [fields[k].kind in ("hours", "count") for k in keys] + [False]
+    lines = [[_("Row"), *(result.read[k] for k in keys), _("Status")]]
+    lines += [[str(row.number), *(_shown(fields[k], row, words, language) for k in keys),
+               _(STATUS[row.status])] for row in result.rows]
+    data = [max([len(line[i]) for line in lines[1:]] + [1]) for i in range(len(lines[0]))]
+    widths = [max(len(lines[0][i]), data[i]) for i in range(len(lines[0]))]
+    room = (console.width or 80) - 2 * (len(widths) - 1)
+    inner = range(1, len(widths) - 1)
+    while sum(widths) > room and max(widths[1:-1], default=0) > 8:
+        # a header wider than its cells gives way first, then the widest column
+        over = max(inner, key=lambda i: widths[i] - max(data[i], 8))
+        widest = over if widths[over] > max(data[over], 8) else max(
+            inner, key=lambda i: widths[i])
+        widths[widest] -= 1
+
+    def cell(text: str, i: int) -> str:
+        text = text if len(text) <= widths[i] else text[:widths[i] - 1] + "…"
+        return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
+
+    styles = {"repeat": "dim", "total": "dim", "refused": "bold red"}
+    shown = Text()
+    for n, line in enumerate(lines):
+        status = None if n == 0 else result.rows[n - 1].status
+        shown.append("  ".join(cell(text, i) for i, text in enumerate(line)).rstrip() + "\n",
+                     style="bold" if n == 0 else styles.get(status or "", ""))
+    console.print(shown, end="", soft_wrap=True)
 
 
 def _shown(f: Field, row: Row, words: dict[str, dict[str, str]], language: Language) -> str:

@@ -59,7 +59,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     if sheet is not None:
         raise UsageError(N_("--sheet {sheet}: {path} is a CSV file, with one sheet only"),
                          fix=N_("leave --sheet out"), sheet=repr(sheet), path=str(path))
-    return Sheet(path.stem, list(enumerate(_csv_rows(decode_csv(data)), start=1)),
+    return Sheet(path.stem, list(enumerate(_csv_rows(decode_csv(data), str(path)), start=1)),
                  (path.stem,))
 
 
@@ -91,9 +91,14 @@ def delimiter(text: str) -> str:
     return best if counts[best] > 1 else ","
 
 
-def _csv_rows(text: str) -> list[list[Any]]:
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
-                                            delimiter=delimiter(text))]
+def _csv_rows(text: str, name: str) -> list[list[Any]]:
+    try:
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""),
+                                                delimiter=delimiter(text))]
+    except csv.Error as error:  # a cell past the size the reader takes, a NUL character
+        raise SheetError(N_("{path} cannot be read as CSV ({reason})"),
+                         fix=N_("open it in your spreadsheet program, save it again as .xlsx "
+                                "or .csv, and import that"), path=name, reason=str(error)) from None
 
 
 def _workbook(path: Path, sheet: str | None) -> Sheet:

@@ -400,3 +400,15 @@ def test_a_wide_preview_is_cut_to_the_width_header_first(cli, path, tmp_path) ->
         "Row  Course title            Sponsoring organization  Date at…  Credit …  Status",
         "  2  Infant and Early Chil…  State University of th…  1/5/2026         2  to add"]
     assert _value(path).training[-1].title == title
+
+
+def test_a_reference_list_keeps_the_day_asked_of_a_rating_that_came_in(cli, path,
+                                                                         tmp_path) -> None:
+    refs = _csv(tmp_path, "Name,Email,Status,Date requested\n"
+                          "Sam Roe,sam@example.org,Received,1/10/2026\n"
+                          "Lee Park,lee@example.org,requested,2/1/2026\n")
+    run = cli("import", str(refs), str(path), "--yes", "--lang", "en")
+    assert run.code == 0, run.err
+    added = _value(path).reference[-2:]
+    assert [(r.name, r.status, r.requested.isoformat()) for r in added] == [
+        ("Sam Roe", "received", "2026-01-10"), ("Lee Park", "requested", "2026-02-01")]

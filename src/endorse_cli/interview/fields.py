@@ -325,16 +325,21 @@ class Refused(Struct, frozen=True):
 
 
 def read_entry(section: str, given: dict[str, str], *, today: dt.date,
-               language: Language = ENGLISH) -> tuple[dict[str, Any], list[Refused]]:
+               language: Language = ENGLISH, only_when_asked: bool = True,
+               ) -> tuple[dict[str, Any], list[Refused]]:
     """One entry of ``section`` from answers typed as text, by key (``endorse add``'s options,
     the cells of an imported row): each read by :func:`parse`, in the section's order, so that
     a date is checked against the one before it. Returns the values read and what was refused,
-    in that order; a required key not given is refused with an empty reason."""
+    in that order; a required key not given is refused with an empty reason.
+
+    ``only_when_asked``: a key the questions ask only after another answer (a reference's day
+    requested, when its status is "requested") is refused without that answer; else it is
+    read all the same (a log that records the day a rating was asked, and that it came in)."""
     answers: dict[str, Any] = {}
     refused: list[Refused] = []
     for field in SECTIONS[section]:
         text = given.get(field.key)
-        if not applies(field, answers):
+        if only_when_asked and not applies(field, answers):
             if text is not None and text.strip() and field.when is not None:
                 refused.append(Refused(field, text, goes_with=field.when))
             continue

@@ -295,14 +295,11 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
             row.status = "total"
             result.rows.append(row)
             continue
-        entry, refused = read_entry(chosen, given, today=today, language=language)
+        entry, refused = read_entry(chosen, given, today=today, language=language,
+                                    only_when_asked=False)
         for problem in refused:
             where = read.get(problem.field.key, _(problem.field.prompt))
-            if problem.goes_with is not None:
-                key, values = problem.goes_with
-                reason = _("only goes with {column} {values}").format(
-                    column=read.get(key, key), values=_(" or ").join(map(str, values)))
-            elif not problem.text.strip():
+            if not problem.text.strip():
                 reason = _("the cell is empty; fill it in")
             else:
                 reason = problem.reason

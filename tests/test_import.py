@@ -412,3 +412,54 @@ def test_a_reference_list_keeps_the_day_asked_of_a_rating_that_came_in(cli, path
     added = _value(path).reference[-2:]
     assert [(r.name, r.status, r.requested.isoformat()) for r in added] == [
         ("Sam Roe", "received", "2026-01-10"), ("Lee Park", "requested", "2026-02-01")]
+
+
+# -- in a real terminal: the question before anything is written -------------------------------
+
+
+def _spawn(*args: str, lang: str, cwd):
+    import os
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG=lang, TERM="xterm", NO_COLOR="1", COLUMNS="100", LINES="30")
+    return pexpect.spawn(sys.executable, ["-m", "endorse_cli", *args], env=env,
+                         encoding="utf-8", timeout=20, dimensions=(30, 100), cwd=str(cwd))
+
+
+def test_on_a_terminal_it_asks_before_writing_and_no_writes_nothing(path, tmp_path) -> None:
+    log = _csv(tmp_path, RSC_LOG)
+    before = path.read_bytes()
+    child = _spawn("import", log.name, path.name, lang="en_US.UTF-8", cwd=tmp_path)
+    child.expect(r"Add these 5 RS/C sessions to portfolio\.toml\?")
+    child.expect(r"\(Y/n\)")
+    child.send("n")
+    child.send("\r")
+    child.expect("nothing was written")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 0
+    assert path.read_bytes() == before
+
+
+def test_a_spanish_speaker_says_yes_on_a_terminal(path, tmp_path) -> None:
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n15/03/2026;1,5;Rosa Díaz\n")
+    child = _spawn("import", log.name, path.name, lang="es_US.UTF-8", cwd=tmp_path)
+    child.expect(r"¿Agregar 1 sesión de RS/C a portfolio\.toml\?")
+    child.expect(r"\(S/n\)")
+    child.send("s")
+    child.send("\r")
+    child.expect("hecho: se agregó 1 sesión de RS/C a")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 0
+    last = _value(path).supervision[-1]
+    assert (last.date.isoformat(), last.hours, last.provider) == ("2026-03-15", 1.5, "Rosa Díaz")
+
+
+def pexpect_eof():
+    import pexpect
+
+    return pexpect.EOF

@@ -75,8 +75,9 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
 
     change(doc)
     doc.save(reapply=change)
-    term.message(_("added {count} to {path}").format(count=count, path=path), label="done",
-                 style="32")
+    term.message(language.ngettext("added {count} to {path}", "added {count} to {path}",
+                                   len(entries)).format(count=count, path=path),
+                 label="done", style="32")
     left = result.having("refused")
     if left:
         term.message(language.ngettext(

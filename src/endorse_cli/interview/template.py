@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
 from ..i18n import ENGLISH, N_, Language
+from ..render.xlsx import _NOT_IN_TITLE, TITLE_MAX
 from .columns import COLUMNS, header
 from .fields import AREAS, SECTIONS, Field, asked, asked_in_force, bounds, choice_words, labels
 
@@ -79,7 +79,7 @@ def _workbook(section: str, fields: list[Field], rules: Any, language: Language)
     words = labels(rules, language)
     book = Workbook()
     sheet = book.active
-    sheet.title = re.sub(r"[][:*?/\\]", "-", _(SHEET[section]))[:31]  # what a sheet's name may hold
+    sheet.title = _NOT_IN_TITLE.sub(" ", _(SHEET[section]))[:TITLE_MAX]
     day_format = "/".join({"d": "d", "m": "m", "y": "yyyy"}[c] for c in language.order)
     for number, f in enumerate(fields, start=1):
         letter = get_column_letter(number)

@@ -463,3 +463,67 @@ def pexpect_eof():
     import pexpect
 
     return pexpect.EOF
+
+
+#: The smallest OpenDocument spreadsheet LibreOffice would open: typed date and time cells.
+ODS_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet><table:table table:name="Sesiones">{rows}</table:table>
+</office:spreadsheet></office:body></office:document-content>"""
+ODS_MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/"
+ manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+def _ods(path, rows: list[list[tuple[str, str, str]]]) -> None:
+    """``rows`` of cells (type, the typed value's attribute, the text shown)."""
+    import zipfile
+
+    def cell(kind: str, attribute: str, shown: str) -> str:
+        return (f'<table:table-cell office:value-type="{kind}" {attribute}>'
+                f"<text:p>{shown}</text:p></table:table-cell>")
+
+    body = "".join("<table:table-row>" + "".join(cell(*c) for c in row) + "</table:table-row>"
+                   for row in rows)
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        book.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        book.writestr("content.xml", ODS_CONTENT.format(rows=body))
+
+
+def test_an_opendocument_log_with_typed_dates_and_times(cli, path, tmp_path) -> None:
+    log = tmp_path / "sesiones.ods"
+    _ods(log, [[("string", "", "Fecha"), ("string", "", "Duración"),
+                ("string", "", "Supervisora")],
+               [("date", 'office:date-value="2026-04-02"', "02/04/26"),
+                ("time", 'office:time-value="PT01H30M00S"', "01:30"),
+                ("string", "", "Rosa Díaz")],
+               [("date", 'office:date-value="2026-04-16"', "16/04/26"),
+                ("float", 'office:value="2"', "2"), ("string", "", "Rosa Díaz")]])
+    before = len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    assert [(e.date.isoformat(), e.hours, e.provider) for e in _value(path).supervision[before:]
+            ] == [("2026-04-02", 1.5, "Rosa Díaz"), ("2026-04-16", 2, "Rosa Díaz")]
+
+
+def test_a_broken_workbook_or_a_missing_sheet_is_said_plainly(cli, path, tmp_path) -> None:
+    broken = tmp_path / "log.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    run = cli("import", str(broken), str(path), "--yes", "--lang", "en")
+    assert run.code == 1
+    assert run.err.startswith(f"error: {broken} cannot be read as a workbook (")
+    book = openpyxl.Workbook()
+    book.active.title = "2026"
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    run = cli("import", str(good), str(path), "--sheet", "2025", "--yes", "--lang", "en")
+    assert run.code == 2
+    assert run.err == (f"error: {good} has no sheet '2025'\n"
+                       "  fix: name one of its sheets: 2026\n")

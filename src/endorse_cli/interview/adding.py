@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, UsageError
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
 from .fields import (ORDER, SECTIONS, Field, allowed, applies, fix_for, labels, listed, parse,
                      summary)
 
@@ -22,20 +22,30 @@ from .fields import (ORDER, SECTIONS, Field, allowed, applies, fix_for, labels, 
 from ..model.sections import ADDABLE  # noqa: E402, F811 - the one list of sections
 
 
+#: The placeholder of each kind of value in `endorse add --help` (``--date DATE``).
+PLACEHOLDERS = {"date": N_("DATE"), "hours": N_("HOURS"), "file": N_("FILE"),
+                "email": N_("EMAIL"), "count": N_("COUNT"), "text": N_("TEXT"),
+                "areas": N_("AREA"), "choice": N_("VALUE")}
+
+
+def _placeholder(kind: str, language: Language) -> str:
+    return language.gettext(PLACEHOLDERS.get(kind, PLACEHOLDERS["text"]))
+
+
 def _option(field: Field, language: Language = ENGLISH) -> str:
     _ = language.gettext
     shown = field.flag + ("*" if field.required else "")
     if field.kind == "choice" and not field.choices:
-        return f"{shown} VALUE"
+        return f"{shown} {_placeholder('choice', language)}"
     if field.kind == "choice":
         return f"{shown} {'|'.join(field.choices)}"
     if field.kind == "areas":
-        return f"{shown} AREA " + _("(repeat it)")
+        return f"{shown} {_placeholder('areas', language)} " + _("(repeat it)")
     if field.kind == "many":
         return f"{shown} {'|'.join(field.choices)} " + _("(repeat it)")
     if field.kind == "yesno":
         return f"{shown} / --no-{field.flag[2:]}"
-    return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
+    return f"{shown} {_placeholder(field.kind, language)}"
 
 
 def options_help(language: Language = ENGLISH, width: int = 78) -> str:
@@ -50,10 +60,12 @@ def options_help(language: Language = ENGLISH, width: int = 78) -> str:
     lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
     lines.append(_(
-        "(* required. DATE: {iso} or {local}; a degree's --completed may be {month} or 2016. "
-        "HOURS: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week {work}. "
-        "FILE: a certificate; one outside the portfolio's folder is copied into certificates/ "
-        "beside it. AREA: {areas}.)").format(
+        "(* required. {DATE}: {iso} or {local}; a degree's --completed may be {month} or 2016. "
+        "{HOURS}: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week "
+        "{work}. {FILE}: a certificate; one outside the portfolio's folder is copied into "
+        "certificates/ beside it. {AREA}: {areas}.)").format(
+            DATE=_placeholder("date", language), HOURS=_placeholder("hours", language),
+            FILE=_placeholder("file", language), AREA=_placeholder("areas", language),
             iso="2024-03-15", local=language.typed_example(),
             month=language.month_year(dt.date(2016, 5, 1)), decimal=language.number(1.5),
             training=allowed("training", "hours", language),

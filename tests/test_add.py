@@ -63,7 +63,7 @@ def test_file_from_the_environment(cli, path, monkeypatch) -> None:
         (["training", "--title", "x", "--date", "2/30/2026", "--hours", "1"],
          "--date '2/30/2026': 2/30/2026 is not a real date"),
         (["training", "--title", "x", "--date", "2026-01-01", "--hours", "-1"],
-         "--hours '-1': -1 is not allowed: the clock hours must be more than 0 and at most 10000"),
+         "--hours '-1': -1 is not allowed: the clock hours must be more than 0 and at most 10,000"),
         (["training", "--title", "x", "--date", "2026-01-01", "--hours", "1,500"],
          "--hours '1,500': write hours with a decimal point and no commas"),
         (["reference", "--name", "R", "--status", "received", "--requested", "2026-01-01"],

@@ -59,8 +59,8 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
         "Uso: endorse gaps [OPCIONES] [ARCHIVO]\n\n"
         "  Lo que falta: lo que se cumple, lo que falta, qué hacer después y cuándo.\n\n"
         "Argumentos:\n"
-        "  file  Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego\n"
-        "        ./portfolio.toml.\n\n"
+        "  ARCHIVO  Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego\n"
+        "           ./portfolio.toml.\n\n"
         "Opciones:\n")
     assert ("  -f, --format <text|json|markdown>\n"
             "                                  Formato de salida.  [predeterminado: text]\n"
@@ -72,7 +72,7 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
 
 def test_the_sections_are_listed_with_the_language_s_or() -> None:
     out = run("add", "--help", "--lang", "es")[1]
-    assert ("  SECTION  education, work, training, supervision, reference, exam, license o\n"
+    assert ("  SECCIÓN  education, work, training, supervision, reference, exam, license o\n"
             "           endorsement.  [obligatorio]\n") in out
     assert "\n  Opciones de cada sección:\n" in out
     out = run("interview", "--help", "--lang", "es")[1]
@@ -124,7 +124,7 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
                    "Error: No existe la opción: --bogus\n")
     code, out, err = run("gaps", "--bogus")
     assert (code, out) == (2, "")
-    assert err == ("Usage: endorse gaps [OPTIONS] [file]\n"
+    assert err == ("Usage: endorse gaps [OPTIONS] [FILE]\n"
                    "Try 'endorse gaps -h' for help.\n\n"
                    "Error: No such option: --bogus\n")
 
@@ -231,9 +231,9 @@ def test_lang_before_the_command_is_the_command_s_own(golden) -> None:
 def test_the_options_of_each_section_in_add_s_help_are_in_spanish(cli) -> None:
     out = " ".join(cli("add", "--help", "--lang", "es").out.split())
     assert "Opciones de cada sección: education: --degree*" in out
-    assert ("(* obligatoria. DATE: 2024-03-15 o 15/3/2024; el --completed de un título puede "
-            "ser mayo de 2016 o 2016. HOURS: 1,5, 1:30, 6 horas o 90 min; más de 0 y como "
-            "máximo 10000") in out
+    assert ("(* obligatoria. FECHA: 2024-03-15 o 15/3/2024; el --completed de un título puede "
+            "ser mayo de 2016 o 2016. HORAS: 1,5, 1:30, 6 horas o 90 min; más de 0 y como "
+            "máximo 10.000") in out
     assert "(repeat it)" not in out and "required" not in out
 
 

@@ -122,6 +122,34 @@ def _split(section: str, args: list[str], language: Language = ENGLISH,
     return given, file
 
 
+def area_ids(text: str, language: Language) -> str:
+    """``reflexión, pensamiento`` as ``reflection,thinking``: competency areas typed by the
+    names the rules give them in ``language`` (``[i18n.es.areas]``), without regard to case or
+    accents, a name of several words whole between commas or with hyphens for its spaces; an
+    id, or a word that names no area, is left as it is (and refused, if it is none, by
+    :func:`.fields.parse`)."""
+    import re
+    import unicodedata
+
+    from ..io.rules_file import load_rules
+    from ..model.texts import localized
+
+    def plain(word: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    names: dict[str, str] = {}
+    for slug, info in localized(load_rules().value, language.code).areas.items():
+        names[plain(info.label)] = names[plain(info.label).replace(" ", "-")] = slug
+    ids = []
+    for piece in (p for p in text.split(",") if p.strip()):
+        if plain(piece) in names:
+            ids.append(names[plain(piece)])
+        else:
+            ids += [names.get(plain(word), word) for word in re.split(r"\s+", piece.strip())]
+    return ",".join(ids)
+
+
 def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         language: Language = ENGLISH) -> str:
     """Add one entry; returns a line saying what was added where. A day given with slashes
@@ -150,6 +178,8 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
             continue
         text = ",".join(raw) if isinstance(raw, list) else str(raw)
         try:
+            if field.kind == "areas" and not language.english:
+                text = area_ids(text, language)
             value = parse(field, text, today=today, answers=answers, language=language)
             if field.kind == "file" and value is not None:
                 value = _certificate(value, path, copied, language)

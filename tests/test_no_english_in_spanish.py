@@ -172,3 +172,63 @@ def test_the_questionnaire_s_questions_in_spanish_have_no_english() -> None:
                     lines.append(spanish.gettext(text))
     assert len(lines) > 40
     assert english("\n".join(lines)) == []
+
+
+def _descriptions(node: object) -> list[str]:
+    """Every description of a schema (not a property named ``description``)."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "description" and isinstance(value, str):
+                found.append(value)
+            else:
+                found += _descriptions(value)
+    elif isinstance(node, list):
+        for value in node:
+            found += _descriptions(value)
+    return found
+
+
+def test_the_schema_says_every_description_in_spanish_and_nothing_else_changes() -> None:
+    import json
+
+    from endorse_cli.model.schema import DESCRIPTIONS, portfolio_schema
+
+    original = portfolio_schema()
+    assert sorted(set(_descriptions(original))) == sorted(DESCRIPTIONS)  # each one marked
+    spanish = json.loads(CliRunner().invoke(app, ["schema", "--lang", "es"]).stdout)
+    said = _descriptions(spanish)
+    assert len(said) == len(_descriptions(original)) and not set(said) & set(DESCRIPTIONS)
+    assert english("\n".join(said)) == []
+
+    def plain(node: object) -> object:
+        if isinstance(node, dict):
+            return {k: plain(v) for k, v in node.items()
+                    if not (k == "description" and isinstance(v, str))}
+        return [plain(v) for v in node] if isinstance(node, list) else node
+
+    assert plain(spanish) == plain(original)
+
+
+def test_init_writes_the_schema_in_the_applicant_s_language(tmp_path: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "p.toml"), "--name", "Ana López",
+                                      "--no-input", "--lang", "es"])
+    assert result.exit_code == 0, result.stderr
+    schema = json.loads((tmp_path / "portfolio.schema.json").read_text(encoding="utf-8"))
+    assert schema["description"] == ("El portafolio de Infant Mental Health Endorsement® de "
+                                     "una persona solicitante.")
+
+
+def test_add_takes_the_areas_by_their_spanish_names() -> None:
+    from endorse_cli.i18n import language
+    from endorse_cli.interview.adding import area_ids
+
+    spanish = language("es")
+    assert area_ids("Reflexión, trabajo con otras personas", spanish) == (
+        "reflection,working-with-others")
+    assert area_ids("pensamiento comunicacion thinking", spanish) == (
+        "thinking,communicating,thinking")
+    assert area_ids("trabajo-con-otras-personas", spanish) == "working-with-others"
+    assert area_ids("reflexon", spanish) == "reflexon"  # refused later, with a guess

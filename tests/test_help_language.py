@@ -24,6 +24,20 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 
 SPANISH = {"LANG": "es_US.UTF-8"}
 
+#: typer 0.29 lays a help page out its own way (an argument's type after its name, other line
+#: breaks): its pages have goldens of their own, NAME.typer-0.29.txt.
+TYPER_029 = tuple(int(p) for p in __import__("typer").__version__.split(".")[:2]) >= (0, 29)
+
+
+@pytest.fixture
+def golden(golden):  # noqa: ANN001, ANN201 - conftest's, per typer's layout for help pages
+    def check(name: str, text: str) -> None:
+        if TYPER_029 and name.startswith("help"):
+            name = name.replace(".txt", ".typer-0.29.txt")
+        golden(name, text)
+
+    return check
+
 
 @pytest.fixture(autouse=True)
 def _in_the_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -55,25 +69,22 @@ def test_endorse_help_in_spanish_from_the_locale(golden) -> None:
 def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
     code, out, err = run(*args, env={"LANG": "fr_FR.UTF-8"})
     assert (code, err) == (0, "")
-    assert out.startswith(
-        "Uso: endorse gaps [OPCIONES] [ARCHIVO]\n\n"
-        "  Lo que falta: lo que se cumple, lo que falta, qué hacer después y cuándo.\n\n"
-        "Argumentos:\n"
-        "  ARCHIVO  Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego\n"
-        "           ./portfolio.toml.\n\n"
-        "Opciones:\n")
-    assert ("  -f, --format <text|json|markdown>\n"
-            "                                  Formato de salida.  [predeterminado: text]\n"
-            in out)
-    assert "[variable de entorno:\n                                  ENDORSE_RULES]\n" in out
-    assert out.endswith("  -h, --help                      Mostrar este mensaje y salir.\n")
+    words = " ".join(out.split())  # the golden below has the layout, each typer's own
+    assert words.startswith("Uso: endorse gaps [OPCIONES] [ARCHIVO] Lo que falta: lo que se "
+                            "cumple, lo que falta, qué hacer después y cuándo. Argumentos: "
+                            "ARCHIVO")
+    assert ("Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego "
+            "./portfolio.toml. Opciones:") in words
+    assert "-f, --format <text|json|markdown> Formato de salida. [predeterminado: text]" in words
+    assert "[variable de entorno: ENDORSE_RULES]" in words
+    assert words.endswith("-h, --help Mostrar este mensaje y salir.")
     golden("help-gaps.es.txt", out)
 
 
 def test_the_sections_are_listed_with_the_language_s_or() -> None:
     out = run("add", "--help", "--lang", "es")[1]
-    assert ("  SECCIÓN  education, work, training, supervision, reference, exam, license o\n"
-            "           endorsement.  [obligatorio]\n") in out
+    assert ("education, work, training, supervision, reference, exam, license o endorsement. "
+            "[obligatorio]") in " ".join(out.split())
     assert "\n  Opciones de cada sección:\n" in out
     out = run("interview", "--help", "--lang", "es")[1]
     assert "Ir directamente a una sección: education, work,\n" in out

@@ -134,7 +134,12 @@ def _hint(error: Exception, ctx: typer.Context) -> str:
     if hint is not None:
         return " / ".join(repr(x) for x in hint)
     param = getattr(error, "param", None)
-    return "" if param is None else param.get_error_hint(ctx)
+    if param is None:
+        return ""
+    try:
+        return param.get_error_hint(ctx)
+    except TypeError:  # typer 0.29 asks for no context
+        return param.get_error_hint()
 
 
 def _choices(param) -> list[str]:  # noqa: ANN001
@@ -231,8 +236,10 @@ class Spoken:
             return super().format_usage(ctx, formatter)
         _placeholders(self, ctx, language)
         pieces = [language.gettext(N_("[OPTIONS]"))]
-        for param in self.get_params(ctx):
-            pieces.extend(param.get_usage_pieces(ctx))
+        for param in self.get_params(ctx):  # the arguments, by their placeholders
+            if param.param_type_name == "argument":
+                name = param.metavar or param.name.upper()
+                pieces.append(f"{{{name}}}" if param.required else f"[{name}]")
         if isinstance(self, TyperGroup):
             pieces.append(language.gettext(N_("COMMAND [ARGS]...")))
         formatter.write_usage(ctx.command_path, " ".join(pieces),
@@ -781,7 +788,8 @@ def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> 
 def add(
     ctx: typer.Context,
     section: Annotated[Section, typer.Argument(
-        metavar=N_("SECTION"), help=Worded(N_("{names}."), ADDABLE), show_default=False)],
+        metavar=N_("SECTION"), help=Worded(N_("{names}."), ADDABLE), show_default=False,
+        show_choices=False)],  # named in its help, in the reader's "or"
     no_input: Annotated[bool, typer.Option(
         "--no-input", help=N_("Never ask: a missing required option is an error."))] = False,
     lang: LangOpt = None,

@@ -286,7 +286,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _terminated(signum: int, frame: object) -> None:
-    raise Terminated("stopped (SIGTERM); the files not yet checked were left out")
+    raise Terminated(N_("by SIGTERM; the files not yet checked were left out"))
 
 
 def _stop(pool: Any) -> None:

@@ -29,24 +29,11 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The variables that name the reader's language, in the order gettext reads them.
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-<<<<<<< HEAD
+#: The orders of a day typed with slashes, in words.
+ORDER_WORDS = {"mdy": N_("month/day/year"), "dmy": N_("day/month/year")}
 #: The month names in English (every other language's are Babel's).
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-=======
-#: The month names, in the catalog so that each language names its months.
-#: The orders of a day typed with slashes, in words.
-ORDER_WORDS = {"mdy": N_("month/day/year"), "dmy": N_("day/month/year")}
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-          N_("December"))
-
-#: A month and its year, short, as on a chart's axis: "Nov 2026", "nov. 2026". Each is its own
-#: message (not "May" alone, which is the month's full name too).
-SHORT_MONTHS = (N_("Jan {year}"), N_("Feb {year}"), N_("Mar {year}"), N_("Apr {year}"),
-                N_("May {year}"), N_("Jun {year}"), N_("Jul {year}"), N_("Aug {year}"),
-                N_("Sep {year}"), N_("Oct {year}"), N_("Nov {year}"), N_("Dec {year}"))
->>>>>>> main
 
 
 class Language:

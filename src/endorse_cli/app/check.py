@@ -20,7 +20,7 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     (by default :meth:`FailOn.default`)."""
     from ..render.progress import Progress
     from ..render.rows import WRITERS, Summary
-    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
+    from .batch import TIME_LIMIT, Settings, default_jobs, find, from_stdin, run
 
     rules = app.rules
     named = app.credential(credential)
@@ -34,13 +34,15 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"),
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),
                         language=app.language.code)
+    missing += from_stdin(files, settings)
     term = app.terminal
     writer = WRITERS[fmt](term.stdout, validate=validate_only, credential=named,
                           files=files + [r.file for r in missing], fail_on=policy,
                           language=app.language)
     summary = Summary()
     failures: set[Failure] = set()
-    progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout)
+    progress = Progress(term.stderr, len(files) + len(missing), quiet_for=term.stdout,
+                        language=app.language)
     writer.start()
     judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
     rows = merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file)

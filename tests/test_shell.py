@@ -265,3 +265,24 @@ def test_the_top_help_lists_exit_codes_and_the_language(cli) -> None:
     assert "--lang en or --lang es" in out.split("Language:\n", 1)[1]
     spanish = cli("--lang", "es", "--help").out
     assert "Códigos de salida:" in spanish and "Idioma:" in spanish
+
+
+def test_the_questions_take_no_colour_with_color_never(tmp_path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    import re
+
+    colour = re.compile(r"\x1b\[[0-9;]*3[0-9](;[0-9;]*)?m|\x1b\[38;")
+    seen = {}
+    for choice in ("auto", "never"):
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+        env.update(TERM="xterm-256color", COLUMNS="100", LINES="30")
+        child = pexpect.spawn(sys.executable, ["-m", "endorse_cli", "init",
+                                               str(tmp_path / f"{choice}.toml"), "--color",
+                                               choice], env=env, encoding="utf-8", timeout=20,
+                              dimensions=(30, 100))
+        child.expect("full name")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+        seen[choice] = bool(colour.search(child.before or "") or colour.search(
+            child.after if isinstance(child.after, str) else ""))
+    assert seen == {"auto": True, "never": False}

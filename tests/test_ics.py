@@ -94,3 +94,11 @@ def test_text_from_a_file_cannot_steer_the_calendar(cli, write) -> None:
     lines = run.out.splitlines()
     assert lines.count("BEGIN:VEVENT") == len(events(run.out)) == 1
     assert "\x1b" not in run.out
+
+
+def test_without_the_library_it_says_how_to_add_it(cli, monkeypatch) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "icalendar", None)  # not installed
+    run = cli("gaps", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "-f", "ics")
+    assert run.code == 2 and run.out == ""
+    assert "--format ics needs the icalendar library" in run.err
+    assert "pip install 'endorse-cli[calendar]'" in run.err

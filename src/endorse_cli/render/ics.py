@@ -5,7 +5,9 @@ Each day is an all-day event with a reminder (a VALARM) some days before. Its UI
 from the applicant, the credential and what the day is for, never from the day itself, so
 that importing a newer file moves the event instead of adding a second one; SEQUENCE grows
 with the day the file is written, so the newer file wins. The events' words are in the
-reader's language. The `icalendar` library is imported here only, when a calendar is asked for.
+reader's language. The `icalendar` library (the optional `calendar` extra: installed, it would
+slow every command's start, as msgspec then loads its typing_extensions) is imported here only,
+when a calendar is asked for.
 """
 
 from __future__ import annotations
@@ -32,8 +34,15 @@ def _uid(applicant: str, *parts: str) -> str:
 
 
 def _calendar(name: str, events: list[dict[str, Any]], today: dt.date) -> str:
-    from icalendar import Alarm, Calendar, Event
+    try:
+        from icalendar import Alarm, Calendar, Event
+    except ImportError:
+        from ..errors import UsageError
 
+        raise UsageError(N_("--format ics needs the icalendar library, which is not installed"),
+                         fix=N_("install endorse with it: {pip} (or {pipx})"),
+                         pip="`pip install 'endorse-cli[calendar]'`",
+                         pipx="`pipx inject endorse-cli icalendar`") from None
     from .. import __version__
 
     calendar = Calendar()

@@ -37,8 +37,16 @@ def test_endorse_help_in_spanish_from_the_locale(golden) -> None:
                           "  Preparar, evaluar y planificar una solicitud de Infant Mental "
                           "Health\n  Endorsement®.\n\n"
                           "Opciones:\n"
-                          "  --version   Mostrar la versión y salir.\n"
-                          "  -h, --help  Mostrar este mensaje y salir.\n\n"
+                          "  --version                  Mostrar la versión y salir.\n"
+                          "  --color auto|always|never  Color: auto (en una terminal, salvo con "
+                          "NO_COLOR o\n"
+                          "                             TERM=dumb; FORCE_COLOR lo fuerza), "
+                          "always (siempre)\n"
+                          "                             o never (nunca).\n"
+                          "  -q, --quiet                Solo los datos y los errores: sin "
+                          "notas, avisos ni\n"
+                          "                             progreso.\n"
+                          "  -h, --help                 Mostrar este mensaje y salir.\n\n"
                           "Comandos:\n"
                           "  assess       Todas las credenciales de un vistazo, y la que mejor "
                           "le...\n")
@@ -60,11 +68,13 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
         "  file  Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego\n"
         "        ./portfolio.toml.\n\n"
         "Opciones:\n")
-    assert ("  -f, --format <text|json|markdown>\n"
-            "                                  Formato de salida.  [predeterminado: text]\n"
-            in out)
+    assert ("  -f, --format <text|json|markdown|ics>\n"
+            "                                  Formato de salida; ics: las fechas\n"
+            "                                  importantes, para un calendario.\n"
+            "                                  [predeterminado: text]\n" in out)
     assert "[variable de entorno:\n                                  ENDORSE_RULES]\n" in out
-    assert out.endswith("  -h, --help                      Mostrar este mensaje y salir.\n")
+    assert "  -h, --help                      Mostrar este mensaje y salir.\n\nEjemplos:\n" in out
+    assert out.endswith("    endorse gaps portfolio.toml --format ics > endorse.ics\n")
     golden("help-gaps.es.txt", out)
 
 
@@ -140,7 +150,7 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
     (["gaps", "-f", "xml"], "Uso: endorse gaps [OPCIONES] [file]\n"
                             "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                             "Error: Valor no válido para '--format' / '-f': 'xml' no es ninguno "
-                            "de estos: 'text', 'json', 'markdown'.\n"),
+                            "de estos: 'text', 'json', 'markdown', 'ics'.\n"),
     (["check", "x", "--jobs", "0"], "Uso: endorse check [OPCIONES] {PATH...}\n"
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': 0 no está en "

@@ -136,7 +136,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "interview": ((N_("Add RS/C sessions"), "endorse interview portfolio.toml --section rsc"),),
     "edit": ((N_("Change or remove an entry"), "endorse edit portfolio.toml"),),
     "add": ((N_("Log an RS/C session"),
-             'endorse add supervision --date 2025-03-04 --hours 1:30 --provider "Ana Lopez"'),
+             'endorse add supervision --date 2025-03-04 --hours 2 --provider "Ana Lopez"'),
             (N_("Log a training"),
              'endorse add training --title "Attachment 101" --date 2025-03-15 --hours 3')),
 }

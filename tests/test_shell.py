@@ -219,7 +219,7 @@ def test_quiet_keeps_the_data_and_the_errors(cli) -> None:
 # -- examples in every help ----------------------------------------------------------------------
 
 COMMANDS = ["assess", "gaps", "credentials", "renew", "rules", "check", "validate", "schema",
-            "bundle", "report", "init", "interview", "edit", "add"]
+            "bundle", "report", "init", "interview", "edit", "add", "import", "template"]
 
 
 def test_every_command_is_listed_here() -> None:

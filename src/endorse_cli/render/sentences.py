@@ -231,8 +231,13 @@ class Words:
                 fields[key] = self._(" Or: ").join(o.next_step or o.label for o in req.options)
             elif key == "section":
                 fields["command"] = command(value)
+            elif key == "entries":
+                fields[key] = pack_field(self, key, value)
+                fields["edit"] = _edit_providers(self, value)
             elif key in PACK_FIELDS:
                 fields[key] = pack_field(self, key, value)
+                if key == "providers":  # the same, by code alone: "IFRS, IMHS or IMHM-C"
+                    fields["codes"] = listing(value, self._("or"), self.language)
             else:
                 fields[key] = self.number(value)
         fields.setdefault("command", EDIT)
@@ -255,6 +260,12 @@ class Words:
         if code == "rsc-pace-assumed":
             return _("at the {hours} a month you assumed").format(
                 hours=self.quantity(v["per_month"], "hours"))
+        if code == "no-rsc-pace" and v.get("not_counted") == "provider":
+            return _("none of your RS/C in {recent} counts, because its provider's "
+                     "endorsement is not one these rules ask for").format(recent=self._recent(v))
+        if code == "no-rsc-pace" and v.get("not_counted"):
+            return _("none of your RS/C in {recent} counts, because it was not held during "
+                     "work with the ages these rules ask for").format(recent=self._recent(v))
         if code == "no-rsc-pace":
             return _("you have had no RS/C in {recent}").format(recent=self._recent(v))
         return _("at your pace of {recent}, about {hours} a month").format(
@@ -640,6 +651,59 @@ def _session(words: Words, e: dict[str, Any]) -> str:
             + f", {words.day(e['date'])}, {e['title']}")
 
 
+def _by_provider(entries: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """RS/C sessions by provider and the endorsement given, in the order first met: one
+    cause, said once."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in entries:
+        groups.setdefault((provider_key(e["title"]), e.get("credential") or ""), []).append(e)
+    return list(groups.values())
+
+
+def provider_key(name: str) -> str:
+    """A provider's name as compared: without regard to case or spaces (``endorse edit
+    --provider`` picks sessions by it too)."""
+    return " ".join(name.split()).casefold()
+
+
+def _span(words: Words, first: Any, last: Any) -> str:
+    """``March 2024 to September 2026``; one month by its day(s)."""
+    _ = words._
+    if (first.year, first.month) == (last.year, last.month):
+        return (words.day(first) if first == last else _("{first} to {last}").format(
+            first=words.day(first), last=words.day(last)))
+    return _("{first} to {last}").format(first=words.language.month_year(first),
+                                         last=words.language.month_year(last))
+
+
+def _sessions(words: Words, group: list[dict[str, Any]]) -> str:
+    """One provider's sessions that do not count, once: "31 RS/C sessions with Dr. Ana Ortiz,
+    March 2024 to September 2026 (no endorsement given)"; one session by its number."""
+    _ = words._
+    e = group[0]
+    why = (_("(given as '{credential}', which is not one of them)").format(
+        credential=e["credential"]) if e.get("credential") else _("(no endorsement given)"))
+    if len(group) == 1:
+        return f"{_session(words, e)} {why}"
+    days = sorted(x["date"] for x in group)
+    return words.n_("{count} RS/C session with {provider}, {span} {why}",
+                    "{count} RS/C sessions with {provider}, {span} {why}", len(group)).format(
+        count=words.number(len(group)), provider=e["title"], span=_span(words, days[0], days[-1]),
+        why=why)
+
+
+def _edit_providers(words: Words, entries: list[dict[str, Any]]) -> str:
+    """The command that gives a provider's endorsement once for all their sessions, one for
+    each provider: "`endorse edit --provider 'Dr. Ana Ortiz'`"."""
+    import shlex
+
+    names: dict[str, str] = {}
+    for e in entries:
+        names.setdefault(provider_key(e["title"]), e["title"])
+    return listing((f"`endorse edit --provider {shlex.quote(n)}`" for n in names.values()),
+                   words._("or"), words.language)
+
+
 def pack_field(words: Words, key: str, value: Any) -> str:
     """The words of a next-step placeholder that rules packs use, in ``words``' language."""
     _, language = words._, words.language
@@ -666,10 +730,8 @@ def pack_field(words: Words, key: str, value: Any) -> str:
     if key == "jobs":
         return listing((_job(words, job) for job in value), language=language)
     if key == "entries":
-        return listing((_session(words, e) + " " + (
-            _("(given as '{credential}', which is not one of them)").format(
-                credential=e["credential"]) if e.get("credential")
-            else _("(no endorsement given)")) for e in value), language=language)
+        return listing((_sessions(words, group) for group in _by_provider(value)),
+                       language=language)
     if key == "due":
         return words.day(value)
     return words.number(value)

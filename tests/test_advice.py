@@ -1,0 +1,165 @@
+"""Advice said once per cause: many RS/C sessions of one provider whose endorsement does not
+count are named once, with the count and the span, and one `endorse edit --provider` fixes
+them all; a pace is never said to be nil when sessions were held but did not count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from endorse_cli.io.portfolio_file import read_portfolio
+
+AS_OF = "2026-12-01"
+
+
+def nurse(sessions: int = 30, provider: str = "Dr. Ana Ortiz", **extra: str) -> str:
+    """A nurse with ``sessions`` monthly hours of RS/C from March 2024 with one provider."""
+    text = """format = 2
+
+[applicant]
+name = "Maria Nurse"
+focus = "prevention"
+target = "IFS"
+
+[[education]]
+degree = "bachelors"
+completed = 2015-05-20
+
+[[work]]
+title = "NICU Nurse"
+start = 2018-01-01
+families_served = 12
+"""
+    for i in range(sessions):
+        month = 3 + i
+        year, month = 2024 + (month - 1) // 12, (month - 1) % 12 + 1
+        text += (f'\n[[supervision]]\ndate = {year}-{month:02d}-05\nhours = 1\n'
+                 f'provider = "{provider}"\n')
+        text += "".join(f'{k} = "{v}"\n' for k, v in extra.items())
+    return text
+
+
+def rsc_step(cli, path, *more: str) -> str:
+    run = cli("gaps", str(path), "--rules", "imh-e-2025", "--as-of", AS_OF, "--format", "json",
+              *more)
+    found = json.loads(run.out)
+    credential = next(c for c in found["credentials"] if c["id"] == "IFS")
+    rsc = next(r for r in credential["requirements"] if r["kind"] == "supervision")
+    return rsc
+
+
+def test_thirty_sessions_of_one_unendorsed_provider_are_one_sentence_and_one_edit(
+        cli, write) -> None:
+    path = write(nurse(30))
+    rsc = rsc_step(cli, path)
+    assert not rsc["met"]
+    step = rsc["next_step"]
+    # her name once, with the count and the span, not thirty entries
+    assert step.count("Dr. Ana Ortiz") == 2  # the sessions, and the command that fixes them
+    assert "30 RS/C sessions with Dr. Ana Ortiz, March 2024 to August 2026" in step
+    assert "RS/C session," not in step and "5th" not in step
+    # the endorsements that count come from the pack, by code
+    assert "IFRS, ECFRS, IMHS, ECMHS, IMHM-C or ECMHM-C" in step
+    command = re.search(r"`(endorse edit [^`]*)`", step)[1]
+    assert command == f"endorse edit {path} --provider 'Dr. Ana Ortiz'" or \
+        command.startswith("endorse edit ") and "--provider 'Dr. Ana Ortiz'" in command
+
+    # the one edit, with the value the applicant gives, sets all thirty
+    done = cli("edit", str(path), "--provider", "Dr. Ana Ortiz", "--set",
+               "provider_credential=IMHS")
+    assert done.code == 0, done.err
+    assert "30 RS/C sessions with Dr. Ana Ortiz" in done.err
+    held = read_portfolio(path).value.supervision
+    assert [s.provider_credential for s in held] == ["IMHS"] * 30
+    assert rsc_step(cli, path)["met"] is True
+
+
+def test_the_pace_is_not_said_to_be_nil_when_sessions_were_held_but_do_not_count(
+        cli, write) -> None:
+    path = write(nurse(30))
+    said = rsc_step(cli, path)["assumption"]
+    assert "no RS/C in" not in said
+    assert said.startswith("none of your RS/C in the last 6 months counts, because its "
+                           "provider's endorsement")
+    # with no session at all in the last six months, "none" is the truth and is said
+    path = write(nurse(12), name="old.toml")
+    assert rsc_step(cli, path)["assumption"].startswith("you have had no RS/C in the last 6")
+
+
+def test_two_providers_are_two_groups_each_with_its_own_reason(cli, write) -> None:
+    text = nurse(20) + "".join(
+        f'\n[[supervision]]\ndate = 2026-0{m}-20\nhours = 1\nprovider = "Dana Lee"\n'
+        'provider_credential = "IFS"\n' for m in (6, 7))
+    text += '\n[[supervision]]\ndate = 2026-08-20\nhours = 1\nprovider = "Sam Roe"\n'
+    step = rsc_step(cli, write(text))["next_step"]
+    assert "20 RS/C sessions with Dr. Ana Ortiz, March 2024 to October 2025 (no endorsement " \
+        "given)" in step
+    assert "2 RS/C sessions with Dana Lee, June 2026 to July 2026 (given as 'IFS', which " \
+        "is not one of them)" in step
+    # a single session keeps its number, so that it can be found
+    assert "your 23rd RS/C session, 2026-08-20, Sam Roe (no endorsement given)" in step
+    assert step.count("--provider") == 3
+
+
+def test_the_sentence_is_spanish_in_spanish(cli, write) -> None:
+    step = rsc_step(cli, write(nurse(30)), "--lang", "es")["next_step"]
+    # JSON is the same in every language: the words are checked in the text output instead
+    text = cli("gaps", str(write(nurse(30), name="b.toml")), "--rules", "imh-e-2025",
+               "--as-of", AS_OF, "--lang", "es").out
+    flat = " ".join(text.split())
+    assert "30 sesiones de RS/C con Dr. Ana Ortiz, marzo de 2024 a agosto de 2026" in flat
+    assert "ninguna de sus sesiones de RS/C de los últimos 6 meses cuenta" in flat
+    assert step  # and JSON still words it
+
+
+def test_edit_without_set_changes_nothing_and_says_how(cli, write) -> None:
+    path = write(nurse(3))
+    before = path.read_bytes()
+    run = cli("edit", str(path), "--provider", "Dr. Ana Ortiz")
+    assert run.code == 2 and "--set" in run.err
+    run = cli("edit", str(path), "--provider", "Ana Ortiz", "--set", "provider_credential=IMHS")
+    assert run.code == 2 and "did you mean 'Dr. Ana Ortiz'" in run.err
+    run = cli("edit", str(path), "--provider", "Dr. Ana Ortiz", "--set", "hours=0")
+    assert run.code == 2 and "more than 0" in run.err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "check"), [
+    (("--set", "mentor_track=policy"), lambda p: p.applicant.mentor_track == "policy"),
+    (("--section", "work", "--number", "1", "--set", "families_served=20"),
+     lambda p: p.work[0].families_served == 20),
+    (("--section", "supervision", "--number", "2", "--set", "notes=group case"),
+     lambda p: p.supervision[1].notes == "group case" and p.supervision[0].notes is None),
+])
+def test_every_field_a_next_step_asks_for_can_be_set_without_questions(cli, write, args,
+                                                                        check) -> None:
+    """The Mentor track whatever the field of work (a prevention nurse here)."""
+    path = write(nurse(3))
+    run = cli("edit", str(path), *args)
+    assert run.code == 0, run.err
+    assert check(read_portfolio(path).value)
+
+
+def test_an_empty_value_removes_the_key(cli, write) -> None:
+    path = write(nurse(2, provider_credential="IFS"))
+    run = cli("edit", str(path), "--provider", "dr. ana   ortiz", "--set", "provider_credential=")
+    assert run.code == 0, run.err
+    assert "provider_credential" not in path.read_text()
+
+
+def test_a_number_out_of_range_names_the_count_and_the_file(cli, write) -> None:
+    path = write(nurse(2))
+    run = cli("edit", str(path), "--section", "supervision", "--number", "3", "--set",
+              "hours=2")
+    assert run.code == 2
+    assert "supervision has 2 entries: give --number 1 to 2" in run.err
+    assert f"endorse edit {path}" in run.err
+
+
+def test_today_is_not_in_the_words(cli, write) -> None:
+    """The dates said are the sessions', never the day the test runs."""
+    step = rsc_step(cli, write(nurse(30)))["next_step"]
+    assert str(dt.date.today().year + 5) not in step

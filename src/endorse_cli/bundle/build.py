@@ -112,8 +112,9 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
                                  Message(N_("put a copy of the file (a plain file, not a link) in "
                                             "the portfolio's folder and name it relatively")))
         if not path.is_file():
-            missing.append(Message(N_("{file} ({where}, line {line})"), file=course.certificate,
-                                   where=f"training[{i}].certificate",
+            missing.append(Message(N_("{file} (training {number}, {title}, {date}; line "
+                                      "{line})"), file=course.certificate, number=i + 1,
+                                   title=course.title, date=course.date,
                                    line=loaded.line_of(where)))
             continue
         inside = Path(os.path.normpath(root / given)).relative_to(root).as_posix()

@@ -50,7 +50,7 @@ def options_help(language: Language = ENGLISH, width: int = 78) -> str:
     lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
     lines.append(_(
-        "(* required. DATE: {iso} or {local}; a degree's --completed may be {month} or 2016. "
+        "(* required. DATE: {iso}, {local} or a month, {month}; a degree's --completed also 2016. "
         "HOURS: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week {work}. "
         "FILE: a certificate; one outside the portfolio's folder is copied into certificates/ "
         "beside it. AREA: {areas}.)").format(
@@ -121,6 +121,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     answers: dict[str, Any] = {}
     missing: list[Field] = []
     copied: list[str] = []
+    months: list[str] = []  # a month typed for a date: the day it stands for, said
     for field in SECTIONS[section]:
         if not applies(field, answers):
             if field.key in given and field.when is not None:
@@ -145,6 +146,12 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
             raise UsageError(f"{field.flag} {text!r}: {reason}",
                              fix=fix_for(field, language)) from None
         answers[field.key] = value
+        if field.kind == "date" and value is not None:
+            from .values import month_taken
+
+            said = month_taken(text, value, language)
+            if said:
+                months.append(said)
     if missing:
         if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
             example = " ".join(f"{f.flag} ..." for f in missing)
@@ -180,6 +187,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         path=path, entry=summary(section, entry, words, language))
     line += "".join("\n  " + _("copied the certificate to {path}").format(path=c)
                     for c in copied)
+    line += "".join("\n  " + _("note: {note}").format(note=m) for m in months)
     if section != "exam":
         line += "".join("\n  " + _("note: {note}").format(note=n)
                         for n in _notices(doc, section, language))

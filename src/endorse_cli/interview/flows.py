@@ -21,7 +21,7 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
+from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, Offered, applies, asked,
                      asked_in_force, choice_words, fix_for, labels, section_named, summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
@@ -132,7 +132,8 @@ class Session:
                 same = answers.get(field.same_as_last)
                 entries = [e for e in entries
                            if e.get(field.same_as_last) == same and e.get(field.key)]
-            return entries[-1].get(field.key) if entries else None
+            last = entries[-1].get(field.key) if entries else None
+            return field.first if last is None else Offered(last)
         return field.default
 
     def entry(self, section: str, current: dict[str, Any] | None = None) -> dict[str, Any]:

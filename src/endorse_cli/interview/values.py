@@ -41,9 +41,10 @@ def _month_forms(language: Language) -> str:
         month=language.month_year(dt.date(2016, 5, 1)))
 
 
-def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> dt.date:
-    """A day, or a month (``May 2016``, ``mayo de 2016``, ``5/2016``, ``2016-05``) or a year
-    (``2016``).
+def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH,
+                years: bool = True) -> dt.date:
+    """A day, or a month (``May 2016``, ``mayo de 2016``, ``5/2016``, ``2016-05``) or, with
+    ``years``, a year (``2016``). Every date question and option reads dates with it.
 
     A month stands for its last day and a year for 31 December: nothing is counted from
     before the day was surely reached. A month or year not over yet stands for today.
@@ -53,7 +54,8 @@ def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> d
     try:
         return parse_day(text, language)
     except ValueError as not_a_day:
-        if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text):
+        if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text) or (
+                not years and _YEAR.fullmatch(text)):
             raise not_a_day from None
     year, month, whole_year = _month_of(text, language)
     if not 1 <= month <= 12:
@@ -78,6 +80,24 @@ def _month_of(text: str, language: Language) -> tuple[int, int, bool]:
     if _YEAR.fullmatch(text):
         return int(text), 12, True
     raise ValueError(_("write the date as {forms}").format(forms=_month_forms(language)))
+
+
+def month_taken(text: str, day: dt.date, language: Language = ENGLISH) -> str | None:
+    """What a month or a year typed for a date was stored as, in a sentence; None for a day."""
+    text = text.strip()
+    try:
+        parse_day(text, language)
+        return None
+    except ValueError:
+        pass
+    _ = language.gettext
+    said = (_("{typed} is saved as {day}, the last day of that year (today, while it is not "
+              "over), so that nothing counts from before it; give the whole date to count "
+              "from the exact day") if _YEAR.fullmatch(text) else
+            _("{typed} is saved as {day}, the last day of that month (today, while it is not "
+              "over), so that nothing counts from before it; give the whole date to count "
+              "from the exact day"))
+    return said.format(typed=text, day=language.day(day))
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"

@@ -163,3 +163,77 @@ def test_today_is_not_in_the_words(cli, write) -> None:
     """The dates said are the sessions', never the day the test runs."""
     step = rsc_step(cli, write(nurse(30)))["next_step"]
     assert str(dt.date.today().year + 5) not in step
+
+
+def test_a_second_session_that_takes_the_day_past_the_limit_is_flagged_when_saved(
+        cli, write) -> None:
+    path = write(nurse(1))
+    first = cli("add", "supervision", str(path), "--date", "2025-05-01", "--hours", "5",
+                "--provider", "Dana Lee")
+    assert first.code == 0 and "in one day" not in first.err
+    second = cli("add", "supervision", str(path), "--date", "2025-05-01", "--hours", "4",
+                 "--provider", "Sam Roe")
+    assert second.code == 0, second.err
+    assert ("note: Your 3rd RS/C session, Sam Roe, 2025-05-01: 9 hours of RS/C on 2025-05-01, "
+            "more than 8 in one day") in second.err
+
+
+def test_a_warning_of_many_entries_is_said_once_with_the_count_and_span(cli, write) -> None:
+    """Ten sessions before the job began: one warning for people, ten for scripts."""
+    path = write(nurse(22).replace("start = 2018-01-01", "start = 2025-01-01"))
+    text = " ".join(cli("gaps", str(path), "--as-of", AS_OF).out.split())
+    assert ("! 10 RS/C sessions, March 2024 to December 2024, fall outside every period of "
+            "work in the field, so they do not count. fix: check their dates with "
+            "`endorse edit") in text
+    assert text.count("outside every period of work") == 1
+    markdown = cli("gaps", str(path), "--as-of", AS_OF, "--format", "markdown").out
+    assert markdown.count("outside every period of work") == 1
+    found = json.loads(cli("gaps", str(path), "--as-of", AS_OF, "--format", "json").out)
+    assert [w["code"] for w in found["warnings"]].count("rsc-outside-field") == 10
+    spanish = " ".join(cli("gaps", str(path), "--as-of", AS_OF, "--lang", "es").out.split())
+    assert ("10 sesiones de RS/C, marzo de 2024 a diciembre de 2024, quedan fuera de todo "
+            "periodo de trabajo en el campo") in spanish
+
+
+def test_two_warnings_of_a_kind_are_each_said(cli, write) -> None:
+    """Fewer than three: each entry by its number, as before."""
+    path = write(nurse(12).replace("start = 2018-01-01", "start = 2024-05-01"))
+    text = " ".join(cli("gaps", str(path), "--as-of", AS_OF).out.split())
+    assert text.count("this session falls outside every period of work in the field") == 2
+
+
+def test_a_timeline_with_only_steps_left_says_as_soon_as_you_take_them(cli) -> None:
+    from conftest import EXAMPLES
+
+    run = cli("gaps", str(EXAMPLES / "imhs-no-exam.toml"), "--timeline", "--as-of",
+              "2026-11-21")
+    text = " ".join(run.out.split())
+    assert "IMHS can be met as soon as you take the steps above: Endorsement exam passed." \
+        in text
+    assert "your step Endorsement exam passed" in text
+    assert "no date" not in text and "No date" not in text
+    spanish = " ".join(cli("gaps", str(EXAMPLES / "imhs-no-exam.toml"), "--timeline",
+                           "--as-of", "2026-11-21", "--lang", "es").out.split())
+    assert "IMHS se puede cumplir en cuanto dé los pasos de arriba" in spanish
+
+
+def test_the_cohort_page_sorts_a_person_with_only_steps_left_as_the_nearest(cli,
+                                                                           tmp_path) -> None:
+    import shutil
+
+    from conftest import EXAMPLES
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for name in ("imhs-no-exam", "home-visitor", "clinician"):
+        shutil.copy(EXAMPLES / f"{name}.toml", folder)
+    run = cli("report", str(folder), "--as-of", "2026-11-21", "--out", str(tmp_path / "out"))
+    assert run.code == 0, run.err
+    page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+    sorted_as = dict((word, key) for key, word in re.findall(
+        r'data-sort="(\d{4}-\d\d-\d\d)">([^<]+)</td>', page))
+    assert sorted_as == {"met": "0000-00-00", "after their steps": "0000-00-01",
+                         "2027-04-06": "2027-04-06"}
+    people = json.loads((tmp_path / "out" / "report.json").read_text())["people"]
+    assert {p["file"].rsplit("/", 1)[-1]: p["steps_only"] for p in people} == {
+        "imhs-no-exam.toml": True, "home-visitor.toml": False, "clinician.toml": False}

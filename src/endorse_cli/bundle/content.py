@@ -11,7 +11,7 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
-from ..render.sentences import Words
+from ..render.sentences import Words, grouped
 from ..render.words import expectation
 
 
@@ -229,7 +229,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),
-        "warnings": result.warnings,
+        "warnings": grouped(result.warnings, language, result.file),
         "attachments": attachments,
         "missing_attachments": missing,
         "version": version,

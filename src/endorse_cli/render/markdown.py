@@ -36,8 +36,10 @@ def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]
     _ = language.gettext
     if not assessment.warnings:
         return []
+    from .sentences import grouped
+
     lines = ["", "## " + _("Warnings"), ""]
-    for w in assessment.warnings:
+    for w in grouped(assessment.warnings, language, assessment.file):
         fix = " " + _("Fix: {fix}").format(fix=prose(w.fix)) + place(w, language) + "." \
             if w.fix else ""
         lines.append(f"- {prose(w.message)}.{fix}")

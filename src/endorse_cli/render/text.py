@@ -47,7 +47,9 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
         return
     console.print()
     console.print(Text(_("Warnings"), style="bold yellow"))
-    for w in assessment.warnings:
+    from .sentences import grouped
+
+    for w in grouped(assessment.warnings, language, assessment.file):
         say(console, f"{w.message}.", indent=INDENT, first="  ! ")
         if w.fix:
             say(console, _("fix: {fix}").format(fix=w.fix) + place(w, language), indent=INDENT,

@@ -237,3 +237,59 @@ def test_the_cohort_page_sorts_a_person_with_only_steps_left_as_the_nearest(cli,
     people = json.loads((tmp_path / "out" / "report.json").read_text())["people"]
     assert {p["file"].rsplit("/", 1)[-1]: p["steps_only"] for p in people} == {
         "imhs-no-exam.toml": True, "home-visitor.toml": False, "clinician.toml": False}
+
+
+def _bundle_page(cli, write, tmp_path) -> str:
+    """A bundle of thirty sessions with June and July 2025 missed, and two courses written
+    latest first."""
+    text = nurse(30, provider_credential="IMHS")
+    for month in ("2025-06-05", "2025-07-05"):
+        text = text.replace(f'\n[[supervision]]\ndate = {month}\nhours = 1\n'
+                            'provider = "Dr. Ana Ortiz"\nprovider_credential = "IMHS"\n', "")
+    text += ('\n[[training]]\ntitle = "Later course"\ndate = 2026-05-01\nhours = 3\n'
+             '\n[[training]]\ntitle = "Earlier course"\ndate = 2024-02-01\nhours = 4\n')
+    path = write(text)
+    out = tmp_path / "out"
+    run = cli("bundle", str(path), "--rules", "imh-e-2025", "--as-of", AS_OF, "--out", str(out))
+    assert run.code == 0, run.err
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    return (folder / "summary.html").read_text(encoding="utf-8")
+
+
+def test_the_bundles_chart_leaves_a_missed_month_empty_and_labels_the_window_above_it(
+        cli, write, tmp_path) -> None:
+    page = _bundle_page(cli, write, tmp_path)
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    bars = re.findall(r'<rect [^>]*fill="#2f5d8a"><title>([^<]*)</title>', svg)
+    assert len(bars) == 28  # 30 months of sessions, two missed: no bar for them
+    assert not any(t.startswith(("June 2025", "July 2025")) for t in bars)
+    window = re.search(r'<rect x="[\d.]+" y="([\d.]+)"[^>]*fill="none" stroke="#8a6d00"', svg)
+    label = re.search(r'<text x="[\d.]+" y="([\d.]+)"[^>]*>best window: ', svg)
+    assert window and label and float(label[1]) < float(window[1])  # above the bars, not on them
+
+
+def test_the_bundles_tables_are_in_date_order_with_days_that_never_wrap(cli, write,
+                                                                       tmp_path) -> None:
+    page = _bundle_page(cli, write, tmp_path)
+    assert page.index("Earlier course") < page.index("Later course")
+    assert '<td class="day">2024-02-01</td>' in page and '<td class="day">2018-01-01</td>' in page
+    assert "td.day { white-space: nowrap; }" in page
+
+
+def test_no_day_wraps_in_the_bundle_printed_by_a_real_browser(cli, write, tmp_path) -> None:
+    from browser import Browser, chromium
+
+    executable = chromium()
+    if executable is None:
+        pytest.skip("no chromium here")
+    _bundle_page(cli, write, tmp_path)
+    (page_file,) = (tmp_path / "out").glob("*/summary.html")
+    with Browser(executable, tmp_path / "print", width=703, height=1000) as page:
+        page.page("Emulation.setEmulatedMedia", media="print")
+        page.open(page_file.as_uri())
+        # every day cell is one line high: its text is no taller than one line of it
+        tall = page.js("Array.from(document.querySelectorAll('td.day')).filter(function (td) {"
+                       " var r = document.createRange(); r.selectNodeContents(td);"
+                       " return r.getClientRects().length > 1; }).length")
+        cells = page.js("document.querySelectorAll('td.day').length")
+    assert cells >= 30 and tall == 0

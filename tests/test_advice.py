@@ -293,3 +293,13 @@ def test_no_day_wraps_in_the_bundle_printed_by_a_real_browser(cli, write, tmp_pa
                        " return r.getClientRects().length > 1; }).length")
         cells = page.js("document.querySelectorAll('td.day').length")
     assert cells >= 30 and tall == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_golden_thirty_unendorsed_sessions(cli, tmp_path, monkeypatch, golden, lang) -> None:
+    """What the nurse reads, whole, in English and Spanish."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nurse.toml").write_text(nurse(30), encoding="utf-8")
+    run = cli("gaps", "nurse.toml", "--rules", "imh-e-2025", "--as-of", AS_OF, "--lang", lang)
+    assert run.code == 0, run.err
+    golden(f"gaps-nurse-unendorsed.imh-e-2025.{lang}.txt", run.out)

@@ -114,8 +114,8 @@ def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
     day = language.day(result.expected)
     if not result.undated:
         return _("{id} is expected to be met on {date}.").format(id=result.id, date=day)
-    return _("{id} can be met on {date} at the soonest, once the steps without a date are "
-             "done.").format(id=result.id, date=day)
+    return _("{id} can be met on {date} at the soonest, once your steps are done.").format(
+        id=result.id, date=day)
 
 
 def not_ready(result: CredentialResult, path: object, language: Language = ENGLISH) -> str:

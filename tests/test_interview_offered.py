@@ -103,3 +103,65 @@ def test_enter_on_an_optional_provider_leaves_it_out(tmp_path) -> None:
     last = read_portfolio(path).value.training[-1]
     assert (last.title, last.provider, last.date.isoformat()) == ("Solo Study", None,
                                                                   "2026-03-31")
+
+
+def _sessions(path, count: int) -> None:
+    text = 'format = 1\n\n[applicant]\nname = "Maria Nurse"\n'
+    for i in range(count):
+        text += (f'\n[[supervision]]\ndate = 2025-{i % 12 + 1:02d}-05\nhours = 1\n'
+                 'provider = "Dr. Ana Ortiz"\n')
+    path.write_text(text, encoding="utf-8")
+
+
+def test_edit_provider_asks_her_endorsement_once_and_sets_it_on_all(tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    _sessions(path, 12)
+    screen = io.StringIO()
+    child = spawn("edit", str(path), "--provider", "Dr. Ana Ortiz", log=screen)
+    try:
+        child.expect(r"The provider's Endorsement")
+        child.send("IMHS\r")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "12 RS/C sessions with Dr. Ana Ortiz" in " ".join(screen.getvalue().split())
+    assert [s.provider_credential for s in read_portfolio(path).value.supervision] == \
+        ["IMHS"] * 12
+    # Enter on nothing changes nothing
+    child = spawn("edit", str(path), "--provider", "Dr. Ana Ortiz", log=io.StringIO())
+    try:
+        child.expect(r"The provider's Endorsement")
+        child.send("\r")
+        child.expect("nothing changed in")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert [s.provider_credential for s in read_portfolio(path).value.supervision] == \
+        ["IMHS"] * 12
+
+
+def test_the_menus_offer_one_session_or_all_of_the_providers(tmp_path) -> None:
+    path = tmp_path / "p.toml"
+    _sessions(path, 3)
+    child = spawn("edit", str(path), log=io.StringIO())
+    down = "\x1b[B"
+    try:
+        child.expect(r"What do you want to change\?")
+        child.send(down + "\r")  # the RS/C sessions
+        child.expect(r"Which one\?")
+        child.send("\r")
+        child.expect(r"Which part\?")
+        child.send(down * 4 + "\r")  # the provider's Endorsement
+        child.expect(r"The provider's Endorsement")
+        child.send("IMHM-C\r")
+        child.expect(r"Set it on this session alone, or on every session with Dr\. Ana Ortiz\?")
+        child.send(down + "\r")
+        child.expect(r"Saved on 3 RS/C sessions")
+        child.expect(r"What do you want to change\?")
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert [s.provider_credential for s in read_portfolio(path).value.supervision] == \
+        ["IMHM-C"] * 3

@@ -131,6 +131,8 @@ def edit(args: dict[str, Any], *, default_file: Any, rules_file: Path | None = N
         field = next(f for f in SECTIONS["supervision"] if f.key == "provider_credential")
         asker = Asker(dt.date.today(), words, portfolio=path, language=language)
         value = asker.field(field, {})
+        if value is None:  # nothing typed: nothing changed
+            return _("nothing changed in {path}").format(path=path)
         changes = [(field, value)]
     else:
         changes = []

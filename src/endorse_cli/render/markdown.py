@@ -96,8 +96,11 @@ def _recommended_too(assessment: Assessment, result: CredentialResult, why: str,
                      language: Language) -> list[str]:
     if why == "recommended" or assessment.recommended.id == result.id:
         return []
-    return ["", language.gettext("Recommended for you: {id}. See `endorse assess` for "
-                                 "why.").format(id=esc(assessment.recommended.id))]
+    from .sentences import name_commands
+
+    return ["", name_commands(language.gettext("Recommended for you: {id}. See `endorse assess` "
+                                               "for why.").format(
+        id=esc(assessment.recommended.id)), assessment.file)]
 
 
 def gaps(assessment: Assessment, result: CredentialResult, why: str,

@@ -64,7 +64,8 @@ EDIT = "`endorse edit`"
 #: The portfolio a command uses when none is named.
 DEFAULT_FILE = "portfolio.toml"
 #: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
-_COMMAND = re.compile(r"`endorse (interview|edit|add [a-z]+|gaps|renew|bundle)((?: [^`]*)?)`")
+_COMMAND = re.compile(
+    r"`endorse (interview|edit|add [a-z]+|gaps|assess|renew|bundle)((?: [^`]*)?)`")
 
 
 def command(section: str | None) -> str:

@@ -124,8 +124,11 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
         _requirement(console, req, language=language)
     if why != "recommended" and assessment.recommended.id != result.id:
         console.print()
-        say(console, _("Recommended for you: {id}. See `endorse assess` for why.").format(
-            id=assessment.recommended.id))
+        from .sentences import name_commands
+
+        say(console, name_commands(_("Recommended for you: {id}. See `endorse assess` for "
+                                     "why.").format(id=assessment.recommended.id),
+                                   assessment.file))
     warnings(console, assessment, language)
 
 

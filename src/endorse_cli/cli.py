@@ -504,6 +504,7 @@ class RowFormat(str, Enum):
     csv = "csv"
     junit = "junit"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 PathsArg = Annotated[
@@ -524,6 +525,12 @@ TimeLimitOpt = Annotated[
     typer.Option("--time-limit", metavar="SECONDS", click_type=DecimalFloatRange(min=0),
                  help=N_("Stop judging a file after this long and report it (default: 10; "
                       "0: no limit)."), show_default=False),
+]
+OutputOpt = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", metavar="FILE",
+                 help=N_("Write the rows into this file instead of printing them (needed for "
+                         "--format xlsx)."), show_default=False),
 ]
 JobsOpt = Annotated[
     Optional[int],
@@ -548,6 +555,7 @@ def check(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     format: RowFormatOpt = RowFormat.table,
+    output: OutputOpt = None,
     renewal: Annotated[bool, typer.Option(
         "--renewal", help=N_("Renewal instead: one row per endorsement held, with its status, "
         "due day and what is missing (needs rules with a yearly renewal)."))] = False,
@@ -557,12 +565,12 @@ def check(
 
         raise typer.Exit(int(check_renewal(
             Application("check", as_of=as_of, rules_file=rules, lang=lang),
-            paths, fmt=format.value, exclude=exclude or [])))
+            paths, fmt=format.value, exclude=exclude or [], output=output)))
     from .app.check import check as run
 
     code = run(Application("check", as_of=as_of, rules_file=rules, lang=lang), paths,
                credential=credential, fmt=format.value, fail_on=fail_on, jobs=jobs,
-               exclude=exclude or [], time_limit=time_limit)
+               exclude=exclude or [], time_limit=time_limit, output=output)
     raise typer.Exit(int(code))
 
 
@@ -570,12 +578,13 @@ def check(
              help=N_("Check the format of many portfolios, without judging them."))
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
              time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
-             lang: LangOpt = None, format: RowFormatOpt = RowFormat.table) -> None:
+             lang: LangOpt = None, format: RowFormatOpt = RowFormat.table,
+             output: OutputOpt = None) -> None:
     from .app.check import validate as run
 
     code = run(Application("validate", rules_file=rules, lang=lang), paths, fmt=format.value,
                jobs=jobs,
-               exclude=exclude or [], time_limit=time_limit)
+               exclude=exclude or [], time_limit=time_limit, output=output)
     raise typer.Exit(int(code))
 
 

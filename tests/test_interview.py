@@ -480,6 +480,7 @@ def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
         child.expect("Hours a week")
         child.send("200\r")
         child.expect("200 is not allowed: the hours a week must be more than 0 and at most 168")
+        child.expect("Hours a week")  # asked again, under the reason
         child.send(CLEAR + "40 hrs\r")
         child.expect("Number of families")
         child.send("12\r")

@@ -710,7 +710,7 @@ def edit(
     provider: Annotated[Optional[str], typer.Option(
         "--provider", metavar="NAME", show_default=False,
         help=N_("Change every RS/C session with this provider (any case or spacing); "
-                "without --set, her Endorsement is asked."))] = None,
+                "without --set, the provider's Endorsement is asked once."))] = None,
     section: Annotated[Optional[str], typer.Option(
         "--section", "-s", metavar="SECTION", show_default=False,
         help=N_("With --number, the entry to change; `exam` for the exam. Default: your "

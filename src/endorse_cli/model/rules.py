@@ -34,6 +34,9 @@ NEXT_STEP_FIELDS = (
     # format 2
     "topics", "providers", "roles", "ages", "jobs", "entries", "year", "due", "days_left",
     "rule",
+    # {codes}: the providers by code alone; {edit}: the command that gives the endorsement of
+    # the providers of {entries} once for all their sessions
+    "codes", "edit",
 )
 
 

@@ -232,7 +232,8 @@ def test_the_cohort_page_sorts_a_person_with_only_steps_left_as_the_nearest(cli,
     page = (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
     sorted_as = dict((word, key) for key, word in re.findall(
         r'data-sort="(\d{4}-\d\d-\d\d)">([^<]+)</td>', page))
-    assert sorted_as == {"met": "0000-00-00", "after their steps": "0000-00-01",
+    # the clinician is ready (every rating in): first; then only steps left; then by day
+    assert sorted_as == {"ready": "0000-00-00", "after their steps": "0000-00-02",
                          "2027-04-06": "2027-04-06"}
     people = json.loads((tmp_path / "out" / "report.json").read_text())["people"]
     assert {p["file"].rsplit("/", 1)[-1]: p["steps_only"] for p in people} == {

@@ -51,7 +51,7 @@ def test_check_and_validate_read_standard_input_beside_files() -> None:
     assert checked.returncode == 0, checked.stderr
     rows = sorted(checked.stdout.splitlines()[1:])
     assert len(rows) == 2 and "Priya Natarajan" in rows[0]
-    assert rows[1] == "<stdin>,Jordan Rivera,IFS,no,no,3,6,0,,,"
+    assert rows[1] == "<stdin>,Jordan Rivera,IFS,no,no,3,6,0,,,,no,"
     validated = endorse("validate", "-", "-f", "csv", stdin="format = 1\n[applicant]\n")
     assert validated.returncode == 1
     assert validated.stdout.splitlines()[1].startswith("<stdin>,")

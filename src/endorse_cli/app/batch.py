@@ -43,6 +43,12 @@ class Settings(Struct, frozen=True):
     renewal: bool = False
     #: The reader's language (its code), for the sentences of errors in a table.
     language: str = "en"
+    #: `check --renewal`: each file's rows are its endorsements' renewal, judged by
+    #: ``renewal_rules`` (None: the pack that holds the endorsement), worded in
+    #: ``renewal_language``.
+    renewal_rows: bool = False
+    renewal_rules: Rules | None = None
+    renewal_language: str = "en"
 
 
 #: TOML files in a project that are never portfolios.
@@ -162,6 +168,12 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     s = settings or _settings
     assert s is not None
     name = shown(file)
+    if s.renewal_rows:
+        from ..i18n import language
+        from .renew import renewal_rows
+
+        return Row(file=name, renewal_rows=tuple(renewal_rows(
+            file, s.renewal_rules, s.as_of, language(s.renewal_language))))
     try:
         loaded = read_portfolio(Path(file), name=name)
         if s.validate_only:
@@ -252,8 +264,7 @@ def _check_in_worker(file: str) -> Row:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except _OutOfTime:
         return _failed(shown(file), language,
-                       N_("took more than {seconds} seconds to judge, and was stopped (an "
-                          "unusually long list of entries?)"),
+                       N_("took more than {seconds} seconds to judge, and was stopped"),
                        N_("check the file, or give it more time with --time-limit"),
                        seconds=limit)
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shlex
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import EndorseError, ExitCode, RulesError, UsageError
@@ -104,7 +105,7 @@ def _loaded(path: Path) -> Any:
     return _loaded(path)
 
 
-def _rows(path: str, rules: Any, day: Any,
+def renewal_rows(path: str, rules: Any, day: Any,
           language: Language = ENGLISH) -> list[dict[str, Any]]:
     """One row per endorsement held; its ``missing`` words (and, for people, its status) in
     ``language``: English for the formats scripts read."""
@@ -140,11 +141,14 @@ def _rows(path: str, rules: Any, day: Any,
             for e in report.endorsements]
 
 
-def check_renewal(app: Application, paths: list[str], *, fmt: str,
-                  exclude: list[str]) -> ExitCode:
+def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list[str],
+                  jobs: int | None = None, time_limit: float | None = None) -> ExitCode:
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
-    missing. Exit 1 when a portfolio cannot be read."""
-    from .batch import find
+    missing. Exit 1 when a portfolio cannot be read. The files go through `check`'s own
+    run(): the same processes, the same time limit, the rows written as they come."""
+    from heapq import merge
+
+    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
 
     if fmt == "junit":
         raise UsageError(N_("--renewal does not write JUnit XML"),
@@ -158,33 +162,52 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
         raise UsageError(N_("no .toml files in {paths}"),
                          fix=N_("name portfolio files, folders that hold them, or a glob"),
                          paths=", ".join(repr(p) for p in paths))
-    rows = [{"file": m.file, "name": "", "credential": "", "status": "invalid", "due": "",
-             "days_left": "", "missing": m.error or ""} for m in missing]
-    for path in files:
-        rows += _rows(path, rules, day, people)
-    rows.sort(key=lambda r: (r["file"], str(r["credential"])))
-    _write(term, rows, fmt, people)
-    return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
+    settings = Settings(rules=app.rules if rules is None else rules, as_of=day,
+                        today=app.today, renewal_rows=True, renewal_rules=rules,
+                        renewal_language=people.code, language=app.language.code,
+                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
+    judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
+    invalid = False
+    write = _writer(term, fmt, people)
+    for row in merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file):
+        rows = list(row.renewal_rows) or [
+            {"file": row.file, "name": row.applicant or "", "credential": "",
+             "status": "invalid", "due": "", "days_left": "", "missing": row.error or ""}]
+        for r in sorted(rows, key=lambda r: str(r["credential"])):
+            invalid = invalid or r["status"] == "invalid"
+            write(r)
+    write(None)
+    return ExitCode.INVALID_INPUT if invalid else ExitCode.OK
 
 
-def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
-           language: Language = ENGLISH) -> None:
-    """The rows: JSON and CSV as they are (English keys and values, for scripts); the table
-    and Markdown in ``language``, with days as people read them."""
+def _writer(term: Terminal, fmt: str,
+            language: Language = ENGLISH) -> Callable[[dict[str, Any] | None], None]:
+    """Write the rows one at a time (None: the end): JSON and CSV as they are (English keys
+    and values, for scripts); the table and Markdown in ``language``, with days as people
+    read them."""
+    from ..render.json_out import inert
+
     if fmt == "json":
-        term.data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
+        state = {"first": True}
+
+        def json_row(r: dict[str, Any] | None) -> None:
+            if r is None:
+                term.data("[]\n" if state["first"] else "\n]\n")
+                return
+            text = inert(json.dumps(r, ensure_ascii=False, indent=2)).replace("\n", "\n  ")
+            term.data(("[\n  " if state["first"] else ",\n  ") + text)
+            state["first"] = False
+
+        return json_row
     if fmt == "jsonl":
-        term.data("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
-        return
+        return lambda r: None if r is None else term.data(
+            inert(json.dumps(r, ensure_ascii=False)) + "\n")
     if fmt == "csv":  # through the one guard against formulas and line breaks in cells
         from ..render.rows import csv_writer
 
         writer = csv_writer(term.stdout)
         writer.writerow(COLUMNS)
-        for r in rows:
-            writer.writerow([r[c] for c in COLUMNS])
-        return
+        return lambda r: None if r is None else writer.writerow([r[c] for c in COLUMNS])
     from ..render.sentences import RenewalWords
 
     _ = language.gettext
@@ -203,15 +226,15 @@ def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
 
         heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
                  _("Missing")]
-        lines = ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
-        lines += ["| " + " | ".join(md_cell(c) for c in (
+        term.data("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
+        return lambda r: None if r is None else term.data("| " + " | ".join(md_cell(c) for c in (
             r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]), due(r),
-            r["days_left"], r["missing"])) + " |" for r in rows]
-        term.data("\n".join(lines) + "\n")
-        return
+            r["days_left"], r["missing"])) + " |\n")
     from ..render.text import INDENT, say
 
-    for r in rows:
+    def text_row(r: dict[str, Any] | None) -> None:
+        if r is None:
+            return
         who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
         when = f" {due(r)} ({left(r)})" if r["due"] else ""
         say(term.console, f"{r['file']}: {who}: {status.get(r['status'], r['status'])}{when}",
@@ -220,6 +243,8 @@ def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
             say(term.console, _("missing: {what}").format(what=r["missing"])
                 if r["status"] in ("due", "late") else r["missing"], indent=INDENT * 2,
                 first=" " * INDENT)
+
+    return text_row
 
 
 def list_rules(app: Application, *, fmt: str) -> None:
@@ -250,7 +275,9 @@ def list_rules(app: Application, *, fmt: str) -> None:
             "sources": [{"key": s.key, "title": s.title, "url": s.url, "shows": s.shows}
                         for s in (pack.source if pack else ())]})
     if fmt == "json":
-        term.data(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        from ..render.json_out import inert
+
+        term.data(inert(json.dumps(entries, ensure_ascii=False, indent=2)) + "\n")
         return
     from .credentials import source_words
 

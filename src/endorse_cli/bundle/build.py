@@ -25,6 +25,7 @@ from typing import Any
 from .. import __version__
 from ..errors import BundleError, PortfolioError, UsageError, os_problem  # BundleError: also from here
 from ..i18n import ENGLISH, Language
+from ..render.json_out import inert
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.message import Joined, Message, N_
@@ -305,7 +306,8 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
         "files": [{"path": path, "size": size, "sha256": digest}
                   for path, (size, digest) in sorted(sizes.items())],
     }
-    files["manifest.json"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    files["manifest.json"] = (inert(json.dumps(manifest, indent=2, ensure_ascii=False))
+                              + "\n").encode()
     sizes["manifest.json"] = (0, _sha256(files["manifest.json"]))
     files["SHA256SUMS"] = "".join(sums_line(digest, path)
                                   for path, (_, digest) in sorted(sizes.items())).encode()

@@ -81,4 +81,7 @@ def markdown(report: Any, file: str, language: Language = ENGLISH) -> str:
 
 def as_json(report: Any, file: str) -> str:
     data = msgspec.to_builtins(report)
-    return json.dumps({"format": 1, "file": file, **data}, ensure_ascii=False, indent=2) + "\n"
+    from .json_out import inert
+
+    return inert(json.dumps({"format": 1, "file": file, **data}, ensure_ascii=False,
+                            indent=2)) + "\n"

@@ -18,6 +18,7 @@ from typing import Any
 import msgspec
 
 from ..i18n import ENGLISH, Language
+from ..render.json_out import inert
 from .cohort import Cohort, Said
 
 #: Written for the person running the report: it names the applicants and their files.
@@ -108,7 +109,7 @@ def json_pieces(cohort: Cohort) -> Iterator[str]:
     """The cohort as indented JSON, one person at a time: the whole text is never held."""
 
     def indented(value: Any, depth: int) -> str:
-        text = msgspec.json.format(msgspec.json.encode(value), indent=2).decode()
+        text = inert(msgspec.json.format(msgspec.json.encode(value), indent=2).decode())
         return text.replace("\n", "\n" + " " * depth)
 
     head = indented(msgspec.structs.replace(cohort, people=[]), 0)

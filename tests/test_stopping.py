@@ -208,3 +208,19 @@ def test_check_renewal_spreads_its_files_over_the_workers(tmp_path) -> None:
     assert len(lines) == 1 + checks.POOL_FROM
     assert [line.split(",")[0] for line in lines[1:]] == sorted(
         str(p) for p in tmp_path.iterdir())
+
+
+def test_a_wakeup_that_races_the_pool_s_close_prints_nothing() -> None:
+    """At exit after Ctrl-C or SIGTERM, Python 3.11 may wake the pool's thread through a pipe
+    that thread has just closed: "Exception ignored ... Bad file descriptor". The window is
+    the one between the pipe's closed check and its write; here it is held open."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    checks._quiet_wakeup(pool)
+    wakeup = pool._executor_manager_thread_wakeup
+    pool.shutdown(wait=True)
+    wakeup._writer.close()  # closed under the check...
+    wakeup._closed = False  # ...which has not seen it yet
+    wakeup.wakeup()  # raised OSError, printed as "Exception ignored" at exit

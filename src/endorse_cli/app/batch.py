@@ -345,6 +345,7 @@ def run(files: list[str], settings: Settings, jobs: int,
     previous = signal.signal(signal.SIGTERM, _terminated) if handled else None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(settings,))
+    _quiet_wakeup(pool)
     try:
         out: deque[Future[list[Row]]] = deque(
             pool.submit(_check_chunk, chunk) for chunk in islice(chunks, jobs * 4))
@@ -368,6 +369,22 @@ def run(files: list[str], settings: Settings, jobs: int,
         pool.shutdown(wait=False, cancel_futures=True)
         if handled:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_wakeup(pool: Any) -> None:
+    """Python 3.11's pool can write to its wake-up pipe just as its thread closes it (at exit,
+    after Ctrl-C or SIGTERM), printing "Exception ignored ... Bad file descriptor": a wake-up
+    of a pipe that is closed has no one left to wake, so its error is dropped."""
+    wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
+    if wakeup is None or not hasattr(wakeup, "wakeup"):
+        return
+    send = wakeup.wakeup
+
+    def quiet() -> None:
+        with suppress(OSError, ValueError):
+            send()
+
+    wakeup.wakeup = quiet
 
 
 def _result(future: Any, reader_gone: Callable[[], bool] | None) -> list[Row]:

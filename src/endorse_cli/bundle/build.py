@@ -133,6 +133,7 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
 def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     import jinja2
 
+    from ..render.html import shown
     from ..render.rows import md_cell
 
     folders = [str(templates)] if templates else []
@@ -142,6 +143,7 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=shown,  # control characters and bidi overrides written out, on every page
     )
     env.filters["md"] = md_cell
     env.filters["cell"] = md_cell

@@ -278,6 +278,7 @@ def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
     import jinja2
 
     from ..io.rules_file import shipped
+    from ..render.html import shown
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(shipped("templates"))),
@@ -286,6 +287,7 @@ def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=shown,  # control characters and bidi overrides written out
     )
     env.filters["amount"] = lambda value, unit: amount(value, unit, language)
     env.filters["plain"] = _plain

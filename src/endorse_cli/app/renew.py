@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import shlex
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import EndorseError, ExitCode, RulesError, UsageError
@@ -142,20 +142,26 @@ def renewal_rows(path: str, rules: Any, day: Any,
 
 
 def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list[str],
-                  jobs: int | None = None, time_limit: float | None = None) -> ExitCode:
+                  output: Path | None = None, jobs: int | None = None,
+                  time_limit: float | None = None) -> ExitCode:
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
-    missing. Exit 1 when a portfolio cannot be read. The files go through `check`'s own
-    run(): the same processes, the same time limit, the rows written as they come."""
+    missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read. The files
+    go through `check`'s own run(): the same processes, the same time limit, the rows
+    written as they come."""
     from heapq import merge
 
     from .batch import TIME_LIMIT, Settings, default_jobs, find, run
+    from .check import refuse_workbook_to_terminal
+
+    refuse_workbook_to_terminal(fmt, output)
 
     if fmt == "junit":
         raise UsageError(N_("--renewal does not write JUnit XML"),
                          fix=N_("use --format table, json, jsonl, csv or markdown"))
     term, rules_file, day = app.terminal, app.rules_file, app.as_of
-    # The table and Markdown are read by people: in their language; JSON and CSV stay as they are.
-    people = app.language if fmt in ("table", "markdown") else ENGLISH
+    # The table, Markdown and workbook are read by people: in their language; JSON and CSV stay
+    # as they are.
+    people = app.language if fmt in ("table", "markdown", "xlsx") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     files, missing = find(paths, exclude, app.language.code)
     if not files and not missing:
@@ -166,48 +172,81 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
                         today=app.today, renewal_rows=True, renewal_rules=rules,
                         renewal_language=people.code, language=app.language.code,
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
-    judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
-    invalid = False
-    write = _writer(term, fmt, people)
-    for row in merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file):
-        rows = list(row.renewal_rows) or [
-            {"file": row.file, "name": row.applicant or "", "credential": "",
-             "status": "invalid", "due": "", "days_left": "", "missing": row.error or ""}]
-        for r in sorted(rows, key=lambda r: str(r["credential"])):
-            invalid = invalid or r["status"] == "invalid"
-            write(r)
-    write(None)
+    invalid = []
+
+    def rows() -> Iterator[dict[str, Any]]:
+        judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
+        for row in merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file):
+            held = list(row.renewal_rows) or [
+                {"file": row.file, "name": row.applicant or "", "credential": "",
+                 "status": "invalid", "due": "", "days_left": "", "missing": row.error or ""}]
+            for r in sorted(held, key=lambda r: str(r["credential"])):
+                if r["status"] == "invalid":
+                    invalid.append(r["file"])
+                yield r
+
+    if output is None:
+        _write(term, rows(), fmt, people)
+    else:
+        from ..errors import os_problem
+        from ..io.document import atomic_file
+        from .check import OUTPUT_MODE, WORKBOOKS
+
+        try:
+            with atomic_file(output, mode=OUTPUT_MODE, binary=fmt in WORKBOOKS) as out:
+                if fmt in WORKBOOKS:
+                    _workbook(out, rows(), app.language)
+                else:
+                    _write(Terminal(out, term.stderr, term.language), rows(), fmt, people)
+        except OSError as exc:
+            raise os_problem(exc, None, output) from None
+        term.message(str(output), label="written", style="32")
     return ExitCode.INVALID_INPUT if invalid else ExitCode.OK
 
 
-def _writer(term: Terminal, fmt: str,
-            language: Language = ENGLISH) -> Callable[[dict[str, Any] | None], None]:
-    """Write the rows one at a time (None: the end): JSON and CSV as they are (English keys
-    and values, for scripts); the table and Markdown in ``language``, with days as people
-    read them."""
+def _workbook(out: Any, rows: Iterable[dict[str, Any]], language: Language) -> None:
+    """The rows as a workbook: the due day a date, the days left a number, the headings and
+    the statuses in ``language``, as the table has them."""
+    from ..render.sentences import RenewalWords
+    from ..render.xlsx import workbook
+
+    _ = language.gettext
+    status = RenewalWords.status_words(language)
+    heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
+             _("Missing")]
+    workbook(out, [(_("Renewal"), heads, (
+        [r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
+         dt.date.fromisoformat(r["due"]) if r["due"] else None,
+         None if r["days_left"] == "" else r["days_left"], r["missing"]] for r in rows))],
+             {_("Renewal"): [30, 24, 14, 12, 12, 10, 50]})
+
+
+def _write(term: Terminal, rows: Iterable[dict[str, Any]], fmt: str,
+           language: Language = ENGLISH) -> None:
+    """The rows, each written as it comes: JSON and CSV as they are (English keys and values,
+    for scripts); the table and Markdown in ``language``, with days as people read them."""
     from ..render.json_out import inert
 
     if fmt == "json":
-        state = {"first": True}
-
-        def json_row(r: dict[str, Any] | None) -> None:
-            if r is None:
-                term.data("[]\n" if state["first"] else "\n]\n")
-                return
+        first = True
+        for r in rows:
             text = inert(json.dumps(r, ensure_ascii=False, indent=2)).replace("\n", "\n  ")
-            term.data(("[\n  " if state["first"] else ",\n  ") + text)
-            state["first"] = False
-
-        return json_row
+            term.data(("[\n  " if first else ",\n  ") + text)
+            first = False
+        term.data("[]\n" if first else "\n]\n")
+        return
     if fmt == "jsonl":
-        return lambda r: None if r is None else term.data(
-            inert(json.dumps(r, ensure_ascii=False)) + "\n")
+        for r in rows:
+            term.data(inert(json.dumps(r, ensure_ascii=False)) + "\n")
+        return
     if fmt == "csv":  # through the one guard against formulas and line breaks in cells
         from ..render.rows import csv_writer
 
         writer = csv_writer(term.stdout)
         writer.writerow(COLUMNS)
-        return lambda r: None if r is None else writer.writerow([r[c] for c in COLUMNS])
+        for r in rows:
+            writer.writerow([r[c] for c in COLUMNS])
+        return
     from ..render.sentences import RenewalWords
 
     _ = language.gettext
@@ -227,14 +266,14 @@ def _writer(term: Terminal, fmt: str,
         heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
                  _("Missing")]
         term.data("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
-        return lambda r: None if r is None else term.data("| " + " | ".join(md_cell(c) for c in (
-            r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]), due(r),
-            r["days_left"], r["missing"])) + " |\n")
+        for r in rows:
+            term.data("| " + " | ".join(md_cell(c) for c in (
+                r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
+                due(r), r["days_left"], r["missing"])) + " |\n")
+        return
     from ..render.text import INDENT, say
 
-    def text_row(r: dict[str, Any] | None) -> None:
-        if r is None:
-            return
+    for r in rows:
         who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
         when = f" {due(r)} ({left(r)})" if r["due"] else ""
         say(term.console, f"{r['file']}: {who}: {status.get(r['status'], r['status'])}{when}",
@@ -243,8 +282,6 @@ def _writer(term: Terminal, fmt: str,
             say(term.console, _("missing: {what}").format(what=r["missing"])
                 if r["status"] in ("due", "late") else r["missing"], indent=INDENT * 2,
                 first=" " * INDENT)
-
-    return text_row
 
 
 def list_rules(app: Application, *, fmt: str) -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import tomlkit
 from tomlkit.items import AoT, Table, Whitespace
@@ -39,13 +40,23 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
 
 def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> None:
     """:func:`write_atomically` for a text made a piece at a time, never held whole."""
+    with atomic_file(path, mode=mode) as out:
+        out.writelines(pieces)
+
+
+@contextmanager
+def atomic_file(path: Path, *, mode: int, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file to write ``path`` into (UTF-8 text, or bytes), which replaces it only once
+    written whole and flushed to disk; left out, with nothing replaced, when the writing
+    stops. A symbolic link stays a link: the file it points to is replaced."""
     path = Path(os.path.realpath(path))
     clean_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{hidden_name(path.name)}.", suffix=".tmp",
                                dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.writelines(pieces)
+        with (os.fdopen(fd, "wb") if binary
+              else os.fdopen(fd, "w", encoding="utf-8", newline="")) as out:
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
@@ -74,9 +85,15 @@ def _fingerprint(data: bytes) -> str:
 
 
 def _toml_value(value: Any) -> Any:
-    """Whole numbers of hours as ``2``, not ``2.0``; everything else as it is."""
+    """Whole numbers of hours as ``2``, not ``2.0``; a table of values (an entry's
+    ``extra``) on the entry's own line, ``extra = {Initials = "AL"}``; everything else as
+    it is."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        table.update({key: _toml_value(v) for key, v in value.items()})
+        return table
     return value
 
 

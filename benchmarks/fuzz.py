@@ -240,7 +240,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=float, default=10.0)
+    parser.add_argument("--only", type=int, help="run this run alone, to see it again")
     options = parser.parse_args()
+    if options.only is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            found = _worker(([options.only], options.seed, options.limit, folder))
+        json.dump(found, sys.stdout, indent=2, ensure_ascii=False)
+        sys.exit(1 if found[0]["problem"] else 0)
     started = time.monotonic()
     summary = fuzz(options.runs, seed=options.seed, workers=options.workers,
                    limit=options.limit)

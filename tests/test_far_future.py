@@ -98,3 +98,19 @@ def test_a_month_off_the_calendar_is_refused_in_words(text) -> None:
 
     with pytest.raises(ValueError, match="years 1 to 9999"):
         parse_month(text, today=D("2026-11-21"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_the_years_after_a_lapse_are_said_once(cli, fmt) -> None:
+    """At --as-of 9999 a lapsed endorsement listed some 8,000 years one by one ("2027:
+    lapsed", "2028: lapsed"...), 16,000 lines that took seconds to print: they are one line."""
+    run = cli("renew", str(EXAMPLES / "ifs-renewing.toml"), "--as-of", "9999-06-01", "-f", fmt)
+    assert run.code == 0, run.err
+    assert len(run.out.splitlines()) < 60
+    assert "2027 to 9999: lapsed" in run.out
+    json_run = cli("renew", str(EXAMPLES / "ifs-renewing.toml"), "--as-of", "9999-06-01",
+                   "-f", "json")
+    import json
+
+    years = json.loads(json_run.out)["endorsements"][0]["years"]
+    assert [y["year"] for y in years] == list(range(2023, 10000))  # JSON keeps every year

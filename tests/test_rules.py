@@ -319,3 +319,18 @@ def test_every_choice_of_the_questionnaire_has_words() -> None:
         for field in fields:
             if field.kind == "choice" and field.choices and field.key != "degree":
                 assert set(field.choices) <= set(rules.choices[field.key]), field.key
+
+
+def test_a_tiny_rsc_threshold_with_no_session_is_judged(cli, tmp_path) -> None:
+    """Found by benchmarks/fuzz.py: 1e-320 hours, met by no session at all, with a period to
+    span, had no first session to count the period from (an AttributeError)."""
+    pack = (ROOT / "data" / "packs" / "ecmh-e-2025.toml").read_text(encoding="utf-8")
+    lines = pack.splitlines()
+    assert lines[478] == "hours = 24"
+    lines[478] = "hours = 1e-320"
+    path = tmp_path / "rules.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in (["assess", "-f", "json"], ["gaps", "--timeline"]):
+        run = cli(*command, str(ROOT / "examples" / "ifs-renewing.toml"), "--rules",
+                  str(path), "--as-of", "9999-06-01")
+        assert run.code == 0, run.err

@@ -18,6 +18,7 @@ from typing import Any
 from msgspec import Struct
 
 from ..errors import EndorseError, Terminated
+from ..io.tomlfile import STDIN, STDIN_NAME
 from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
@@ -112,7 +113,9 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (),
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if given == STDIN:  # standard input: one portfolio, read by the main process
+            found.add(given)
+        elif path.is_dir():
             for root, dirs, files in os.walk(path, onerror=cannot_read):
                 if root != given and is_bundle(files):
                     dirs[:] = []  # a bundle: copies of a portfolio checked where it lives
@@ -134,6 +137,15 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (),
                          fix=N_("check the path (or the pattern), then run the command again"),
                          paths=", ".join(repr(shown(p)) for p in nothing))
     return sorted(found), unreadable
+
+
+def from_stdin(files: list[str], settings: Settings) -> list[Row]:
+    """The row of the portfolio on standard input, if ``files`` names it (``-``), judged here
+    and taken out of ``files``: a worker process has no standard input to read."""
+    if STDIN not in files:
+        return []
+    files.remove(STDIN)
+    return [check_one(STDIN, settings)]
 
 
 def _joined(folder: str, name: str) -> str:
@@ -167,7 +179,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
 
     s = settings or _settings
     assert s is not None
-    name = shown(file)
+    name = STDIN_NAME if file == STDIN else shown(file)
     if s.renewal_rows:
         from ..i18n import language
         from .renew import renewal_rows
@@ -181,8 +193,14 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
 
             check_target(loaded, s.rules)
             certificates = problems(Path(file), loaded.value.training)
+            said = None
+            if s.language != "en":
+                from ..i18n import language
+
+                said = tuple(shown(c.say(language(s.language))) for c in certificates)
             return Row(file=name, applicant=shown(loaded.value.applicant.name),
-                       warnings=len(certificates), missing=tuple(map(shown, certificates)))
+                       warnings=len(certificates),
+                       missing=tuple(shown(c.say()) for c in certificates), missing_said=said)
         result = assess_loaded(loaded, s.rules, s.as_of, today=s.today,
                                words="json" if s.documents else "none")
     except EndorseError as error:
@@ -292,7 +310,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _terminated(signum: int, frame: object) -> None:
-    raise Terminated("stopped (SIGTERM); the files not yet checked were left out")
+    raise Terminated(N_("by SIGTERM; the files not yet checked were left out"))
 
 
 def _stop(pool: Any) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from ..errors import PortfolioError
 from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
-from .tomlfile import Loaded, convert, parse_toml, read_text
+from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
 #: The most entries one portfolio may hold, all sections together. A career of weekly RS/C
 #: sessions for forty years, with its training and jobs, stays well under it; a file past it
@@ -17,8 +17,9 @@ MAX_ENTRIES = 5_000
 
 
 def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
-    """Read ``path``; raise :class:`PortfolioError` with file, line, key and fix for bad input."""
-    name = name or str(path)
+    """Read ``path`` (``-``: standard input); raise :class:`PortfolioError` with file, line,
+    key and fix for bad input."""
+    name = name or (STDIN_NAME if str(path) == STDIN else str(path))
     text = read_text(path, PortfolioError, name)
     return parse_portfolio(text, name=name)
 

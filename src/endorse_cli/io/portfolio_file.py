@@ -19,8 +19,11 @@ def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
     return parse_portfolio(text, name=name)
 
 
-def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
-    raw = parse_toml(text, PortfolioError, name)
+def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
+                    ) -> Loaded[Portfolio]:
+    """``text`` read and validated; ``raw``: what it was read as already, if it was."""
+    if raw is None:
+        raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
                              fix=N_("start it with `endorse init`, or write `format = {version}` "

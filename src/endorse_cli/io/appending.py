@@ -7,9 +7,9 @@ instead: each entry is written as tomlkit writes it, after its section's last en
 before the comments and blank lines that follow that entry (they lead to what comes next),
 or at the end of the file for a section the file does not have yet. The result is read back
 with the fast reader and compared with what was meant before anything is written; where the
-file is laid out in a way this cannot be sure of (a section written as an inline array, its
-entries apart, a table header this does not read, a key or value this does not write), the
-caller goes the tomlkit way instead.
+file is laid out in a way this cannot be sure of (a section written as an inline array, a
+table header this does not read, a key or value this does not write, a result that does not
+read back as meant), the caller goes the tomlkit way instead.
 """
 
 from __future__ import annotations
@@ -94,16 +94,11 @@ def append(text: str, raw: dict[str, Any], appends: list[tuple[str, Entry]],
         written[section] = "".join("\n" + piece for piece in pieces)  # type: ignore[operator]
     places: list[tuple[int, str]] = []
     at_end: list[str] = []
-    headers: list[tuple[int, int, str, bool]] | None = None
     for section, piece in written.items():
         if section not in raw:
             at_end.append(piece)
             continue
-        if headers is None:
-            headers = _headers(work)
-            if headers is None:
-                return None
-        place = _after_last(work, headers, section, raw[section])
+        place = _after_last(work, section, raw[section])
         if place is None:
             return None
         places.append((place, piece))
@@ -128,38 +123,40 @@ def append(text: str, raw: dict[str, Any], appends: list[tuple[str, Entry]],
     return (result, read) if _as_meant(read, raw, sections) else None
 
 
-def _headers(text: str) -> list[tuple[int, int, str, bool]] | None:
-    """Every table header: (start, end of its line, name, whether ``[[...]]``); None when a
-    line starting with "[" is not a header this reads (a dotted or quoted name, an array
-    going on over lines...). ``text`` ends with a line ending."""
-    if text.lstrip(" \t").startswith("["):
-        return None
-    found = [(m.start() + 1, m.end() + 1, m[2], m[1] == "[[") for m in _HEADER.finditer(text)
-             if len(m[1]) == len(m[3])]
-    return found if len(found) == len(_BRACKET.findall(text)) else None
-
-
-def _after_last(text: str, headers: list[tuple[int, int, str, bool]], section: str,
-                entries: Any) -> int | None:
+def _after_last(text: str, section: str, entries: Any) -> int | None:
     """Where a new entry of ``section`` goes: after its last entry's keys, before the blank
     lines and comments that follow them. None unless the section is written as ``[[section]]``
-    tables, one after another, one for each entry the file reads."""
-    mine = [i for i, header in enumerate(headers) if header[2] == section]
-    if (type(entries) is not list or len(mine) != len(entries) or not mine
-            or mine[-1] - mine[0] + 1 != len(mine) or not all(headers[i][3] for i in mine)):
+    tables, one for each entry the file reads. (Its entries may stand apart, with other
+    tables between them: the new one goes after the last, and nothing else moves.)"""
+    if type(entries) is not list or not entries:
         return None
-    last = mine[-1]
-    start = headers[last][1]
-    end = headers[last + 1][0] if last + 1 < len(headers) else len(text)
-    place = end
+    last = _last_header(text, section, len(entries))
+    if last is None:
+        return None
+    start = last.end() + 1
+    following = _BRACKET.search(text, last.end())  # the next line that starts with "["
+    place = end = following.start() + 1 if following else len(text)
     while place > start:  # back over the blank and comment lines at the end of the entry
-        line_start = text.rfind("\n", start, place - 1) + 1 or start
-        line_start = max(line_start, start)
+        line_start = max(text.rfind("\n", start, place - 1) + 1, start)
         line = text[line_start:place].strip()
         if line and not line.startswith("#"):
             break
         place = line_start
-    return place
+    return place if place <= end else None
+
+
+def _last_header(text: str, section: str, count: int) -> re.Match[str] | None:
+    """The line of the last ``[[section]]`` header (from the line ending before it), when the
+    file has ``count`` of them."""
+    plain = f"\n[[{section}]]"
+    if text.count(plain) == count:  # as endorse and most people write them: found at once
+        found = _HEADER.match(text, text.rfind(plain))
+    else:  # written another way (indented, spaced...): every header is read
+        mine = [header for header in _HEADER.finditer(text) if header[2] == section]
+        found = mine[-1] if len(mine) == count else None
+    if found is None or (found[1], found[2], found[3]) != ("[[", section, "]]"):
+        return None
+    return found
 
 
 def _as_meant(read: dict[str, Any], raw: dict[str, Any], added: dict[str, list[Entry]]) -> bool:

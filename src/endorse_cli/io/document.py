@@ -9,7 +9,6 @@ flushed to disk, then renamed over it). New files are readable by their owner on
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -37,14 +36,20 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
     write_pieces_atomically(path, (text,), mode=mode)
 
 
-def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> None:
-    """:func:`write_atomically` for a text made a piece at a time, never held whole."""
+def write_pieces_atomically(path: Path, pieces: Iterable[str] | Iterable[bytes], *,
+                            mode: int) -> None:
+    """:func:`write_atomically` for a text made a piece at a time, never held whole (or for
+    bytes, written as they are)."""
     path = Path(os.path.realpath(path))
     clean_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{hidden_name(path.name)}.", suffix=".tmp",
                                dir=path.parent)
+    pieces = iter(pieces)
+    first = next(pieces, "")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+        with (os.fdopen(fd, "wb") if isinstance(first, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="")) as out:
+            out.write(first)
             out.writelines(pieces)
             out.flush()
             os.fsync(out.fileno())
@@ -82,10 +87,6 @@ def _in_newlines(text: str, newline: str) -> str:
     return text
 
 
-def _fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _toml_value(value: Any) -> Any:
     """Whole numbers of hours as ``2``, not ``2.0``; everything else as it is."""
     if isinstance(value, float) and value.is_integer():
@@ -115,10 +116,12 @@ class PortfolioDocument:
     text cannot be changed for sure, go through tomlkit, read only then.
     """
 
-    def __init__(self, path: Path, text: str, fingerprint: str | None, mode: int,
+    def __init__(self, path: Path, text: str, read: bytes | None, mode: int,
                  loaded: Loaded[Portfolio] | None = None) -> None:
         self.path = path
-        self._fingerprint = fingerprint
+        #: The bytes the file held when it was read (None: a new file, not there then), to
+        #: tell whether it changed on disk since.
+        self._read = read
         self._mode = mode
         #: The file's line ending, kept on every line written: Windows files stay CRLF.
         self.newline = _newline_of(text)
@@ -139,9 +142,9 @@ class PortfolioDocument:
     def open(cls, path: Path) -> PortfolioDocument:
         """Read ``path`` for changing; it must be a valid portfolio already."""
         data = read_bytes(path, PortfolioError, str(path))  # read once: what is checked is
-        text = decode(data, PortfolioError, str(path))      # what the fingerprint is of
+        text = decode(data, PortfolioError, str(path))      # what changes are told from
         loaded = parse_portfolio(text, name=str(path))
-        return cls(path, text, _fingerprint(data), path.stat().st_mode & 0o777, loaded)
+        return cls(path, text, data, path.stat().st_mode & 0o777, loaded)
 
     @classmethod
     def new(cls, path: Path, applicant: dict[str, Any], *, header: str,
@@ -161,7 +164,7 @@ class PortfolioDocument:
         body = tomlkit.document()
         body.add("applicant", table)
         text = f"{comments}\nformat = {FORMAT_VERSION}\n\n{tomlkit.dumps(body)}"
-        document = cls(path, text, None if over is None else _fingerprint(over), NEW_FILE_MODE)
+        document = cls(path, text, over, NEW_FILE_MODE)
         if over is not None:
             document.newline = _newline_of(over.decode("utf-8", "replace"))
         return document
@@ -339,7 +342,7 @@ class PortfolioDocument:
             try:
                 self._save()
             except ChangedOnDisk:
-                if reapply is None or self._fingerprint is None:
+                if reapply is None or self._read is None:
                     raise
                 self.reload_and(reapply)
                 self._save()
@@ -351,21 +354,22 @@ class PortfolioDocument:
         loaded = self.checked()  # never write what would not read back
         text = loaded.text
         current = self.path.read_bytes() if self.path.exists() else None
-        if self._fingerprint is None and current is not None:
+        if self._read is None and current is not None:
             raise ChangedOnDisk(N_("{path} exists now; it was not overwritten"),
                                 fix=N_("open it with `endorse interview` instead"),
                                 path=str(self.path))
-        if current is not None and _fingerprint(current) != self._fingerprint:
+        if current is not None and current != self._read:
             raise ChangedOnDisk(
                 N_("{path} was changed on disk since it was read (in an editor?); "
                    "it was not overwritten"),
                 fix=N_("close the other window, then run the command again: it starts from the "
                        "file as it is now"), path=str(self.path))
         if current is not None and current.strip():
-            write_atomically(self.path.with_name(self.path.name + ".bak"), current.decode("utf-8"),
-                             mode=self._mode)
-        write_atomically(self.path, text, mode=self._mode)
-        self._fingerprint = _fingerprint(text.encode("utf-8"))
+            write_pieces_atomically(self.path.with_name(self.path.name + ".bak"), (current,),
+                                    mode=self._mode)
+        data = text.encode("utf-8")
+        write_pieces_atomically(self.path, (data,), mode=self._mode)
+        self._read = data
         self._source, self._loaded, self._pending, self._made = text, loaded, [], None
 
     def reload_and(self, change: Any) -> None:

@@ -35,13 +35,18 @@ AREAS = ["reflection", "thinking", "communicating", "direct-service-skills"]
 
 
 def portfolio(entries: int) -> str:
-    """A portfolio of ``entries`` entries: 60% courses, 35% RS/C sessions, the rest references."""
+    """A portfolio of ``entries`` entries: two jobs, then 60% courses, 35% RS/C sessions and
+    the rest references."""
     courses, sessions = entries * 60 // 100, entries * 35 // 100
-    references = entries - courses - sessions
+    references = entries - courses - sessions - 2
     day = dt.date(2012, 1, 2)
     out = ["# Ana Lopez's Endorsement portfolio", "# kept by hand and with endorse", "",
            "format = 1", "", "[applicant]", 'name = "Ana Lopez"', 'email = "ana@example.org"',
-           'focus = "prevention"', "", "# ---- Courses, newest last ----"]
+           'focus = "prevention"', "", "[[work]]", 'title = "Home Visitor"',
+           'employer = "Early Head Start"', "start = 2011-09-01", "end = 2018-06-30",
+           "hours_per_week = 40", "", "[[work]]", 'title = "Infant Mental Health Specialist"',
+           'employer = "Family Center"', "start = 2018-07-01", "hours_per_week = 40", "",
+           "# ---- Courses, newest last ----"]
     for n in range(courses):
         out += ["", "[[training]]", f'title = "Course {n}: Attachment and loss"',
                 'provider = "State Association"', f"date = {day + dt.timedelta(days=n % 4000)}",

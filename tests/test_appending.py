@@ -15,7 +15,7 @@ from endorse_cli.errors import PortfolioError
 from endorse_cli.io import appending
 from endorse_cli.io.appending import value_text
 from endorse_cli.io.document import ChangedOnDisk, PortfolioDocument
-from endorse_cli.io.portfolio_file import read_portfolio
+from endorse_cli.io.portfolio_file import parse_portfolio, read_portfolio
 from endorse_cli.io.tomlfile import loads
 
 HEAD = 'format = 1\n\n[applicant]\nname = "Ana Lopez"\n'
@@ -100,6 +100,7 @@ def test_a_hostile_entry_is_written_as_tomlkit_writes_it_and_saved_as_typed(tmp_
     assert as_text_ and text == by_tomlkit(path, [("training", entry)])
     doc = PortfolioDocument.open(path)
     doc.add_entry("training", entry)
+    assert doc.checked().value == parse_portfolio(doc.text, name="whole").value
     doc.save()
     saved = read_portfolio(path).value.training[-1]
     assert (saved.title, saved.provider, saved.hours) == (title, provider, 1.5)
@@ -357,6 +358,16 @@ def test_an_invalid_entry_is_refused_with_its_line_and_nothing_is_written(tmp_pa
     assert path.read_text(encoding="utf-8") == original
 
 
+def test_a_job_that_ends_before_it_starts_is_refused_as_every_command_refuses_it(tmp_path):
+    path = write(tmp_path, HEAD + "\n" + COURSE_TEXT)
+    doc = PortfolioDocument.open(path)
+    doc.add_entry("work", {"title": "Visitor", "start": dt.date(2020, 5, 1),
+                           "end": dt.date(2020, 1, 1)})
+    with pytest.raises(PortfolioError, match=r"line 15: work\[0\].end: the end 2020-01-01 is "
+                                             r"before the start 2020-05-01"):
+        doc.save()
+
+
 def test_other_changes_after_an_addition_keep_it(tmp_path) -> None:
     path = write(tmp_path, HEAD + "\n" + COURSE_TEXT)
     doc = PortfolioDocument.open(path)
@@ -367,3 +378,37 @@ def test_other_changes_after_an_addition_keep_it(tmp_path) -> None:
     assert path.read_text(encoding="utf-8") == (
         HEAD + 'email = "ana@example.org"\n\n' + COURSE_TEXT + '\n[[training]]\ntitle = "Two"\n'
         'date = 2024-05-01\nhours = 2\nprovider = "State Association"\n')
+
+
+def test_the_bak_is_the_file_as_it_was_and_apart_from_the_new_one(tmp_path) -> None:
+    path = write(tmp_path, HEAD + "\n" + COURSE_TEXT)
+    path.chmod(0o640)
+    doc = PortfolioDocument.open(path)
+    doc.add_entry("reference", {"name": "Dana Lee"})
+    doc.save()
+    backup = tmp_path / "portfolio.toml.bak"
+    assert backup.read_text(encoding="utf-8") == HEAD + "\n" + COURSE_TEXT
+    assert (backup.stat().st_mode & 0o777, path.stat().st_mode & 0o777) == (0o640, 0o640)
+    backup.write_text("scribbled over", encoding="utf-8")  # one is not the other
+    assert path.read_text(encoding="utf-8").endswith('[[reference]]\nname = "Dana Lee"\n')
+    doc.add_entry("reference", {"name": "Sam Roe"})
+    doc.save()
+    assert backup.read_text(encoding="utf-8").endswith('[[reference]]\nname = "Dana Lee"\n')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.toml", "portfolio.toml.bak"]
+
+
+def test_where_the_disk_has_no_links_the_bak_is_a_copy(tmp_path, monkeypatch) -> None:
+    path = write(tmp_path, HEAD + "\n" + COURSE_TEXT)
+    path.chmod(0o604)
+
+    def no_links(*_args, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", no_links)
+    doc = PortfolioDocument.open(path)
+    doc.add_entry("reference", {"name": "Dana Lee"})
+    doc.save()
+    backup = tmp_path / "portfolio.toml.bak"
+    assert backup.read_text(encoding="utf-8") == HEAD + "\n" + COURSE_TEXT
+    assert backup.stat().st_mode & 0o777 == 0o604
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.toml", "portfolio.toml.bak"]

@@ -10,7 +10,9 @@ flushed to disk, then renamed over it). New files are readable by their owner on
 from __future__ import annotations
 
 import os
+import secrets
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,7 +24,7 @@ from ..errors import ChangedOnDisk, PortfolioError  # ChangedOnDisk: also import
 from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION, Portfolio
 from .locking import clean_leftovers, hidden_name, locked
-from .portfolio_file import parse_portfolio
+from .portfolio_file import parse_appended, parse_portfolio
 from .tomlfile import Loaded, decode, loads, read_bytes
 
 #: Owner only: a portfolio holds references' emails and phone numbers.
@@ -66,6 +68,22 @@ def write_pieces_atomically(path: Path, pieces: Iterable[str] | Iterable[bytes],
             os.close(folder)
     except OSError:
         pass
+
+
+def link_atomically(source: Path, path: Path) -> None:
+    """Make ``path`` another name of the file ``source`` (a hard link, not a copy), in place
+    of whatever ``path`` was: whole or not at all. Links are followed on both sides.
+
+    Raises OSError where the disk has no such links or the two are on different disks."""
+    source, path = Path(os.path.realpath(source)), Path(os.path.realpath(path))
+    clean_leftovers(path)
+    tmp = path.with_name(f".{hidden_name(path.name)}.{secrets.token_hex(6)}.tmp")
+    os.link(source, tmp)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _newline_of(text: str) -> str:
@@ -211,8 +229,12 @@ class PortfolioDocument:
         """The portfolio with every change, validated as every command reads it (raises
         :class:`PortfolioError` on an invalid one)."""
         text, raw = self._current()
-        if self._loaded is not None and self._loaded.text == text:
-            return self._loaded
+        before = self._loaded
+        if before is not None and before.text == text:
+            return before
+        if before is not None and self._made is not None and raw is self._made[1]:
+            added = Counter(section for section, _ in self._pending)
+            return parse_appended(before, text, raw, added, name=str(self.path))
         return parse_portfolio(text, name=str(self.path), raw=raw)
 
     def value(self) -> Any:
@@ -365,8 +387,11 @@ class PortfolioDocument:
                 fix=N_("close the other window, then run the command again: it starts from the "
                        "file as it is now"), path=str(self.path))
         if current is not None and current.strip():
-            write_pieces_atomically(self.path.with_name(self.path.name + ".bak"), (current,),
-                                    mode=self._mode)
+            backup = self.path.with_name(self.path.name + ".bak")
+            try:  # the file itself becomes the .bak when the new one replaces it: no copy
+                link_atomically(self.path, backup)
+            except OSError:  # a disk without links (FAT), or the link's target elsewhere
+                write_pieces_atomically(backup, (current,), mode=self._mode)
         data = text.encode("utf-8")
         write_pieces_atomically(self.path, (data,), mode=self._mode)
         self._read = data

@@ -38,6 +38,28 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
     return loaded
 
 
+def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
+                   added: dict[str, int], *, name: str) -> Loaded[Portfolio]:
+    """``text``, read as ``raw``, known to be ``before`` with ``added[section]`` entries put
+    at the end of those sections: validated by converting only the new entries (the rest was
+    when it was read). Anything refused is validated whole again, for the same message as
+    every command gives."""
+    import msgspec
+
+    types = {field.name: field.type for field in msgspec.structs.fields(Portfolio)}
+    changes = {}
+    try:
+        for section, count in added.items():
+            entries = raw[section]
+            new = msgspec.convert(entries[len(entries) - count:], types[section])
+            changes[section] = [*getattr(before.value, section), *new]
+    except (LookupError, TypeError, msgspec.ValidationError):
+        return parse_portfolio(text, name=name, raw=raw)
+    loaded = Loaded(msgspec.structs.replace(before.value, **changes), name, text, raw)
+    _check_values(loaded)
+    return loaded
+
+
 def _check_format(raw: dict[str, Any], name: str, text: str) -> None:
     """A newer format is refused before its keys are judged by this format's rules."""
     version = raw.get("format")

@@ -79,6 +79,26 @@ def test_a_value_is_written_as_tomlkit_writes_it_and_reads_back_the_same(value) 
     assert same(loads(f"key = {text}\n")["key"], value)
 
 
+@given(st.dictionaries(hostile, scalars | st.lists(scalars, max_size=3), max_size=4))
+def test_a_table_of_values_is_written_inline_as_tomlkit_writes_it(value) -> None:
+    inline = tomlkit.inline_table()
+    inline.update(value)
+    text = value_text(value)
+    assert text == inline.as_string()
+    read = loads(f"extra = {text}\n")["extra"]
+    assert list(read) == list(value) and all(same(read[k], value[k]) for k in value)
+
+
+def test_an_imported_entry_with_extra_columns_is_written_as_text(tmp_path) -> None:
+    path = write(tmp_path, HEAD + "\n" + COURSE_TEXT)
+    entry = {"title": "Two", "date": dt.date(2024, 5, 1), "hours": 2.0,
+             "extra": {"Session type": "Group", "Initials": "AL", "Minutes": 90.0}}
+    made, was_text = as_text(path, [("training", entry)])
+    assert was_text and made == by_tomlkit(path, [("training", entry)])
+    assert made.endswith('\n[[training]]\ntitle = "Two"\ndate = 2024-05-01\nhours = 2\n'
+                         'extra = {"Session type" = "Group", Initials = "AL", Minutes = 90}\n')
+
+
 def test_values_are_written_exactly() -> None:
     assert value_text('She said "hi" \\ then\nleft\ttab\x01\x7f é') == (
         '"She said \\"hi\\" \\\\ then\\nleft\\ttab\\u0001\\u007f é"')
@@ -87,7 +107,7 @@ def test_values_are_written_exactly() -> None:
     assert value_text(["reflection", "thinking"]) == '["reflection", "thinking"]'
     # what the text does not write is left to tomlkit
     assert value_text(dt.datetime(2024, 3, 1, 9, 30)) is None
-    assert value_text({"a": 1}) is None and value_text([["a"]]) is None
+    assert value_text([{"a": 1}]) is None and value_text([["a"]]) is None
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

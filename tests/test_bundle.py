@@ -32,7 +32,8 @@ def test_the_bundle_holds_every_file(made) -> None:
     folder = made / NAME
     assert sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()) == [
         "SHA256SUMS", "attachments/certificates/cpp-learning-collaborative.pdf", "checklist.md",
-        "education.csv", "manifest.json", "portfolio.toml", "references.csv", "summary.html",
+        "education.csv", "manifest.json", "portfolio.toml", "references.csv",
+        "rsc-log-dr-helen-cho.html", "summary.html",
         "summary.md", "supervision.csv", "training.csv", "work.csv"]
     assert (folder / "portfolio.toml").read_bytes() == (EXAMPLES / "clinician.toml").read_bytes()
     assert (made / f"{NAME}.zip").exists()
@@ -519,3 +520,166 @@ def test_the_pages_leave_out_a_pack_s_question_the_rules_in_force_never_asked(cl
         "--rules", "imh-e-2025")
     summary = next(packed.glob("*/summary.md")).read_text(encoding="utf-8")
     assert "| Paid |" in summary
+
+
+# -- the RS/C logs to sign -----------------------------------------------------------------
+
+
+def test_each_rsc_provider_gets_a_log_to_sign_listed_in_the_manifest(made) -> None:
+    folder = made / NAME
+    logs = sorted(p.name for p in folder.glob("rsc-log-*.html"))
+    assert logs == ["rsc-log-dr-helen-cho.html"]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert "rsc-log-dr-helen-cho.html" in [f["path"] for f in manifest["files"]]
+    assert "rsc-log-dr-helen-cho.html" in (folder / "SHA256SUMS").read_text(encoding="utf-8")
+    page = (folder / "rsc-log-dr-helen-cho.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr><td class="n">(\d+)</td><td class="date">([^<]*)</td>'
+                      r'<td class="n">([^<]*)</td><td>([^<]*)</td>', page)
+    assert len(rows) == 26 and [int(r[0]) for r in rows] == list(range(1, 27))
+    assert [r[1] for r in rows] == sorted(r[1] for r in rows)  # by date
+    for text in ("Priya Natarajan", "IMHS Infant Mental Health Specialist", "Dr. Helen Cho",
+                 "Provider&#39;s signature", "Endorsement® number", "Printed name"):
+        assert text in page, text
+
+
+LOG = '''\
+format = 1
+[applicant]
+name = "Ana <b>Ruiz</b>"
+target = "IFS"
+[[supervision]]
+date = 2025-01-10
+hours = 1.5
+provider = "Ana López"
+provider_credential = "IMHM-C"
+[[supervision]]
+date = 2024-01-05
+hours = 2
+provider = "Ana Lopez"
+format = "group"
+[[supervision]]
+date = 2025-03-01
+hours = 1
+provider = "Ana López"
+provider_credential = "<i>IMHM</i>"
+[[supervision]]
+date = 2022-06-01
+hours = 3
+provider = "Ana López"
+'''
+
+
+def test_a_log_has_the_sessions_the_totals_and_the_best_window_escaped(cli, tmp_path) -> None:
+    """Two providers whose names make the same file name get two logs; the one with three
+    sessions has them by date, the totals by format, and the 24 months with the most hours
+    (2024-01 to 2026 holds 2.5 of the 5.5 hours, 2022-06 holds 3): the engine's scan."""
+    (tmp_path / "p.toml").write_text(LOG, encoding="utf-8")
+    run = cli("bundle", str(tmp_path / "p.toml"), "--as-of", AS_OF, "--out", str(tmp_path))
+    assert run.code == 0, run.err
+    folder = tmp_path / "endorse-ana-b-ruiz-b-IFS"
+    one = (folder / "rsc-log-ana-lopez.html").read_text(encoding="utf-8")
+    two = (folder / "rsc-log-ana-lopez-2.html").read_text(encoding="utf-8")
+    assert "<b>" not in one + two and "<i>" not in one
+    assert "Ana &lt;b&gt;Ruiz&lt;/b&gt;" in one and "IMHM-C, &lt;i&gt;IMHM&lt;/i&gt;" in one
+    assert "Ana López" in one and "Ana Lopez" in two and "Ana López" not in two
+    dates = re.findall(r'<td class="date">([^<]*)</td>', one)
+    assert dates == ["2022-06-01", "2025-01-10", "2025-03-01"]
+    marks = re.findall(r"<td>(Individual|Group)</td><td>(✓?)</td>", one)
+    assert marks == [("Individual", "✓"), ("Individual", ""), ("Individual", "")]
+    assert "Total: 3 sessions, 5.5 hours in all.</strong> Individual: 5.5 hours." in one
+    assert ("The 24 months with the most hours, 2022-06-01 to 2024-05-31, hold 3 hours in 1 "
+            "session") in " ".join(one.split())
+    assert "Total: 1 session, 2 hours in all.</strong> Group: 2 hours." in two
+    assert "none given" in two
+
+
+def test_a_log_in_spanish(cli, tmp_path) -> None:
+    (tmp_path / "p.toml").write_text(LOG, encoding="utf-8")
+    run = cli("bundle", str(tmp_path / "p.toml"), "--as-of", AS_OF, "--out", str(tmp_path),
+              "--lang", "es")
+    assert run.code == 0, run.err
+    page = (tmp_path / "endorse-ana-b-ruiz-b-IFS" / "rsc-log-ana-lopez.html").read_text(
+        encoding="utf-8")
+    assert '<html lang="es">' in page
+    assert "10 de enero de 2025" in page and "<td class=\"n\">1,5</td>" in page
+    assert "Total: 3 sesiones, 5,5 horas en total." in page
+
+
+def _many_sessions(path: Path, count: int) -> Path:
+    """A portfolio with ``count`` sessions of one provider, every 10 days from 2024-01-03."""
+    import datetime as dt
+
+    lines = ['format = 1', '[applicant]', 'name = "Jordan Rivera"', 'target = "IFS"']
+    day = dt.date(2024, 1, 3)
+    for n in range(count):
+        lines += ["[[supervision]]", f"date = {day + dt.timedelta(days=10 * n)}",
+                  f"hours = {1.5 if n % 3 else 1}", 'provider = "Dr. Rosa Alvarez"',
+                  f'format = "{"group" if n % 4 == 0 else "individual"}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _page_texts(pdf: bytes, tmp_path: Path) -> list[str]:
+    """The text of each page of ``pdf``, as pdftotext lays it out."""
+    (tmp_path / "log.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "log.pdf"), "-"],
+                          capture_output=True, text=True, check=True, timeout=60).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+#: A session's line on a printed page: its number, its date, its hours.
+SESSION_LINE = re.compile(r"^\s*(\d+)\s+(20\d\d-\d\d-\d\d)\s+([\d.]+)\s+(Individual|Group)")
+
+
+def test_the_log_prints_on_a4_and_letter_with_its_heading_on_every_page(cli, tmp_path) -> None:
+    """66 sessions, printed by Chromium on A4 and on Letter: every session once, whole, on
+    one line; the column headings at the top of every page that has sessions, never last on
+    a page; the heading of the table never alone at the foot of a page, wherever the table
+    starts (the space above it is made larger step by step, across a page's foot); the
+    totals and the signature lines on the last page."""
+    import base64
+
+    from browser import Browser, chromium
+
+    executable = chromium()
+    if executable is None or shutil.which("pdftotext") is None:
+        pytest.skip("no chromium or pdftotext here (.ci/run installs them)")
+    path = _many_sessions(tmp_path / "p.toml", 66)
+    assert cli("bundle", str(path), "--as-of", AS_OF, "--out", str(tmp_path)).code == 0
+    page_url = (tmp_path / "endorse-jordan-rivera-IFS" / "rsc-log-dr-rosa-alvarez.html").as_uri()
+    with Browser(executable, tmp_path / "profile") as browser:
+        browser.open(page_url)
+        for paper in ((8.27, 11.69), (8.5, 11)):  # A4, Letter
+            def printed() -> list[str]:
+                pdf = browser.page("Page.printToPDF", paperWidth=paper[0], paperHeight=paper[1],
+                                   preferCSSPageSize=False)["data"]
+                return _page_texts(base64.b64decode(pdf), tmp_path)
+
+            pages = printed()
+            assert len(pages) >= 2, paper
+            seen = []
+            for text in pages:
+                lines = [line for line in text.splitlines() if line.strip()]
+                numbers = [int(m[1]) for line in lines if (m := SESSION_LINE.match(line))]
+                seen += numbers
+                if numbers:
+                    heading = next(i for i, line in enumerate(lines)
+                                   if line.split()[:3] == ["No.", "Date", "Hours"])
+                    assert SESSION_LINE.match(lines[heading + 1]), (paper, text)
+                assert lines[-1].split()[:3] != ["No.", "Date", "Hours"], (paper, text)
+            assert seen == list(range(1, 67)), paper
+            assert "Provider's signature" in pages[-1] and "Total: 66 sessions" in pages[-1]
+
+            # Push the table down across the foot of the first page, 12 pixels at a time.
+            foot = browser.js("document.querySelector('table.sessions').getBoundingClientRect()"
+                              ".top")
+            room = paper[1] * 96 - 2 * 15 / 25.4 * 96  # the page less its margins, in pixels
+            for step in range(8):
+                spacer = room - foot - 60 + 12 * step
+                browser.js("document.querySelector('h1').style.marginBottom = "
+                           f"'{spacer:.0f}px'")
+                first = [line for line in printed()[0].splitlines() if line.strip()]
+                assert first[-1].strip() not in ("Sessions",), (paper, step)
+                assert first[-1].split()[:3] != ["No.", "Date", "Hours"], (paper, step)
+                assert not first[-1].strip().endswith("sign below."), (paper, step)
+            browser.js("document.querySelector('h1').style.marginBottom = ''")

@@ -148,3 +148,21 @@ def test_markdown_keeps_the_tool_s_commands_as_code_and_escapes_the_rest() -> No
                            "then `endorse gaps`.")
     assert prose("a name with `backticks` stays text") == (
         "a name with \\`backticks\\` stays text")
+
+
+@pytest.mark.parametrize("text", ["  =1+1", "\u3000=cmd()", " \u00a0+1", "\uff1d1+1", "\uff0bA1",
+                                  "\uff0dA1", "\uff20SUM(A1)", " \uff1dx", "\n=x"])
+def test_the_formula_guard_sees_past_spaces_and_full_width_signs(text) -> None:
+    """A spreadsheet skips leading spaces before a formula, and reads a full-width ＝ as =."""
+    from endorse_cli.render.rows import formula_like
+
+    assert formula_like(text)
+    assert cell(text).startswith("'")
+
+
+@pytest.mark.parametrize("text", ["Ana = Lopez", "1 + 1", "", "   ", "a-b", "３"])
+def test_the_formula_guard_leaves_plain_text_alone(text) -> None:
+    from endorse_cli.render.rows import formula_like
+
+    assert not formula_like(text)
+    assert cell(text) == text

@@ -224,9 +224,11 @@ def test_files_are_written_whole_for_their_owner_and_replaced(cli, tmp_path) -> 
     for _ in range(2):  # a second run replaces the first
         run = cli("report", str(EXAMPLES), "--as-of", AS_OF, "--out", str(out))
         assert run.code == 0, run.err
-    assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.html", "report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["report.csv", "report.html", "report.json",
+                                                     "report.xlsx"]
     assert {p.stat().st_mode & 0o777 for p in out.iterdir()} == {0o600}
-    assert f"written: {out / 'report.html'}, {out / 'report.csv'}, {out / 'report.json'}" in run.err
+    assert (f"written: {out / 'report.html'}, {out / 'report.csv'}, {out / 'report.json'}, "
+            f"{out / 'report.xlsx'}") in run.err
 
 
 def test_without_renewal_in_the_rules_there_is_no_renewal_section(reported) -> None:

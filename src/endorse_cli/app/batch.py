@@ -215,6 +215,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         credentials_met=tuple(c.id for c in result.credentials if c.met),
         qualified=judged.qualified, met=judged.met, requirements_met=judged.met_count,
         requirements_total=judged.total, warnings=len(result.warnings),
+        expected=None if judged.met else judged.expected,
         missing=tuple(r.label for r in judged.unmet), document=document,
     )
 

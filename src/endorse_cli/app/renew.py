@@ -141,17 +141,21 @@ def _rows(path: str, rules: Any, day: Any,
 
 
 def check_renewal(app: Application, paths: list[str], *, fmt: str,
-                  exclude: list[str]) -> ExitCode:
+                  exclude: list[str], output: Path | None = None) -> ExitCode:
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
-    missing. Exit 1 when a portfolio cannot be read."""
+    missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read."""
     from .batch import find
+    from .check import refuse_workbook_to_terminal
+
+    refuse_workbook_to_terminal(fmt, output)
 
     if fmt == "junit":
         raise UsageError(N_("--renewal does not write JUnit XML"),
                          fix=N_("use --format table, json, jsonl, csv or markdown"))
     term, rules_file, day = app.terminal, app.rules_file, app.as_of
-    # The table and Markdown are read by people: in their language; JSON and CSV stay as they are.
-    people = app.language if fmt in ("table", "markdown") else ENGLISH
+    # The table, Markdown and workbook are read by people: in their language; JSON and CSV stay
+    # as they are.
+    people = app.language if fmt in ("table", "markdown", "xlsx") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     files, missing = find(paths, exclude, app.language.code)
     if not files and not missing:
@@ -163,8 +167,40 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     for path in files:
         rows += _rows(path, rules, day, people)
     rows.sort(key=lambda r: (r["file"], str(r["credential"])))
-    _write(term, rows, fmt, people)
+    if output is None:
+        _write(term, rows, fmt, people)
+    else:
+        from ..errors import os_problem
+        from ..io.document import atomic_file
+        from .check import OUTPUT_MODE, WORKBOOKS
+
+        try:
+            with atomic_file(output, mode=OUTPUT_MODE, binary=fmt in WORKBOOKS) as out:
+                if fmt in WORKBOOKS:
+                    _workbook(out, rows, app.language)
+                else:
+                    _write(Terminal(out, term.stderr, term.language), rows, fmt, people)
+        except OSError as exc:
+            raise os_problem(exc, None, output) from None
+        term.message(str(output), label="written", style="32")
     return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
+
+
+def _workbook(out: Any, rows: list[dict[str, Any]], language: Language) -> None:
+    """The rows as a workbook: the due day a date, the days left a number, the headings and
+    the statuses in ``language``, as the table has them."""
+    from ..render.sentences import RenewalWords
+    from ..render.xlsx import workbook
+
+    _ = language.gettext
+    status = RenewalWords.status_words(language)
+    heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
+             _("Missing")]
+    workbook(out, [(_("Renewal"), heads, (
+        [r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
+         dt.date.fromisoformat(r["due"]) if r["due"] else None,
+         None if r["days_left"] == "" else r["days_left"], r["missing"]] for r in rows))],
+             {_("Renewal"): [30, 24, 14, 12, 12, 10, 50]})
 
 
 def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,

@@ -58,6 +58,20 @@ def slug(name: str) -> str:
     return f"{short}-{digest}" if short else f"applicant-{digest}"
 
 
+def rsc_log_names(logs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Each provider's log to sign under its file name, ``rsc-log-ana-lopez.html``: two
+    providers whose names make the same name (Ana Lopez, Ana López) get ``-2``, ``-3``..."""
+    named: dict[str, dict[str, Any]] = {}
+    for log in logs:
+        base = f"rsc-log-{slug(log['provider'])}"
+        name, n = f"{base}.html", 1
+        while name in named:
+            n += 1
+            name = f"{base}-{n}.html"
+        named[name] = log
+    return named
+
+
 def csv_text(section: str, portfolio: Portfolio) -> str:
     out = io.StringIO()
     writer = csv_writer(out)
@@ -279,6 +293,8 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     data = content.context(loaded.value, rules, result, chosen, why,
                            attachments=sorted(found), missing=missing, version=__version__,
                            file_name=source.name, language=language)
+    logs = rsc_log_names(data["rsc_logs"])
+    data["rsc_logs"] = [{**log, "file": file_name} for file_name, log in logs.items()]
     env = _environment(templates, language)
     files: dict[str, bytes] = {
         "summary.html": _render(env, "summary.html.j2", data).encode(),
@@ -288,6 +304,8 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     }
     for section, file_name in content.CSV_NAMES.items():
         files[file_name] = csv_text(section, loaded.value).encode()
+    for file_name, log in logs.items():
+        files[file_name] = _render(env, "rsc-log.html.j2", {**data, "log": log}).encode()
     copies = {_safe_name(f"attachments/{inside}"): path for inside, path in found.items()}
     sizes = {path: (len(body), _sha256(body)) for path, body in files.items()}
     try:

@@ -11,7 +11,7 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
-from ..render.sentences import Words
+from ..render.sentences import Words, quantity
 from ..render.words import expectation
 
 
@@ -229,9 +229,84 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),
+        "rsc_logs": rsc_logs(portfolio, rules, chosen, language),
         "warnings": result.warnings,
         "attachments": attachments,
         "missing_attachments": missing,
         "version": version,
         "rules": rules.name,
     }
+
+
+def _window_months(rules: Rules, chosen: CredentialResult) -> int | None:
+    """The months of the RS/C window to look for on a provider's log: the one of the
+    credential's RS/C requirement, else of the first RS/C requirement the rules have."""
+    from ..model.rules import SupervisionReq
+
+    for r in chosen.requirements:
+        months = getattr(r.details, "window_months", None)
+        if r.kind == "supervision" and months:
+            return int(months)
+    return next((req.window_months for c in rules.credential for req in c.requirement
+                 if isinstance(req, SupervisionReq) and req.window_months), None)
+
+
+def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
+             language: Language = ENGLISH) -> list[dict[str, Any]]:
+    """One log to sign for each RS/C provider, as the portfolio names her (the same name,
+    written the same way), in the order she first appears: her sessions by date, with the
+    totals and the window of months with most hours (found by the engine's own scan), in
+    ``language``. Every session she is named for is on her log, whatever its date."""
+    from ..engine.facts import UNITS, Facts, units
+    from ..engine.kinds.supervision import windows
+
+    by_provider: dict[str, list[Any]] = {}
+    for session in portfolio.supervision:
+        by_provider.setdefault(session.provider, []).append(session)
+    months = _window_months(rules, chosen)
+    words = Words(rules, language)
+    logs = []
+    for provider, sessions in by_provider.items():
+        sessions = sorted(sessions, key=lambda s: s.date)  # stable: the file's order on a day
+        window = None
+        if months:
+            found = windows(Facts(as_of=sessions[-1].date,
+                                  sessions=[(s.date, units(s.hours)) for s in sessions]),
+                            months, 0, 0).most
+            window = {"months": months, "start": found.start, "end": found.end,
+                      "hours": found.hours / UNITS, "sessions": found.sessions}
+        by_format: dict[str, int] = {}
+        for s in sessions:
+            by_format[s.format] = by_format.get(s.format, 0) + units(s.hours)
+        endorsements = list(dict.fromkeys(s.provider_credential for s in sessions
+                                          if s.provider_credential))
+        total = sum(units(s.hours) for s in sessions) / UNITS
+        logs.append({
+            "provider": provider,
+            "endorsements": endorsements,
+            "rows": [{"number": n, "date": language.day(s.date),
+                      "hours": language.number(s.hours),
+                      "format": words.value("format", s.format),
+                      "in_window": window is not None
+                      and window["start"] <= s.date <= window["end"]}
+                     for n, s in enumerate(sessions, 1)],
+            "sessions": len(sessions),
+            "totals": language.ngettext(
+                "{count} session, {hours} in all", "{count} sessions, {hours} in all",
+                len(sessions)).format(count=len(sessions),
+                                      hours=quantity(total, "hours", language)),
+            "by_format": "; ".join(
+                language.gettext("{format}: {hours}").format(
+                    format=words.value("format", f),
+                    hours=quantity(by_format[f] / UNITS, "hours", language))
+                for f in ("individual", "group") if f in by_format),
+            "window": window and language.ngettext(
+                "The {months} months with the most hours, {start} to {end}, hold {hours} in "
+                "{count} session (marked in the last column).",
+                "The {months} months with the most hours, {start} to {end}, hold {hours} in "
+                "{count} sessions (marked in the last column).", window["sessions"]).format(
+                    months=months, start=language.day(window["start"]),
+                    end=language.day(window["end"]), count=window["sessions"],
+                    hours=quantity(window["hours"], "hours", language)),
+        })
+    return logs

@@ -55,7 +55,19 @@ def value_text(value: Any) -> str | None:
         if len(items) != len(value) or None in items:
             return None
         return "[" + ", ".join(items) + "]"  # type: ignore[arg-type]
-    return None  # a datetime, a time, a table: tomlkit's
+    if kind is dict:  # an inline table, as an entry's [extra] is written on its line
+        pairs = [(key_text(key), value_text(item)) for key, item in value.items()]
+        if any(key is None or item is None for key, item in pairs):
+            return None
+        return "{" + ", ".join(f"{key} = {item}" for key, item in pairs) + "}"
+    return None  # a datetime, a time: tomlkit's
+
+
+def key_text(key: Any) -> str | None:
+    """A key as tomlkit writes it: bare when it can be, else in quotes."""
+    if type(key) is not str:
+        return None
+    return key if _BARE.match(key) else value_text(key)
 
 
 def entry_text(section: str, entry: Entry) -> str | None:

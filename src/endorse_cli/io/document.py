@@ -13,9 +13,10 @@ import os
 import secrets
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import tomlkit
 from tomlkit.items import AoT, Array, Table, Whitespace
@@ -38,21 +39,31 @@ def write_atomically(path: Path, text: str, *, mode: int) -> None:
     write_pieces_atomically(path, (text,), mode=mode)
 
 
-def write_pieces_atomically(path: Path, pieces: Iterable[str] | Iterable[bytes], *,
-                            mode: int) -> None:
-    """:func:`write_atomically` for a text made a piece at a time, never held whole (or for
-    bytes, written as they are)."""
+def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> None:
+    """:func:`write_atomically` for a text made a piece at a time, never held whole."""
+    with atomic_file(path, mode=mode) as out:
+        out.writelines(pieces)
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, mode: int) -> None:
+    """:func:`write_atomically` for bytes, written as they are."""
+    with atomic_file(path, mode=mode, binary=True) as out:
+        out.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path, *, mode: int, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file to write ``path`` into (UTF-8 text, or bytes), which replaces it only once
+    written whole and flushed to disk; left out, with nothing replaced, when the writing
+    stops. A symbolic link stays a link: the file it points to is replaced."""
     path = Path(os.path.realpath(path))
     clean_leftovers(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{hidden_name(path.name)}.", suffix=".tmp",
                                dir=path.parent)
-    pieces = iter(pieces)
-    first = next(pieces, "")
     try:
-        with (os.fdopen(fd, "wb") if isinstance(first, bytes)
+        with (os.fdopen(fd, "wb") if binary
               else os.fdopen(fd, "w", encoding="utf-8", newline="")) as out:
-            out.write(first)
-            out.writelines(pieces)
+            yield out
             out.flush()
             os.fsync(out.fileno())
         os.chmod(tmp, mode)
@@ -105,10 +116,25 @@ def _in_newlines(text: str, newline: str) -> str:
     return text
 
 
-def _toml_value(value: Any) -> Any:
-    """Whole numbers of hours as ``2``, not ``2.0``; everything else as it is."""
+def _plain_value(value: Any) -> Any:
+    """What :func:`_toml_value` writes, as plain values: whole numbers of hours as ints."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, dict):
+        return {key: _plain_value(item) for key, item in value.items()}
+    return value
+
+
+def _toml_value(value: Any) -> Any:
+    """Whole numbers of hours as ``2``, not ``2.0``; a table of values (an entry's
+    ``extra``) on the entry's own line, ``extra = {Initials = "AL"}``; everything else as
+    it is."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        table.update({key: _toml_value(v) for key, v in value.items()})
+        return table
     return value
 
 
@@ -252,7 +278,7 @@ class PortfolioDocument:
 
     def add_entry(self, section: str, entry: dict[str, Any]) -> None:
         """Append ``entry`` to ``[[section]]``, after its last entry, with a blank line before."""
-        written = {key: _toml_value(value) for key, value in entry.items()
+        written = {key: _plain_value(value) for key, value in entry.items()
                    if value is not None and value != []}
         if self._tree is not None:
             self._add_to_tree(section, written)
@@ -265,7 +291,7 @@ class PortfolioDocument:
         doc = self._tree
         table = tomlkit.table()
         for key, value in entry.items():
-            table.add(key, value)
+            table.add(key, _toml_value(value))
         if section in doc and isinstance(doc[section], Array):  # written inline: one more
             inline = tomlkit.inline_table()
             inline.update(entry)
@@ -391,9 +417,9 @@ class PortfolioDocument:
             try:  # the file itself becomes the .bak when the new one replaces it: no copy
                 link_atomically(self.path, backup)
             except OSError:  # a disk without links (FAT), or the link's target elsewhere
-                write_pieces_atomically(backup, (current,), mode=self._mode)
+                write_bytes_atomically(backup, current, mode=self._mode)
         data = text.encode("utf-8")
-        write_pieces_atomically(self.path, (data,), mode=self._mode)
+        write_bytes_atomically(self.path, data, mode=self._mode)
         self._read = data
         self._source, self._loaded, self._pending, self._made = text, loaded, [], None
 

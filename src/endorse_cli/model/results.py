@@ -193,6 +193,9 @@ class CheckRow(Struct, kw_only=True):
     missing: tuple[str, ...] = ()
     #: Every credential whose requirements are all met.
     credentials_met: tuple[str, ...] = ()
+    #: When the judged credential will be met, as forecast; None when met already, or when
+    #: no day can be forecast.
+    expected: dt.date | None = None
     error: str | None = None
     error_line: int | None = None
     error_where: str | None = None

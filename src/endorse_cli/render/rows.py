@@ -139,13 +139,28 @@ class Json(JsonLines):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could take ``text`` as a formula: it starts with one of
+    :data:`FORMULA_START`, or its first character after spaces (any Unicode space) is a sign
+    that reads as one, full-width ``＝`` and the other compatibility forms included. The one
+    test for every table endorse writes (CSV here; any other sheet format asks it too)."""
+    if text[:1] in FORMULA_START:
+        return True
+    first = text.lstrip()[:1]
+    if not first:
+        return False
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", first)[:1] in FORMULA_START
+
+
 def cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: never run as a formula. The one guard for every
     CSV endorse writes (use :func:`csv_writer`)."""
     from .terminal import printable
 
     text = printable(text, keep="\n\r\t")  # a line break stays (quoted); ESC never acts
-    return "'" + text if text[:1] in FORMULA_START else text
+    return "'" + text if formula_like(text) else text
 
 
 def md_cell(text: object) -> str:

@@ -1,5 +1,6 @@
 """A cohort as files: ``report.html`` (one self-contained page), ``report.csv`` and
-``report.json`` (the same numbers, for spreadsheets and scripts).
+``report.json`` (the same numbers, for spreadsheets and scripts), and ``report.xlsx`` (each
+table of the page as a sheet of a workbook, for coordinators' spreadsheets).
 
 The page is ``templates/report.html.j2``, rendered with autoescape on: every name, path and
 message that came from a file is escaped. It loads nothing from the network. The page is in
@@ -13,7 +14,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import msgspec
 
@@ -22,7 +23,7 @@ from .cohort import Cohort, Said
 
 #: Written for the person running the report: it names the applicants and their files.
 FILE_MODE = 0o600
-NAMES = ("report.html", "report.csv", "report.json")
+NAMES = ("report.html", "report.csv", "report.json", "report.xlsx")
 
 
 def number(value: float) -> str:
@@ -98,6 +99,59 @@ def to_csv(cohort: Cohort) -> str:
                              ("lapsed", cohort.renewals.lapsed)):
             writer.writerow(["renewals", "", what, len(people), "", ""])
     return out.getvalue()
+
+
+def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules: Any = None,
+            said: Sequence[Said] = ()) -> None:
+    """The page's tables as the sheets of one workbook, in ``language`` (its headings and the
+    rules' words, as the page has them), with typed cells: the cohort at a glance, the
+    credentials, readiness by month, what holds people back, renewals (when the rules have
+    them), everyone, and the files that could not be read."""
+    from ..render.xlsx import workbook
+
+    cohort = worded(cohort, rules, language, said)
+    _ = language.gettext
+    name_h, file_h, cred_h = _("Name"), _("File"), _("Credential")
+    glance = [(_("Portfolios judged"), cohort.judged), (_("Files that could not be read"),
+                                                        cohort.invalid),
+              (_("As of"), cohort.as_of), (_("Next review date"), cohort.review_date),
+              (_("Rules"), cohort.rules), (_("Judged for"), cohort.credential)]
+    review = cohort.review_date
+    sheets: list[tuple[str, list[str], Any]] = [
+        (_("Cohort"), [_("What"), _("Value")], [[w, v] for w, v in glance if v is not None]),
+        (_("Credentials"),
+         [cred_h, name_h, _("Judged for it"), _("Qualified"), _("Met now"),
+          *([_("Met by {date}").format(date=language.day(review))] if review else []),
+          _("No date forecast")],
+         [[c.id, c.name, c.judged_for, c.qualified, c.met,
+           *([c.met_by_review] if review else []), c.without_date]
+          for c in cohort.credentials]),
+        (_("Readiness"), [_("Month"), *(s.id for s in cohort.readiness.series)],
+         [[month, *(s.counts[i] for s in cohort.readiness.series)]
+          for i, month in enumerate(cohort.readiness.months)]),
+        (_("Holding back"),
+         [cred_h, _("Requirement"), _("People"), _("Median short"), _("In words")],
+         [[h.credential, h.label, h.people, h.median_short,
+           None if h.median_short is None else amount(h.median_short, h.unit, language)]
+          for h in cohort.holding_back]),
+    ]
+    if cohort.renewals is not None:
+        sheets.append((_("Renewals"), [name_h, file_h, cred_h, _("Status"), _("Day")], [
+            [r.name, r.file, r.credential, status, r.due]
+            for status, people in ((_("Due"), cohort.renewals.due),
+                                   (_("Lapsed"), cohort.renewals.lapsed))
+            for r in people]))
+    sheets += [
+        (_("Everyone"), [name_h, file_h, cred_h, _("Met"), _("Requirements met"),
+                         _("Requirements"), _("Expected"), _("Red flags")],
+         ([p.name, p.file, p.credential, p.met, p.requirements_met, p.requirements_total,
+           p.expected, p.red_flags] for p in cohort.people)),
+        (_("Not read"), [file_h, _("Line"), _("Why"), _("What to do")],
+         [[u.file, u.line, u.reason, u.fix] for u in cohort.unreadable]),
+    ]
+    widths = {_("Cohort"): [30, 30], _("Everyone"): [24, 36, 10, 8, 10, 10, 12, 10],
+              _("Holding back"): [10, 50, 8, 12, 8], _("Not read"): [36, 6, 50, 50]}
+    workbook(out, sheets, widths)
 
 
 def to_json(cohort: Cohort) -> str:
@@ -308,14 +362,16 @@ def _plain(text: str) -> str:
 
 def write(cohort: Cohort, folder: Path, language: Language = ENGLISH,
           rules: Any = None, said: Sequence[Said] = ()) -> list[Path]:
-    """Write the three files into ``folder`` (made if need be), each whole or not at all: the
-    page in ``language`` (``said``: why each file could not be read, in it), the CSV and the
-    JSON as they are in every language."""
-    from ..io.document import write_atomically, write_pieces_atomically
+    """Write the four files into ``folder`` (made if need be), each whole or not at all: the
+    page and the workbook in ``language`` (``said``: why each file could not be read, in
+    it), the CSV and the JSON as they are in every language."""
+    from ..io.document import atomic_file, write_atomically, write_pieces_atomically
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / name for name in NAMES]
     write_pieces_atomically(paths[0], html_pieces(cohort, language, rules, said), mode=FILE_MODE)
     write_atomically(paths[1], to_csv(cohort), mode=FILE_MODE)
     write_pieces_atomically(paths[2], json_pieces(cohort), mode=FILE_MODE)
+    with atomic_file(paths[3], mode=FILE_MODE, binary=True) as out:
+        to_xlsx(cohort, out, language, rules, said)
     return paths

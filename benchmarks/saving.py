@@ -8,10 +8,11 @@ sessions then references), of --small and --entries entries, then, in the same r
 turns (long, short, long, short...), times `endorse add training FILE --title ... --no-input`
 on each, from a fresh copy every time (the copy is not timed), and gives the median of the
 ratios of the pairs: the whole process's processor time (user + system, which other work on
-the machine does not add to) and its wall-clock time. Then, in one process, 1,000 entries
-added with `PortfolioDocument.add_entry` to the long portfolio and saved once, the way a
-command that adds many entries saves (median of --runs // 4 runs), with the same additions
-made through tomlkit's whole-file tree for comparison.
+the machine does not add to) and its wall-clock time. Then `endorse import` of an RS/C log of
+--batch rows (a CSV file) into the long portfolio, and, in one process, --batch entries
+added with `PortfolioDocument.add_entry` to it and saved once, the way `import` saves
+(medians of --runs // 4 runs), with the same additions made through tomlkit's whole-file
+tree, as every save went before, for comparison.
 
 Goals, on 2 cores: `add` at 3,000 entries within 1.3 times `add` at 30; 1,000 entries into a
 3,000-entry portfolio in under 2 seconds.
@@ -111,6 +112,32 @@ def add_command(args: argparse.Namespace, folder: Path) -> None:
               f"(median of {args.runs} pairs)")
 
 
+def import_command(args: argparse.Namespace, folder: Path) -> None:
+    """`endorse import` of a provider's log of --batch sessions into the long portfolio."""
+    program = endorse()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    source = folder / "source-import.toml"
+    source.write_text(portfolio(args.entries), encoding="utf-8")
+    log = folder / "rsc-log.csv"
+    rows = ["Date,Hours,Supervisor/Consultant,Individual/Group"]
+    for n in range(args.batch):
+        day = dt.date(2019, 1, 1) + dt.timedelta(days=n)
+        rows.append(f"{day.month}/{day.day}/{day.year},1.5,Maya Okafor {n % 7},Group")
+    log.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    target = folder / "imported.toml"
+
+    def run() -> tuple[float, float]:
+        shutil.copyfile(source, target)
+        return timed([program, "import", str(log), str(target), "--section", "supervision",
+                      "--yes"], env)
+
+    run()  # warm-up
+    times = [run() for _ in range(max(1, args.runs // 4))]
+    print(f"endorse import, {args.batch} rows into {args.entries} entries: processor "
+          f"{statistics.median(t[0] for t in times):5.2f} s, wall-clock "
+          f"{statistics.median(t[1] for t in times):5.2f} s (median of {len(times)})")
+
+
 def many_entries(args: argparse.Namespace, folder: Path) -> None:
     from endorse_cli.io.document import PortfolioDocument
 
@@ -148,6 +175,7 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="endorse-bench-") as tmp:
         add_command(args, Path(tmp))
+        import_command(args, Path(tmp))
         many_entries(args, Path(tmp))
     return 0
 

@@ -28,6 +28,8 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 #: The month names, in the catalog so that each language names its months.
+#: The orders of a day typed with slashes, in words.
+ORDER_WORDS = {"mdy": N_("month/day/year"), "dmy": N_("day/month/year")}
 MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
           N_("December"))
@@ -125,8 +127,11 @@ class Language:
     @property
     def order_words(self) -> str:
         """The order of a day typed with slashes, in words: ``month/day/year``."""
-        return {"mdy": self.gettext("month/day/year"),
-                "dmy": self.gettext("day/month/year")}.get(self.order, self.order)
+        return self.words_of_order(self.order)
+
+    def words_of_order(self, order: str) -> str:
+        """An order of a day typed with slashes (``dmy``), in this language's words."""
+        return self.gettext(ORDER_WORDS[order]) if order in ORDER_WORDS else order
 
     def typed_example(self) -> str:
         """The local form of 2024-03-15 (``3/15/2024``, ``15/3/2024``)."""

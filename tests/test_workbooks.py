@@ -83,11 +83,35 @@ def test_check_writes_a_workbook_with_typed_cells(cli, folder, tmp_path) -> None
     cell = sheet.cell(row=rows.index(home) + 1, column=8)
     assert cell.is_date and cell.number_format == "yyyy-mm-dd"
     assert by_file["clinician.toml"][3:10] == (True, True, 7, 7, None, 0, "IFA IFS IMHS")
-    assert by_file["hostile.toml"][1] == "'" + HOSTILE  # text, never a formula
+    assert by_file["hostile.toml"][1] == HOSTILE  # text as typed, never a formula
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     broken = by_file["broken.toml"]
     assert broken[1:10] == (None,) * 9 and broken[11] == 2
     assert broken[10].startswith("line 2: ") and "not valid TOML" in broken[10]
+
+
+@pytest.mark.parametrize("name", ["=1+2", "+1 555 0100", "-Ana", "@Ruiz", " =SUM(A1)",
+                                  "＝HYPERLINK(1)", "Ana Ruiz"])
+def test_a_name_a_spreadsheet_could_run_is_kept_as_typed_and_never_run(cli, tmp_path,
+                                                                       name) -> None:
+    """In a workbook the text is stored exactly as typed (no apostrophe before it, as the CSV
+    needs), as a string cell whose style says "quote prefix" when a spreadsheet could take it
+    for a formula: Excel shows it unchanged and never evaluates it, even once edited."""
+    text = (EXAMPLES / "home-visitor.toml").read_text(encoding="utf-8")
+    path = tmp_path / "p.toml"
+    path.write_text(text.replace('name = "Jordan Rivera"', f'name = "{name}"'),
+                    encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    for command in ("check", "validate"):
+        day = ["--as-of", AS_OF] if command == "check" else []
+        assert cli(command, str(path), *day, "-f", "xlsx", "-o", str(out)).code == 0
+        sheet = _book(out).active
+        typed = sheet.cell(row=2, column=2 if command == "check" else 3)
+        assert typed.value == name and typed.data_type == "s"
+        assert typed.quotePrefix is (name != "Ana Ruiz")
+        assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    printed = cli("check", str(path), "--as-of", AS_OF, "-f", "csv").out
+    assert f",'{name}," in printed or name == "Ana Ruiz"  # the CSV keeps its guard
 
 
 def test_the_workbook_holds_the_rows_the_csv_has(cli, folder, tmp_path) -> None:
@@ -99,7 +123,8 @@ def test_the_workbook_holds_the_rows_the_csv_has(cli, folder, tmp_path) -> None:
     assert [r[0] for r in rows] == [p["file"] for p in printed]
     assert [r[5] for r in rows] == [int(p["requirements_met"]) if p["requirements_met"] else None
                                     for p in printed]
-    assert [r[1] for r in rows] == [p["applicant"] or None for p in printed]
+    # The same names; the CSV's guard (an apostrophe before a formula) is not in a workbook.
+    assert [r[1] for r in rows] == [p["applicant"].removeprefix("'") or None for p in printed]
 
 
 def test_validate_writes_a_workbook(cli, folder, tmp_path) -> None:
@@ -110,7 +135,7 @@ def test_validate_writes_a_workbook(cli, folder, tmp_path) -> None:
     assert rows[0] == ("File", "Valid", "Applicant", "Problem", "Line")
     _is_table(sheet, 5, 4)
     assert [r[1] for r in rows[1:]] == [False, True, True, True]
-    assert rows[3][2] == "Jordan Rivera" and rows[4][2] == "'" + HOSTILE
+    assert rows[3][2] == "Jordan Rivera" and rows[4][2] == HOSTILE
 
 
 def test_the_headings_are_in_the_reader_s_language(cli, folder, tmp_path) -> None:
@@ -153,7 +178,7 @@ def test_the_report_s_workbook_has_a_sheet_per_table(cli, folder, tmp_path) -> N
     people = {r[0]: r for r in everyone[1:]}
     assert people["Jordan Rivera"][2:] == ("IFS", False, 3, 6, dt.datetime(2027, 4, 6), 0)
     assert people["Priya Natarajan"][3] is True and people["Priya Natarajan"][6] is None
-    assert "'" + HOSTILE in people  # text, never a formula
+    assert HOSTILE in people  # text as typed, never a formula
     short = {(r[0], r[1]): r[2:] for r in _rows(book["Holding back"])[1:]}
     work = short[("IFS", "2+ years of work experience in the Infant/Early Childhood & "
                   "Family field")]

@@ -51,13 +51,82 @@ def folder(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", ["check", "validate"])
-def test_a_workbook_is_not_written_to_a_terminal(cli, tmp_path, monkeypatch, command) -> None:
+@pytest.mark.parametrize("dash", [False, True])
+def test_a_workbook_is_not_written_to_stdout(cli, tmp_path, monkeypatch, command, dash) -> None:
+    """Without --output, or with ``-o -`` (standard output, for the text formats), a workbook
+    is refused, and no file named "-" is made."""
     monkeypatch.chdir(tmp_path)
-    run = cli(command, str(EXAMPLES / "home-visitor.toml"), "--format", "xlsx")
+    run = cli(command, str(EXAMPLES / "home-visitor.toml"), "--format", "xlsx",
+              *(["-o", "-"] if dash else []))
     assert run.code == 2
     assert run.out == "" and list(tmp_path.iterdir()) == []
-    assert "--format xlsx writes a workbook, which is not written to a terminal" in run.err
-    assert "--output FILE, such as -o check.xlsx" in " ".join(run.err.split())
+    said = " ".join(run.err.split())
+    assert ("--format xlsx writes a workbook, which goes only into a file named with --output, "
+            "not to standard output") in said and "terminal" not in said
+    assert "fix: name the file with --output FILE, such as -o check.xlsx" in said
+    assert "can be deleted" not in said
+
+
+def test_dash_prints_a_text_format(cli, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = cli("check", str(EXAMPLES / "home-visitor.toml"), "--as-of", AS_OF, "-f", "csv",
+              "-o", "-")
+    assert run.code == 0 and run.out.startswith("file,applicant,") and "Jordan Rivera" in run.out
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["file", "pipe"])
+def test_a_workbook_sent_to_a_file_or_pipe_by_the_shell_is_refused_plainly(tmp_path, how) -> None:
+    """``> out.xlsx`` (the shell makes the file, empty, before endorse runs) and ``| cat``:
+    the message says a workbook needs --output, never that stdout is a terminal; for the empty
+    file it says it can be deleted."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "endorse_cli", "check", str(EXAMPLES / "home-visitor.toml"),
+               "-f", "xlsx"]
+    if how == "file":
+        with (tmp_path / "out.xlsx").open("wb") as out:
+            run = subprocess.run(command, stdout=out, stderr=subprocess.PIPE, text=True,
+                                 timeout=60)
+    else:
+        run = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    said = " ".join(run.stderr.split())
+    assert run.returncode == 2 and "terminal" not in said
+    assert "which goes only into a file named with --output" in said
+    assert ("the empty file that \u201c>\u201d made can be deleted" in said) is (how == "file")
+
+
+@pytest.mark.parametrize("target, said, fix", [
+    ("nodir/sub/c.xlsx", "the folder nodir/sub does not exist",
+     "create it first (mkdir -p nodir/sub), or name a file in a folder that exists"),
+    ("adir", "adir is a folder", "give a file name, such as adir/check.xlsx"),
+    ("ro.xlsx", "ro.xlsx is read-only: it was not replaced",
+     "make it writable first (chmod u+w ro.xlsx), or name another file"),
+])
+def test_a_file_that_cannot_be_written_is_named_as_given_with_its_cause(
+        cli, tmp_path, monkeypatch, target, said, fix) -> None:
+    """The path the user gave and the plain cause, never a temporary file's name; a read-only
+    file is never replaced (for root too, whom the system would let write it)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "adir").mkdir()
+    (tmp_path / "ro.xlsx").write_bytes(b"kept")
+    (tmp_path / "ro.xlsx").chmod(0o444)
+    run = cli("check", str(EXAMPLES / "home-visitor.toml"), "-f", "xlsx", "-o", target)
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [f"error: {said}", f"  fix: {fix}"]
+    assert ".tmp" not in run.err
+    assert (tmp_path / "ro.xlsx").read_bytes() == b"kept"
+    assert (tmp_path / "ro.xlsx").stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["adir", "ro.xlsx"]
+
+
+def test_a_writable_file_replaced_keeps_its_mode(cli, tmp_path) -> None:
+    out = tmp_path / "shared.xlsx"
+    out.write_bytes(b"old")
+    out.chmod(0o644)
+    assert cli("check", str(EXAMPLES / "home-visitor.toml"), "-f", "xlsx", "-o", str(out)).code == 0
+    assert out.stat().st_mode & 0o777 == 0o644 and out.read_bytes()[:2] == b"PK"
 
 
 def test_check_writes_a_workbook_with_typed_cells(cli, folder, tmp_path) -> None:

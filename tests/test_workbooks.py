@@ -246,7 +246,7 @@ def test_the_report_s_workbook_has_a_sheet_per_table(cli, folder, tmp_path) -> N
                            "Requirements", "Expected", "Red flags")
     people = {r[0]: r for r in everyone[1:]}
     assert people["Jordan Rivera"][2:] == ("IFS", False, 3, 6, dt.datetime(2027, 4, 6), 0)
-    assert people["Priya Natarajan"][3] is True and people["Priya Natarajan"][6] is None
+    assert people["Priya Natarajan"][3] is True and people["Priya Natarajan"][6] == "met"
     assert HOSTILE in people  # text as typed, never a formula
     short = {(r[0], r[1]): r[2:] for r in _rows(book["Holding back"])[1:]}
     work = short[("IFS", "2+ years of work experience in the Infant/Early Childhood & "
@@ -254,7 +254,7 @@ def test_the_report_s_workbook_has_a_sheet_per_table(cli, folder, tmp_path) -> N
     assert work[0] == 2 and isinstance(work[1], float) and work[2].endswith(" years")
     readiness = _rows(book["Readiness"])
     assert readiness[0] == ("Month", "IFA", "IFS", "IMHS", "IMHM")
-    assert readiness[1][0] == "2026-11" and all(isinstance(n, int) for n in readiness[1][1:])
+    assert readiness[1][0] == dt.datetime(2026, 11, 1) and all(isinstance(n, int) for n in readiness[1][1:])
     unread = _rows(book["Not read"])
     assert unread[1][0].endswith("broken.toml") and unread[1][1] == 2
 
@@ -298,3 +298,45 @@ def test_a_name_xml_cannot_hold_leaves_the_workbook_readable(cli, tmp_path) -> N
     assert cli("check", str(tmp_path / "p.toml"), "--as-of", AS_OF, "-f", "xlsx",
                "-o", str(out)).code == 0
     assert _rows(_book(out).active)[1][1] == "A\ufffdb\\x00c"
+
+
+def test_the_report_s_months_medians_reasons_and_expected_days_are_told_apart(
+        cli, tmp_path) -> None:
+    """Two people 4 and 3.75 hours of RS/C short (median 3.875: shown 3.88, rounded up to 2
+    decimals as the engine rounds what is missing); a file with text for hours (its reason
+    names the field, as `check` says it); the readiness months as real dates shown yyyy-mm;
+    the Expected column says "met" and "no date" where there is no day, as the page does."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (EXAMPLES / "home-visitor.toml").read_text(encoding="utf-8")
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    first = text.index("\nhours = 1\n", text.index("[[supervision]]"))
+    (folder / "b.toml").write_text(text[:first] + "\nhours = 1.25\n" + text[first + 11:],
+                                   encoding="utf-8")
+    (folder / "bad.toml").write_text(text[:first] + '\nhours = "lots"\n' + text[first + 11:],
+                                     encoding="utf-8")
+    (folder / "met.toml").write_bytes((EXAMPLES / "clinician.toml").read_bytes())
+    (folder / "exam.toml").write_bytes((EXAMPLES / "imhs-no-exam.toml").read_bytes())
+    run = cli("report", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out"))
+    assert run.code == 0, run.err
+    book = _book(tmp_path / "out" / "report.xlsx")
+    rsc = next(r for r in _rows(book["Holding back"])[1:] if "reflective" in r[1])
+    assert rsc[2:] == (2, 3.88, "3.88 hours")
+    csv_text = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8")
+    assert ",2,3.88,hours" in csv_text and "3.875" not in csv_text
+    assert "3.88 hours" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
+
+    checked = cli("check", str(folder / "bad.toml"), "-f", "csv").out
+    said = next(csv.DictReader(io.StringIO(checked)))["error"]
+    not_read = _rows(book["Not read"])[1]
+    assert said == f"line {not_read[1]}: {not_read[2]}"
+    assert not_read[2] == 'supervision[0].hours: expected a number, found "lots"'
+
+    readiness = book["Readiness"]
+    month = readiness.cell(row=2, column=1)
+    assert month.is_date and month.number_format == "yyyy-mm"
+    assert month.value == dt.datetime(2026, 11, 1)
+
+    expected = {r[1].rsplit("/", 1)[-1]: r[6] for r in _rows(book["Everyone"])[1:]}
+    assert expected["met.toml"] == "met" and expected["exam.toml"] == "no date"
+    assert isinstance(expected["a.toml"], dt.datetime)

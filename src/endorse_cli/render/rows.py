@@ -67,12 +67,18 @@ def _error(row: Row) -> dict:
             "fix": row.error_fix}
 
 
+def error_reason(row: Row, *, said: bool = False) -> str:
+    """Why a file could not be read, with the field it is about: the one wording of `check`,
+    `validate` and the report (which gives the line apart); in English, or as ``said`` in the
+    reader's language."""
+    where = f"{row.error_where}: " if row.error_where else ""
+    return f"{where}{(row.error_said if said else None) or row.error or ''}"
+
+
 def _error_text(row: Row, language: Language = ENGLISH) -> str:
     place = (language.gettext("line {number}: ").format(number=row.error_line)
              if row.error_line else "")
-    where = f"{row.error_where}: " if row.error_where else ""
-    said = row.error if language.english else (row.error_said or row.error)
-    return f"{place}{where}{said}"
+    return f"{place}{error_reason(row, said=not language.english)}"
 
 
 class Writer:

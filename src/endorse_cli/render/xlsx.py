@@ -31,6 +31,18 @@ TITLE_MAX = 31
 _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
 #: Dates as the file has them, the same in every language.
 DATE_FORMAT = "yyyy-mm-dd"
+#: A month: a real date (its first day), shown as the month.
+MONTH_FORMAT = "yyyy-mm"
+
+
+class Month(dt.date):
+    """A month in a cell: the date of its first day, shown as ``2026-12``."""
+
+    @classmethod
+    def of(cls, text: str) -> Month:
+        """The month ``2026-12``."""
+        year, month = map(int, text.split("-"))
+        return cls(year, month, 1)
 
 
 def _column(n: int) -> str:
@@ -85,7 +97,7 @@ class Sheet:
             return self._string(value) if value else None
         if isinstance(value, dt.date):
             typed = self._cell(self.sheet, value=value)
-            typed.number_format = DATE_FORMAT
+            typed.number_format = MONTH_FORMAT if isinstance(value, Month) else DATE_FORMAT
             return typed
         if value is None or isinstance(value, (bool, int, float)):
             return value

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, EXAMPLES, ROOT
 
-HEAVY = ("questionary", "jinja2", "tomlkit", "prompt_toolkit", "pydantic", "openpyxl")
+HEAVY = ("questionary", "jinja2", "tomlkit", "prompt_toolkit", "pydantic", "python_calamine",
+         "openpyxl")
 
 PROBE = """
 import json, sys

@@ -18,7 +18,7 @@ from . import __version__
 from .app.context import Application
 from .errors import EndorseError, ExitCode
 from .i18n import N_, Language
-from .model.sections import ADDABLE, ORDER
+from .model.sections import ADDABLE, LOGGED, ORDER
 from .model.failon import FailOn
 from .render.terminal import Terminal
 
@@ -728,3 +728,59 @@ def add(
 
     run(Application(f"add {section.value}", lang=lang), section.value, list(ctx.args),
         no_input=no_input)
+
+
+# -- records from spreadsheets (python-calamine and openpyxl load only here) -----------------
+
+
+
+@app.command("import", cls=EndorseCommand, help=N_(
+    "Add the rows of a spreadsheet (CSV, .xlsx or .ods) to your portfolio: a log of RS/C\n"
+    "sessions, a training transcript, your jobs, degrees or references. Shows them first."))
+def import_(
+    source: Annotated[str, typer.Argument(
+        metavar="SOURCE", help=N_("The spreadsheet: .csv, .xlsx, .xls or .ods."),
+        show_default=False)],
+    file: FileArg = None,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", metavar="SECTION",
+        help=Worded(N_("What the rows are: {names} (default: guessed from the columns)."),
+                    LOGGED), show_default=False)] = None,
+    sheet: Annotated[Optional[str], typer.Option(
+        "--sheet", metavar="NAME", help=N_("The sheet of a workbook to read (default: the "
+                                           "first)."), show_default=False)] = None,
+    map_: Annotated[Optional[list[str]], typer.Option(
+        "--map", metavar="COLUMN=FIELD", help=N_("Read a column the tool does not know as "
+        "this field, e.g. --map \"Facilitator=provider\" (repeat it)."),
+        show_default=False)] = None,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help=N_("Only show what would be added; write nothing."))] = False,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help=N_("Add them without asking."))] = False,
+    skip_bad: Annotated[bool, typer.Option(
+        "--skip-bad", help=N_("Add the rows that can be read and list the others (by default "
+                              "a row that cannot be read stops the import)."))] = False,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from .app.records import import_ as run
+
+    run(Application("import", rules_file=rules, lang=lang), source, file, section=section,
+        sheet=sheet, maps=map_ or [], dry_run=dry_run, yes=yes, skip_bad=skip_bad)
+
+
+@app.command(cls=EndorseCommand, help=N_(
+    "Write a blank log to fill in a spreadsheet (.xlsx or .csv), with the columns\n"
+    "`endorse import` reads, in your language."))
+def template(
+    section: Annotated[str, typer.Argument(
+        metavar="SECTION", help=Worded(N_("{names}."), LOGGED), show_default=False)],
+    out: Annotated[Path, typer.Option(
+        "--output", "-o", metavar="FILE", help=N_("The file to write: .xlsx or .csv."),
+        show_default=False)],
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    from .app.records import template as run
+
+    run(Application("template", rules_file=rules, lang=lang), section, out)

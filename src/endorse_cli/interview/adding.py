@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import EndorseError, UsageError
 from ..i18n import ENGLISH, Language
-from .fields import (ORDER, SECTIONS, Field, allowed, applies, fix_for, labels, listed, parse,
+from .fields import (ORDER, SECTIONS, Field, allowed, fix_for, labels, listed, read_entry,
                      summary)
 
 #: The sections `endorse add` takes: every list of entries, and the exam.
@@ -118,33 +118,32 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     given, file = _split(section, args, language)
     path: Path = default_file(file)
     today = dt.date.today()
-    answers: dict[str, Any] = {}
+    typed = {key: ",".join(raw) if isinstance(raw, list) else str(raw)
+             for key, raw in given.items()}
+    answers, refused = read_entry(section, typed, today=today, language=language)
     missing: list[Field] = []
+    for problem in refused:
+        field = problem.field
+        if problem.goes_with is not None:
+            key, values = problem.goes_with
+            either = _(" or ").join(f"--{key} {v}" for v in values)
+            raise UsageError(_("{flag} goes with {either}").format(flag=field.flag,
+                                                                    either=either),
+                             fix=_("leave {flag} out, or give {either}").format(
+                                 flag=field.flag, either=either))
+        if field.key not in typed:
+            missing.append(field)
+            continue
+        raise UsageError(f"{field.flag} {problem.text!r}: {problem.reason}",
+                         fix=fix_for(field, language))
     copied: list[str] = []
     for field in SECTIONS[section]:
-        if not applies(field, answers):
-            if field.key in given and field.when is not None:
-                key, values = field.when
-                either = _(" or ").join(f"--{key} {v}" for v in values)
-                raise UsageError(_("{flag} goes with {either}").format(flag=field.flag,
-                                                                        either=either),
-                                 fix=_("leave {flag} out, or give {either}").format(
-                                     flag=field.flag, either=either))
-            continue
-        raw = given.get(field.key)
-        if raw is None:
-            if field.required:
-                missing.append(field)
-            continue
-        text = ",".join(raw) if isinstance(raw, list) else str(raw)
-        try:
-            value = parse(field, text, today=today, answers=answers, language=language)
-            if field.kind == "file" and value is not None:
-                value = _certificate(value, path, copied, language)
-        except ValueError as reason:
-            raise UsageError(f"{field.flag} {text!r}: {reason}",
-                             fix=fix_for(field, language)) from None
-        answers[field.key] = value
+        if field.kind == "file" and answers.get(field.key) is not None:
+            try:
+                answers[field.key] = _certificate(answers[field.key], path, copied, language)
+            except ValueError as reason:
+                raise UsageError(f"{field.flag} {typed[field.key]!r}: {reason}",
+                                 fix=fix_for(field, language)) from None
     if missing:
         if no_input or not (sys.stdin.isatty() and sys.stdout.isatty()):
             example = " ".join(f"{f.flag} ..." for f in missing)

@@ -313,6 +313,50 @@ def parse(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
     return value
 
 
+class Refused(Struct, frozen=True):
+    """An answer :func:`read_entry` could not take: its field, the text and why (the reason
+    is empty for a required field left out; ``goes_with`` is set for a field given where it
+    does not apply)."""
+
+    field: Field
+    text: str
+    reason: str = ""
+    goes_with: tuple[str, tuple[Any, ...]] | None = None
+
+
+def read_entry(section: str, given: dict[str, str], *, today: dt.date,
+               language: Language = ENGLISH, only_when_asked: bool = True,
+               ) -> tuple[dict[str, Any], list[Refused]]:
+    """One entry of ``section`` from answers typed as text, by key (``endorse add``'s options,
+    the cells of an imported row): each read by :func:`parse`, in the section's order, so that
+    a date is checked against the one before it. Returns the values read and what was refused,
+    in that order; a required key not given is refused with an empty reason.
+
+    ``only_when_asked``: a key the questions ask only after another answer (a reference's day
+    requested, when its status is "requested") is refused without that answer; else it is
+    read all the same (a log that records the day a rating was asked, and that it came in)."""
+    answers: dict[str, Any] = {}
+    refused: list[Refused] = []
+    for field in SECTIONS[section]:
+        text = given.get(field.key)
+        if only_when_asked and not applies(field, answers):
+            if text is not None and text.strip() and field.when is not None:
+                refused.append(Refused(field, text, goes_with=field.when))
+            continue
+        if text is None:
+            if field.required:
+                refused.append(Refused(field, text or ""))
+            continue
+        try:
+            value = parse(field, text, today=today, answers=answers, language=language)
+        except ValueError as reason:
+            refused.append(Refused(field, text, str(reason)))
+            continue
+        if value is not None:
+            answers[field.key] = value
+    return answers, refused
+
+
 #: "yes" and "no" as typed, in every language endorse speaks.
 _YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": False,
         "s": True, "si": True, "sí": True}

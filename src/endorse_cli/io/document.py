@@ -85,9 +85,15 @@ def _fingerprint(data: bytes) -> str:
 
 
 def _toml_value(value: Any) -> Any:
-    """Whole numbers of hours as ``2``, not ``2.0``; everything else as it is."""
+    """Whole numbers of hours as ``2``, not ``2.0``; a table of values (an entry's
+    ``extra``) on the entry's own line, ``extra = {Initials = "AL"}``; everything else as
+    it is."""
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, dict):
+        table = tomlkit.inline_table()
+        table.update({key: _toml_value(v) for key, v in value.items()})
+        return table
     return value
 
 

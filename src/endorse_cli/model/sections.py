@@ -8,3 +8,5 @@ ORDER = ("education", "work", "training", "supervision", "reference", "exam")
 HELD = ("license", "endorsement")
 #: Every section `endorse add` takes.
 ADDABLE = (*ORDER, *HELD)
+#: The sections kept in logs: `endorse import` and `endorse template` take these.
+LOGGED = ("training", "supervision", "work", "education", "reference")

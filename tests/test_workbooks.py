@@ -101,6 +101,8 @@ def test_a_workbook_sent_to_a_file_or_pipe_by_the_shell_is_refused_plainly(tmp_p
     ("nodir/sub/c.xlsx", "the folder nodir/sub does not exist",
      "create it first (mkdir -p nodir/sub), or name a file in a folder that exists"),
     ("adir", "adir is a folder", "give a file name, such as adir/check.xlsx"),
+    ("/dev/null", "/dev/null is not a plain file: it was not replaced",
+     "name a file, such as check.xlsx"),
     ("ro.xlsx", "ro.xlsx is read-only: it was not replaced",
      "make it writable first (chmod u+w ro.xlsx), or name another file"),
 ])

@@ -69,6 +69,10 @@ def output_target(fmt: str, output: Path | None, stdout: IO[Any] | None = None) 
                          fix=N_("create it first ({command}), or name a file in a folder that "
                                 "exists"), folder=str(folder),
                          command=f"mkdir -p {shlex.quote(str(folder))}")
+    if output.exists() and not output.is_file():  # /dev/null would be replaced by a file
+        raise UsageError(N_("{path} is not a plain file: it was not replaced"),
+                         fix=N_("name a file, such as {example}"), path=str(output),
+                         example=_example(fmt))
     if output.exists() and not _writable(output):
         raise UsageError(N_("{path} is read-only: it was not replaced"),
                          fix=N_("make it writable first ({command}), or name another file"),

@@ -643,12 +643,22 @@ def _many_sessions(path: Path, count: int) -> Path:
     return path
 
 
-def _page_texts(pdf: bytes, tmp_path: Path) -> list[str]:
-    """The text of each page of ``pdf``, as pdftotext lays it out."""
+def _page_texts(pdf: bytes, tmp_path: Path, *, margins: bool = False) -> list[str]:
+    """The text of each page of ``pdf``, as pdftotext lays it out; without what is printed in
+    the page's margins (the names at its top, "Page x of y" at its foot) unless ``margins``."""
     (tmp_path / "log.pdf").write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "log.pdf"), "-"],
                           capture_output=True, text=True, check=True, timeout=60).stdout
-    return [page for page in text.split("\f") if page.strip()]
+    pages = [page for page in text.split("\f") if page.strip()]
+    if margins:
+        return pages
+    bodies = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert lines[0].strip().startswith("RS/C log to sign:"), page
+        assert re.fullmatch(r"Page \d+ of \d+", lines[-1].strip()), page
+        bodies.append("\n".join(lines[1:-1]))
+    return bodies
 
 
 #: A session's line on a printed page: its number, its date, its hours.
@@ -732,7 +742,7 @@ def test_the_signature_lines_never_print_without_sessions_and_every_page_names_b
             for paper in ((8.27, 11.69), (8.5, 11)):  # A4, Letter
                 pdf = browser.page("Page.printToPDF", paperWidth=paper[0], paperHeight=paper[1],
                                    preferCSSPageSize=False)["data"]
-                pages = _page_texts(base64.b64decode(pdf), tmp_path)
+                pages = _page_texts(base64.b64decode(pdf), tmp_path, margins=True)
                 where = (count, paper)
                 for n, text in enumerate(pages, 1):
                     lines = [line.strip() for line in text.splitlines() if line.strip()]

@@ -6,14 +6,13 @@ carries each result as a module endorse_cli/io/_rules_*.py (see model/rules.py,
 "Snapshots"): the loader takes it for a shipped file that is byte for byte the one read
 here, which spares every command working out the types of the whole rules schema.
 
-Each translation's src/endorse_cli/locale/<language>/LC_MESSAGES/endorse.po is compiled
-here to the endorse.mo gettext loads, by endorse's own stdlib-only writer
-(src/endorse_cli/po.py).
+Each catalog src/endorse_cli/locale/<language>/LC_MESSAGES/<domain>.po (endorse.po, endorse's
+own sentences; messages.po, typer's words) is compiled here by Babel to the .mo gettext loads,
+through endorse_cli.i18n.compile_po, the function a source checkout compiles them with.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sys
 import tempfile
@@ -23,12 +22,20 @@ from typing import Any
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
-def _load(path: Path):  # noqa: ANN202
-    """A module of the source tree, loaded alone (the package's dependencies may be absent)."""
-    spec = importlib.util.spec_from_file_location("endorse_po", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def catalogs(root: Path) -> dict[str, bytes]:
+    """Every catalog of the source tree compiled: {its .mo's path under locale/: bytes}."""
+    src = str(root / "src")
+    sys.path.insert(0, src)
+    dont_write, sys.dont_write_bytecode = sys.dont_write_bytecode, True
+    try:
+        from endorse_cli.i18n import compile_po
+
+        locale = root / "src" / "endorse_cli" / "locale"
+        return {source.relative_to(locale).with_suffix(".mo").as_posix(): compile_po(source)
+                for source in sorted(locale.glob("*/LC_MESSAGES/*.po"))}
+    finally:
+        sys.dont_write_bytecode = dont_write
+        sys.path.remove(src)
 
 
 def rules_snapshots(root: Path) -> dict[str, str]:
@@ -72,14 +79,11 @@ class RulesSnapshot(BuildHookInterface):
             made.write_text(source, encoding="utf-8")
             build_data["force_include"][str(made)] = f"endorse_cli/io/{module}"
 
-        po = _load(Path(self.root) / "src" / "endorse_cli" / "po.py")
-        locale = Path(self.root) / "src" / "endorse_cli" / "locale"
-        for source in sorted(locale.glob("*/LC_MESSAGES/*.po")):
-            relative = source.relative_to(locale).with_suffix(".mo")
+        for relative, data in catalogs(root).items():
             built = self._tmp / "locale" / relative
             built.parent.mkdir(parents=True, exist_ok=True)
-            built.write_bytes(po.compile_po(source.read_text(encoding="utf-8")))
-            build_data["force_include"][str(built)] = f"endorse_cli/locale/{relative.as_posix()}"
+            built.write_bytes(data)
+            build_data["force_include"][str(built)] = f"endorse_cli/locale/{relative}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         tmp = getattr(self, "_tmp", None)

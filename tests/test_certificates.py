@@ -9,7 +9,8 @@ import shutil
 import pytest
 from conftest import EXAMPLES
 
-from endorse_cli.interview.certificates import copy_in, ordinal, place
+from endorse_cli.interview.certificates import copy_in, place
+from endorse_cli.render.sentences import ordinal
 from endorse_cli.model.portfolio import Training
 
 

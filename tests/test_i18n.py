@@ -17,7 +17,7 @@ from conftest import AS_OF, EXAMPLES, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
-from endorse_cli import i18n, po
+from endorse_cli import i18n
 from endorse_cli.i18n import ENGLISH, choose, language, parse_day
 from endorse_cli.io.rules_file import load_rules
 
@@ -71,13 +71,36 @@ def test_english_reads_no_catalog_and_imports_no_gettext() -> None:
     assert run.stdout.splitlines() == ["{count} hours 2025-03-15", "False False"]
 
 
-def test_spanish_loads_its_catalog_with_gettext_and_never_babel() -> None:
-    probe = ("import sys\nfrom endorse_cli.i18n import choose\n"
-             "l = choose(None, {'LANG': 'es_US.UTF-8'})\n"
+def test_spanish_reads_the_built_catalog_with_gettext_and_babel_only_for_numbers(
+        tmp_path: Path) -> None:
+    """As installed from the wheel (the .mo built): words need gettext alone; numbers and
+    dates bring Babel, on first use. In a source checkout Babel compiles the .po too."""
+    built = tmp_path / "es" / "LC_MESSAGES"
+    built.mkdir(parents=True)
+    (built / "endorse.mo").write_bytes(i18n.compile_po(CATALOG))
+    probe = ("import sys, pathlib\nfrom endorse_cli import i18n\n"
+             f"i18n.LOCALE_DIR = pathlib.Path({str(tmp_path)!r})\n"
+             "l = i18n.choose(None, {'LANG': 'es_US.UTF-8'})\n"
              "print(l.gettext('Warnings'))\n"
-             "print('gettext' in sys.modules, 'babel' in sys.modules)")
+             "print('gettext' in sys.modules, 'babel' in sys.modules)\n"
+             "print(l.number(1234567.5), l.day(__import__('datetime').date(2025, 3, 15)))\n"
+             "print('babel' in sys.modules)")
     run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
-    assert run.stdout.splitlines() == ["Advertencias", "True False"]
+    assert run.stdout.splitlines() == ["Advertencias", "True False",
+                                       "1.234.567,5 15 de marzo de 2025", "True"]
+
+
+def test_numbers_are_written_whole_in_both_languages() -> None:
+    """Never ``1.23457e+06``: every digit, grouped as the language groups them."""
+    assert ENGLISH.number(1234567.0) == "1,234,567"
+    assert ENGLISH.number(1234567) == "1,234,567"
+    assert ENGLISH.number(0.125) == "0.125"
+    assert SPANISH.number(1234567.0) == "1.234.567"
+    assert SPANISH.number(2.5) == "2,5"
+    from endorse_cli.model.message import Message
+
+    assert Message("{hours} hours", hours=1234567.0).say() == "1,234,567 hours"
+    assert Message("{hours} hours", hours=1234567.0).say(SPANISH) == "1.234.567 hours"
 
 
 # -- plurals, numbers and dates ---------------------------------------------------------------
@@ -183,8 +206,22 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def _messages() -> list[po.Message]:
-    return [m for m in po.parse(CATALOG.read_text(encoding="utf-8")) if m.msgid]
+class _Message:
+    """One message of the catalog, as Babel reads it: its msgid, its translations (one, or
+    each plural form), its plural, context and fuzziness."""
+
+    def __init__(self, m) -> None:  # noqa: ANN001
+        self.msgid = m.id if isinstance(m.id, str) else m.id[0]
+        self.plural = None if isinstance(m.id, str) else m.id[1]
+        self.msgstr = (m.string,) if isinstance(m.string, str) else tuple(m.string)
+        self.context, self.fuzzy = m.context, m.fuzzy
+
+
+def _messages() -> list[_Message]:
+    from babel.messages.pofile import read_po
+
+    with CATALOG.open("rb") as file:
+        return [_Message(m) for m in read_po(file) if m.id]
 
 
 #: The date patterns may use any of these, whatever the English pattern uses.
@@ -226,9 +263,8 @@ def test_the_catalog_is_in_step_with_the_code_and_templates() -> None:
     assert sorted(in_catalog - found, key=str) == []  # in the catalog, gone from the code
 
 
-def test_the_mo_writer_gives_gettext_every_translation() -> None:
-    text = CATALOG.read_text(encoding="utf-8")
-    translations = gettext.GNUTranslations(io.BytesIO(po.compile_po(text)))
+def test_the_compiled_catalog_gives_gettext_every_translation() -> None:
+    translations = gettext.GNUTranslations(io.BytesIO(i18n.compile_po(CATALOG)))
     for m in _messages():
         if m.plural is not None:
             assert translations.ngettext(m.msgid, m.plural, 1) == m.msgstr[0]
@@ -240,11 +276,12 @@ def test_the_mo_writer_gives_gettext_every_translation() -> None:
     assert translations.info()["plural-forms"] == "nplurals=2; plural=(n != 1);"
 
 
-def test_a_fuzzy_or_empty_translation_is_left_out() -> None:
-    text = ('msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
-            '#, fuzzy\nmsgid "Warnings"\nmsgstr "Avisos"\n\nmsgid "Met"\nmsgstr ""\n\n'
-            'msgid "Exam"\nmsgstr ""\n"Exa"\n"men"\n')
-    translations = gettext.GNUTranslations(io.BytesIO(po.compile_po(text)))
+def test_a_fuzzy_or_empty_translation_is_left_out(tmp_path: Path) -> None:
+    source = tmp_path / "x.po"
+    source.write_text('msgid ""\nmsgstr "Content-Type: text/plain; charset=utf-8\\n"\n\n'
+                      '#, fuzzy\nmsgid "Warnings"\nmsgstr "Avisos"\n\nmsgid "Met"\nmsgstr ""\n\n'
+                      'msgid "Exam"\nmsgstr ""\n"Exa"\n"men"\n', encoding="utf-8")
+    translations = gettext.GNUTranslations(io.BytesIO(i18n.compile_po(source)))
     assert [translations.gettext(m) for m in ("Warnings", "Met", "Exam")] == [
         "Warnings", "Met", "Examen"]
 

@@ -527,3 +527,20 @@ def test_a_broken_workbook_or_a_missing_sheet_is_said_plainly(cli, path, tmp_pat
     assert run.code == 2
     assert run.err == (f"error: {good} has no sheet '2025'\n"
                        "  fix: name one of its sheets: 2026\n")
+
+
+def test_dates_in_the_other_order_point_to_the_language_that_reads_them(cli, path,
+                                                                          tmp_path) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, "Fecha,Horas,Proveedor\n15/03/2026,1,Ana\n02/03/2026,1,Ana\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "en")
+    assert run.code == 1 and path.read_bytes() == before
+    assert run.err.endswith(
+        "  fix: the dates read as day/month/year: to read them so, give --lang es; correct it "
+        "in the spreadsheet and import it again, or give --skip-bad to add the rows that can "
+        "be read (1 RS/C session)\n")
+    # 02/03/2026 read as February 3 in English: only the language can tell, so it is said.
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    assert [e.date.isoformat() for e in _value(path).supervision[-2:]] == ["2026-03-15",
+                                                                           "2026-03-02"]

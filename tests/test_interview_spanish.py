@@ -130,7 +130,7 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.close()
     assert child.exitstatus == 130
     said = " ".join(ANSI.sub(" ", screen.getvalue()).split())
-    assert (f"detenido: Se guardaron 2 entradas en {path} esta vez; la que estaba escribiendo "
+    assert (f"detenido: se guardaron 2 entradas en {path} esta vez; la que estaba escribiendo "
             f"no. Lo que había escrito, para escribirlo de nuevo: Nombre del curso, taller o "
             f"sesión: Apego 101; Quién la dio: Medio escri cómo resolverlo: ejecute `endorse "
             f"interview {path}` para seguir") in said

@@ -23,7 +23,7 @@ PACKAGE = ROOT / "src" / "endorse_cli"
 LAYERS = {
     "": 0, "errors": 0, "model": 0,  # the package itself only holds its version
     "engine": 1, "io": 1,
-    "render": 2, "i18n": 2, "po": 2,
+    "render": 2, "i18n": 2,
     "api": 3,
     "interview": 4, "bundle": 4, "report": 4,
     "app": 5,

@@ -102,7 +102,7 @@ def test_a_signal_stops_the_batch_and_every_worker_within_a_second(tmp_path, how
     err = run.stderr.read().decode()
     if how == "SIGTERM":
         assert run.returncode == 143
-        assert err == "stopped: stopped (SIGTERM); the files not yet checked were left out\n"
+        assert err == "stopped: by SIGTERM; the files not yet checked were left out\n"
     else:
         assert run.returncode == 130
         assert err == "stopped: stopped (Ctrl-C)\n"

@@ -13,6 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+from typer.main import get_current_context
 
 from . import __version__
 from .app.context import Application
@@ -49,40 +50,17 @@ def _language(ctx: typer.Context) -> Language:
 
 # -- the help and the usage errors in the reader's language -----------------------------------
 #
-# The help texts below are English, marked with N_ and translated only when help is shown, so
-# that a command that shows none reads no catalog. typer writes its own words around them:
-# some it looks up with the standard library's gettext (the headings, "[default: ...]"), which
-# `_spoken` answers from endorse's catalog while the help is written; the others (the click
-# it carries) it writes as they are, in English, and they are said again in the reader's
-# language from the forms below, which are here so that `pybabel extract` keeps them in the
-# catalog.
+# The help texts and placeholders below are English, marked with N_ and said in the reader's
+# language only when a help page or a usage error is shown, so that a command that shows none
+# reads no catalog. typer looks its own words up with the standard library's gettext ("Options",
+# "[default: ...]"): endorse's catalog of them is bound to gettext's default domain while the
+# command runs (`i18n.typer_words`). The click that typer carries has no gettext: the usage line,
+# the help option and the usage errors are worded here, from what each error holds.
 
-#: The placeholders of a usage line, as typer writes them, and in the catalog.
-USAGE_WORDS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
-#: typer's words around the help, and the two lines of a usage error around its message.
-TYPER_WORDS = (
-    N_("Usage:"), N_("Arguments"), N_("Options"), N_("Commands"),
-    N_("Show this message and exit."), N_("default: {default}"), N_("env var: {var}"),
-    N_("required"), N_("Try '{command} {option}' for help."), N_("Error: {message}"),
-)
-#: typer's usage errors, in the forms it writes them in English (most specific first).
-USAGE_ERRORS = (
-    N_("No such option: {option} (Possible options: {options})"),
-    N_("No such option: {option}"),
-    N_("No such command {command}. Did you mean {commands}?"),
-    N_("No such command {command}."),
-    N_("Missing argument {argument}. Choose from:\n\t{choices}"),
-    N_("Missing argument {argument}."),
-    N_("Invalid value for {name}: {value} is not one of {choices}."),
-    N_("Invalid value for {name}: {value} is not in the range {range}."),
-    N_("Invalid value for {name}: {value} is not a valid float."),
-    N_("Invalid value for {name}: {value} is not a valid integer."),
-    N_("Invalid value for {name}: {value} is not a valid int range."),
-    N_("Invalid value for {name}: {value} is not a valid float range."),
-    N_("Option {option} requires an argument."),
-    N_("Option {option} does not take a value."),
-    N_("Got unexpected extra argument(s) ({arguments})"),
-)
+#: The words of a usage line and of a usage error that endorse writes itself.
+USAGE_WORDS = (N_("Usage:"), N_("[OPTIONS]"), N_("COMMAND [ARGS]..."),
+               N_("Show this message and exit."), N_("Try '{command} {option}' for help."),
+               N_("Error: {message}"))
 
 
 class Worded(str):
@@ -119,57 +97,92 @@ def _said(text: str, language: Language) -> str:
     return language.gettext(text) if worded is None else worded.said(language)
 
 
-def _reworded(message: str, language: Language) -> str:
-    """One of typer's usage errors in ``language``, from the form it matches (else as it is)."""
-    import re
-    import string
-
-    for form in USAGE_ERRORS:
-        pattern = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
-                          for literal, name, _spec, _conversion in string.Formatter().parse(form))
-        if match := re.fullmatch(pattern, message, flags=re.DOTALL):
-            return language.gettext(form).format(**match.groupdict())
-    return message
+def _placeholders(command, ctx: typer.Context, language: Language) -> None:  # noqa: ANN001
+    """The command's placeholders (``FILE``, ``YYYY-MM-DD``) in ``language``, once; typer
+    builds the commands anew for each command line."""
+    if language.english or ctx.meta.get(("endorse.placeholders", id(command))):
+        return
+    ctx.meta[("endorse.placeholders", id(command))] = True
+    for param in command.get_params(ctx):
+        if param.metavar:
+            param.metavar = language.gettext(param.metavar)
 
 
 @contextmanager
 def _spoken(language: Language, shown: list):  # noqa: ANN202
     """While a help page is written: the help of each command and parameter in ``shown`` in
-    ``language``, and so are the words typer looks up with the standard library's gettext."""
-    import gettext
-    import sys
-
+    ``language``."""
     texts = [(thing, thing.help) for thing in shown if thing is not None and thing.help]
-    looked_up = [module for name, module in list(sys.modules.items())
-                 if name.partition(".")[0] in ("typer", "click")
-                 and getattr(module, "_", None) is gettext.gettext]
     try:
         for thing, text in texts:
             thing.help = _said(text, language)
-        for module in looked_up:
-            module._ = language.gettext
         yield
     finally:
         for thing, text in texts:
             thing.help = text
-        for module in looked_up:
-            module._ = gettext.gettext
 
 
-#: click's UsageError, wherever this version of typer keeps click.
-_ClickUsageError = typer.BadParameter.__mro__[1]
+#: click's exceptions, wherever this version of typer keeps click.
+_click = __import__(typer.BadParameter.__module__, fromlist=["UsageError"])
 
 
-class SpokenUsageError(_ClickUsageError):
-    """A usage error said again in the reader's language; shown as typer shows its own."""
+def _hint(error: Exception, ctx: typer.Context) -> str:
+    """How a usage error names its parameter: ``'--format' / '-f'``, ``'PATH...'``."""
+    hint = getattr(error, "param_hint", None)
+    if isinstance(hint, str):
+        return hint
+    if hint is not None:
+        return " / ".join(repr(x) for x in hint)
+    param = getattr(error, "param", None)
+    if param is None:
+        return ""
+    try:
+        return param.get_error_hint(ctx)
+    except TypeError:  # typer 0.29 asks for no context
+        return param.get_error_hint()
 
-    def __init__(self, error: Exception, language: Language) -> None:
-        super().__init__(_reworded(error.format_message(), language), error.ctx)
-        self.exit_code = error.exit_code
+
+def _choices(param) -> list[str]:  # noqa: ANN001
+    """The values a parameter takes, where it takes a choice (typer keeps them as its type, or
+    as its type's description)."""
+    kind = getattr(param, "type_descriptor", None) or getattr(param, "type", None)
+    return [str(getattr(c, "value", c)) for c in (getattr(kind, "choices", None) or ())]
+
+
+def _worded(error: Exception, ctx: typer.Context, language: Language) -> str:
+    """A usage error in ``language``, worded from what it holds (which option, which
+    parameter, which values), else as typer says it."""
+    _ = language.gettext
+    if isinstance(error, _click.NoSuchOption):
+        if error.possibilities:
+            return _("No such option: {option} (Possible options: {options})").format(
+                option=error.option_name, options=", ".join(sorted(error.possibilities)))
+        return _("No such option: {option}").format(option=error.option_name)
+    if isinstance(error, _click.BadOptionUsage):
+        flag = any(error.option_name in p.opts and getattr(p, "is_flag", False)
+                   for p in ctx.command.get_params(ctx))
+        form = N_("Option {option} does not take a value.") if flag else N_(
+            "Option {option} requires an argument.")
+        return _(form).format(option=repr(error.option_name))
+    if isinstance(error, _click.MissingParameter):
+        return _("Missing argument {argument}.").format(argument=_hint(error, ctx))
+    if isinstance(error, _click.BadParameter):
+        if choices := _choices(error.param):
+            return _("Invalid value for {name}: choose one of {choices}.").format(
+                name=_hint(error, ctx), choices=", ".join(map(repr, choices)))
+        return _("Invalid value for {name}: {reason}").format(name=_hint(error, ctx),
+                                                           reason=error.message)
+    return error.format_message()
+
+
+class SpokenUsageError(_click.UsageError):
+    """A usage error in the reader's language; shown as typer shows its own."""
+
+    def __init__(self, message: str, ctx: typer.Context, exit_code: int,
+                 language: Language) -> None:
+        super().__init__(message, ctx)
+        self.exit_code = exit_code
         self.language = language
-
-    def format_message(self) -> str:
-        return self.message
 
     def show(self, file=None) -> None:  # noqa: ANN001
         _ = self.language.gettext
@@ -184,6 +197,17 @@ class SpokenUsageError(_ClickUsageError):
                    color=None if ctx is None else ctx.color)
 
 
+def _in_language(error: Exception, ctx: typer.Context, message: Optional[str] = None
+                 ) -> Exception:
+    language = _language(ctx)
+    if language.english:
+        return error
+    shown = getattr(error, "ctx", None)  # None: the error is shown without a usage line
+    _placeholders((shown or ctx).command, shown or ctx, language)
+    return SpokenUsageError(message or _worded(error, shown or ctx, language), shown,
+                            error.exit_code, language)
+
+
 class Spoken:
     """What endorse's commands and group share: their help, their usage line and their usage
     errors in the reader's language."""
@@ -192,10 +216,17 @@ class Spoken:
         """What has help on this command's page: the command and its parameters."""
         return [self, *self.get_params(ctx)]
 
+    def get_help_option(self, ctx):  # noqa: ANN001, ANN201
+        option = super().get_help_option(ctx)
+        if option is not None and not getattr(option, "endorse_help", False):
+            option.help, option.endorse_help = N_("Show this message and exit."), True
+        return option
+
     def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
         language = _language(ctx)
         if language.english:
             return super().format_help(ctx, formatter)
+        _placeholders(self, ctx, language)
         with _spoken(language, self.shown(ctx)):
             return super().format_help(ctx, formatter)
 
@@ -203,22 +234,34 @@ class Spoken:
         language = _language(ctx)
         if language.english:
             return super().format_usage(ctx, formatter)
-        pieces = [language.gettext(USAGE_WORDS.get(piece, piece))
-                  for piece in self.collect_usage_pieces(ctx)]
+        _placeholders(self, ctx, language)
+        pieces = [language.gettext(N_("[OPTIONS]"))]
+        for param in self.get_params(ctx):  # the arguments, by their placeholders
+            if param.param_type_name == "argument":
+                name = param.metavar or param.name.upper()
+                pieces.append(f"{{{name}}}" if param.required else f"[{name}]")
+        if isinstance(self, TyperGroup):
+            pieces.append(language.gettext(N_("COMMAND [ARGS]...")))
         formatter.write_usage(ctx.command_path, " ".join(pieces),
                               prefix=language.gettext("Usage:") + " ")
         return None
 
     def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
+        allowed = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # the extra arguments are said below, in the language
         try:
-            return super().parse_args(ctx, args)
-        except _ClickUsageError as error:
+            rest = super().parse_args(ctx, args)
+        except _click.UsageError as error:
             raise _in_language(error, ctx) from None
-
-
-def _in_language(error: Exception, ctx: typer.Context) -> Exception:
-    language = _language(ctx)
-    return error if language.english else SpokenUsageError(error, language)
+        finally:
+            ctx.allow_extra_args = allowed
+        if ctx.args and not allowed and not ctx.resilient_parsing and not isinstance(
+                self, TyperGroup):
+            extra = " ".join(ctx.args)
+            error = _click.UsageError(f"Got unexpected extra argument(s) ({extra})", ctx)
+            raise _in_language(error, ctx, _language(ctx).gettext(
+                "Got unexpected extra argument(s) ({arguments})").format(arguments=extra))
+        return rest
 
 
 class EndorseCommand(Spoken, TyperCommand):
@@ -251,11 +294,34 @@ class EndorseGroup(Spoken, TyperGroup):
         return [*super().shown(ctx), *(self.get_command(ctx, name)
                                        for name in self.list_commands(ctx))]
 
+    def main(self, args=None, *rest, **options):  # noqa: ANN001, ANN002, ANN003, ANN201
+        """typer's own words in the language of the command line, while it runs."""
+        import io
+        import os
+        import sys
+
+        from .i18n import choose, typer_words
+
+        args = list(sys.argv[1:] if args is None else args)
+        language = choose(_lang_in(args), os.environ, stderr=io.StringIO())
+        with typer_words(language):
+            return super().main(args, *rest, **options)
+
     def resolve_command(self, ctx, args):  # noqa: ANN001, ANN201
         try:
             return super().resolve_command(ctx, args)
-        except _ClickUsageError as error:
-            raise _in_language(error, ctx) from None
+        except _click.UsageError as error:
+            language = _language(ctx)
+            if language.english or not args or self.get_command(ctx, args[0]) is not None:
+                raise _in_language(error, ctx) from None
+            from difflib import get_close_matches
+
+            _ = language.gettext
+            said = _("No such command {command}.").format(command=repr(args[0]))
+            if near := get_close_matches(args[0], self.list_commands(ctx)):
+                said = _("No such command {command}. Did you mean {commands}?").format(
+                    command=repr(args[0]), commands=", ".join(map(repr, near)))
+            raise _in_language(error, ctx, said) from None
 
     def invoke(self, ctx):  # noqa: ANN001, ANN201
         try:
@@ -304,11 +370,6 @@ app = typer.Typer(
 
 # -- numbers typed in options, with the decimal mark of the reader's language -------------------
 
-#: click's parameter types, wherever this version of typer keeps click.
-_click_types = __import__(typer.BadParameter.__module__.rsplit(".", 1)[0] + ".types",
-                          fromlist=["FloatRange"])
-
-
 def _decimal_point(value: object, ctx: object) -> object:
     """``0,5`` as ``0.5`` when the reader's language writes decimals with a comma (Spanish);
     English reads numbers as it always did."""
@@ -318,18 +379,35 @@ def _decimal_point(value: object, ctx: object) -> object:
     return value
 
 
-class DecimalFloat(_click_types.FloatParamType):
-    """A number of an option, typed with a point, or with the language's decimal comma."""
+def _typed_number(text: str, *, whole: bool = False, least: float = 0) -> float:
+    """A number typed in an option: with a point, or with the reader's decimal comma
+    (``0,5`` with --lang es); refused, in the reader's language, when it is none or is under
+    ``least``."""
+    ctx = get_current_context()
+    value = _decimal_point(text, ctx) if isinstance(text, str) else text
+    language = _language(ctx)
+    try:
+        number = int(value) if whole else float(value)
+    except (TypeError, ValueError):
+        raise typer.BadParameter(language.gettext(
+            N_("{value} is not a whole number") if whole else N_("{value} is not a number")
+        ).format(value=repr(text))) from None
+    if number != number or number < least:  # NaN, or too small
+        raise typer.BadParameter(language.gettext(N_("{value} is less than {least}")).format(
+            value=repr(text), least=language.number(least)))
+    return number
 
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
-        return super().convert(_decimal_point(value, ctx), param, ctx)
+
+def _hours(text: str) -> float:
+    return _typed_number(text)
 
 
-class DecimalFloatRange(_click_types.FloatRange):
-    """:class:`DecimalFloat`, within a range."""
+def _seconds(text: str) -> float:
+    return _typed_number(text)
 
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
-        return super().convert(_decimal_point(value, ctx), param, ctx)
+
+def _processes(text: str) -> int:
+    return int(_typed_number(text, whole=True, least=1))
 
 
 class Format(str, Enum):
@@ -340,12 +418,12 @@ class Format(str, Enum):
 
 FileArg = Annotated[
     Optional[str],
-    typer.Argument(help=N_("Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml."),
-                   show_default=False),
+    typer.Argument(metavar=N_("FILE"), show_default=False,
+                   help=N_("Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml.")),
 ]
 AsOf = Annotated[
     Optional[str],
-    typer.Option("--as-of", metavar="YYYY-MM-DD",
+    typer.Option("--as-of", metavar=N_("YYYY-MM-DD"),
                  help=N_("Judge as of this date, YYYY-MM-DD or with slashes in the language's "
                       "order: 3/15/2027, or 15/3/2027 with --lang es (default: today). Later "
                       "entries are not counted."),
@@ -353,7 +431,7 @@ AsOf = Annotated[
 ]
 RulesOpt = Annotated[
     Optional[Path],
-    typer.Option("--rules", metavar="FILE|NAME", envvar="ENDORSE_RULES",
+    typer.Option("--rules", metavar=N_("FILE|NAME"), envvar="ENDORSE_RULES",
                  help=N_("Credential rules: a file, or a rules pack by name (`endorse rules` "
                       "lists them). Default: the shipped rules."), show_default=False),
 ]
@@ -361,21 +439,21 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=N_("Output for
                                            case_sensitive=False)]
 CredentialOpt = Annotated[
     Optional[str],
-    typer.Option("--credential", "-c", metavar="ID",
+    typer.Option("--credential", "-c", metavar=N_("ID"),
                  help=N_("The credential to judge by (default: applicant.target, else the "
                       "recommended one; for check, each portfolio's recommendation)."),
                  show_default=False),
 ]
 LangOpt = Annotated[
     Optional[str],
-    typer.Option("--lang", metavar="CODE",
+    typer.Option("--lang", metavar=N_("CODE"),
                  help=N_("The language to write in: en or es (default: the locale's, from "
                       "LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English). JSON is the same "
                       "in every language."), show_default=False),
 ]
 PaceOpt = Annotated[
     Optional[float],
-    typer.Option("--assume-rsc-per-month", metavar="HOURS", click_type=DecimalFloat(),
+    typer.Option("--assume-rsc-per-month", metavar=N_("HOURS"), parser=_hours,
                  help=N_("Forecast RS/C at this many hours a month instead of your recent pace."),
                  show_default=False),
 ]
@@ -509,12 +587,12 @@ class RowFormat(str, Enum):
 
 PathsArg = Annotated[
     list[str],
-    typer.Argument(metavar="PATH...", help=N_("Portfolio files, folders (searched for *.toml) "
+    typer.Argument(metavar=N_("PATH..."), help=N_("Portfolio files, folders (searched for *.toml) "
                    "and globs."), show_default=False),
 ]
 ExcludeOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--exclude", "-x", metavar="GLOB",
+    typer.Option("--exclude", "-x", metavar=N_("GLOB"),
                  help=N_("Leave out files whose path matches (repeat it); pyproject.toml is "
                       "always left out."), show_default=False),
 ]
@@ -522,7 +600,7 @@ RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help=N_("Outp
                                                  case_sensitive=False)]
 TimeLimitOpt = Annotated[
     Optional[float],
-    typer.Option("--time-limit", metavar="SECONDS", click_type=DecimalFloatRange(min=0),
+    typer.Option("--time-limit", metavar=N_("SECONDS"), parser=_seconds,
                  help=N_("Stop judging a file after this long and report it (default: 10; "
                       "0: no limit)."), show_default=False),
 ]
@@ -534,7 +612,7 @@ OutputOpt = Annotated[
 ]
 JobsOpt = Annotated[
     Optional[int],
-    typer.Option("--jobs", "-j", min=1, metavar="N",
+    typer.Option("--jobs", "-j", parser=_processes, metavar=N_("N"),
                  help=N_("Processes to use (default: the number of CPUs)."), show_default=False),
 ]
 
@@ -602,11 +680,11 @@ def bundle(
     file: FileArg = None,
     credential: CredentialOpt = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="DIR", help=N_("Where to write (default: this folder)."),
+        "--out", "-o", metavar=N_("DIR"), help=N_("Where to write (default: this folder)."),
         show_default=False)] = None,
     as_of: AsOf = None,
     templates: Annotated[Optional[Path], typer.Option(
-        "--templates", metavar="DIR", help=N_("Your own templates, in place of the shipped ones."),
+        "--templates", metavar=N_("DIR"), help=N_("Your own templates, in place of the shipped ones."),
         show_default=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help=N_("Replace a bundle already there."))] = False,
@@ -627,14 +705,14 @@ def bundle(
 def report(
     paths: PathsArg,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", metavar="DIR", help=N_("Where to write report.html, report.csv and "
+        "--out", "-o", metavar=N_("DIR"), help=N_("Where to write report.html, report.csv and "
         "report.json (default: this folder)."), show_default=False)] = None,
     as_of: AsOf = None,
     credential: Annotated[Optional[str], typer.Option(
-        "--credential", "-c", metavar="ID", help=N_("Judge everyone for this credential "
+        "--credential", "-c", metavar=N_("ID"), help=N_("Judge everyone for this credential "
         "(default: each portfolio's recommended one)."), show_default=False)] = None,
     review_date: Annotated[Optional[str], typer.Option(
-        "--review-date", metavar="YYYY-MM-DD", help=N_("The next review date: who will be ready "
+        "--review-date", metavar=N_("YYYY-MM-DD"), help=N_("The next review date: who will be ready "
         "by then."), show_default=False)] = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
@@ -656,7 +734,7 @@ WALKED = ORDER
 
 SectionOpt = Annotated[
     Optional[str],
-    typer.Option("--section", "-s", metavar="SECTION",
+    typer.Option("--section", "-s", metavar=N_("SECTION"),
                  help=Worded(N_("Go straight to one section: {names}."), WALKED),
                  show_default=False),
 ]
@@ -673,10 +751,10 @@ def init(
     email: Annotated[Optional[str], typer.Option("--email", show_default=False,
                                                  help=N_("Your email address."))] = None,
     focus: Annotated[Optional[str], typer.Option(
-        "--focus", metavar="FIELD", show_default=False,
+        "--focus", metavar=N_("FIELD"), show_default=False,
         help=N_("Your field of work: promotion, prevention, clinical or leadership."))] = None,
     target: Annotated[Optional[str], typer.Option(
-        "--target", metavar="ID", show_default=False,
+        "--target", metavar=N_("ID"), show_default=False,
         help=N_("The credential you are applying for."))] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help=N_("Never ask: start the portfolio from the options alone."))] = False,
@@ -719,7 +797,8 @@ def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> 
 def add(
     ctx: typer.Context,
     section: Annotated[Section, typer.Argument(
-        metavar="SECTION", help=Worded(N_("{names}."), ADDABLE), show_default=False)],
+        metavar=N_("SECTION"), help=Worded(N_("{names}."), ADDABLE), show_default=False,
+        show_choices=False)],  # named in its help, in the reader's "or"
     no_input: Annotated[bool, typer.Option(
         "--no-input", help=N_("Never ask: a missing required option is an error."))] = False,
     lang: LangOpt = None,

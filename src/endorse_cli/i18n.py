@@ -4,8 +4,9 @@
 functions and the conventions people read and type in it. English is the tool's own
 language and costs nothing: no catalog is read and ``gettext`` is not even imported. Any
 other language loads its catalog once, on first use, from
-``locale/<code>/LC_MESSAGES/endorse.mo`` (built into the wheel), or, in a source checkout,
-by compiling the ``.po`` beside it in memory.
+``locale/<code>/LC_MESSAGES/endorse.mo`` (compiled by Babel when the wheel is built), or, in a
+source checkout, by compiling the ``.po`` beside it in memory (Babel again, imported only
+then). Numbers and dates in another language are Babel's too, which is imported only then.
 
 What is machine-readable (JSON, the values in files, option names) never goes through here.
 """
@@ -16,27 +17,23 @@ import datetime as dt
 import functools
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .model.message import N_, Nn_  # noqa: F401 - marks, imported from here too
+from .model.message import N_, Nn_, english_number  # noqa: F401 - marks, from here too
 
 DOMAIN = "endorse"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 #: The variables that name the reader's language, in the order gettext reads them.
 ENVIRONMENT = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
-#: The month names, in the catalog so that each language names its months.
-MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-          N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
-          N_("December"))
-
-#: A month and its year, short, as on a chart's axis: "Nov 2026", "nov. 2026". Each is its own
-#: message (not "May" alone, which is the month's full name too).
-SHORT_MONTHS = (N_("Jan {year}"), N_("Feb {year}"), N_("Mar {year}"), N_("Apr {year}"),
-                N_("May {year}"), N_("Jun {year}"), N_("Jul {year}"), N_("Aug {year}"),
-                N_("Sep {year}"), N_("Oct {year}"), N_("Nov {year}"), N_("Dec {year}"))
+#: The orders of a day typed with slashes, in words.
+ORDER_WORDS = {"mdy": N_("month/day/year"), "dmy": N_("day/month/year")}
+#: The month names in English (every other language's are Babel's).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 class Language:
@@ -79,39 +76,70 @@ class Language:
         return message if self._catalog is None else self._catalog.pgettext(context, message)
 
     # -- what people read -------------------------------------------------------------------
+    #
+    # English is written here, as Babel would write it for "en", so that English imports
+    # nothing; every other language's numbers, months and dates are Babel's, from the
+    # conventions of its locale (CLDR), imported on first use.
+
+    @functools.cached_property
+    def _locale(self) -> Any:
+        from babel import Locale
+
+        return Locale.parse(self.code)
 
     @property
     def decimal_mark(self) -> str:
         """``.`` in English, ``,`` in Spanish."""
-        return self.pgettext("decimal mark", ".")
+        if self.english:
+            return "."
+        from babel.numbers import get_decimal_symbol
+
+        return get_decimal_symbol(self._locale)
 
     def number(self, value: object) -> str:
-        """``1.5`` in English, ``1,5`` in Spanish: the decimal mark of the language."""
+        """A number as the language writes it, to three decimals at most: ``1,234,567`` and
+        ``1.5`` in English, ``1.234.567`` and ``1,5`` in Spanish."""
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             return str(value)
-        text = f"{value:g}" if isinstance(value, float) else str(value)
-        mark = self.decimal_mark
-        return text.replace(".", mark) if mark != "." else text
+        if self.english:
+            return english_number(value)
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self._locale)
 
     def month(self, number: int) -> str:
-        return self.gettext(MONTHS[number - 1])
+        """A month's name: ``March``, ``marzo``."""
+        if self.english:
+            return MONTHS[number - 1]
+        from babel.dates import get_month_names
+
+        return get_month_names("wide", context="format", locale=self._locale)[number]
 
     def day(self, value: object) -> str:
         """A day as people read it: ``2025-03-15`` in English, ``15 de marzo de 2025``."""
         if not isinstance(value, dt.date):
             return str(value)
-        pattern = self.pgettext("date", "{year}-{mm}-{dd}")
-        return pattern.format(year=value.year, mm=f"{value.month:02d}", dd=f"{value.day:02d}",
-                              day=value.day, month=self.month(value.month))
+        if self.english:
+            return value.isoformat()[:10]
+        from babel.dates import format_date
+
+        return format_date(value, "long", locale=self._locale)
 
     def month_year(self, value: dt.date) -> str:
         """``March 2025``, ``marzo de 2025``."""
-        return self.pgettext("month and year", "{month} {year}").format(
-            month=self.month(value.month), year=value.year)
+        return self._skeleton("yMMMM", value, "{month} {year}".format(
+            month=self.month(value.month), year=value.year))
 
     def short_month(self, value: dt.date) -> str:
-        """A month short, as on a chart's axis: ``Nov 2026``, ``nov. 2026``."""
-        return self.gettext(SHORT_MONTHS[value.month - 1]).format(year=value.year)
+        """A month short, as on a chart's axis: ``Nov 2026``, ``nov 2026``."""
+        return self._skeleton("yMMM", value, f"{MONTHS[value.month - 1][:3]} {value.year}")
+
+    def _skeleton(self, skeleton: str, value: dt.date, english: str) -> str:
+        if self.english:
+            return english
+        from babel.dates import format_skeleton
+
+        return format_skeleton(skeleton, value, locale=self._locale)
 
     # -- what people type -------------------------------------------------------------------
 
@@ -125,8 +153,11 @@ class Language:
     @property
     def order_words(self) -> str:
         """The order of a day typed with slashes, in words: ``month/day/year``."""
-        return {"mdy": self.gettext("month/day/year"),
-                "dmy": self.gettext("day/month/year")}.get(self.order, self.order)
+        return self.words_of_order(self.order)
+
+    def words_of_order(self, order: str) -> str:
+        """An order of a day typed with slashes (``dmy``), in this language's words."""
+        return self.gettext(ORDER_WORDS[order]) if order in ORDER_WORDS else order
 
     def typed_example(self) -> str:
         """The local form of 2024-03-15 (``3/15/2024``, ``15/3/2024``)."""
@@ -154,10 +185,81 @@ def catalog(code: str) -> Any:
             return gettext.GNUTranslations(file)
     source = folder / f"{DOMAIN}.po"
     if source.exists():
-        from .po import compile_po
-
-        return gettext.GNUTranslations(io.BytesIO(compile_po(source.read_text(encoding="utf-8"))))
+        return gettext.GNUTranslations(io.BytesIO(compile_po(source)))
     return gettext.NullTranslations()
+
+
+def compile_po(source: Path) -> bytes:
+    """A ``.po`` catalog as the ``.mo`` gettext loads, compiled by Babel: translated messages
+    only, no fuzzy one. The wheel's catalogs are compiled so when it is built
+    (``hatch_build.py``); a source checkout's, on first use."""
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with source.open("rb") as file:
+        messages = read_po(file, abort_invalid=True)
+    out = io.BytesIO()
+    write_mo(out, messages, use_fuzzy=False)
+    return out.getvalue()
+
+
+#: The gettext domain typer looks its own words up in ("Options", "[default: ...]", "Missing
+#: command."): the standard library's default one, ``messages``. endorse ships a catalog of
+#: those words for each language, ``locale/<code>/LC_MESSAGES/messages.po``.
+TYPER_DOMAIN = "messages"
+_typer_bound = False
+
+
+@contextmanager
+def typer_words(language: Language) -> Iterator[None]:
+    """While a command runs: typer's own words in ``language``, by the route gettext gives
+    every program: the default domain bound to endorse's catalog, and ``LANGUAGE`` naming the
+    language (as it is set back after). English binds nothing and reads no catalog."""
+    global _typer_bound
+    if language.english and not _typer_bound:
+        yield
+        return
+    import gettext
+    import os
+
+    if not language.english:
+        gettext.bindtextdomain(TYPER_DOMAIN, str(_compiled(language.code, TYPER_DOMAIN)))
+        _typer_bound = True
+    was = os.environ.get("LANGUAGE")
+    os.environ["LANGUAGE"] = language.code
+    try:
+        yield
+    finally:
+        if was is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = was
+
+
+@functools.cache
+def _compiled(code: str, domain: str) -> Path:
+    """The folder gettext finds ``<code>/LC_MESSAGES/<domain>.mo`` in: the package's own where
+    the wheel carries it built; in a source checkout, a folder of the temporary directory that
+    the ``.po`` is compiled into, named by what it holds (an edited catalog gets a new one)."""
+    if (LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.mo").exists():
+        return LOCALE_DIR
+    import hashlib
+    import os
+    import tempfile
+
+    data = compile_po(LOCALE_DIR / code / "LC_MESSAGES" / f"{domain}.po")
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    folder = Path(tempfile.gettempdir()) / f"endorse-{user}-locale-{digest}"
+    target = folder / code / "LC_MESSAGES" / f"{domain}.mo"
+    if not target.exists() or target.read_bytes() != data:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    return folder
 
 
 def available() -> tuple[str, ...]:

@@ -169,8 +169,14 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
 
             check_target(loaded, s.rules)
             certificates = problems(Path(file), loaded.value.training)
+            said = None
+            if s.language != "en":
+                from ..i18n import language
+
+                said = tuple(shown(c.say(language(s.language))) for c in certificates)
             return Row(file=name, applicant=shown(loaded.value.applicant.name),
-                       warnings=len(certificates), missing=tuple(map(shown, certificates)))
+                       warnings=len(certificates),
+                       missing=tuple(shown(c.say()) for c in certificates), missing_said=said)
         result = assess_loaded(loaded, s.rules, s.as_of, today=s.today,
                                words="json" if s.documents else "none")
     except EndorseError as error:
@@ -281,7 +287,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _terminated(signum: int, frame: object) -> None:
-    raise Terminated("stopped (SIGTERM); the files not yet checked were left out")
+    raise Terminated(N_("by SIGTERM; the files not yet checked were left out"))
 
 
 def _stop(pool: Any) -> None:

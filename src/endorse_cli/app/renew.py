@@ -260,6 +260,7 @@ def list_rules(app: Application, *, fmt: str) -> None:
 
     entries = []
     shown: dict[str, str] = {}  # each pack's title in the reader's language
+    shows_said: dict[str, list[str]] = {}  # what each source shows of its dates, likewise
     default = load_rules().value
     entries.append({"name": "(default)", "file": "data/credentials.toml", "title": default.name,
                     "effective": None, "checked": None, "renewal": default.renewal is not None,
@@ -271,6 +272,11 @@ def list_rules(app: Application, *, fmt: str) -> None:
             raise
         pack = rules.pack
         shown[name] = _localized_title(rules, app.language)
+        if not app.language.english and pack is not None:
+            from ..model.texts import localized
+
+            said = localized(rules, app.language.code).pack
+            shows_said[name] = [s.shows for s in (said.source if said else ())]
         entries.append({
             "name": name, "file": f"data/packs/{name}.toml",
             "title": pack.title if pack else rules.name,
@@ -312,9 +318,12 @@ def list_rules(app: Application, *, fmt: str) -> None:
         lines += [("- " if md else "  ") + d for d in details]
         if e["sources"]:
             lines.append(("- " if md else "  ") + _("sources:"))
-            for s in e["sources"]:
-                shows = f" ({s['shows']})" if s["shows"] else ""
-                lines.append(("  - " if md else "    - ") + f"{s['title']}{shows}: {s['url']}")
+            said = shows_said.get(e["name"])
+            for i, s in enumerate(e["sources"]):
+                shows = said[i] if said else s["shows"]
+                shows = f" ({shows})" if shows else ""
+                title = s["title"] if said is None else _("“{title}”").format(title=s["title"])
+                lines.append(("  - " if md else "    - ") + f"{title}{shows}: {s['url']}")
         lines.append("")
     term.data("\n".join(lines))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EndorseError, UsageError
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
 from .fields import (ORDER, SECTIONS, Field, allowed, fix_for, labels, listed, read_entry,
                      summary)
 
@@ -22,20 +22,30 @@ from .fields import (ORDER, SECTIONS, Field, allowed, fix_for, labels, listed, r
 from ..model.sections import ADDABLE  # noqa: E402, F811 - the one list of sections
 
 
+#: The placeholder of each kind of value in `endorse add --help` (``--date DATE``).
+PLACEHOLDERS = {"date": N_("DATE"), "hours": N_("HOURS"), "file": N_("FILE"),
+                "email": N_("EMAIL"), "count": N_("COUNT"), "text": N_("TEXT"),
+                "areas": N_("AREA"), "choice": N_("VALUE")}
+
+
+def _placeholder(kind: str, language: Language) -> str:
+    return language.gettext(PLACEHOLDERS.get(kind, PLACEHOLDERS["text"]))
+
+
 def _option(field: Field, language: Language = ENGLISH) -> str:
     _ = language.gettext
     shown = field.flag + ("*" if field.required else "")
     if field.kind == "choice" and not field.choices:
-        return f"{shown} VALUE"
+        return f"{shown} {_placeholder('choice', language)}"
     if field.kind == "choice":
         return f"{shown} {'|'.join(field.choices)}"
     if field.kind == "areas":
-        return f"{shown} AREA " + _("(repeat it)")
+        return f"{shown} {_placeholder('areas', language)} " + _("(repeat it)")
     if field.kind == "many":
         return f"{shown} {'|'.join(field.choices)} " + _("(repeat it)")
     if field.kind == "yesno":
         return f"{shown} / --no-{field.flag[2:]}"
-    return f"{shown} {field.kind.upper() if field.kind != 'text' else 'TEXT'}"
+    return f"{shown} {_placeholder(field.kind, language)}"
 
 
 def options_help(language: Language = ENGLISH, width: int = 78) -> str:
@@ -50,10 +60,12 @@ def options_help(language: Language = ENGLISH, width: int = 78) -> str:
     lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
     lines.append(_(
-        "(* required. DATE: {iso} or {local}; a degree's --completed may be {month} or 2016. "
-        "HOURS: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week {work}. "
-        "FILE: a certificate; one outside the portfolio's folder is copied into certificates/ "
-        "beside it. AREA: {areas}.)").format(
+        "(* required. {DATE}: {iso} or {local}; a degree's --completed may be {month} or 2016. "
+        "{HOURS}: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week "
+        "{work}. {FILE}: a certificate; one outside the portfolio's folder is copied into "
+        "certificates/ beside it. {AREA}: {areas}.)").format(
+            DATE=_placeholder("date", language), HOURS=_placeholder("hours", language),
+            FILE=_placeholder("file", language), AREA=_placeholder("areas", language),
             iso="2024-03-15", local=language.typed_example(),
             month=language.month_year(dt.date(2016, 5, 1)), decimal=language.number(1.5),
             training=allowed("training", "hours", language),
@@ -110,6 +122,34 @@ def _split(section: str, args: list[str], language: Language = ENGLISH,
     return given, file
 
 
+def area_ids(text: str, language: Language) -> str:
+    """``reflexión, pensamiento`` as ``reflection,thinking``: competency areas typed by the
+    names the rules give them in ``language`` (``[i18n.es.areas]``), without regard to case or
+    accents, a name of several words whole between commas or with hyphens for its spaces; an
+    id, or a word that names no area, is left as it is (and refused, if it is none, by
+    :func:`.fields.parse`)."""
+    import re
+    import unicodedata
+
+    from ..io.rules_file import load_rules
+    from ..model.texts import localized
+
+    def plain(word: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    names: dict[str, str] = {}
+    for slug, info in localized(load_rules().value, language.code).areas.items():
+        names[plain(info.label)] = names[plain(info.label).replace(" ", "-")] = slug
+    ids = []
+    for piece in (p for p in text.split(",") if p.strip()):
+        if plain(piece) in names:
+            ids.append(names[plain(piece)])
+        else:
+            ids += [names.get(plain(word), word) for word in re.split(r"\s+", piece.strip())]
+    return ",".join(ids)
+
+
 def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         language: Language = ENGLISH) -> str:
     """Add one entry; returns a line saying what was added where. A day given with slashes
@@ -120,6 +160,10 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     today = dt.date.today()
     typed = {key: ",".join(raw) if isinstance(raw, list) else str(raw)
              for key, raw in given.items()}
+    if not language.english:  # an area may be typed by its name in the language
+        for field in SECTIONS[section]:
+            if field.kind == "areas" and field.key in typed:
+                typed[field.key] = area_ids(typed[field.key], language)
     answers, refused = read_entry(section, typed, today=today, language=language)
     missing: list[Field] = []
     for problem in refused:

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..i18n import ENGLISH, Language
+from ..i18n import ENGLISH, N_, Language
+from ..model.message import Message
 
 FOLDER = "certificates"
 
@@ -66,26 +67,48 @@ def copy_in(source: Path, portfolio: Path) -> str:
     return f"{FOLDER}/{target.name}"
 
 
-def ordinal(n: int) -> str:
-    """``1st``, ``2nd``, ``11th``, ``23rd``."""
-    last = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{last}"
-
-
-def problems(portfolio: Path, trainings: Iterable[Any]) -> list[str]:
+def problems(portfolio: Path, trainings: Iterable[Any]) -> list[Message]:
     """A sentence for each certificate the portfolio names that `endorse bundle` could not
-    take: a file that is not there, or one outside the portfolio's folder."""
+    take: a file that is not there, or one outside the portfolio's folder. Each names the
+    training by its number from 1, its title and its date; ``.say(language)`` words it."""
+    from ..render.sentences import NTH, ordinal
+
     folder = Path(os.path.normpath(portfolio.parent.absolute()))
     found = []
     for n, course in enumerate(trainings, 1):
         if not course.certificate:
             continue
-        which = f"your {ordinal(n)} training, {course.title}, {course.date.isoformat()}"
         named = Path(os.path.normpath(folder / course.certificate))
         if not named.is_relative_to(folder):
-            found.append(f"{which}: the certificate {course.certificate} is outside the "
-                         "portfolio's folder; name it again with `endorse edit` to copy it in")
+            template = N_("{which}, {title}, {date}: the certificate {file} is outside the "
+                          "portfolio's folder; name it again with `endorse edit` to copy it in")
         elif not named.is_file():
-            found.append(f"{which}: the certificate file {course.certificate} is missing; put "
-                         "it there, or name another with `endorse edit`")
+            template = N_("{which}, {title}, {date}: the certificate file {file} is missing; "
+                          "put it there, or name another with `endorse edit`")
+        else:
+            continue
+        found.append(Message(template, which=_Nth(NTH["training"], n, ordinal),
+                             title=course.title, date=_Day(course.date),
+                             file=course.certificate))
     return found
+
+
+class _Nth:
+    """``your 3rd training``, ``su capacitación n.º 3``: said in the reader's language."""
+
+    def __init__(self, template: str, n: int, ordinal: Any) -> None:
+        self.template, self.n, self.ordinal = template, n, ordinal
+
+    def say(self, language: Any = None) -> str:
+        language = language or ENGLISH
+        return language.gettext(self.template).format(nth=self.ordinal(self.n, language))
+
+
+class _Day:
+    """A day as the reader reads it (``2020-11-20``, ``20 de noviembre de 2020``)."""
+
+    def __init__(self, day: Any) -> None:
+        self.day = day
+
+    def say(self, language: Any = None) -> str:
+        return (language or ENGLISH).day(self.day)

@@ -413,7 +413,7 @@ def init(term: Terminal, path: Path, *, rules_file: Path | None = None,
     s.doc = PortfolioDocument.new(path, answers, over=was,
                                   header=_header(answers["name"], s.today, term.language))
     s.doc.save()
-    _write_schema(path)
+    _write_schema(path, term.language)
     s.say(_("Saved {path}.").format(path=path), style="green")
     then = _("run {command} to go on").format(command=go_on("interview", path))
     try:
@@ -435,13 +435,16 @@ def _header(name: str, today: dt.date, language: Language = ENGLISH) -> str:
             + _("Add to it with `endorse interview`, or edit it by hand: comments are kept."))
 
 
-def _write_schema(path: Path) -> None:
+def _write_schema(path: Path, language: Language) -> None:
+    """The schema beside a new portfolio, which lets editors check and complete the file as it
+    is typed; its descriptions in the applicant's language, as the file's opening comment."""
     schema = path.with_name(SCHEMA_NAME)
-    if not schema.exists():  # lets editors check and complete the file as it is typed
+    if not schema.exists():
         from ..model.schema import portfolio_schema
         from ..render.json_out import dumps
 
-        write_atomically(schema, dumps(portfolio_schema()), mode=0o644)
+        write_atomically(schema, dumps(portfolio_schema(None if language.english else language)),
+                         mode=0o644)
 
 
 def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Path | None,
@@ -479,7 +482,7 @@ def _init_from(term: Terminal, path: Path, given: dict[str, str], rules_file: Pa
     doc = PortfolioDocument.new(path, answers, over=was,
                                 header=_header(answers["name"], today, language))
     doc.save()
-    _write_schema(path)
+    _write_schema(path, language)
     term.message(_("{path}; add to it with {add} or {interview}").format(
         path=path, add=f"`endorse add SECTION {shlex.quote(str(path))} ...`",
         interview=go_on("interview", path)), label="started", style="32")

@@ -76,6 +76,9 @@ class Plan:
     #: Columns that fill no field: kept with each entry, under their own headers.
     kept: list[str]
     rows: list[Row]
+    #: Another language whose order of day and month reads every date of the sheet, when
+    #: some do not read in the reader's (``15/03/2026`` under English): its code.
+    other_order: str | None = None
 
     def having(self, status: str) -> list[Row]:
         return [row for row in self.rows if row.status == status]
@@ -213,8 +216,10 @@ def _section(headers: list[str], given: str | None, maps: dict[str, str],
               "{headers}").format(section=section, fields=listed(
                   [_(f.prompt).lower() for f in missing], language),
                   headers=", ".join(named) or _("nothing")),
-            fix=_("name the column with --map COLUMN={key}, or give --section if this is "
-                  "another kind of log").format(key=missing[0].key))
+            fix=(_("name the column with --map COLUMN={key}, or leave --section out to let "
+                   "the columns say what the rows are") if given else
+                 _("name the column with --map COLUMN={key}, or give --section if this is "
+                   "another kind of log")).format(key=missing[0].key))
     ties = [s[2] for s in scored if s[0] and s[1] == count and s[2] != section]
     if ties and not given:
         raise UsageError(
@@ -313,8 +318,33 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
         row.status = "refused" if row.refused else "new"
         result.rows.append(row)
     result.kept = [names[i] for i in kept_at if i in kept_used]
+    result.other_order = _other_order(result, fields, language)
     _mark_repeats(result, portfolio_value)
     return result
+
+
+def _other_order(result: Plan, fields: dict[str, Field], language: Language) -> str | None:
+    """The language whose order reads every day of the sheet typed with slashes, when some
+    were refused in the reader's order: the sheet was made where days come first (or last)."""
+    from ..i18n import available, language as named, parse_day
+
+    dates = [k for k, f in fields.items() if f.kind == "date"]
+    refused = {column for row in result.having("refused") for column, _t, _r in row.refused}
+    if not {result.read.get(k) for k in dates} & refused:
+        return None
+    typed = [row.given[k] for row in result.rows if row.status != "total" for k in dates
+             if "/" in row.given.get(k, "")]
+    for code in available():
+        other = named(code)
+        if other.order == language.order or not typed:
+            continue
+        try:
+            for text in typed:
+                parse_day(text, other)
+        except ValueError:
+            continue
+        return code
+    return None
 
 
 def _column_letter(i: int) -> str:
@@ -483,6 +513,10 @@ def refuse(result: Plan, skip_bad: bool, language: Language = ENGLISH) -> None:
            if good else language.ngettext(
                "correct it in the spreadsheet and import it again",
                "correct them in the spreadsheet and import it again", n))
+    if result.other_order:  # said first: it is the fix of every date refused
+        other = Language(result.other_order)
+        fix = _("the dates read as {order}: to read them so, give --lang {code}").format(
+            order=language.words_of_order(other.order), code=result.other_order) + "; " + fix
     raise RowsRefused(said + "\n" + refusals(result, language), fix=fix)
 
 

@@ -89,11 +89,20 @@ class Joined:
 
 
 def _said(value: Any, language: Speaker | None) -> Any:
-    if isinstance(value, (Message, Joined)):
+    if isinstance(value, (Message, Joined)) or callable(getattr(value, "say", None)):
         return value.say(language)
     if isinstance(value, float):
-        return f"{value:g}" if language is None else language.number(value)
+        return english_number(value) if language is None else language.number(value)
     return value
+
+
+def english_number(value: float) -> str:
+    """A number as English writes it, to three decimals at most: ``1,234,567``, ``1.5``
+    (as Babel writes it for English; another language's numbers are Babel's own)."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    text = f"{value:,.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def say(text: str | Message | None, language: Speaker | None = None) -> str | None:

@@ -189,8 +189,12 @@ class CheckRow(Struct, kw_only=True):
     requirements_met: int | None = None
     requirements_total: int | None = None
     warnings: int = 0
-    #: Labels of the judged credential's unmet requirements.
+    #: Labels of the judged credential's unmet requirements; for `validate`, the certificate
+    #: files to see to (in English, as JSON and CSV write them).
     missing: tuple[str, ...] = ()
+    #: `validate`'s certificate files to see to, in the reader's language, for the tables
+    #: people read (None: as ``missing``).
+    missing_said: tuple[str, ...] | None = None
     #: Every credential whose requirements are all met.
     credentials_met: tuple[str, ...] = ()
     #: When the judged credential will be met, as forecast; None when met already, or when

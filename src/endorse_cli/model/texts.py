@@ -4,7 +4,8 @@ A rules file is written in one language. Each ``[i18n.es]`` table (any language 
 give that language's words for what a person reads: the rules' name, degree names, areas,
 the words for the format's values, next steps, each credential's name, audience and
 requirement labels and next steps, and (format 2) the endorsements' names, the renewal
-requirements' labels and next steps and the pack's title::
+requirements' labels and next steps, the pack's title and what its sources' pages show
+of their dates::
 
     [i18n.es]
     name = "..."
@@ -22,6 +23,8 @@ requirements' labels and next steps and the pack's title::
     label = "Licenciatura o maestría"
     [i18n.es.pack]
     title = "..."
+    [i18n.es.pack.shows]
+    CT-2025 = "desde el 1 de enero de 2025"
     [i18n.es.endorsements.IMHM-C]
     label = "Mentor en Salud Mental Infantil - Clínico"
     [i18n.es.renewal.requirement.rsc]
@@ -85,6 +88,8 @@ class EndorsementText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=T
 
 class PackText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     title: Words | None = None
+    #: What each source's page shows of its dates, by the source's key.
+    shows: dict[str, Words] = {}
 
 
 class LanguageText(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -166,6 +171,9 @@ def _localized(rules, code: str):  # noqa: ANN001, ANN202
     pack = rules.pack
     if pack is not None and text.pack.title:
         pack = replace(pack, title=text.pack.title)
+    if pack is not None and text.pack.shows:
+        pack = replace(pack, source=[replace(s, shows=text.pack.shows.get(s.key, s.shows))
+                                     for s in pack.source])
     return replace(
         rules,
         name=text.name or rules.name,

@@ -315,8 +315,9 @@ class Table(Writer):
     def row(self, row: Row) -> None:
         _ = self.language.gettext
         if self.validate:
-            warned = (_("warning: {problems}").format(problems="; ".join(row.missing))
-                      if row.missing else "")  # certificates
+            missing = row.missing_said or row.missing  # certificates
+            warned = (_("warning: {problems}").format(problems="; ".join(missing))
+                      if missing else "")
             detail = _error_text(row, self.language) if row.invalid else warned
             self._line(row.file, self.invalid if row.invalid else self.valid, detail)
         elif row.invalid:
@@ -351,7 +352,8 @@ class Markdown(Writer):
         yes, no = self.yes, self.no
         problem = e(_error_text(row, self.language)) if row.invalid else ""
         if self.validate:
-            problem = problem or e("; ".join(row.missing))  # warnings: missing certificates
+            # warnings: missing certificates
+            problem = problem or e("; ".join(row.missing_said or row.missing))
             self.out.write(f"| {e(row.file)} | {no if row.invalid else yes} | {problem} |\n")
             return
         if row.invalid:

@@ -672,6 +672,8 @@ def pack_field(words: Words, key: str, value: Any) -> str:
             else _("(no endorsement given)")) for e in value), language=language)
     if key == "due":
         return words.day(value)
+    if key == "year":  # a year is a name, never grouped: 2026, not 2.026
+        return str(value)
     return words.number(value)
 
 

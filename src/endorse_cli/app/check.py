@@ -46,8 +46,8 @@ def _empty_file_stdout(stdout: IO[Any] | None) -> bool:
 def output_target(fmt: str, output: Path | None, stdout: IO[Any] | None = None) -> Path | None:
     """The file ``--output`` names, checked before any work: None for stdout (no --output, or
     ``-o -``, which only the text formats take). A workbook goes into a named file, never to
-    stdout; a folder, a folder that does not exist and a file the user may not write are
-    refused, each with its plain cause and the fix (a usage error)."""
+    stdout; a folder, a folder that does not exist, what is not a plain file and a file the
+    user may not write are refused, each with its plain cause and the fix (a usage error)."""
     if output is not None and str(output) == "-":
         output = None
     if fmt in WORKBOOKS and output is None:

@@ -242,9 +242,9 @@ def test_lang_before_the_command_is_the_command_s_own(golden) -> None:
 def test_the_options_of_each_section_in_add_s_help_are_in_spanish(cli) -> None:
     out = " ".join(cli("add", "--help", "--lang", "es").out.split())
     assert "Opciones de cada sección: education: --degree*" in out
-    assert ("(* obligatoria. FECHA: 2024-03-15 o 15/3/2024; el --completed de un título puede "
-            "ser mayo de 2016 o 2016. HORAS: 1,5, 1:30, 6 horas o 90 min; más de 0 y como "
-            "máximo 10.000") in out
+    assert ("(* obligatoria. FECHA: 2024-03-15, 15/3/2024 o un mes, mayo de 2016; el "
+            "--completed de un título también 2016. HORAS: 1,5, 1:30, 6 horas o 90 min; más de 0 "
+            "y como máximo 10.000") in out
     assert "(repeat it)" not in out and "required" not in out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -304,10 +305,11 @@ def test_a_name_xml_cannot_hold_leaves_the_workbook_readable(cli, tmp_path) -> N
 
 def test_the_report_s_months_medians_reasons_and_expected_days_are_told_apart(
         cli, tmp_path) -> None:
-    """Two people 4 and 3.75 hours of RS/C short (median 3.875: shown 3.88, rounded up to 2
-    decimals as the engine rounds what is missing); a file with text for hours (its reason
+    """Four people 3.75, 3.75, 4 and 24 hours of RS/C short (median 3.875: shown 3.88, rounded
+    up to 2 decimals as the engine rounds what is missing); a file with text for hours (its reason
     names the field, as `check` says it); the readiness months as real dates shown yyyy-mm;
-    the Expected column says "met" and "no date" where there is no day, as the page does."""
+    the Expected column says "met", "after their steps" (only the exam left) and "no date"
+    (no RS/C: no pace to forecast by) where there is no day, as the page does."""
     folder = tmp_path / "in"
     folder.mkdir()
     text = (EXAMPLES / "home-visitor.toml").read_text(encoding="utf-8")
@@ -319,13 +321,17 @@ def test_the_report_s_months_medians_reasons_and_expected_days_are_told_apart(
                                      encoding="utf-8")
     (folder / "met.toml").write_bytes((EXAMPLES / "clinician.toml").read_bytes())
     (folder / "exam.toml").write_bytes((EXAMPLES / "imhs-no-exam.toml").read_bytes())
+    no_rsc = "".join(part for part in re.split(r"(?m)^(?=\[)", text)
+                     if not part.startswith("[[supervision]]"))
+    (folder / "no-rsc.toml").write_text(no_rsc, encoding="utf-8")
+    (folder / "c.toml").write_bytes((folder / "b.toml").read_bytes())
     run = cli("report", str(folder), "--as-of", AS_OF, "--out", str(tmp_path / "out"))
     assert run.code == 0, run.err
     book = _book(tmp_path / "out" / "report.xlsx")
     rsc = next(r for r in _rows(book["Holding back"])[1:] if "reflective" in r[1])
-    assert rsc[2:] == (2, 3.88, "3.88 hours")
+    assert rsc[2:] == (4, 3.88, "3.88 hours")  # 3.75, 3.75, 4 and 24 hours short
     csv_text = (tmp_path / "out" / "report.csv").read_text(encoding="utf-8")
-    assert ",2,3.88,hours" in csv_text and "3.875" not in csv_text
+    assert ",4,3.88,hours" in csv_text and "3.875" not in csv_text
     assert "3.88 hours" in (tmp_path / "out" / "report.html").read_text(encoding="utf-8")
 
     checked = cli("check", str(folder / "bad.toml"), "-f", "csv").out
@@ -340,5 +346,6 @@ def test_the_report_s_months_medians_reasons_and_expected_days_are_told_apart(
     assert month.value == dt.datetime(2026, 11, 1)
 
     expected = {r[1].rsplit("/", 1)[-1]: r[6] for r in _rows(book["Everyone"])[1:]}
-    assert expected["met.toml"] == "met" and expected["exam.toml"] == "no date"
+    assert expected["met.toml"] == "met" and expected["no-rsc.toml"] == "no date"
+    assert expected["exam.toml"] == "after their steps"
     assert isinstance(expected["a.toml"], dt.datetime)

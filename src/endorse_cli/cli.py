@@ -779,12 +779,35 @@ def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt 
         section=section)
 
 
-@app.command(cls=EndorseCommand,
-             help=N_("Change or remove any entry of your portfolio."))
-def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
+@app.command(cls=EndorseCommand, help=N_(
+    "Change or remove any entry of your portfolio.\n\n"
+    "With --set, a change without questions, e.g. `endorse edit --provider \"Ana Lopez\"\n"
+    "--set provider_credential=IMHS` (every RS/C session with her at once)."))
+def edit(
+    file: FileArg = None,
+    provider: Annotated[Optional[str], typer.Option(
+        "--provider", metavar="NAME", show_default=False,
+        help=N_("Change every RS/C session with this provider (any case or spacing); "
+                "without --set, the provider's Endorsement is asked once."))] = None,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", metavar="SECTION", show_default=False,
+        help=N_("With --number, the entry to change; `exam` for the exam. Default: your "
+                "details."))] = None,
+    number: Annotated[Optional[int], typer.Option(
+        "--number", "-n", metavar="N", min=1, show_default=False,
+        help=N_("The entry of --section to change, counted from 1."))] = None,
+    set_: Annotated[Optional[list[str]], typer.Option(
+        "--set", metavar="KEY=VALUE", show_default=False,
+        help=N_("Set KEY to VALUE, read as its question reads it; an empty VALUE removes "
+                "it (repeatable)."))] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
     from .app.questionnaire import edit as run
 
-    run(Application("edit", rules_file=rules, lang=lang), file)
+    given = {"provider": provider, "section": section, "number": number, "set": set_}
+    run(Application("edit", rules_file=rules, lang=lang), file,
+        {k: v for k, v in given.items() if v is not None} or None)
 
 
 @app.command(

@@ -141,12 +141,14 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
             for status, people in ((_("Due"), cohort.renewals.due),
                                    (_("Lapsed"), cohort.renewals.lapsed))
             for r in people]))
-    met_word, no_date = _("met"), _("no date")  # as the page says them
+    # As the page says them.
+    met_word, no_date, steps_word = _("met"), _("no date"), _("after their steps")
     sheets += [
         (_("Everyone"), [name_h, file_h, cred_h, _("Met"), _("Requirements met"),
                          _("Requirements"), _("Expected"), _("Red flags")],
          ([p.name, p.file, p.credential, p.met, p.requirements_met, p.requirements_total,
-           met_word if p.met else p.expected or no_date, p.red_flags]
+           met_word if p.met else steps_word if p.steps_only else p.expected or no_date,
+           p.red_flags]
           for p in cohort.people)),
         (_("Not read"), [file_h, _("Line"), _("Why"), _("What to do")],
          [[u.file, u.line, u.reason, u.fix] for u in cohort.unreadable]),

@@ -71,7 +71,8 @@ def test_wide_and_combining_characters_keep_the_table_s_columns(cli, tmp_path,
                                      encoding="utf-8")
     run = cli("check", *names, "--as-of", AS_OF)
     lines = run.out.splitlines()[:5]
-    assert lines[0].split() == ["FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN"]
+    assert lines[0].split() == ["FILE", "APPLICANT", "CRED", "QUAL", "MET", "READY", "REQS",
+                                "WARN"]
 
     def column_of(line: str, word: str) -> int:
         return cell_len(line[:line.index(word)])

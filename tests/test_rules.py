@@ -326,8 +326,9 @@ def test_a_tiny_rsc_threshold_with_no_session_is_judged(cli, tmp_path) -> None:
     span, had no first session to count the period from (an AttributeError)."""
     pack = (ROOT / "data" / "packs" / "ecmh-e-2025.toml").read_text(encoding="utf-8")
     lines = pack.splitlines()
-    assert lines[478] == "hours = 24"
-    lines[478] = "hours = 1e-320"
+    ecfs_rsc = lines.index("hours = 24")  # the first: ECFS's RS/C
+    assert lines[ecfs_rsc - 3:ecfs_rsc - 1] == ['id = "rsc"', 'kind = "supervision"']
+    lines[ecfs_rsc] = "hours = 1e-320"
     path = tmp_path / "rules.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for command in (["assess", "-f", "json"], ["gaps", "--timeline"]):

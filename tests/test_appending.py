@@ -564,3 +564,17 @@ def test_editing_a_long_portfolio_never_reads_it_with_tomlkit(tmp_path, monkeypa
                                        'provider = "P150"\nnotes = "moved to March"\n').replace(
         'provider = "P299"\n', 'provider = "Dana Lee"\n') + (
         '\n[[supervision]]\ndate = 2024-02-01\nhours = 1\nprovider = "Dana"\n')
+
+
+def test_entries_added_past_the_most_a_portfolio_holds_are_refused(tmp_path, monkeypatch) -> None:
+    from endorse_cli.io import portfolio_file
+
+    monkeypatch.setattr(portfolio_file, "MAX_ENTRIES", 3)
+    original = HEAD + "\n" + COURSE_TEXT
+    path = write(tmp_path, original)
+    doc = PortfolioDocument.open(path)
+    for n in range(3):
+        doc.add_entry("reference", {"name": f"Reference {n}"})
+    with pytest.raises(PortfolioError, match="holds 4 entries, more than the 3"):
+        doc.save()
+    assert path.read_text(encoding="utf-8") == original

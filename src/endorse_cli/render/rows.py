@@ -68,11 +68,17 @@ def _error(row: Row) -> dict:
 
 
 def _error_text(row: Row, language: Language = ENGLISH) -> str:
+    """The line and the sentence people read: the entry and key in words."""
     place = (language.gettext("line {number}: ").format(number=row.error_line)
              if row.error_line else "")
+    return f"{place}{row.error_said or row.error}"
+
+
+def _error_csv(row: Row) -> str:
+    """The line, key path and message, in English, as CSV files have always had them."""
+    place = f"line {row.error_line}: " if row.error_line else ""
     where = f"{row.error_where}: " if row.error_where else ""
-    said = row.error if language.english else (row.error_said or row.error)
-    return f"{place}{where}{said}"
+    return f"{place}{where}{row.error}"
 
 
 class Writer:
@@ -203,7 +209,7 @@ class Csv(Writer):
                                   "credentials_met", "error", "error_line"])
 
     def row(self, row: Row) -> None:
-        error = _error_text(row) if row.invalid else ""
+        error = _error_csv(row) if row.invalid else ""
         line = row.error_line or ""
         file, applicant = row.file, row.applicant or ""
         if self.validate:

@@ -32,7 +32,8 @@ BROKEN = [
     ("a required key missing in the 1st RS/C session", NO_PROVIDER,
      ", line 4: your 1st RS/C session (2025-03-15): Provider is missing; it is required\n"
      '  fix: add `provider = "..."` to this entry\n',
-     ", línea 4: su sesión de RS/C n.º 1 (15 de marzo de 2025): falta Proveedor; es obligatorio\n"
+     ", línea 4: su sesión de RS/C n.º 1 (15 de marzo de 2025): falta Proveedor; es "
+     "obligatorio\n"
      '  cómo resolverlo: agregue `provider = "..."` a esta entrada\n'),
     ("an unknown key", MISSPELT,
      ", line 7: your 1st job (Home visitor, 2020-01-01): unknown key `hours_per_weak`; did you "

@@ -53,8 +53,16 @@ def test_endorse_help_in_spanish_from_the_locale(golden) -> None:
                           "  Preparar, evaluar y planificar una solicitud de Infant Mental "
                           "Health\n  Endorsement®.\n\n"
                           "Opciones:\n"
-                          "  --version   Mostrar la versión y salir.\n"
-                          "  -h, --help  Mostrar este mensaje y salir.\n\n"
+                          "  --version                  Mostrar la versión y salir.\n"
+                          "  --color auto|always|never  Color: auto (en una terminal, salvo con "
+                          "NO_COLOR o\n"
+                          "                             TERM=dumb; FORCE_COLOR lo fuerza), "
+                          "always (siempre)\n"
+                          "                             o never (nunca).\n"
+                          "  -q, --quiet                Solo los datos y los errores: sin "
+                          "notas, avisos ni\n"
+                          "                             progreso.\n"
+                          "  -h, --help                 Mostrar este mensaje y salir.\n\n"
                           "Comandos:\n"
                           "  assess       Todas las credenciales de un vistazo, y la que mejor "
                           "le...\n")
@@ -75,9 +83,11 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
                             "ARCHIVO")
     assert ("Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego "
             "./portfolio.toml. Opciones:") in words
-    assert "-f, --format <text|json|markdown> Formato de salida. [predeterminado: text]" in words
+    assert ("-f, --format <text|json|markdown|ics> Formato de salida; ics: las fechas "
+            "importantes, para un calendario. [predeterminado: text]") in words
     assert "[variable de entorno: ENDORSE_RULES]" in words
-    assert words.endswith("-h, --help Mostrar este mensaje y salir.")
+    assert "-h, --help Mostrar este mensaje y salir. Ejemplos:" in words
+    assert words.endswith("endorse gaps portfolio.toml --format ics > endorse.ics")
     golden("help-gaps.es.txt", out)
 
 
@@ -153,7 +163,7 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
     (["gaps", "-f", "xml"], "Uso: endorse gaps [OPCIONES] [ARCHIVO]\n"
                             "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                             "Error: Valor no válido para '--format' / '-f': elija uno de "
-                            "estos: 'text', 'json', 'markdown'.\n"),
+                            "estos: 'text', 'json', 'markdown', 'ics'.\n"),
     (["check", "x", "--jobs", "0"], "Uso: endorse check [OPCIONES] {RUTA...}\n"
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': '0' es menor "

@@ -62,6 +62,12 @@ class Asker:
 
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings, stop])
+        from ..render.terminal import colour_wanted
+
+        if not colour_wanted(sys.stdout):  # --color never, NO_COLOR, TERM=dumb: no colour
+            from prompt_toolkit.output import ColorDepth
+
+            app._color_depth = ColorDepth.DEPTH_1_BIT  # what Application(color_depth=) sets
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):

@@ -220,8 +220,38 @@ ALIASES = {"degree": "education", "degrees": "education", "school": "education",
            "rater": "reference", "raters": "reference", "exams": "exam"}
 
 
+def spoken_sections(language: Language) -> dict[str, str]:
+    """The sections by the names a reader of ``language`` types (``capacitación``): the same
+    as the English names in English."""
+    if language.english:
+        return {}
+    spoken = {
+        language.pgettext("a section's name, typed", "education"): "education",
+        language.pgettext("a section's name, typed", "work"): "work",
+        language.pgettext("a section's name, typed", "training"): "training",
+        language.pgettext("a section's name, typed", "supervision"): "supervision",
+        language.pgettext("a section's name, typed", "reference"): "reference",
+        language.pgettext("a section's name, typed", "exam"): "exam",
+    }
+    return {word: name for word, name in spoken.items() if word != name}
+
+
+def typed_sections(language: Language = ENGLISH) -> list[str]:
+    """What ``--section`` takes and Tab offers: the sections, then their names in the reader's
+    language."""
+    return [*ORDER, *spoken_sections(language)]
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
 def section_named(word: str, language: Language = ENGLISH) -> str:
-    """The section ``word`` names (``rsc`` is supervision), or a UsageError with a guess."""
+    """The section ``word`` names (``rsc`` is supervision; in Spanish ``capacitación`` or
+    ``capacitacion`` is training), or a UsageError with a guess."""
     from ..errors import UsageError
 
     _ = language.gettext
@@ -230,6 +260,9 @@ def section_named(word: str, language: Language = ENGLISH) -> str:
         return lowered
     if lowered in ALIASES:
         return ALIASES[lowered]
+    spoken = {_unaccented(w): name for w, name in spoken_sections(language).items()}
+    if _unaccented(lowered) in spoken:
+        return spoken[_unaccented(lowered)]
     from ..io.hints import did_you_mean
 
     guess = did_you_mean(lowered, [*ORDER, *ALIASES])

@@ -50,6 +50,8 @@ NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or 
 EDIT = "`endorse edit`"
 #: The portfolio a command uses when none is named.
 DEFAULT_FILE = "portfolio.toml"
+#: The name of a portfolio read from standard input (io.tomlfile.STDIN_NAME).
+STDIN_NAME = "<stdin>"
 #: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
 _COMMAND = re.compile(
     r"`endorse (interview|edit|add [a-z]+|gaps|assess|renew|bundle)((?: [^`]*)?)`")
@@ -525,13 +527,14 @@ class Words:
         """``text`` with every command in it (`endorse interview --section work`, `endorse
         edit`, `endorse add training`) naming the portfolio, so that running it as shown acts
         on this portfolio: `endorse interview my-file.toml --section work`. The default
-        portfolio (./portfolio.toml) needs no name."""
+        portfolio (./portfolio.toml) needs no name, and a portfolio read from standard input
+        has none to give."""
         return name_commands(text, self.file)
 
 
 def name_commands(text: str, file: str | None) -> str:
     """``text`` with every command in it naming ``file`` (see :meth:`Words.named`)."""
-    if not file or file == DEFAULT_FILE or "`endorse " not in text:
+    if not file or file in (DEFAULT_FILE, STDIN_NAME) or "`endorse " not in text:
         return text
     import shlex
 

@@ -87,7 +87,7 @@ def test_check_writes_a_workbook_with_typed_cells(cli, folder, tmp_path) -> None
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     broken = by_file["broken.toml"]
     assert broken[1:10] == (None,) * 9 and broken[11] == 2
-    assert broken[10].startswith("line 2: ") and "not valid TOML" in broken[10]
+    assert broken[10].startswith("line 2: ") and "the heading on this line is not closed" in broken[10]
 
 
 def test_the_workbook_holds_the_rows_the_csv_has(cli, folder, tmp_path) -> None:

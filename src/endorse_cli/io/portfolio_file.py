@@ -10,6 +10,10 @@ from ..model.message import Message, N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
+#: The most entries one portfolio may hold, all sections together. A career of weekly RS/C
+#: sessions for forty years, with its training and jobs, stays well under it; a file past it
+#: is not a portfolio a person keeps, and judging it would take minutes.
+MAX_ENTRIES = 5_000
 
 
 def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
@@ -20,8 +24,11 @@ def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
     return parse_portfolio(text, name=name)
 
 
-def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
-    raw = parse_toml(text, PortfolioError, name)
+def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
+                    ) -> Loaded[Portfolio]:
+    """``text`` read and validated; ``raw``: what it was read as already, if it was."""
+    if raw is None:
+        raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
                              fix=Message(N_("start it with `endorse init {name}`"), name=name))
@@ -29,7 +36,36 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
         raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
+    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
+    if entries > MAX_ENTRIES:
+        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
+                                "portfolio can hold"), file=name,
+                             fix=N_("check that this is the file you meant; split a cohort "
+                                    "into one file per person"),
+                             count=entries, most=MAX_ENTRIES)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
+    _check_values(loaded)
+    return loaded
+
+
+def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
+                   added: dict[str, int], *, name: str) -> Loaded[Portfolio]:
+    """``text``, read as ``raw``, known to be ``before`` with ``added[section]`` entries put
+    at the end of those sections: validated by converting only the new entries (the rest was
+    when it was read). Anything refused is validated whole again, for the same message as
+    every command gives."""
+    import msgspec
+
+    types = {field.name: field.type for field in msgspec.structs.fields(Portfolio)}
+    changes = {}
+    try:
+        for section, count in added.items():
+            entries = raw[section]
+            new = msgspec.convert(entries[len(entries) - count:], types[section])
+            changes[section] = [*getattr(before.value, section), *new]
+    except (LookupError, TypeError, msgspec.ValidationError):
+        return parse_portfolio(text, name=name, raw=raw)
+    loaded = Loaded(msgspec.structs.replace(before.value, **changes), name, text, raw)
     _check_values(loaded)
     return loaded
 

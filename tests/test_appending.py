@@ -373,8 +373,10 @@ def test_an_invalid_entry_is_refused_with_its_line_and_nothing_is_written(tmp_pa
     path = write(tmp_path, original)
     doc = PortfolioDocument.open(path)
     doc.add_entry("training", {"title": "Bad", "date": dt.date(2024, 1, 1), "hours": -2})
-    with pytest.raises(PortfolioError, match=r"line 15: training\[1\].hours: must be greater than 0"):
+    with pytest.raises(PortfolioError, match=r"line 15: your 2nd training \(Bad, 2024-01-01\), "
+                                             r"Hours: must be greater than 0") as refused:
         doc.save()
+    assert refused.value.where == "training[1].hours"
     assert path.read_text(encoding="utf-8") == original
 
 
@@ -383,9 +385,11 @@ def test_a_job_that_ends_before_it_starts_is_refused_as_every_command_refuses_it
     doc = PortfolioDocument.open(path)
     doc.add_entry("work", {"title": "Visitor", "start": dt.date(2020, 5, 1),
                            "end": dt.date(2020, 1, 1)})
-    with pytest.raises(PortfolioError, match=r"line 15: work\[0\].end: the end 2020-01-01 is "
-                                             r"before the start 2020-05-01"):
+    with pytest.raises(PortfolioError, match=r"line 15: your 1st job \(Visitor, 2020-05-01\), End: "
+                                             r"the end 2020-01-01 is before the start "
+                                             r"2020-05-01") as refused:
         doc.save()
+    assert refused.value.where == "work[0].end"
 
 
 def test_other_changes_after_an_addition_keep_it(tmp_path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PortfolioError
-from ..model.message import N_
+from ..model.message import Message, N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
@@ -31,9 +31,7 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
         raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
-                             fix=N_("start it with `endorse init`, or write `format = {version}` "
-                                    'and an [applicant] table with `name = "..."`'),
-                             version=FORMAT_VERSION)
+                             fix=Message(N_("start it with `endorse init {name}`"), name=name))
     if "credential" in raw and "applicant" not in raw:
         raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))

@@ -512,7 +512,8 @@ hours = 1
     doc.set_field("applicant", None, "email", "ana@example.org")
     doc.save()
     doc.set_field("training", 0, "date", None)  # refused: a course needs its day
-    with pytest.raises(PortfolioError, match="training\\[0\\]: the required key `date`"):
+    with pytest.raises(PortfolioError, match=r"line 8: your 1st training \(Foundations\): "
+                                             r"Date is missing"):
         doc.save()
     doc = PortfolioDocument.open(path)
     doc.set_field("training", 1, "hours", None)

@@ -36,13 +36,7 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
         raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
-    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
-    if entries > MAX_ENTRIES:
-        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
-                                "portfolio can hold"), file=name,
-                             fix=N_("check that this is the file you meant; split a cohort "
-                                    "into one file per person"),
-                             count=entries, most=MAX_ENTRIES)
+    _check_size(raw, name)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)
     return loaded
@@ -56,6 +50,7 @@ def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
     every command gives."""
     import msgspec
 
+    _check_size(raw, name)
     types = {field.name: field.type for field in msgspec.structs.fields(Portfolio)}
     changes = {}
     try:
@@ -68,6 +63,16 @@ def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
     loaded = Loaded(msgspec.structs.replace(before.value, **changes), name, text, raw)
     _check_values(loaded)
     return loaded
+
+
+def _check_size(raw: dict[str, Any], name: str) -> None:
+    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
+    if entries > MAX_ENTRIES:
+        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
+                                "portfolio can hold"), file=name,
+                             fix=N_("check that this is the file you meant; split a cohort "
+                                    "into one file per person"),
+                             count=entries, most=MAX_ENTRIES)
 
 
 def _check_format(raw: dict[str, Any], name: str, text: str) -> None:

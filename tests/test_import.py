@@ -175,8 +175,9 @@ def test_skip_bad_adds_the_good_rows_and_lists_the_others(cli, path, tmp_path) -
     run = cli("import", str(log), str(path), "--yes", "--skip-bad", "--lang", "en")
     assert run.code == 0, run.err
     assert [e.date.isoformat() for e in _value(path).supervision[before:]] == ["2026-03-04"]
-    assert ("warning: 1 row was left out:\n"
+    assert ("warning: 1 row cannot be read and is left out:\n"
             '  row 3, Hours "two": write a number of hours, e.g. 1.5, 1:30 or 90 min\n') in run.err
+    assert run.err.index("row 3") < run.err.index("added 1")  # named before it is written
 
 
 def test_dry_run_writes_nothing(cli, path, tmp_path) -> None:

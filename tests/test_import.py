@@ -316,7 +316,12 @@ def test_a_map_that_names_no_column_or_no_field_is_refused(cli, path, tmp_path) 
     assert "--map: there is no column 'Minutes'; the header row has: \"Date\", \"Hours\"" in run.err
     run = cli("import", str(log), str(path), "--yes", "--lang", "en", "--map", "Hours=hour")
     assert run.code == 2
-    assert "--map: supervision has no field 'hour'; did you mean hours?" in run.err
+    assert ("--map: a log of RS/C sessions has no field 'hour'; did you mean Hours?\n"
+            "  fix: name one of: Date, Hours, Provider, Individual/Group, Provider's "
+            "Endorsement, Notes\n") in run.err  # what the README lists, never an inner field
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es", "--map", "Hours=hora")
+    assert ("--map: un registro de sesiones de RS/C no tiene el campo 'hora'; ¿quiso decir "
+            "Horas?") in run.err
     assert path.read_bytes() == before
 
 
@@ -324,7 +329,7 @@ def test_the_preview_is_in_the_readers_language(cli, path, tmp_path) -> None:
     log = _csv(tmp_path, "Fecha;Minutos;Proveedor\n15/03/2026;90;Ana López\n")
     run = cli("import", str(log), str(path), "--dry-run", "--lang", "es")
     assert run.code == 0, run.err
-    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Estado",
+    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Resultado",
                                         "   2  15/3/2026      1,5  Ana López  se agrega"]
     assert "log.csv: 1 sesión de RS/C para agregar a" in run.out
     assert run.err == "nota: --dry-run: no se escribió nada\n"
@@ -390,16 +395,17 @@ def test_the_delimiter_is_the_one_that_splits_the_header(text, mark) -> None:
 
 
 def test_a_wide_preview_is_cut_to_the_width_header_first(cli, path, tmp_path) -> None:
-    """80 columns: a header wider than its cells gives way before the cells do, and a cell
-    cut short ends in "…"; the entry keeps it whole."""
+    """80 columns: a header wider than its cells gives way before the cells do, then the
+    columns other than the title, date and hours; a cell cut short ends in "…"; the entry
+    keeps it whole."""
     title = "Infant and Early Childhood Mental Health: Foundations of Practice"
     log = _csv(tmp_path, "Course title,Sponsoring organization,Date attended,Credit hours\n"
                          f'"{title}",State University of the North,1/5/2026,2\n')
     run = cli("import", str(log), str(path), "--yes", "--lang", "en")
     assert run.code == 0, run.err
     assert run.out.splitlines()[:2] == [
-        "Row  Course title            Sponsoring organization  Date at…  Credit …  Status",
-        "  2  Infant and Early Chil…  State University of th…  1/5/2026         2  to add"]
+        "Row  Course title                         Sponsorin…  Date at…  Credit …  Result",
+        "  2  Infant and Early Childhood Mental H…  State Uni…  1/5/2026         2  to add"]
     assert _value(path).training[-1].title == title
 
 

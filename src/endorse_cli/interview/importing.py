@@ -167,7 +167,7 @@ def _choice_words(rules: Any, language: Language) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for section in IMPORTED:
         for f in SECTIONS[section]:
-            if f.kind != "choice" or not f.choices:
+            if f.kind not in ("choice", "many") or not f.choices:
                 continue
             words = found.setdefault(f.key, {})
             for value in f.choices:
@@ -336,6 +336,9 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
                 text = words.get(key, {}).get(normal(text), text)
             elif fields[key].kind == "areas" and text:
                 text = area_ids(text, language)
+            elif fields[key].kind == "many" and text:  # each by its value or its words
+                text = ",".join(words.get(key, {}).get(normal(w), w.strip())
+                                for w in re.split(r"[,;\n]", text) if w.strip())
             given[key] = text
         row = Row(number, given)
         first = next(t for t in texts if t)

@@ -481,7 +481,7 @@ def show(console: Any, result: Plan, words: dict[str, dict[str, str]],
             widths[widest] -= 1
 
     def cell(text: str, i: int) -> str:
-        text = text if len(text) <= widths[i] else text[:widths[i] - 1] + "…"
+        text = text if len(text) <= widths[i] else text[:widths[i] - 1].rstrip() + "…"
         return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
 
     styles = {"repeat": "dim", "total": "dim", "refused": "bold red"}

@@ -404,7 +404,7 @@ def test_a_wide_preview_is_cut_to_the_width_header_first(cli, path, tmp_path) ->
     run = cli("import", str(log), str(path), "--yes", "--lang", "en")
     assert run.code == 0, run.err
     assert run.out.splitlines()[:2] == [
-        "Row  Course title                         Sponsorin…  Date at…  Credit …  Result",
+        "Row  Course title                         Sponsorin…  Date at…   Credit…  Result",
         "  2  Infant and Early Childhood Mental…   State Uni…  1/5/2026         2  to add"]
     assert _value(path).training[-1].title == title
 

@@ -31,6 +31,8 @@ def _pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ENDORSE_PORTFOLIO", raising=False)
     monkeypatch.delenv("ENDORSE_RULES", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # --color and --quiet as no command has set them, whatever a test before ran
+    monkeypatch.setattr("endorse_cli.render.terminal.CHOICES", {"colour": "auto", "quiet": False})
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # English unless asked
         monkeypatch.delenv(variable, raising=False)
 

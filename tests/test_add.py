@@ -167,7 +167,10 @@ def test_what_was_added_is_said_in_words_not_values(cli, path) -> None:
     from endorse_cli.io.rules_file import load_rules
 
     degree = load_rules().value.degrees["bachelors"]  # the rules file's words
-    assert run.err == f"done: added to {path}: {degree} in Nursing, 2016-12-31\n"
+    assert run.err == (f"done: added to {path}: {degree} in Nursing, 2016-12-31\n"
+                       "  note: 2016 is saved as 2016-12-31, the last day of that year (today, "
+                       "while it is not over), so that nothing counts from before it; give the "
+                       "whole date to count from the exact day\n")
     run = cli("add", "exam", str(path), "--status", "scheduled", "--date", "2027-02-01")
     assert run.err == f"done: added to {path}: the exam: scheduled, 2027-02-01\n"
 

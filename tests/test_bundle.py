@@ -130,7 +130,8 @@ def test_unsafe_certificates_are_refused(cli, tmp_path, certificate, message) ->
     path = _with_certificate(tmp_path / "in", certificate)
     run = cli("bundle", str(path), "--out", str(tmp_path / "out"))
     assert run.code == 1
-    assert "line 8: training[0].certificate:" in run.err and message in run.err
+    assert "line 8: training 1, T, 2024-01-01: the certificate" in run.err
+    assert message in run.err and "training[" not in run.err
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
@@ -138,7 +139,10 @@ def test_missing_certificates_are_listed_or_allowed(cli, tmp_path) -> None:
     path = _with_certificate(tmp_path, "certs/none.pdf")
     run = cli("bundle", str(path), "--out", str(tmp_path / "out"))
     assert run.code == 1
-    assert "certificate files are missing: certs/none.pdf (training[0].certificate, line 8)" in run.err
+    # the entry by its number from 1, its title and date: never a key path
+    assert ("certificate files are missing: certs/none.pdf (training 1, T, 2024-01-01; line 8)"
+            in run.err)
+    assert "training[" not in run.err
     run = cli("bundle", str(path), "--out", str(tmp_path / "out"), "--allow-missing")
     assert run.code == 0
     assert "warning: missing certificate: certs/none.pdf" in run.err
@@ -341,7 +345,8 @@ def test_a_hard_link_and_a_huge_certificate_are_refused(cli, tmp_path, monkeypat
     os.link(tmp_path / "secret.txt", home / "cert.pdf")
     run = cli("bundle", str(_cert_portfolio(home, ["cert.pdf"])), "--out", str(tmp_path / "o"))
     assert run.code == 1
-    assert "line 9: training[0].certificate: the certificate 'cert.pdf' is a hard link" in run.err
+    assert "line 9: training 1, T0, 2024-01-01: the certificate 'cert.pdf' is a hard link" \
+        in run.err
     (home / "cert.pdf").unlink()
     (home / "cert.pdf").write_bytes(b"x" * 2048)
     monkeypatch.setattr(build, "CERTIFICATE_MAX", 1024)

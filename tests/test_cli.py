@@ -239,7 +239,7 @@ def test_the_installed_command_runs_from_another_folder(tmp_path) -> None:
 # else of the contract is as it was, and what was added is listed here.
 WORDS = {"next_step", "reason", "message", "fix", "assumption", "note", "label", "needs",
          "have_label", "need_label"}
-ADDED = {"said", "values", "entry", "spans", "span_months", "period_short", "date"}
+ADDED = {"said", "values", "entry", "spans", "span_months", "period_short", "date", "timed"}
 
 
 def _contract(node, path=""):

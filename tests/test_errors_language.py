@@ -275,8 +275,8 @@ def test_the_bundle_refuses_in_spanish(cli, write, tmp_path) -> None:
                  'hours = 1\ncertificate = "/etc/passwd"\n')
     out = tmp_path / "out"
     run = cli("bundle", str(path), "--out", str(out), "--lang", "es")
-    assert (run.code, run.err) == (1, f"error: {path}, línea 13: training[1].certificate: el "
-                                      "certificado '/etc/passwd' es una ruta absoluta; solo se "
+    assert (run.code, run.err) == (1, f"error: {path}, línea 13: capacitación 2, u, "
+                                      "2024-01-02: el certificado '/etc/passwd' es una ruta absoluta; solo se "
                                       "incluyen en el paquete los archivos que están dentro de "
                                       "la carpeta del portafolio\n"
                                       "  cómo resolverlo: ponga una copia del archivo (un archivo "
@@ -285,8 +285,8 @@ def test_the_bundle_refuses_in_spanish(cli, write, tmp_path) -> None:
     path.write_text(path.read_text().replace("/etc/passwd", "certs/b.pdf"))
     run = cli("bundle", str(path), "--out", str(out), "--lang", "es")
     assert run.err == ("error: faltan archivos de certificados: certs/a.pdf "
-                       "(training[0].certificate, línea 8); certs/b.pdf "
-                       "(training[1].certificate, línea 13)\n"
+                       "(capacitación 1, t, 2024-01-01; línea 8); certs/b.pdf "
+                       "(capacitación 2, u, 2024-01-02; línea 13)\n"
                        "  cómo resolverlo: póngalos en su lugar, o agregue --allow-missing para "
                        "armar el paquete sin ellos\n")
     assert not out.exists()

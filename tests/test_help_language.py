@@ -53,8 +53,16 @@ def test_endorse_help_in_spanish_from_the_locale(golden) -> None:
                           "  Preparar, evaluar y planificar una solicitud de Infant Mental "
                           "Health\n  Endorsement®.\n\n"
                           "Opciones:\n"
-                          "  --version   Mostrar la versión y salir.\n"
-                          "  -h, --help  Mostrar este mensaje y salir.\n\n"
+                          "  --version                  Mostrar la versión y salir.\n"
+                          "  --color auto|always|never  Color: auto (en una terminal, salvo con "
+                          "NO_COLOR o\n"
+                          "                             TERM=dumb; FORCE_COLOR lo fuerza), "
+                          "always (siempre)\n"
+                          "                             o never (nunca).\n"
+                          "  -q, --quiet                Solo los datos y los errores: sin "
+                          "notas, avisos ni\n"
+                          "                             progreso.\n"
+                          "  -h, --help                 Mostrar este mensaje y salir.\n\n"
                           "Comandos:\n"
                           "  assess       Todas las credenciales de un vistazo, y la que mejor "
                           "le...\n")
@@ -75,9 +83,11 @@ def test_gaps_help_in_spanish_from_lang(args, golden) -> None:
                             "ARCHIVO")
     assert ("Archivo del portafolio. Predeterminado: $ENDORSE_PORTFOLIO, luego "
             "./portfolio.toml. Opciones:") in words
-    assert "-f, --format <text|json|markdown> Formato de salida. [predeterminado: text]" in words
+    assert ("-f, --format <text|json|markdown|ics> Formato de salida; ics: las fechas "
+            "importantes, para un calendario. [predeterminado: text]") in words
     assert "[variable de entorno: ENDORSE_RULES]" in words
-    assert words.endswith("-h, --help Mostrar este mensaje y salir.")
+    assert "-h, --help Mostrar este mensaje y salir. Ejemplos:" in words
+    assert words.endswith("endorse gaps portfolio.toml --format ics > endorse.ics")
     golden("help-gaps.es.txt", out)
 
 
@@ -153,7 +163,7 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
     (["gaps", "-f", "xml"], "Uso: endorse gaps [OPCIONES] [ARCHIVO]\n"
                             "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
                             "Error: Valor no válido para '--format' / '-f': elija uno de "
-                            "estos: 'text', 'json', 'markdown'.\n"),
+                            "estos: 'text', 'json', 'markdown', 'ics'.\n"),
     (["check", "x", "--jobs", "0"], "Uso: endorse check [OPCIONES] {RUTA...}\n"
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': '0' es menor "
@@ -242,9 +252,9 @@ def test_lang_before_the_command_is_the_command_s_own(golden) -> None:
 def test_the_options_of_each_section_in_add_s_help_are_in_spanish(cli) -> None:
     out = " ".join(cli("add", "--help", "--lang", "es").out.split())
     assert "Opciones de cada sección: education: --degree*" in out
-    assert ("(* obligatoria. FECHA: 2024-03-15 o 15/3/2024; el --completed de un título puede "
-            "ser mayo de 2016 o 2016. HORAS: 1,5, 1:30, 6 horas o 90 min; más de 0 y como "
-            "máximo 10.000") in out
+    assert ("(* obligatoria. FECHA: 2024-03-15, 15/3/2024 o un mes, mayo de 2016; el "
+            "--completed de un título también 2016. HORAS: 1,5, 1:30, 6 horas o 90 min; más de 0 "
+            "y como máximo 10.000") in out
     assert "(repeat it)" not in out and "required" not in out
 
 

@@ -13,7 +13,7 @@ from prompt_toolkit.output import DummyOutput
 
 from endorse_cli.io.portfolio_file import read_portfolio
 
-ENTER, DOWN, SPACE, CTRL_C, CLEAR = "\r", "\x1b[B", " ", "\x03", "\x15"
+ENTER, DOWN, SPACE, CTRL_C, CLEAR, TAB = "\r", "\x1b[B", " ", "\x03", "\x15", "\t"
 TODAY = dt.date.today().isoformat()
 
 
@@ -33,7 +33,7 @@ def typed(cli, monkeypatch):
 
 
 def training(title: str, hours: str) -> str:
-    """Keys for one training: title, provider (kept), date (today), hours, IMH (yes),
+    """Keys for one training: title, provider (Enter: left out), date (today), hours, IMH (yes),
     the first competency area, no certificate."""
     return (title + ENTER + ENTER + ENTER + hours + ENTER + ENTER + SPACE + ENTER + ENTER)
 
@@ -75,7 +75,8 @@ def test_interview_adds_trainings_and_shows_progress(typed, tmp_path) -> None:
         ("Play and Learning", 2.5, ["theoretical-foundations"]),
     ]
     assert portfolio.training[-1].date.isoformat() == TODAY
-    assert portfolio.training[-1].provider == "State Association for Infant Mental Health"  # last used
+    # Enter on the optional provider leaves it out: the last one is offered, never taken unseen
+    assert [t.provider for t in portfolio.training[-2:]] == [None, None]
     assert ("Toward IFA, recommended for you: 2 of 4 requirements met; training 30 of 30 hours"
             in " ".join(run.out.split()))
     assert "Gap checklist for IFA" in run.out
@@ -308,15 +309,17 @@ def test_a_providers_credential_is_offered_only_for_the_same_provider(typed, tmp
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)  # the last provider: Ana Lopez
     session = ENTER + "1" + ENTER + "{provider}" + ENTER + ENTER + "{credential}" + ENTER + ENTER
-    keys = ("y\r" + session.format(provider="", credential="IMHM-C")      # Ana Lopez, IMHM-C
-            + "y\r" + session.format(provider="Rosa Martinez", credential="")  # nothing carried
-            + "y\r" + session.format(provider="Ana Lopez", credential="")  # hers is offered
+    keys = ("y\r" + session.format(provider=TAB, credential="IMHM-C")     # Ana Lopez, IMHM-C
+            + "y\r" + session.format(provider="Rosa Martinez", credential=TAB)  # nothing carried
+            + "y\r" + session.format(provider="Ana Lopez", credential=TAB)  # hers is offered
+            + "y\r" + session.format(provider=TAB, credential="")  # Enter: left out
             + "n\r")
     run = typed(keys, "interview", str(path), "-s", "rsc")
     assert run.code == 0, run.err
-    added = read_portfolio(path).value.supervision[-3:]
+    added = read_portfolio(path).value.supervision[-4:]
     assert [(s.provider, s.provider_credential) for s in added] == [
-        ("Ana Lopez", "IMHM-C"), ("Rosa Martinez", None), ("Ana Lopez", "IMHM-C")]
+        ("Ana Lopez", "IMHM-C"), ("Rosa Martinez", None), ("Ana Lopez", "IMHM-C"),
+        ("Ana Lopez", None)]
 
 
 def test_a_dash_leaves_out_an_optional_default(typed, tmp_path) -> None:
@@ -333,7 +336,7 @@ def test_a_dash_leaves_out_an_optional_default(typed, tmp_path) -> None:
 def test_a_red_flag_is_said_as_the_entry_is_saved(typed, tmp_path) -> None:
     path = tmp_path / "p.toml"
     shutil.copy(EXAMPLES / "home-visitor.toml", path)
-    keys = "y\r" + ENTER + "9 hrs" + ENTER + ENTER + ENTER + ENTER + ENTER + "n\r"
+    keys = "y\r" + ENTER + "9 hrs" + ENTER + TAB + ENTER + ENTER + ENTER + ENTER + "n\r"
     run = typed(keys, "interview", str(path), "-s", "supervision")
     assert run.code == 0, run.err
     out = " ".join(run.out.split())
@@ -477,6 +480,7 @@ def test_a_refused_answer_is_asked_again_in_a_real_terminal(tmp_path) -> None:
         child.expect("Hours a week")
         child.send("200\r")
         child.expect("200 is not allowed: the hours a week must be more than 0 and at most 168")
+        child.expect("Hours a week")  # asked again, under the reason
         child.send(CLEAR + "40 hrs\r")
         child.expect("Number of families")
         child.send("12\r")
@@ -508,8 +512,8 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
         child.send("y\r")
         child.expect("Name of the course")
         child.send("Home Visiting 101\r")
-        child.expect(r"Who gave it \(optional\) \(Enter for State Association for Infant Mental "
-                     r"Health, - for none\):")
+        child.expect(r"Who gave it \(optional\) \(Tab for State Association for Infant Mental "
+                     r"Health\):")
         child.send("Rosa Martinez\r")
         child.expect(rf"Date completed \(Enter for {TODAY}\)")
         child.send("\r")
@@ -614,7 +618,7 @@ def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
     assert run.code == 1
     out = " ".join(run.out.split())
     assert ("Not saved, to type again later: Name of the course, workshop or session: Attachment "
-            "Basics; Who gave it: State Association for Infant Mental Health; Date completed: "
+            "Basics; Date completed: "
             f"{TODAY}; Clock hours: 3; ") in out
     assert path.read_text(encoding="utf-8") == "format = 1\n[applicant\n"  # not overwritten
 

@@ -62,6 +62,7 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.expect("Su correo electrónico")
         child.send("ana@\r")
         child.expect("eso no parece un correo electrónico")
+        child.expect("Su correo electrónico")  # asked again, under the reason
         child.send("\x15ana@example.org\r")
         child.expect(r"¿En qué campo trabaja\?")
         child.send("\x1b[B\x1b[B")
@@ -97,6 +98,7 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.expect("Primer día")
         child.send("3/15/2020\r")  # month first: refused, the day comes first in Spanish
         child.expect(r"3/15/2020 no es una fecha real \(día/mes/año\)")
+        child.expect("Primer día")  # asked again, under the reason
         child.send("\x1515/3/2020\r")
         child.expect("Último día")
         child.send("\r")
@@ -106,6 +108,7 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
         child.send("200\r")
         child.expect("200 no se admite: el valor de «horas semanales» debe ser más de 0 y "
                      "como máximo 168")
+        child.expect("Horas semanales")  # asked again, under the reason
         child.send("\x1537,5\r")
         child.expect("Número de familias")
         child.send("\r")

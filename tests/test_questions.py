@@ -165,9 +165,31 @@ def test_a_degree_conferred_in_may_2016_through_the_question() -> None:
     assert parse(field, "May 2016", today=TODAY, answers={}) == dt.date(2016, 5, 31)
     with pytest.raises(ValueError, match="is after today"):
         parse(field, "2027", today=TODAY, answers={})
-    other = next(f for f in SECTIONS["training"] if f.key == "date")  # a day is needed here
+    other = next(f for f in SECTIONS["training"] if f.key == "date")  # a month, not a year
     with pytest.raises(ValueError):
-        parse(other, "May 2016", today=TODAY, answers={})
+        parse(other, "2016", today=TODAY, answers={})
+
+
+@pytest.mark.parametrize("language_code", ["en", "es"])
+@pytest.mark.parametrize(("section", "key"), [
+    (section, f.key) for section, fields in SECTIONS.items() for f in fields if f.kind == "date"])
+def test_a_month_alone_is_taken_for_every_date_by_the_degrees_rule(section, key,
+                                                                    language_code) -> None:
+    """One rule, one place: every date question stores a month as the degree's does."""
+    from endorse_cli.i18n import language
+    from endorse_cli.interview.values import month_taken
+
+    lang = language(language_code)
+    field = next(f for f in SECTIONS[section] if f.key == key)
+    degree = next(f for f in SECTIONS["education"] if f.key == "completed")
+    typed = ["March 2023", "3/2023"] + (["marzo de 2023"] if language_code == "es" else [])
+    for text in typed:
+        day = parse(field, text, today=TODAY, answers={}, language=lang)
+        assert day == parse(degree, text, today=TODAY, answers={}, language=lang) == \
+            dt.date(2023, 3, 31)
+        said = month_taken(text, day, lang)
+        assert said is not None and lang.day(day) in said
+    assert month_taken("2023-03-15", dt.date(2023, 3, 15), lang) is None  # a day: nothing said
 
 
 @pytest.mark.parametrize(("text", "hours"), [

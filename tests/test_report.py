@@ -346,7 +346,10 @@ def test_the_page_in_a_real_browser(reported, tmp_path) -> None:
         page.click("#people thead th:nth-child(5) button")  # Expected
         keys = [row[3] for row in _rows(page)]
         assert keys == sorted(keys)
-        assert keys[0] == "0000-00-00" and keys[-1] == "9999-99-99"
+        assert keys[0] == "0000-00-00"  # met, then those with only steps left, then by day
+        steps = [k for k in keys if k == "0000-00-01"]
+        assert len(steps) == sum(p["steps_only"] for p in report["people"]) > 0
+        assert keys.index("0000-00-01") < min(i for i, k in enumerate(keys) if k[0] == "2")
         assert any(re.fullmatch(r"20\d\d-\d\d-\d\d", k) for k in keys)  # dates in between
         assert page.js("document.querySelector('#people th[aria-sort]').textContent") == "Expected"
         page.screenshot(shots / "report-sorted.png")

@@ -9,7 +9,7 @@ Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interr
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -21,7 +21,7 @@ from .errors import EndorseError, ExitCode
 from .i18n import N_, Language
 from .model.sections import ADDABLE, LOGGED, ORDER
 from .model.failon import FailOn
-from .render.terminal import Terminal
+from .render.terminal import COLOUR_CHOICES, Terminal
 
 
 def _lang_in(args: list[str]) -> Optional[str]:
@@ -210,7 +210,15 @@ def _in_language(error: Exception, ctx: typer.Context, message: Optional[str] = 
 
 class Spoken:
     """What endorse's commands and group share: their help, their usage line and their usage
-    errors in the reader's language."""
+    errors in the reader's language; ``--color`` and ``--quiet``; examples that end the help."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.params.extend(_shell_options())
+
+    def format_epilog(self, ctx, formatter):  # noqa: ANN001, ANN201
+        super().format_epilog(ctx, formatter)
+        _write_examples(self, ctx, formatter)
 
     def shown(self, ctx: typer.Context) -> list:
         """What has help on this command's page: the command and its parameters."""
@@ -264,6 +272,98 @@ class Spoken:
         return rest
 
 
+# -- the shell's habits: --color, --quiet, examples and completion ---------------------------
+
+def _chosen(ctx: typer.Context, param: object, value: object) -> object:
+    """``--color`` or ``--quiet``, for the terminal of the command run (given before the command
+    or after it)."""
+    from .render.terminal import CHOICES
+
+    if value is None or value is False:
+        return value
+    if param.name == "color":  # type: ignore[attr-defined]
+        value = str(value).lower()
+        if value not in COLOUR_CHOICES:
+            raise typer.BadParameter(_language(ctx).gettext(
+                "{value} is not one of {choices}").format(
+                    value=repr(value), choices=", ".join(COLOUR_CHOICES)), ctx, param)
+        CHOICES["colour"] = value
+    else:
+        CHOICES["quiet"] = True
+    return value
+
+
+def _shell_options() -> list:
+    from typer.core import TyperOption
+
+    return [
+        TyperOption(param_decls=["--color"], type=str, default=None, expose_value=False,
+                    callback=_chosen, metavar="auto|always|never",
+                    autocompletion=lambda _ctx, _args, typed: [
+                        c for c in COLOUR_CHOICES if c.startswith(typed)],
+                    help=N_("Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; "
+                            "FORCE_COLOR forces it), always or never.")),
+        TyperOption(param_decls=["--quiet", "-q"], is_flag=True, default=False,
+                    expose_value=False, callback=_chosen,
+                    help=N_("Only the data and the errors: no notes, warnings or progress.")),
+    ]
+
+
+def _write_examples(command: object, ctx: typer.Context, formatter: object) -> None:
+    """The examples at the end of ``command``'s help; under `endorse --help`, the exit codes
+    and the language too."""
+    from .app import shell
+
+    language = _language(ctx)
+    _ = language.gettext
+    name = "" if isinstance(command, TyperGroup) else command.name  # type: ignore[attr-defined]
+    indent = " " * (formatter.current_indent + 2)  # type: ignore[attr-defined]
+    lines = []
+    for what, example in shell.examples(name, language):
+        lines += [f"{indent}{what}:", f"{indent}  {example}"]
+    f: Any = formatter
+    f.write_paragraph()
+    f.write_text(_("Examples") + ":")
+    f.write("\n".join(lines) + "\n")  # as they are typed: never wrapped
+    if name:
+        return
+    with f.section(_("Exit codes")):
+        f.write_dl(shell.exit_codes(language))
+    with f.section(_("Language")):
+        f.write_text(_("--lang en or --lang es, before the command or after it; default: the "
+                       "locale's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."))
+
+
+def _rules_given(ctx: typer.Context) -> Optional[str]:
+    value = ctx.params.get("rules")
+    return None if value is None else str(value)
+
+
+def _complete_credential(ctx: typer.Context, incomplete: str) -> list:
+    from .app.shell import credential_ids
+
+    return credential_ids(_rules_given(ctx), incomplete)
+
+
+def _complete_rules(incomplete: str) -> list:
+    from .app.shell import rules_names
+
+    return rules_names(incomplete)
+
+
+def _complete_portfolio(incomplete: str) -> list:
+    from .app.shell import toml_files
+
+    return toml_files(incomplete)
+
+
+def _complete_section(ctx: typer.Context, incomplete: str) -> list:
+    from .app.shell import section_words
+
+    return section_words(incomplete, _language(ctx))
+
+
+
 class EndorseCommand(Spoken, TyperCommand):
     """One command; see :class:`Spoken`."""
 
@@ -287,6 +387,9 @@ class EndorseGroup(Spoken, TyperGroup):
 
     def parse_args(self, ctx, args):  # noqa: ANN001, ANN201
         ctx.meta["endorse.args"] = list(args)  # for the language of the messages below
+        from .render.terminal import CHOICES
+
+        CHOICES.update(colour="auto", quiet=False)  # until --color or --quiet says otherwise
         return super().parse_args(ctx, args)
 
     def shown(self, ctx: typer.Context) -> list:
@@ -416,9 +519,18 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
+class CalendarFormat(str, Enum):
+    """`gaps` and `renew`: the formats of :class:`Format`, and iCalendar."""
+
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    ics = "ics"
+
+
 FileArg = Annotated[
     Optional[str],
-    typer.Argument(metavar=N_("FILE"), show_default=False,
+    typer.Argument(metavar=N_("FILE"), show_default=False, autocompletion=_complete_portfolio,
                    help=N_("Portfolio file. Default: $ENDORSE_PORTFOLIO, then ./portfolio.toml.")),
 ]
 AsOf = Annotated[
@@ -433,15 +545,20 @@ RulesOpt = Annotated[
     Optional[Path],
     typer.Option("--rules", metavar=N_("FILE|NAME"), envvar="ENDORSE_RULES",
                  help=N_("Credential rules: a file, or a rules pack by name (`endorse rules` "
-                      "lists them). Default: the shipped rules."), show_default=False),
+                      "lists them). Default: the shipped rules."), show_default=False,
+                 autocompletion=_complete_rules),
 ]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=N_("Output format."),
                                            case_sensitive=False)]
+CalendarFormatOpt = Annotated[CalendarFormat, typer.Option(
+    "--format", "-f", help=N_("Output format; ics: the days that matter, for a calendar."),
+    case_sensitive=False)]
 CredentialOpt = Annotated[
     Optional[str],
     typer.Option("--credential", "-c", metavar=N_("ID"),
                  help=N_("The credential to judge by (default: applicant.target, else the "
                       "recommended one; for check, each portfolio's recommendation)."),
+                 autocompletion=_complete_credential,
                  show_default=False),
 ]
 LangOpt = Annotated[
@@ -502,7 +619,7 @@ def gaps(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: FormatOpt = Format.text,
+    format: CalendarFormatOpt = CalendarFormat.text,
     timeline: Annotated[bool, typer.Option(
         "--timeline",
         help=N_("When each missing requirement will be met, soonest first."))] = False,
@@ -532,7 +649,7 @@ COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
     "For an endorsed professional: each renewal year's training and RS/C against the yearly\n"
     "minimums, what the year now running still needs, and the day it is due."))
 def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-          lang: LangOpt = None, format: FormatOpt = Format.text) -> None:
+          lang: LangOpt = None, format: CalendarFormatOpt = CalendarFormat.text) -> None:
     from .app.renew import renew as run
 
     run(Application("renew", as_of=as_of, rules_file=rules, lang=lang), file, fmt=format.value)
@@ -558,6 +675,8 @@ def main(argv: list[str] | None = None) -> None:
     import sys
 
     args = sys.argv[1:] if argv is None else argv
+    if args and args[0].split("=")[0] in COMPLETION_OPTIONS:
+        _completion_for_shell(args)
     if COMPLETION_VARIABLE in os.environ or any(
             a.split("=")[0] in COMPLETION_OPTIONS for a in args[:2]):
         app._add_completion = True  # typer reads it when it builds the command line
@@ -575,6 +694,26 @@ def main(argv: list[str] | None = None) -> None:
     run(args=argv, prog_name="endorse")
 
 
+def _completion_for_shell(args: list[str]) -> None:
+    """`endorse --install-completion bash` (or `--show-completion zsh`): for the shell named,
+    whichever shell runs the command. Without a name, typer finds the shell that runs it."""
+    import os
+
+    from .app.shell import SHELLS
+
+    option, _, shell = args[0].partition("=")
+    shell = shell or (args[1] if len(args) > 1 else "")
+    if shell not in SHELLS:
+        return
+    from .app.shell import install
+    from .i18n import choose
+
+    language = choose(_lang_in(args), os.environ)
+    print(install(shell, show=option == "--show-completion", language=language,
+                  variable=COMPLETION_VARIABLE))
+    raise SystemExit(0)
+
+
 class RowFormat(str, Enum):
     table = "table"
     json = "json"
@@ -588,7 +727,7 @@ class RowFormat(str, Enum):
 PathsArg = Annotated[
     list[str],
     typer.Argument(metavar=N_("PATH..."), help=N_("Portfolio files, folders (searched for *.toml) "
-                   "and globs."), show_default=False),
+                   "and globs."), show_default=False, autocompletion=_complete_portfolio),
 ]
 ExcludeOpt = Annotated[
     Optional[list[str]],
@@ -710,7 +849,8 @@ def report(
     as_of: AsOf = None,
     credential: Annotated[Optional[str], typer.Option(
         "--credential", "-c", metavar=N_("ID"), help=N_("Judge everyone for this credential "
-        "(default: each portfolio's recommended one)."), show_default=False)] = None,
+        "(default: each portfolio's recommended one)."), show_default=False,
+        autocompletion=_complete_credential)] = None,
     review_date: Annotated[Optional[str], typer.Option(
         "--review-date", metavar=N_("YYYY-MM-DD"), help=N_("The next review date: who will be ready "
         "by then."), show_default=False)] = None,
@@ -736,7 +876,7 @@ SectionOpt = Annotated[
     Optional[str],
     typer.Option("--section", "-s", metavar=N_("SECTION"),
                  help=Worded(N_("Go straight to one section: {names}."), WALKED),
-                 show_default=False),
+                 show_default=False, autocompletion=_complete_section),
 ]
 
 
@@ -754,7 +894,7 @@ def init(
         "--focus", metavar=N_("FIELD"), show_default=False,
         help=N_("Your field of work: promotion, prevention, clinical or leadership."))] = None,
     target: Annotated[Optional[str], typer.Option(
-        "--target", metavar=N_("ID"), show_default=False,
+        "--target", metavar=N_("ID"), show_default=False, autocompletion=_complete_credential,
         help=N_("The credential you are applying for."))] = None,
     no_input: Annotated[bool, typer.Option(
         "--no-input", help=N_("Never ask: start the portfolio from the options alone."))] = False,
@@ -779,12 +919,35 @@ def interview(file: FileArg = None, section: SectionOpt = None, rules: RulesOpt 
         section=section)
 
 
-@app.command(cls=EndorseCommand,
-             help=N_("Change or remove any entry of your portfolio."))
-def edit(file: FileArg = None, rules: RulesOpt = None, lang: LangOpt = None) -> None:
+@app.command(cls=EndorseCommand, help=N_(
+    "Change or remove any entry of your portfolio.\n\n"
+    "With --set, a change without questions, e.g. `endorse edit --provider \"Ana Lopez\"\n"
+    "--set provider_credential=IMHS` (every RS/C session with her at once)."))
+def edit(
+    file: FileArg = None,
+    provider: Annotated[Optional[str], typer.Option(
+        "--provider", metavar="NAME", show_default=False,
+        help=N_("Change every RS/C session with this provider (any case or spacing); "
+                "without --set, the provider's Endorsement is asked once."))] = None,
+    section: Annotated[Optional[str], typer.Option(
+        "--section", "-s", metavar="SECTION", show_default=False,
+        help=N_("With --number, the entry to change; `exam` for the exam. Default: your "
+                "details."))] = None,
+    number: Annotated[Optional[int], typer.Option(
+        "--number", "-n", metavar="N", min=1, show_default=False,
+        help=N_("The entry of --section to change, counted from 1."))] = None,
+    set_: Annotated[Optional[list[str]], typer.Option(
+        "--set", metavar="KEY=VALUE", show_default=False,
+        help=N_("Set KEY to VALUE, read as its question reads it; an empty VALUE removes "
+                "it (repeatable)."))] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+) -> None:
     from .app.questionnaire import edit as run
 
-    run(Application("edit", rules_file=rules, lang=lang), file)
+    given = {"provider": provider, "section": section, "number": number, "set": set_}
+    run(Application("edit", rules_file=rules, lang=lang), file,
+        {k: v for k, v in given.items() if v is not None} or None)
 
 
 @app.command(

@@ -17,7 +17,7 @@ def judged(app: Application, file: str | None, rsc_per_month: float | None) -> A
                          fix=N_("give the hours of RS/C a month, e.g. --assume-rsc-per-month 2"),
                          pace=f"{rsc_per_month:g}")
     rules = app.rules
-    path = app.portfolio(file)
+    path = app.portfolio(file, stdin=True)
     return assess_loaded(read_portfolio(path), rules, app.as_of, today=app.today,
                          rsc_per_month=rsc_per_month)
 

@@ -18,6 +18,7 @@ from typing import Any
 from msgspec import Struct
 
 from ..errors import EndorseError, Terminated
+from ..io.tomlfile import STDIN, STDIN_NAME
 from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
@@ -106,7 +107,9 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (),
 
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        if given == STDIN:  # standard input: one portfolio, read by the main process
+            found.add(given)
+        elif path.is_dir():
             for root, dirs, files in os.walk(path, onerror=cannot_read):
                 if root != given and is_bundle(files):
                     dirs[:] = []  # a bundle: copies of a portfolio checked where it lives
@@ -128,6 +131,15 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (),
                          fix=N_("check the path (or the pattern), then run the command again"),
                          paths=", ".join(repr(shown(p)) for p in nothing))
     return sorted(found), unreadable
+
+
+def from_stdin(files: list[str], settings: Settings) -> list[Row]:
+    """The row of the portfolio on standard input, if ``files`` names it (``-``), judged here
+    and taken out of ``files``: a worker process has no standard input to read."""
+    if STDIN not in files:
+        return []
+    files.remove(STDIN)
+    return [check_one(STDIN, settings)]
 
 
 def _joined(folder: str, name: str) -> str:
@@ -161,7 +173,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
 
     s = settings or _settings
     assert s is not None
-    name = shown(file)
+    name = STDIN_NAME if file == STDIN else shown(file)
     try:
         loaded = read_portfolio(Path(file), name=name)
         if s.validate_only:

@@ -36,7 +36,7 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for
     (by default :meth:`FailOn.default`). The rows go to stdout, or into ``output``, which is
     replaced only once written whole."""
-    from .batch import TIME_LIMIT, Settings, find
+    from .batch import TIME_LIMIT, Settings, find, from_stdin
 
     refuse_workbook_to_terminal(fmt, output)
     rules = app.rules
@@ -51,6 +51,7 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"),
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),
                         language=app.language.code)
+    missing += from_stdin(files, settings)
     term = app.terminal
 
     def write(out: IO[Any], quiet_for: IO[str] | None) -> set[Failure]:
@@ -92,7 +93,8 @@ def _write_rows(app: Application, out: IO[Any], fmt: str, files: list[str], miss
                          language=app.language)
     summary = Summary()
     failures: set[Failure] = set()
-    progress = Progress(term.stderr, len(files) + len(missing), quiet_for=quiet_for)
+    progress = Progress(term.stderr, len(files) + len(missing), quiet_for=quiet_for,
+                        language=app.language)
     writer.start()
     judged = run(files, settings, jobs or default_jobs(),
                  reader_gone=term.reader_gone if out is term.stdout else None)

@@ -117,8 +117,12 @@ class Application:
         ./portfolio.toml; whether it exists or not."""
         return Path(file or self.portfolio_from_env or DEFAULT_PORTFOLIO)
 
-    def portfolio(self, file: str | os.PathLike[str] | None) -> Path:
-        """:meth:`portfolio_path`, which must exist; else how to start or name one."""
+    def portfolio(self, file: str | os.PathLike[str] | None, *, stdin: bool = False) -> Path:
+        """:meth:`portfolio_path`, which must exist; else how to start or name one. With
+        ``stdin``, ``-`` names standard input (read by :func:`~endorse_cli.io.portfolio_file.
+        read_portfolio`)."""
+        if stdin and file is not None and str(file) == "-":
+            return Path("-")
         path = self.portfolio_path(file)
         if not path.exists():
             _ = self.language.gettext

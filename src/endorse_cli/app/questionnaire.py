@@ -22,7 +22,15 @@ def interview(app: Application, file: str | None, *, section: str | None) -> Non
                     rules_file=app.rules_file)
 
 
-def edit(app: Application, file: str | None) -> None:
+def edit(app: Application, file: str | None, given: dict[str, object] | None = None) -> None:
+    """The menus on a terminal; with ``given`` (--provider, --set...), the change it asks."""
+    if given:
+        from ..interview import editing
+
+        line = editing.edit({**given, "file": file}, default_file=app.portfolio,
+                            rules_file=app.rules_file, language=app.language)
+        app.terminal.message(line, label="done", style="32")
+        return
     from ..interview import flows
 
     flows.edit(app.terminal, app.portfolio(file), rules_file=app.rules_file)

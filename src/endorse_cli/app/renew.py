@@ -83,7 +83,11 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
     rules = _rules_with_renewal(rules_file, term, portfolio)
     language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
     report = word_renewal(judge_renewal(portfolio, rules, day), rules, language, str(path))
-    if fmt == "text":
+    if fmt == "ics":
+        from ..render import ics
+
+        term.calendar(ics.renewal(report, language, app.today))
+    elif fmt == "text":
         view.text(term.console, report, str(path), language)
     elif fmt == "markdown":
         term.data(view.markdown(report, str(path), language))

@@ -20,7 +20,7 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     from ..render.progress import Progress
     from ..report.cohort import Tally
     from ..report.page import write
-    from .batch import Settings, default_jobs, find, run
+    from .batch import Settings, default_jobs, find, from_stdin, run
 
     day = app.as_of
     review = parse_day_option("--review-date", review_date, app.language,
@@ -42,16 +42,19 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
                         renewal=renewal_in(rules), language=app.language.code,
                         documents=True)
+    missing += from_stdin(files, settings)
     term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,
                   credential=credential)
-    progress = Progress(term.stderr, len(files) + len(missing))
+    progress = Progress(term.stderr, len(files) + len(missing), language=app.language)
     rows = merge(sorted(missing, key=lambda r: r.file),
                  run(files, settings, jobs or default_jobs()), key=lambda r: r.file)
-    for row in rows:  # each row is added up, then let go
-        tally.add(row)
-        progress.step()
-    progress.done()
+    try:
+        for row in rows:  # each row is added up, then let go
+            tally.add(row)
+            progress.step()
+    finally:  # stopped or not, the bar is wiped before any message is shown
+        progress.done()
     cohort = tally.cohort()
     language = app.language
     _, n_ = language.gettext, language.ngettext

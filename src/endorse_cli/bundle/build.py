@@ -119,15 +119,18 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
                                     "MB a certificate can be"),
                                  file=file, size=float(round(info.st_size / 1e6)),
                                  most=CERTIFICATE_MAX // 2**20)
-        if refuse:
-            raise loaded.problem(PortfolioError, where,
-                                 Message(N_("{refusal}; only files inside the portfolio's folder "
-                                            "are bundled"), refusal=refuse),
-                                 Message(N_("put a copy of the file (a plain file, not a link) in "
-                                            "the portfolio's folder and name it relatively")))
+        if refuse:  # the entry by its number from 1, title and date, never a key path
+            raise PortfolioError(
+                N_("training {number}, {title}, {date}: {refusal}; only files inside the "
+                   "portfolio's folder are bundled"), file=loaded.name,
+                line=loaded.line_of(where), number=i + 1, title=course.title,
+                date=course.date.isoformat(), refusal=refuse,
+                fix=Message(N_("put a copy of the file (a plain file, not a link) in the "
+                               "portfolio's folder and name it relatively")))
         if not path.is_file():
-            missing.append(Message(N_("{file} ({where}, line {line})"), file=course.certificate,
-                                   where=f"training[{i}].certificate",
+            missing.append(Message(N_("{file} (training {number}, {title}, {date}; line "
+                                      "{line})"), file=course.certificate, number=i + 1,
+                                   title=course.title, date=course.date.isoformat(),
                                    line=loaded.line_of(where)))
             continue
         inside = Path(os.path.normpath(root / given)).relative_to(root).as_posix()

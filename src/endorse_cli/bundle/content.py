@@ -11,7 +11,7 @@ from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
-from ..render.sentences import Words, quantity
+from ..render.sentences import Words, grouped, quantity
 from ..render.words import expectation
 
 
@@ -54,6 +54,11 @@ CSV_NAMES = {"education": "education.csv", "work": "work.csv", "training": "trai
              "supervision": "supervision.csv", "reference": "references.csv"}
 
 
+#: The columns that hold a day: never broken across lines on a page.
+DAYS = ("date", "start", "end", "completed", "requested")
+#: The key a section's entries are shown in order of, on a page.
+IN_ORDER = {"work": "start", "training": "date", "supervision": "date"}
+
 #: The columns whose values are the format's own words, and the key of their labels.
 LABELLED = {"degree": "degree", "competencies": "area", "role": "role", "status": "status",
             "format": "format"}
@@ -73,10 +78,11 @@ def shown_columns(rules: Any) -> dict[str, tuple[tuple[str, str], ...]]:
 
 def rows(portfolio: Portfolio, section: str, words: Words | None = None,
          columns: tuple[tuple[str, str], ...] | None = None) -> list[list[str]]:
-    """The section's entries as rows of text, in the file's order. With ``words``, the
-    format's values are shown by their labels (Bachelor's degree, RS/C provider), and dates,
-    numbers and yes or no in the reader's language, as people read them; without, as the file
-    has them (the CSV files, for scripts)."""
+    """The section's entries as rows of text. With ``words``, the format's values are shown
+    by their labels (Bachelor's degree, RS/C provider), and dates, numbers and yes or no in
+    the reader's language, as people read them, and dated entries in date order (the file's
+    order among the same day); without, as the file has them, in its order (the CSV files,
+    for scripts)."""
     def cell(entry: Any, key: str) -> str:
         value = getattr(entry, key)
         if words is None or value in (None, []):
@@ -87,8 +93,11 @@ def rows(portfolio: Portfolio, section: str, words: Words | None = None,
             return ", ".join(words.value(LABELLED[key], v) for v in value)
         return words.value(LABELLED[key], value)
 
-    return [[cell(entry, key) for key, _ in columns or COLUMNS[section]]
-            for entry in getattr(portfolio, section)]
+    entries = list(getattr(portfolio, section))
+    key = IN_ORDER.get(section)
+    if words is not None and key is not None:
+        entries.sort(key=lambda e: getattr(e, key))
+    return [[cell(entry, key) for key, _ in columns or COLUMNS[section]] for entry in entries]
 
 
 def _shown(value: Any, language: Language) -> str:
@@ -140,12 +149,14 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
     for date, hours in sessions:
         totals[date.replace(day=1)] += hours
     peak = max(totals.values()) or 1
-    left, bottom, top = 40, 30, 10
+    left, bottom, top = 40, 30, 24  # the top margin holds the best window's label
     plot_w, plot_h = width - left - 10, height - bottom - top
     bar_w = min(plot_w / len(months), MONTH_WIDTH)  # a month or two: bars, not slabs
     bars = []
     for i, month in enumerate(months):
         h = totals[month] / peak * plot_h
+        if not totals[month]:
+            continue  # a month without RS/C is an empty place on the axis, not a bar
         bars.append({"x": round(left + i * bar_w + 1, 1), "y": round(top + plot_h - h, 1),
                      "w": round(max(bar_w - 2, 1), 1), "h": round(h, 1),
                      "month": language.month_year(month), "hours": totals[month]})
@@ -174,7 +185,8 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
             start=language.day(rsc.details.window_start), end=language.day(rsc.details.window_end),
             hours=number(rsc.have))
     return {"width": width, "height": height, "bars": bars, "window": window,
-            "peak": peak, "axis_y": top + plot_h, "left": left, "summary": summary,
+            "peak": peak, "axis_y": top + plot_h, "plot_h": plot_h, "left": left,
+            "summary": summary,
             "first": language.short_month(months[0]),
             "last": language.short_month(months[-1]) if len(months) > 1 else None,
             "last_x": round(left + len(months) * bar_w, 1)}
@@ -220,7 +232,9 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "recommended": result.recommended,
         "checklist": checklist,
         "sections": {name: {"columns": [language.gettext(h) for _, h in columns[name]],
-                            "rows": rows(portfolio, name, words, columns[name])}
+                            "rows": rows(portfolio, name, words, columns[name]),
+                            "days": [i for i, (key, _) in enumerate(columns[name])
+                                     if key in DAYS]}
                      for name in COLUMNS},
         "field_days": days,
         "field_years": f"{days * 100 // 365 / 100:.2f}".replace(".", language.decimal_mark),
@@ -230,7 +244,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),
         "rsc_logs": rsc_logs(portfolio, rules, chosen, language),
-        "warnings": result.warnings,
+        "warnings": grouped(result.warnings, language, result.file),
         "attachments": attachments,
         "missing_attachments": missing,
         "version": version,

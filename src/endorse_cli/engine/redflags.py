@@ -42,21 +42,23 @@ def _rsc_outside_field(portfolio: Portfolio, facts: Facts) -> list[PortfolioWarn
 
 def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,
                        repeated: set[str]) -> list[PortfolioWarning]:
-    """Hours on one day past the limit; an entry logged twice is told once, as a repeat."""
+    """Hours on one day past the limit, told at the day's last entry (the one just added,
+    when an entry takes the day past it: said as it is saved); an entry logged twice is told
+    once, as a repeat."""
     flags = []
     checks = (("supervision", limits.max_rsc_hours_per_day, "rsc-hours-per-day"),
               ("training", limits.max_training_hours_per_day, "training-hours-per-day"))
     for section, limit, code in checks:
         entries = getattr(portfolio, section)
         totals: dict[dt.date, float] = {}
-        first: dict[dt.date, int] = {}
+        last: dict[dt.date, int] = {}
         for i, entry in enumerate(entries):
             if f"{section}[{i}]" not in repeated:
                 totals[entry.date] = totals.get(entry.date, 0) + entry.hours
-                first.setdefault(entry.date, i)
+                last[entry.date] = i
         for day, total in sorted(totals.items()):
             if total > limit:
-                i = first[day]
+                i = last[day]
                 flags.append(warning(code, section, i, entries[i], "hours", date=day,
                                      hours=total, limit=limit))
     return flags

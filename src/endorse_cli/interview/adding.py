@@ -60,7 +60,8 @@ def options_help(language: Language = ENGLISH, width: int = 78) -> str:
     lines = [f"{section}: " + ", ".join(_option(f, language) for f in SECTIONS[section])
              for section in ADDABLE]
     lines.append(_(
-        "(* required. {DATE}: {iso} or {local}; a degree's --completed may be {month} or 2016. "
+        "(* required. {DATE}: {iso}, {local} or a month, {month}; a degree's --completed also "
+        "2016. "
         "{HOURS}: {decimal}, 1:30, 6 hrs or 90 min; {training}, or for --hours-per-week "
         "{work}. {FILE}: a certificate; one outside the portfolio's folder is copied into "
         "certificates/ beside it. {AREA}: {areas}.)").format(
@@ -189,6 +190,12 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
             continue
         raise UsageError(f"{field.flag} {problem.text!r}: {problem.reason}",
                          fix=fix_for(field, language))
+    from .values import month_taken
+
+    # a month typed for a date: the day it stands for, said
+    months = [said for f in SECTIONS[section] if f.kind == "date" and f.key in typed
+              and isinstance(answers.get(f.key), dt.date)
+              and (said := month_taken(typed[f.key], answers[f.key], language))]
     copied: list[str] = []
     for field in SECTIONS[section]:
         if field.kind == "file" and answers.get(field.key) is not None:
@@ -232,6 +239,7 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
         path=path, entry=summary(section, entry, words, language))
     line += "".join("\n  " + _("copied the certificate to {path}").format(path=c)
                     for c in copied)
+    line += "".join("\n  " + _("note: {note}").format(note=m) for m in months)
     if section != "exam":
         line += "".join("\n  " + _("note: {note}").format(note=n)
                         for n in _notices(doc, section, language))

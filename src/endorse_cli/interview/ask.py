@@ -17,7 +17,7 @@ from questionary import Choice
 
 from ..errors import Interrupted, UsageError  # Interrupted: also imported from here
 from ..i18n import ENGLISH, N_, Language
-from .fields import AREAS, Field, choice_words, parse
+from .fields import AREAS, Field, Offered, choice_words, parse
 
 
 def require_terminal(command: str, language: Language = ENGLISH) -> None:
@@ -62,6 +62,12 @@ class Asker:
 
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings, stop])
+        from ..render.terminal import colour_wanted
+
+        if not colour_wanted(sys.stdout):  # --color never, NO_COLOR, TERM=dumb: no colour
+            from prompt_toolkit.output import ColorDepth
+
+            app._color_depth = ColorDepth.DEPTH_1_BIT  # what Application(color_depth=) sets
         try:
             return question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -84,6 +90,10 @@ class Asker:
     def field(self, field: Field, answers: dict[str, Any], default: Any = None) -> Any:
         """Ask ``field``; ``default`` is offered (Enter keeps it). Returns the parsed value."""
         _ = self._
+        offered = None
+        if isinstance(default, Offered):  # the last answer: a list starts on it, Tab types it
+            offered, default = (None, default.value) if field.kind != "text" else (
+                default.value, None)
         optional = not field.required and field.kind != "yesno"
         prompt = _(field.prompt)
         message = _("{question} (optional)").format(question=prompt) if (
@@ -116,13 +126,15 @@ class Asker:
                        for c in (AREAS if areas else field.choices)]
             return self._run(_spoken(lambda: questionary.checkbox(
                 message + hint, choices=choices, instruction=_(TICK)), self.language)) or None
-        return self.typed(field, message, hint, answers, default)
+        return self.typed(field, message, hint, answers, default, offered)
 
     def typed(self, field: Field, message: str, hint: str, answers: dict[str, Any],
-              default: Any) -> Any:
-        """A typed answer. The default is shown in the question, never typed in for the
-        applicant: Enter takes it, anything typed replaces it, and "-" leaves an optional
-        answer out."""
+              default: Any, offered: str | None = None) -> Any:
+        """A typed answer. The default (today, or the entry's own answer when it is changed)
+        is shown in the question, never typed in for the applicant: Enter takes it, anything
+        typed replaces it, and "-" leaves an optional answer out. The last entry's answer
+        (``offered``) is a choice: Tab types it in; Enter on nothing leaves an optional
+        question out."""
         _ = self._
         shown = self.language.day(default) if isinstance(default, dt.date) else (
             "" if default is None else self.language.number(default))
@@ -130,6 +142,9 @@ class Asker:
             message = (_("{question} (Enter for {answer})") if field.required
                        else _("{question} (Enter for {answer}, - for none)")).format(
                 question=message, answer=shown)
+        elif offered:
+            message = _("{question} (Tab for {answer})").format(question=message,
+                                                                answer=offered)
         message += hint + ":"
 
         def read(text: str) -> Any:
@@ -137,6 +152,9 @@ class Asker:
                 return default
             if text.strip() == "-" and not field.required:
                 return None
+            if offered and field.required and not text.strip():
+                raise ValueError(_("an answer is needed here; Tab types {answer}").format(
+                    answer=offered))
             value = parse(field, text, today=self.today, answers=answers,
                           language=self.language)
             if field.kind == "file" and value is not None and self.portfolio is not None:
@@ -145,17 +163,43 @@ class Asker:
                 place(value, self.portfolio, self.language)  # it must exist
             return value
 
-        def check(text: str) -> bool | str:
+        typed = ""
+        while True:  # a refused answer is said right under it, and asked again as typed
+            question = questionary.text(message, default=typed)
+            if shown:
+                _show_default_when_taken(question, shown)
+            elif offered:
+                _type_offered_on_tab(question, offered)
+            text = self._run(question)
             try:
-                read(text)
+                value = read(text)
+                break
             except ValueError as reason:
-                return str(reason)
-            return True
+                questionary.print("  " + _("Not taken: {reason}").format(reason=reason),
+                                  style="fg:ansired")
+                typed = text
+        if field.kind == "date" and isinstance(value, dt.date) and value != default:
+            from .values import month_taken
 
-        question = questionary.text(message, validate=check)
-        if shown:
-            _show_default_when_taken(question, shown)
-        return read(self._run(question))
+            said = month_taken(text, value, self.language)
+            if said:  # a month (or a year) typed: say which day is kept, right under it
+                questionary.print("  " + said)
+        return value
+
+
+def _type_offered_on_tab(question: questionary.Question, offered: str) -> None:
+    """Tab puts the last entry's answer in the line, to take with Enter or change."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+
+    @keys.add("tab", eager=True)
+    def _type(event: Any) -> None:
+        event.current_buffer.text = offered
+        event.current_buffer.cursor_position = len(offered)
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys])
 
 
 def _show_default_when_taken(question: questionary.Question, shown: str) -> None:

@@ -45,10 +45,13 @@ class Field(Struct, frozen=True, kw_only=True):
     when: tuple[str, tuple[Any, ...]] | None = None
     #: The command-line option of `endorse add`, when not --KEY.
     option: str | None = None
-    #: A month or a year is enough ("May 2016", "2016"): see :func:`.values.parse_month`.
+    #: A year alone is enough too ("2016"); a month ("May 2016") is for every date: see
+    #: :func:`.values.parse_month`.
     month_enough: bool = False
     #: The last entry's value is offered only when this other key's answer is the same.
     same_as_last: str | None = None
+    #: With ``default = "last"``: where a list starts when there is no last entry.
+    first: Any = None
     #: The words of the choice that leaves an optional choice out.
     skip: str = N_("(leave it out)")
     #: The section the field belongs to (filled in below).
@@ -59,6 +62,13 @@ class Field(Struct, frozen=True, kw_only=True):
     @property
     def flag(self) -> str:
         return "--" + (self.option or self.key.replace("_", "-"))
+
+
+class Offered(Struct, frozen=True):
+    """The last entry's answer, offered: a list starts on it, and a typed question takes it
+    only when asked to (Tab), never on Enter, so that nothing is filled in unseen."""
+
+    value: Any
 
 
 def _choices(literal: Any) -> tuple[str, ...]:
@@ -146,7 +156,7 @@ SECTIONS: dict[str, tuple[Field, ...]] = {
         Field(key="provider", prompt=N_("Who gave the reflective supervision/consultation"),
               required=True, default="last"),
         Field(key="format", prompt=N_("Individual or group?"), kind="choice",
-              choices=_choices(p.SessionFormat), default="individual"),
+              choices=_choices(p.SessionFormat), default="last", first="individual"),
         Field(key="provider_credential", prompt=N_("The provider's Endorsement (e.g. IMHM-C)"),
               default="last", same_as_last="provider"),
         Field(key="notes", prompt=N_("Notes")),
@@ -210,8 +220,38 @@ ALIASES = {"degree": "education", "degrees": "education", "school": "education",
            "rater": "reference", "raters": "reference", "exams": "exam"}
 
 
+def spoken_sections(language: Language) -> dict[str, str]:
+    """The sections by the names a reader of ``language`` types (``capacitación``): the same
+    as the English names in English."""
+    if language.english:
+        return {}
+    spoken = {
+        language.pgettext("a section's name, typed", "education"): "education",
+        language.pgettext("a section's name, typed", "work"): "work",
+        language.pgettext("a section's name, typed", "training"): "training",
+        language.pgettext("a section's name, typed", "supervision"): "supervision",
+        language.pgettext("a section's name, typed", "reference"): "reference",
+        language.pgettext("a section's name, typed", "exam"): "exam",
+    }
+    return {word: name for word, name in spoken.items() if word != name}
+
+
+def typed_sections(language: Language = ENGLISH) -> list[str]:
+    """What ``--section`` takes and Tab offers: the sections, then their names in the reader's
+    language."""
+    return [*ORDER, *spoken_sections(language)]
+
+
+def _unaccented(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
 def section_named(word: str, language: Language = ENGLISH) -> str:
-    """The section ``word`` names (``rsc`` is supervision), or a UsageError with a guess."""
+    """The section ``word`` names (``rsc`` is supervision; in Spanish ``capacitación`` or
+    ``capacitacion`` is training), or a UsageError with a guess."""
     from ..errors import UsageError
 
     _ = language.gettext
@@ -220,6 +260,9 @@ def section_named(word: str, language: Language = ENGLISH) -> str:
         return lowered
     if lowered in ALIASES:
         return ALIASES[lowered]
+    spoken = {_unaccented(w): name for w, name in spoken_sections(language).items()}
+    if _unaccented(lowered) in spoken:
+        return spoken[_unaccented(lowered)]
     from ..io.hints import did_you_mean
 
     guess = did_you_mean(lowered, [*ORDER, *ALIASES])
@@ -404,8 +447,7 @@ def _read(field: Field, text: str, *, today: dt.date, answers: dict[str, Any],
         return None
     kind = field.kind
     if kind == "date":
-        day = (parse_month(text, today=today, language=language) if field.month_enough
-               else parse_day(text, language))
+        day = parse_month(text, today=today, language=language, years=field.month_enough)
         past = field.past_only or (field.past_if is not None
                                    and answers.get(field.past_if[0]) in field.past_if[1])
         if past and day > today:

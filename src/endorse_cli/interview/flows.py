@@ -21,7 +21,7 @@ from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
 from .ask import Asker, Interrupted, require_terminal
-from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, applies, asked,
+from .fields import (ADD_FIRST, ADD_MORE, REMOVE_THIS, SECTIONS, Field, Offered, applies, asked,
                      asked_in_force, choice_words, fix_for, labels, section_named, summary)
 
 #: The order the interview walks the sections in (`add` takes these and HELD).
@@ -56,6 +56,7 @@ class Session:
         #: The reader's language: the terminal's (see :class:`..app.context.Application`).
         self.language = language = term.language
         self._ = language.gettext
+        self.n_ = language.ngettext
         self.ask = Asker(self.today, labels(self.rules, language), portfolio=path,
                          language=language)
         self.doc: PortfolioDocument | None = None
@@ -131,7 +132,8 @@ class Session:
                 same = answers.get(field.same_as_last)
                 entries = [e for e in entries
                            if e.get(field.same_as_last) == same and e.get(field.key)]
-            return entries[-1].get(field.key) if entries else None
+            last = entries[-1].get(field.key) if entries else None
+            return field.first if last is None else Offered(last)
         return field.default
 
     def entry(self, section: str, current: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -561,8 +563,9 @@ def _edit_one(s: Session) -> bool:
     while True:
         if field.kind == "file" and value is not None:
             value = s.certificate(field, current, value)
+        same = _same_provider(s, name, index, key)
         try:
-            s.save(lambda d: d.set_field(name, index, key, value), reapply=False)
+            s.save(lambda d: [d.set_field(name, i, key, value) for i in same], reapply=False)
         except PortfolioError as problem:  # it clashes with another key: ask again
             s.doc = PortfolioDocument.open(s.path)
             s.say(_("Not saved: {reason}. Try again.").format(reason=s.said(problem)),
@@ -570,12 +573,37 @@ def _edit_one(s: Session) -> bool:
             value = s.asked(field, current, value)
             continue
         s.typing = False
-        s.say(_("Saved: {entry}").format(
-            entry=_answered(field, value, s.language, s.ask.labels)), style="green")
+        said = (s.n_("Saved on {count} RS/C session: {entry}", "Saved on {count} RS/C sessions: "
+                     "{entry}", len(same)) if len(same) > 1 else _("Saved: {entry}"))
+        s.say(said.format(count=len(same), entry=_answered(field, value, s.language,
+                                                           s.ask.labels)), style="green")
         if index is not None:
             for note in s.notices(name, index):
                 s.say(_("Note: {note}").format(note=note), style="yellow")
         return True
+
+
+def _same_provider(s: Session, section: str, index: int | None, key: str) -> list[int | None]:
+    """The entries a change of ``key`` goes to: this one, or, for a provider's Endorsement,
+    every RS/C session with the same provider if the applicant chooses so (one answer, not
+    one for each session)."""
+    if section != "supervision" or key != "provider_credential" or index is None:
+        return [index]
+    from ..render.sentences import provider_key
+
+    assert s.doc is not None
+    entries = s.doc.entries(section)
+    name = str(entries[index].get("provider", ""))
+    same = [i for i, e in enumerate(entries)
+            if provider_key(str(e.get("provider", ""))) == provider_key(name)]
+    if len(same) < 2:
+        return [index]
+    every = s.ask.choose(s._("Set it on this session alone, or on every session with {name}?")
+                         .format(name=name), [
+        (s._("This session alone"), False),
+        (s.n_("All {count} RS/C session with {name}", "All {count} RS/C sessions with {name}",
+              len(same)).format(count=len(same), name=name), True)])
+    return same if every else [index]
 
 
 def _answered(field: Field, value: Any, language: Language,

@@ -33,17 +33,20 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     return _parse_day(text, language)
 
 
-def _month_forms(language: Language) -> str:
-    """How to write a month or a year, in the language: ``May 2016``, ``mayo de 2016``."""
+def _month_forms(language: Language, years: bool = True) -> str:
+    """How to write a month (or a year), in the language: ``May 2016``, ``mayo de 2016``."""
     _ = language.gettext
-    return _("{days}, or the month as {month}, or the year").format(
-        days=_("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example()),
-        month=language.month_year(dt.date(2016, 5, 1)))
+    days = _("{iso} or {local}").format(iso="2024-03-15", local=language.typed_example())
+    month = language.month_year(dt.date(2016, 5, 1))
+    if not years:
+        return _("{days}, or the month as {month}").format(days=days, month=month)
+    return _("{days}, or the month as {month}, or the year").format(days=days, month=month)
 
 
-def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> dt.date:
-    """A day, or a month (``May 2016``, ``mayo de 2016``, ``5/2016``, ``2016-05``) or a year
-    (``2016``).
+def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH,
+                years: bool = True) -> dt.date:
+    """A day, or a month (``May 2016``, ``mayo de 2016``, ``5/2016``, ``2016-05``) or, with
+    ``years``, a year (``2016``). Every date question and option reads dates with it.
 
     A month stands for its last day and a year for 31 December: nothing is counted from
     before the day was surely reached. A month or year not over yet stands for today.
@@ -55,7 +58,7 @@ def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> d
     except ValueError as not_a_day:
         if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text):
             raise not_a_day from None
-    year, month, whole_year = _month_of(text, language)
+    year, month, whole_year = _month_of(text, language, years)
     if not 1 <= month <= 12:
         raise ValueError(_("{text}: there is no month {month}").format(text=text, month=month))
     following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
@@ -64,20 +67,38 @@ def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH) -> d
     return today if first <= today < last else last
 
 
-def _month_of(text: str, language: Language) -> tuple[int, int, bool]:
+def _month_of(text: str, language: Language, years: bool = True) -> tuple[int, int, bool]:
     """(year, month, whether only the year was given)."""
     _ = language.gettext
     if m := _MONTH_YEAR.fullmatch(text):
         month = month_number(m[1], language)
         if month is None:
             raise ValueError(_("{word} is not a month; write the date as {forms}").format(
-                word=m[1], forms=_month_forms(language)))
+                word=m[1], forms=_month_forms(language, years)))
         return int(m[2]), month, False
     if m := _NUMERIC_MONTH_YEAR.fullmatch(text):
         return (int(m[2]), int(m[1]), False) if m[1] else (int(m[3]), int(m[4]), False)
-    if _YEAR.fullmatch(text):
+    if years and _YEAR.fullmatch(text):
         return int(text), 12, True
-    raise ValueError(_("write the date as {forms}").format(forms=_month_forms(language)))
+    raise ValueError(_("write the date as {forms}").format(forms=_month_forms(language, years)))
+
+
+def month_taken(text: str, day: dt.date, language: Language = ENGLISH) -> str | None:
+    """What a month or a year typed for a date was stored as, in a sentence; None for a day."""
+    text = text.strip()
+    try:
+        parse_day(text, language)
+        return None
+    except ValueError:
+        pass
+    _ = language.gettext
+    said = (_("{typed} is saved as {day}, the last day of that year (today, while it is not "
+              "over), so that nothing counts from before it; give the whole date to count "
+              "from the exact day") if _YEAR.fullmatch(text) else
+            _("{typed} is saved as {day}, the last day of that month (today, while it is not "
+              "over), so that nothing counts from before it; give the whole date to count "
+              "from the exact day"))
+    return said.format(typed=text, day=language.day(day))
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"

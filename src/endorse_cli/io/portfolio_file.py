@@ -8,13 +8,14 @@ from typing import Any
 from ..errors import PortfolioError
 from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
-from .tomlfile import Loaded, convert, parse_toml, read_text
+from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
 
 
 def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
-    """Read ``path``; raise :class:`PortfolioError` with file, line, key and fix for bad input."""
-    name = name or str(path)
+    """Read ``path`` (``-``: standard input); raise :class:`PortfolioError` with file, line,
+    key and fix for bad input."""
+    name = name or (STDIN_NAME if str(path) == STDIN else str(path))
     text = read_text(path, PortfolioError, name)
     return parse_portfolio(text, name=name)
 

@@ -20,6 +20,10 @@ T = TypeVar("T")
 
 #: Nothing a person writes by hand comes near this; a larger file is not a portfolio.
 MAX_BYTES = 5 * 1024 * 1024
+#: A file named so is read from standard input (`cat portfolio.toml | endorse gaps -`), and
+#: named so in messages and rows.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 
 class Loaded(Generic[T]):
@@ -63,7 +67,10 @@ class Loaded(Generic[T]):
 
 
 def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
-    """The bytes of a regular file of a sensible size, or ``error`` saying what is wrong."""
+    """The bytes of a regular file of a sensible size (or of standard input, for ``-``), or
+    ``error`` saying what is wrong."""
+    if str(path) == STDIN:
+        return _read_stdin(error, name)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -84,6 +91,26 @@ def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
         raise error(N_("cannot be read: {reason}"), file=name,
                     fix=N_("check the file's name and permissions"),
                     reason=os_reason(exc)) from None
+
+
+def _read_stdin(error: type[FileProblem], name: str) -> bytes:
+    import sys
+
+    how = N_("pipe the portfolio in (`cat portfolio.toml | endorse gaps -`), or name its file")
+    try:
+        if sys.stdin.isatty():  # nothing piped in: never wait for the person to type one
+            raise error(N_("`-` reads the portfolio from standard input, and nothing is piped "
+                           "in"), file=name, fix=how)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    except (AttributeError, OSError, ValueError) as exc:  # closed, or no stdin at all
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise error(N_("standard input cannot be read: {reason}"), file=name, fix=how,
+                    reason=reason) from None
+    if len(data) > MAX_BYTES:
+        raise error(N_("more than {most} MB came on standard input; a portfolio is never "
+                       "this large"), file=name, fix=N_("check what is piped in"),
+                    most=MAX_BYTES // 2**20)
+    return data
 
 
 def decode(data: bytes, error: type[FileProblem], name: str) -> str:

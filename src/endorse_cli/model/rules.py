@@ -33,6 +33,9 @@ NEXT_STEP_FIELDS = (
     "window_months", "span_months", "received", "names", "options", "command",
     # format 2
     "topics", "providers", "roles", "ages", "jobs", "entries", "year", "due", "days_left",
+    # {codes}: the providers by code alone; {edit}: the command that gives the endorsement of
+    # the providers of {entries} once for all their sessions
+    "codes", "edit",
 )
 
 

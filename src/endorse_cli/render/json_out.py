@@ -28,6 +28,7 @@ def requirement_dict(req: RequirementResult) -> dict[str, Any]:
         "details": msgspec.to_builtins(req.details),
         "expected": req.expected.isoformat() if req.expected else None,
         "assumption": req.assumption,
+        "timed": req.timed,
     }
     if req.kind == "any":
         data["options"] = [requirement_dict(o) for o in req.options]

@@ -36,8 +36,10 @@ def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]
     _ = language.gettext
     if not assessment.warnings:
         return []
+    from .sentences import grouped
+
     lines = ["", "## " + _("Warnings"), ""]
-    for w in assessment.warnings:
+    for w in grouped(assessment.warnings, language, assessment.file):
         fix = " " + _("Fix: {fix}").format(fix=prose(w.fix)) + place(w, language) + "." \
             if w.fix else ""
         lines.append(f"- {prose(w.message)}.{fix}")
@@ -94,8 +96,11 @@ def _recommended_too(assessment: Assessment, result: CredentialResult, why: str,
                      language: Language) -> list[str]:
     if why == "recommended" or assessment.recommended.id == result.id:
         return []
-    return ["", language.gettext("Recommended for you: {id}. See `endorse assess` for "
-                                 "why.").format(id=esc(assessment.recommended.id))]
+    from .sentences import name_commands
+
+    return ["", name_commands(language.gettext("Recommended for you: {id}. See `endorse assess` "
+                                               "for why.").format(
+        id=esc(assessment.recommended.id)), assessment.file)]
 
 
 def gaps(assessment: Assessment, result: CredentialResult, why: str,

@@ -63,8 +63,11 @@ NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or 
 EDIT = "`endorse edit`"
 #: The portfolio a command uses when none is named.
 DEFAULT_FILE = "portfolio.toml"
+#: The name of a portfolio read from standard input (io.tomlfile.STDIN_NAME).
+STDIN_NAME = "<stdin>"
 #: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
-_COMMAND = re.compile(r"`endorse (interview|edit|add [a-z]+|gaps|renew|bundle)((?: [^`]*)?)`")
+_COMMAND = re.compile(
+    r"`endorse (interview|edit|add [a-z]+|gaps|assess|renew|bundle)((?: [^`]*)?)`")
 
 
 def command(section: str | None) -> str:
@@ -231,8 +234,13 @@ class Words:
                 fields[key] = self._(" Or: ").join(o.next_step or o.label for o in req.options)
             elif key == "section":
                 fields["command"] = command(value)
+            elif key == "entries":
+                fields[key] = pack_field(self, key, value)
+                fields["edit"] = _edit_providers(self, value)
             elif key in PACK_FIELDS:
                 fields[key] = pack_field(self, key, value)
+                if key == "providers":  # the same, by code alone: "IFRS, IMHS or IMHM-C"
+                    fields["codes"] = listing(value, self._("or"), self.language)
             else:
                 fields[key] = self.number(value)
         fields.setdefault("command", EDIT)
@@ -255,6 +263,12 @@ class Words:
         if code == "rsc-pace-assumed":
             return _("at the {hours} a month you assumed").format(
                 hours=self.quantity(v["per_month"], "hours"))
+        if code == "no-rsc-pace" and v.get("not_counted") == "provider":
+            return _("none of your RS/C in {recent} counts, because its provider's "
+                     "endorsement is not one these rules ask for").format(recent=self._recent(v))
+        if code == "no-rsc-pace" and v.get("not_counted"):
+            return _("none of your RS/C in {recent} counts, because it was not held during "
+                     "work with the ages these rules ask for").format(recent=self._recent(v))
         if code == "no-rsc-pace":
             return _("you have had no RS/C in {recent}").format(recent=self._recent(v))
         return _("at your pace of {recent}, about {hours} a month").format(
@@ -534,20 +548,100 @@ class Words:
         """``text`` with every command in it (`endorse interview --section work`, `endorse
         edit`, `endorse add training`) naming the portfolio, so that running it as shown acts
         on this portfolio: `endorse interview my-file.toml --section work`. The default
-        portfolio (./portfolio.toml) needs no name."""
-        if not self.file or self.file == DEFAULT_FILE or "`endorse " not in text:
-            return text
-        import shlex
+        portfolio (./portfolio.toml) needs no name, and a portfolio read from standard input
+        has none to give."""
+        return name_commands(text, self.file)
 
-        file = shlex.quote(self.file)
 
-        def name(m: re.Match[str]) -> str:
-            rest = m[2]
-            if rest == f" {file}" or rest.startswith(f" {file} "):
-                return m[0]  # named already (a sentence made of sentences already named)
-            return f"`endorse {m[1]} {file}{rest}`"
+def name_commands(text: str, file: str | None) -> str:
+    """``text`` with every command in it naming ``file`` (see :meth:`Words.named`)."""
+    if not file or file in (DEFAULT_FILE, STDIN_NAME) or "`endorse " not in text:
+        return text
+    import shlex
 
-        return _COMMAND.sub(name, text)
+    file = shlex.quote(file)
+
+    def name(m: re.Match[str]) -> str:
+        rest = m[2]
+        if rest == f" {file}" or rest.startswith(f" {file} "):
+            return m[0]  # named already (a sentence made of sentences already named)
+        return f"`endorse {m[1]} {file}{rest}`"
+
+    return _COMMAND.sub(name, text)
+
+
+#: Entries dated after the as-of date, many of one section said once.
+LATER = {
+    "supervision": Nn_("{count} RS/C session, {span}, is dated after the as-of date {date}, so "
+                       "it is not counted yet",
+                       "{count} RS/C sessions, {span}, are dated after the as-of date {date}, "
+                       "so they are not counted yet"),
+    "training": Nn_("{count} training, {span}, is dated after the as-of date {date}, so it is "
+                    "not counted yet",
+                    "{count} trainings, {span}, are dated after the as-of date {date}, so they "
+                    "are not counted yet"),
+    "": Nn_("{count} entry, {span}, is dated after the as-of date {date}, so it is not counted "
+            "yet",
+            "{count} entries, {span}, are dated after the as-of date {date}, so they are not "
+            "counted yet"),
+}
+
+#: Warnings that are said once for many entries (the same cause and the same fix), and how
+#: many entries make "many".
+GROUPED = ("rsc-outside-field", "training-no-areas", "later-date")
+MANY = 3
+
+
+def grouped(warnings: Iterable[PortfolioWarning], language: Language = ENGLISH,
+            file: str | None = None) -> list[PortfolioWarning]:
+    """``warnings`` (in words) as people read them: a cause that applies to many entries of a
+    section is said once, with the count and the span of their dates, in place of the first
+    of them; every other warning as it is. (JSON keeps one warning per entry.)"""
+    warnings = list(warnings)
+    groups: dict[tuple[str, str], list[PortfolioWarning]] = {}
+    for w in warnings:
+        if w.code in GROUPED and w.entry is not None:
+            groups.setdefault((w.code, w.entry.section), []).append(w)
+    out = []
+    for w in warnings:
+        group = groups.get((w.code, w.entry.section)) if w.entry is not None else None
+        if group is None or len(group) < MANY:
+            out.append(w)
+        elif w is group[0]:
+            message, fix = _group_message(group, language)
+            out.append(replace(w, message=message, fix=name_commands(fix, file), line=None))
+    return out
+
+
+def _group_message(group: list[PortfolioWarning], language: Language) -> tuple[str, str]:
+    """The sentence and the fix of a cause that applies to every entry of ``group``."""
+    days = sorted(w.entry.date for w in group if w.entry is not None and w.entry.date)
+    span = _span(language, days[0], days[-1]) if days else ""
+    n, code = len(group), group[0].code
+    count = language.number(n)
+    _ = language.gettext
+    if code == "rsc-outside-field":
+        return (language.ngettext(
+            "{count} RS/C session, {span}, falls outside every period of work in the field, so "
+            "it does not count",
+            "{count} RS/C sessions, {span}, fall outside every period of work in the field, so "
+            "they do not count", n).format(count=count, span=span),
+            _("check their dates with {edit}, or add the job you held then with {command} "
+              "(work with infants, young children and families)").format(
+                  edit=EDIT, command=command("work")))
+    if code == "training-no-areas":
+        return (language.ngettext(
+            "{count} training, {span}, names no competency area, so it cannot support the "
+            "professional portfolio",
+            "{count} trainings, {span}, name no competency area, so they cannot support the "
+            "professional portfolio", n).format(count=count, span=span),
+            _("add the areas each covered with {command}").format(command=EDIT))
+    section = group[0].entry.section if group[0].entry else ""
+    forms = LATER.get(section, LATER[""])
+    return (language.ngettext(*forms, n).format(count=count, span=span,
+                                                date=language.day(group[0].values["as_of"])),
+        _("nothing to do if the dates are right; otherwise correct them with {command}").format(
+            command=EDIT))
 
 
 @functools.lru_cache(maxsize=256)
@@ -640,6 +734,59 @@ def _session(words: Words, e: dict[str, Any]) -> str:
             + f", {words.day(e['date'])}, {e['title']}")
 
 
+def _by_provider(entries: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """RS/C sessions by provider and the endorsement given, in the order first met: one
+    cause, said once."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in entries:
+        groups.setdefault((provider_key(e["title"]), e.get("credential") or ""), []).append(e)
+    return list(groups.values())
+
+
+def provider_key(name: str) -> str:
+    """A provider's name as compared: without regard to case or spaces (``endorse edit
+    --provider`` picks sessions by it too)."""
+    return " ".join(name.split()).casefold()
+
+
+def _span(language: Language, first: Any, last: Any) -> str:
+    """``March 2024 to September 2026``; one month by its day(s)."""
+    _ = language.gettext
+    if (first.year, first.month) == (last.year, last.month):
+        return (language.day(first) if first == last else _("{first} to {last}").format(
+            first=language.day(first), last=language.day(last)))
+    return _("{first} to {last}").format(first=language.month_year(first),
+                                         last=language.month_year(last))
+
+
+def _sessions(words: Words, group: list[dict[str, Any]]) -> str:
+    """One provider's sessions that do not count, once: "31 RS/C sessions with Dr. Ana Ortiz,
+    March 2024 to September 2026 (no endorsement given)"; one session by its number."""
+    _ = words._
+    e = group[0]
+    why = (_("(given as '{credential}', which is not one of them)").format(
+        credential=e["credential"]) if e.get("credential") else _("(no endorsement given)"))
+    if len(group) == 1:
+        return f"{_session(words, e)} {why}"
+    days = sorted(x["date"] for x in group)
+    return words.n_("{count} RS/C session with {provider}, {span} {why}",
+                    "{count} RS/C sessions with {provider}, {span} {why}", len(group)).format(
+        count=words.number(len(group)), provider=e["title"], span=_span(words.language, days[0], days[-1]),
+        why=why)
+
+
+def _edit_providers(words: Words, entries: list[dict[str, Any]]) -> str:
+    """The command that gives a provider's endorsement once for all their sessions, one for
+    each provider: "`endorse edit --provider 'Dr. Ana Ortiz'`"."""
+    import shlex
+
+    names: dict[str, str] = {}
+    for e in entries:
+        names.setdefault(provider_key(e["title"]), e["title"])
+    return listing((f"`endorse edit --provider {shlex.quote(n)}`" for n in names.values()),
+                   words._("or"), words.language)
+
+
 def pack_field(words: Words, key: str, value: Any) -> str:
     """The words of a next-step placeholder that rules packs use, in ``words``' language."""
     _, language = words._, words.language
@@ -666,10 +813,8 @@ def pack_field(words: Words, key: str, value: Any) -> str:
     if key == "jobs":
         return listing((_job(words, job) for job in value), language=language)
     if key == "entries":
-        return listing((_session(words, e) + " " + (
-            _("(given as '{credential}', which is not one of them)").format(
-                credential=e["credential"]) if e.get("credential")
-            else _("(no endorsement given)")) for e in value), language=language)
+        return listing((_sessions(words, group) for group in _by_provider(value)),
+                       language=language)
     if key == "due":
         return words.day(value)
     if key == "year":  # a year is a name, never grouped: 2026, not 2.026

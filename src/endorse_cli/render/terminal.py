@@ -43,12 +43,44 @@ LABELS = (N_("error"), N_("fix"), N_("warning"), N_("note"), N_("stopped"), N_("
           N_("not ready"), N_("not read"), N_("report"), N_("done"))
 
 
+#: What `--color` and `--quiet` asked for; set by the command line for the command it runs.
+CHOICES = {"colour": "auto", "quiet": False}
+#: The values `--color` takes.
+COLOUR_CHOICES = ("auto", "always", "never")
+
+
+def is_terminal(stream: IO[str] | None) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # closed
+        return False
+
+
+#: The messages ``--quiet`` still shows.
+QUIET_KEEPS = ("error", "stopped")
+
+
 def colour_wanted(stream: IO[str]) -> bool:
-    """Colour only on a terminal, and never with NO_COLOR set (https://no-color.org)."""
+    """The one policy for colour: ``--color always`` or ``never`` when given; else none with
+    ``NO_COLOR`` set (https://no-color.org), colour with ``FORCE_COLOR`` set (even through a
+    pipe: https://force-color.org), none on a ``TERM=dumb`` terminal, and otherwise colour on a
+    terminal only."""
+    choice = CHOICES["colour"]
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal(stream) and os.environ.get("TERM") != "dumb"
+
+
+def live_wanted(stream: IO[str]) -> bool:
+    """Whether ``stream`` can show a line redrawn in place (a progress bar): a terminal that is
+    not ``TERM=dumb``, and the command not ``--quiet``. FORCE_COLOR never makes a pipe one."""
+    return (not CHOICES["quiet"] and is_terminal(stream)
+            and os.environ.get("TERM") != "dumb")
 
 
 class Terminal:
@@ -88,11 +120,14 @@ class Terminal:
                     for segment in buffer)
 
         colour = colour_wanted(self.stdout)
+        terminal = is_terminal(self.stdout)
         return _Console(
             file=self.stdout,
             highlight=False,
             no_color=not colour,
-            color_system="auto" if colour else None,
+            color_system=("auto" if terminal else "standard") if colour else None,
+            force_terminal=colour and not terminal or None,  # FORCE_COLOR through a pipe
+            width=None if terminal else 80,
             emoji=False,
         )
 
@@ -101,6 +136,17 @@ class Terminal:
         (which JSON never holds unescaped) written out rather than obeyed."""
         self.stdout.write(printable(text, keep="\n\t"))
         self.stdout.flush()
+
+    def calendar(self, text: str) -> None:
+        """An iCalendar file, as written (its lines end in CRLF, which RFC 5545 asks for;
+        its text was made printable when it was written)."""
+        buffer = getattr(self.stdout, "buffer", None)
+        if buffer is None:
+            self.stdout.write(text)
+        else:  # as bytes: a text stream could turn each CRLF into CR CR LF (Windows)
+            self.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
 
     def reader_gone(self) -> bool:
         """True when stdout is a pipe whose reader has closed it (`| head` is done): known
@@ -124,7 +170,10 @@ class Terminal:
             pass  # not a real file (tests): nothing will be flushed to it
 
     def message(self, text: str, *, label: str = "error", style: str = "31") -> None:
-        """A message for the person, on stderr, its label in the reader's language."""
+        """A message for the person, on stderr, its label in the reader's language. With
+        ``--quiet``, only errors (and what stopped the command) are said."""
+        if CHOICES["quiet"] and label not in QUIET_KEEPS:
+            return
         label = self.language.gettext(label)
         prefix = f"{label}: "
         if colour_wanted(self.stderr):

@@ -47,7 +47,9 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
         return
     console.print()
     console.print(Text(_("Warnings"), style="bold yellow"))
-    for w in assessment.warnings:
+    from .sentences import grouped
+
+    for w in grouped(assessment.warnings, language, assessment.file):
         say(console, f"{w.message}.", indent=INDENT, first="  ! ")
         if w.fix:
             say(console, _("fix: {fix}").format(fix=w.fix) + place(w, language), indent=INDENT,
@@ -122,8 +124,11 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
         _requirement(console, req, language=language)
     if why != "recommended" and assessment.recommended.id != result.id:
         console.print()
-        say(console, _("Recommended for you: {id}. See `endorse assess` for why.").format(
-            id=assessment.recommended.id))
+        from .sentences import name_commands
+
+        say(console, name_commands(_("Recommended for you: {id}. See `endorse assess` for "
+                                     "why.").format(id=assessment.recommended.id),
+                                   assessment.file))
     warnings(console, assessment, language)
 
 

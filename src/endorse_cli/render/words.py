@@ -84,10 +84,20 @@ def timeline_rows(result: CredentialResult,
     """(date or "no date", label, why) for each unmet requirement, soonest first."""
     dated = sorted((r for r in result.unmet if r.expected), key=lambda r: (r.expected, r.label))
     rows = [(language.day(r.expected), r.label, r.assumption or "") for r in dated]
-    rows += [(language.gettext("no date"), r.label,
-              " ".join(filter(None, [r.assumption and r.assumption + ".", r.next_step])))
-             for r in result.undated]
+    # a step that takes no time is done when the applicant does it: "your step", not "no date"
+    rows += [(language.gettext("no date") if r.timed else
+              language.pgettext("the date column of a step that takes no time", "your step"),
+              r.label, " ".join(filter(None, [r.assumption and r.assumption + ".",
+                                              r.next_step])))
+             for r in sorted(result.undated, key=lambda r: not r.timed)]
     return rows
+
+
+def steps_only(result: CredentialResult) -> bool:
+    """Nothing that takes time is missing: the credential is met as soon as the applicant
+    takes the steps left (references, the exam...)."""
+    return (not result.met and result.expected is None
+            and not any(r.timed for r in result.unmet))
 
 
 def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
@@ -95,14 +105,17 @@ def timeline_end(result: CredentialResult, language: Language = ENGLISH) -> str:
     _ = language.gettext
     if result.met:
         return _("Every requirement of {id} is met.").format(id=result.id)
+    if steps_only(result):
+        return _("{id} can be met as soon as you take the steps above: {steps}.").format(
+            id=result.id, steps="; ".join(r.label for r in result.unmet))
     if result.expected is None:
         return _("No date for {id} yet: see the requirements without a date.").format(
             id=result.id)
     day = language.day(result.expected)
     if not result.undated:
         return _("{id} is expected to be met on {date}.").format(id=result.id, date=day)
-    return _("{id} can be met on {date} at the soonest, once the steps without a date are "
-             "done.").format(id=result.id, date=day)
+    return _("{id} can be met on {date} at the soonest, once your steps are done.").format(
+        id=result.id, date=day)
 
 
 def not_ready(result: CredentialResult, path: object, language: Language = ENGLISH) -> str:
@@ -114,3 +127,4 @@ def not_ready(result: CredentialResult, path: object, language: Language = ENGLI
         "review, not ready to submit. See what is missing with {command}.").format(
             id=result.id, met=result.met_count, total=result.total,
             command=f"`endorse gaps {shlex.quote(str(path))} --credential {result.id}`")
+

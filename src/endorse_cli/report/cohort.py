@@ -34,6 +34,8 @@ class _Requirement(Struct):
     applies: bool = True
     have: Any = None
     need: Any = None
+    #: Time can meet it (experience, RS/C, training).
+    timed: bool = False
     unit: str | None = None
 
 
@@ -114,6 +116,9 @@ class Person(Struct, kw_only=True, gc=False):
     #: When the credential will be met, as forecast; None when met already or no day is known.
     expected: dt.date | None
     red_flags: int
+    #: Nothing that takes time is missing: met as soon as the person takes the steps left,
+    #: so the nearest after those who have met it.
+    steps_only: bool = False
 
 
 class Unreadable(Struct, kw_only=True):
@@ -284,9 +289,11 @@ class Tally:
         judged_id = row.credential or (doc.checklist.id if doc.checklist else doc.recommended.id)
         judged = next(c for c in doc.credentials if c.id == judged_id)
         self.judged_for[judged.id] += 1
+        timed_left = False
         for req in _decode_requirements(judged.requirements):
             if req.met or not req.applies:
                 continue
+            timed_left = timed_left or req.timed
             missing = self.missing.get((judged.id, req.id))
             if missing is None:
                 missing = self.missing[(judged.id, req.id)] = _Missing(req.label)
@@ -298,7 +305,8 @@ class Tally:
             name=row.applicant or "", file=row.file, credential=judged.id, met=judged.met,
             requirements_met=row.requirements_met or 0,
             requirements_total=row.requirements_total or 0,
-            expected=None if judged.met else judged.expected, red_flags=row.warnings))
+            expected=None if judged.met else judged.expected, red_flags=row.warnings,
+            steps_only=not judged.met and judged.expected is None and not timed_left))
         if self.renewals is not None:
             self._add_renewal(row, doc)
 

@@ -10,7 +10,7 @@ from msgspec import Struct
 
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import SupervisionReq
-from ..dates import add_months, shift
+from ..dates import add_months, months_before, shift
 from ..facts import UNITS, Facts
 from ..forecast import Pace, day_window_reached, pace_over, window_drops, window_end
 from . import Forecast, Judging, Kind, amount, hours, register
@@ -310,8 +310,10 @@ def forecast(req: SupervisionReq, result: RequirementResult, j: Judging) -> Fore
         if key not in j.shared:
             from msgspec.structs import replace
 
-            sessions = [(day, h) for day, h, _ in counted_sessions(req, j)[0]]
-            j.shared[key] = _forecast(req, j, replace(j.facts, sessions=sessions))
+            kept, dropped = counted_sessions(req, j)
+            sessions = [(day, h) for day, h, _ in kept]
+            j.shared[key] = _forecast(req, j, replace(j.facts, sessions=sessions),
+                                      dropped=dropped)
         return j.shared[key]
     key = ("rsc-forecast", req.window_months, req.min_span_months, req.hours)
     if key not in j.shared:
@@ -319,7 +321,11 @@ def forecast(req: SupervisionReq, result: RequirementResult, j: Judging) -> Fore
     return j.shared[key]
 
 
-def _forecast(req: SupervisionReq, j: Judging, facts: Facts | None = None) -> Forecast:
+def _forecast(req: SupervisionReq, j: Judging, facts: Facts | None = None,
+              dropped: list[int] | None = None) -> Forecast:
+    """``facts`` holds the sessions ``req`` counts (all, by default); ``dropped`` the indices
+    of those left out for their provider."""
+    counted_only = facts is not None
     facts, plan = facts or j.facts, j.rules.forecast
     last_day = facts.last_field_day_ahead
     if last_day is not None and last_day <= j.as_of:
@@ -337,7 +343,9 @@ def _forecast(req: SupervisionReq, j: Judging, facts: Facts | None = None) -> Fo
         rate = Said(code="rsc-pace-assumed", values={"per_month": j.rsc_per_month})
     else:
         pace = pace_over(facts.sessions, j.pace_until, plan.rsc_pace_months)
-        rate = pace_said(j, "rsc-pace" if pace[0] else "no-rsc-pace", plan.rsc_pace_months, pace)
+        rate = pace_said(j, "rsc-pace" if pace[0] else "no-rsc-pace", plan.rsc_pace_months, pace,
+                         **_none_counts(j, pace, plan.rsc_pace_months, dropped)
+                         if counted_only else {})
     day = reached(pace)
     if day is not None:
         return Forecast(day=day, why=rate)
@@ -363,6 +371,20 @@ def _forecast(req: SupervisionReq, j: Judging, facts: Facts | None = None) -> Fo
             high = middle
     return Forecast(why=Said(code="rsc-pace-too-slow", values={
         **values, "least_per_month": high / 2, "least_day": half_hours(high)}))
+
+
+def _none_counts(j: Judging, pace: Pace, months: int, dropped: list[int] | None
+                 ) -> dict[str, str]:
+    """When no session of the recent months counts but some were held, why not: their
+    provider's endorsement ("provider"), or the ages of the work they were held in ("ages").
+    Saying "no RS/C in the last 6 months" then would be false."""
+    if pace[0] or not pace_over(j.facts.sessions, j.pace_until, months)[0]:
+        return {}  # some count, or none was held during work in the field: said as it is
+    since = months_before(j.pace_until, months)
+    p = j.portfolio
+    assert p is not None
+    provider = any(since < p.supervision[i].date <= j.pace_until for i in dropped or ())
+    return {"not_counted": "provider" if provider else "ages"}
 
 
 register(Kind(params=SupervisionReq, judge=judge, forecast=forecast, section="supervision",

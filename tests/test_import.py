@@ -601,8 +601,7 @@ def test_columns_that_fit_two_kinds_of_log_or_name_a_course_are_not_guessed(
     run = cli("import", str(log), str(path), "--yes", "--lang", "es")
     assert run.code == 2
     assert "endorse no puede saber qué tipo de registro es este" in run.err
-    assert ("indíquelo con --section training o --section supervision" in run.err
-            or "--section training o --section supervision" in run.err), run.err
+    assert "diga cuál con --section capacitación o --section supervisión" in run.err
     assert path.read_bytes() == before
 
 
@@ -741,3 +740,27 @@ def test_with_rows_left_out_enter_alone_adds_nothing(path, tmp_path) -> None:
     child.expect(pexpect_eof())
     child.close()
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("word,section", [("capacitacion", "training"),
+                                          ("capacitación", "training"),
+                                          ("Capacitación", "training"),
+                                          ("supervisión", "supervision"),
+                                          ("SUPERVISION", "supervision")])
+def test_sections_are_taken_by_their_spanish_names(cli, path, tmp_path, word, section) -> None:
+    out = tmp_path / "plantilla.csv"
+    run = cli("template", word, "-o", str(out), "--lang", "es")
+    assert run.code == 0, run.err
+    first = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first == {"training": "Título;Proveedor;Fecha;Horas (de 60 minutos);Salud mental "
+                                 "infantil;Áreas de competencia",
+                     "supervision": "Fecha;Horas;Proveedor;Individual/Grupal;Respaldo del "
+                                    "proveedor;Notas"}[section]
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n15/03/2025;1,5;Ana Ríos\n")
+    run = cli("import", str(log), str(path), "--dry-run", "--section", word, "--lang", "es")
+    assert (run.code == 0) == (section == "supervision"), run.err
+    if section == "training":  # read as trainings, as told: the title is missing
+        assert "las columnas parecen un historial de capacitaciones" in run.err
+    run = cli("template", "examen", "-o", str(tmp_path / "e.csv"), "--lang", "es")
+    assert ("use uno de estos: capacitación, supervisión, trabajo, estudios, referencia"
+            in run.err)

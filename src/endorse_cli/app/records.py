@@ -19,7 +19,10 @@ def _section(app: Application, given: str | None) -> str | None:
     if given is None:
         return None
     _ = app.language.gettext
-    fix = _("use one of: {choices}").format(choices=", ".join(IMPORTED))
+    from ..interview.importing import typed_section
+
+    fix = _("use one of: {choices}").format(choices=", ".join(
+        typed_section(s, app.language) for s in IMPORTED))
     try:
         section = section_named(given, app.language)
     except UsageError as refused:  # offered: only the sections a log is imported into

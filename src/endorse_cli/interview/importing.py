@@ -262,8 +262,8 @@ def _section(headers: list[str], given: str | None, maps: dict[str, str],
 
 
 def typed_section(section: str, language: Language) -> str:
-    """``section`` as ``--section`` takes it, in the reader's words where it has them."""
-    return section
+    """``section`` as ``--section`` takes it, in the reader's words (``capacitación``)."""
+    return language.pgettext("a section's name, typed", section)
 
 
 def _quiet_field(section: str, target: str) -> str | None:

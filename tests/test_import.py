@@ -764,3 +764,11 @@ def test_sections_are_taken_by_their_spanish_names(cli, path, tmp_path, word, se
     run = cli("template", "examen", "-o", str(tmp_path / "e.csv"), "--lang", "es")
     assert ("use uno de estos: capacitación, supervisión, trabajo, estudios, referencia"
             in run.err)
+
+
+def test_a_second_course_column_beside_the_title_is_kept(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Course title,Workshop series,Course description,Date,Hours\n"
+                         "Attachment,Early years,Two mornings,3/4/2026,3\n")
+    run = cli("import", str(log), str(path), "--dry-run", "--lang", "en")
+    assert run.code == 0, run.err
+    assert '"Workshop series" and "Course description" are kept' in run.out

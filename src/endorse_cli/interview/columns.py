@@ -145,7 +145,9 @@ def words(name: str) -> list[str]:
 #: (``Training hours``, ``Course date``, ``Estado del curso``).
 NOT_TITLE = ("hours", "hrs", "date", "day", "provider", "credits", "credit", "id", "code",
              "number", "status", "horas", "fecha", "dia", "proveedor", "creditos", "codigo",
-             "numero", "estado", "duration", "duracion")
+             "numero", "estado", "duration", "duracion", "description", "descripcion",
+             "type", "tipo", "level", "nivel", "format", "formato", "location", "lugar",
+             "category", "categoria", "modality", "modalidad")
 
 
 def title_like(name: str) -> bool:

@@ -203,7 +203,7 @@ def _section(headers: list[str], given: str | None, maps: dict[str, str],
     names is a field of it, its required columns are all there, no other such section reads a
     column it leaves unread, and no column that names a course or a title is left unread
     (a file with one is never an RS/C log). Otherwise the two likeliest are named."""
-    from .columns import title_like
+    from .columns import LIKE, title_like
 
     _ = language.gettext
     candidates = (given,) if given else IMPORTED
@@ -242,7 +242,10 @@ def _section(headers: list[str], given: str | None, maps: dict[str, str],
                                                              language)))
     if given:
         return section, columns
-    titles = [h for i, h in enumerate(headers) if title_like(h) and i not in columns]
+    # a second course column beside a training's title is only kept (``Course type``)
+    read_title = section in LIKE and any(key in LIKE[section] for key, _m in columns.values())
+    titles = [h for i, h in enumerate(headers)
+              if title_like(h) and i not in columns and not read_title]
     others = [s for s in scored[1:] if s[0] and s[1] and not set(s[4]) <= set(columns)]
     if section == "supervision" and any(title_like(h) for h in headers):
         others = [s for s in scored[1:] if s[3] != section] or others

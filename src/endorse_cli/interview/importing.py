@@ -246,15 +246,14 @@ def _section(headers: list[str], given: str | None, maps: dict[str, str],
     read_title = section in LIKE and any(key in LIKE[section] for key, _m in columns.values())
     titles = [h for i, h in enumerate(headers)
               if title_like(h) and i not in columns and not read_title]
-    others = [s for s in scored[1:] if s[0] and s[1] and not set(s[4]) <= set(columns)]
-    if section == "supervision" and any(title_like(h) for h in headers):
-        others = [s for s in scored[1:] if s[3] != section] or others
-    if titles or others or section == "supervision" and any(title_like(h) for h in headers):
-        other = (others or [s for s in scored[1:]])[0][3]
-        if section == "supervision" and any(title_like(h) for h in headers):
-            section, other = other, section  # the likelier is the one a title goes with
+    others = [s[3] for s in scored[1:] if s[0] and s[1] and not set(s[4]) <= set(columns)]
+    if titles or others:
+        guessed = section
+        other = (others or [s[3] for s in scored[1:]])[0]
+        if section == "supervision":  # named first: the one a course or a title goes with
+            section, other = other, section
         why = (_("the column {column} names a course or a title, which {log} has no column "
-                 "for").format(column=f'"{titles[0]}"', log=_(LOG_OF[section])) if titles
+                 "for").format(column=f'"{titles[0]}"', log=_(LOG_OF[guessed])) if titles
                else _("the columns could be {one} or {other}").format(
                    one=_(LOG_OF[section]), other=_(LOG_OF[other])))
         raise UsageError(

@@ -592,10 +592,34 @@ def test_a_log_has_the_sessions_the_totals_and_the_best_window_escaped(cli, tmp_
     marks = re.findall(r"<td>(Individual|Group)</td><td>(✓?)</td>", one)
     assert marks == [("Individual", "✓"), ("Individual", ""), ("Individual", "")]
     assert "Total: 3 sessions, 5.5 hours in all.</strong> Individual: 5.5 hours." in one
-    assert ("The 24 months with the most hours, 2022-06-01 to 2024-05-31, hold 3 hours in 1 "
-            "session") in " ".join(one.split())
+    assert ("The 24 months with the most hours hold 3 hours in 1 session (<span "
+            'class="date">2022-06-01</span>, marked in the last column).') in " ".join(one.split())
     assert "Total: 1 session, 2 hours in all.</strong> Group: 2 hours." in two
     assert "none given" in two
+
+
+def test_a_logs_window_is_named_by_its_sessions_never_past_the_as_of_day(cli, tmp_path) -> None:
+    """Sessions on the 8th of each month from 2025-04 to 2026-11, and one after the as-of day
+    (2026-11-21): the window is named as `gaps` names it, by its first and last sessions
+    (2025-04-08 to 2026-11-08, 20 sessions), not by the window's last day (2027-04-07), and the
+    session after the as-of day is on the log but not counted in it."""
+    lines = ['format = 1', '[applicant]', 'name = "Ana Ruiz"', 'target = "IFS"']
+    days = [f"{2025 + (m + 3) // 12}-{(m + 3) % 12 + 1:02d}-08" for m in range(20)]
+    for day in days + ["2026-12-01"]:
+        lines += ["[[supervision]]", f"date = {day}", "hours = 1", 'provider = "Ana López"']
+    (tmp_path / "p.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert days[0] == "2025-04-08" and days[-1] == "2026-11-08"
+    run = cli("bundle", str(tmp_path / "p.toml"), "--as-of", AS_OF, "--out", str(tmp_path))
+    assert run.code == 0, run.err
+    page = " ".join((tmp_path / "endorse-ana-ruiz-IFS" / "rsc-log-ana-lopez.html").read_text(
+        encoding="utf-8").split())
+    assert ('The 24 months with the most hours hold 20 hours in 20 sessions (sessions <span '
+            'class="date">2025-04-08</span> to <span class="date">2026-11-08</span>, marked in '
+            "the last column).") in page
+    assert "2027" not in page
+    marks = re.findall(r'<td class="date">([^<]*)</td><td class="n">1</td><td>[^<]*</td>'
+                       r"<td>(✓?)</td>", page)
+    assert marks == [(day, "✓") for day in days] + [("2026-12-01", "")]
 
 
 def test_a_log_in_spanish(cli, tmp_path) -> None:
@@ -624,12 +648,22 @@ def _many_sessions(path: Path, count: int) -> Path:
     return path
 
 
-def _page_texts(pdf: bytes, tmp_path: Path) -> list[str]:
-    """The text of each page of ``pdf``, as pdftotext lays it out."""
+def _page_texts(pdf: bytes, tmp_path: Path, *, margins: bool = False) -> list[str]:
+    """The text of each page of ``pdf``, as pdftotext lays it out; without what is printed in
+    the page's margins (the names at its top, "Page x of y" at its foot) unless ``margins``."""
     (tmp_path / "log.pdf").write_bytes(pdf)
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "log.pdf"), "-"],
                           capture_output=True, text=True, check=True, timeout=60).stdout
-    return [page for page in text.split("\f") if page.strip()]
+    pages = [page for page in text.split("\f") if page.strip()]
+    if margins:
+        return pages
+    bodies = []
+    for page in pages:
+        lines = [line for line in page.splitlines() if line.strip()]
+        assert lines[0].strip().startswith("RS/C log to sign:"), page
+        assert re.fullmatch(r"Page \d+ of \d+", lines[-1].strip()), page
+        bodies.append("\n".join(lines[1:-1]))
+    return bodies
 
 
 #: A session's line on a printed page: its number, its date, its hours.
@@ -688,3 +722,44 @@ def test_the_log_prints_on_a4_and_letter_with_its_heading_on_every_page(cli, tmp
                 assert first[-1].split()[:3] != ["No.", "Date", "Hours"], (paper, step)
                 assert not first[-1].strip().endswith("sign below."), (paper, step)
             browser.js("document.querySelector('h1').style.marginBottom = ''")
+
+
+def test_the_signature_lines_never_print_without_sessions_and_every_page_names_both(
+        cli, tmp_path) -> None:
+    """36 to 60 sessions (the counts at which the totals and the signature lines once fell
+    alone onto a last page, 48 on Letter and 54 on A4), printed on A4 and Letter: the page with
+    the signature lines also has the last sessions; every page names the applicant and the
+    provider and says "Page x of y"; the dates of the window's sentence stay on one line."""
+    import base64
+
+    from browser import Browser, chromium
+
+    executable = chromium()
+    if executable is None or shutil.which("pdftotext") is None:
+        pytest.skip("no chromium or pdftotext here (.ci/run installs them)")
+    with Browser(executable, tmp_path / "profile") as browser:
+        for count in range(36, 61, 2):
+            path = _many_sessions(tmp_path / f"p{count}.toml", count)
+            out = tmp_path / str(count)
+            assert cli("bundle", str(path), "--as-of", AS_OF, "--out", str(out)).code == 0
+            browser.open((out / "endorse-jordan-rivera-IFS" / "rsc-log-dr-rosa-alvarez.html")
+                         .as_uri())
+            for paper in ((8.27, 11.69), (8.5, 11)):  # A4, Letter
+                pdf = browser.page("Page.printToPDF", paperWidth=paper[0], paperHeight=paper[1],
+                                   preferCSSPageSize=False)["data"]
+                pages = _page_texts(base64.b64decode(pdf), tmp_path, margins=True)
+                where = (count, paper)
+                for n, text in enumerate(pages, 1):
+                    lines = [line.strip() for line in text.splitlines() if line.strip()]
+                    assert lines[0] == ("RS/C log to sign: Jordan Rivera with Dr. Rosa "
+                                        "Alvarez"), (where, n, text)
+                    assert lines[-1] == f"Page {n} of {len(pages)}", (where, n, text)
+                signed = [text for text in pages if "Provider's signature" in text]
+                assert len(signed) == 1 and signed[0] is pages[-1], where
+                rows = [int(m[1]) for line in signed[0].splitlines()
+                        if (m := SESSION_LINE.match(line))]
+                assert rows[-3:] == [count - 2, count - 1, count], (where, signed[0])
+                window = re.search(r"\(sessions (\S+) to (\S+), marked", " ".join(
+                    signed[0].split()))
+                assert window is not None and all(re.fullmatch(r"20\d\d-\d\d-\d\d", day)
+                                                  for day in window.groups()), where

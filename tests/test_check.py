@@ -55,6 +55,34 @@ def _expected_rows() -> list[str]:
     ]
 
 
+def test_wide_and_combining_characters_keep_the_table_s_columns(cli, tmp_path,
+                                                                monkeypatch) -> None:
+    """Names and file names with characters two columns wide at a terminal (李小龍) or with
+    combining accents (e + U+0301) take the columns they show in: every column starts at the
+    same terminal column on every line, and a long wide name is cut to fit."""
+    from rich.cells import cell_len
+
+    monkeypatch.chdir(tmp_path)
+    text = (EXAMPLES / "home-visitor.toml").read_text(encoding="utf-8")
+    names = {"a.toml": "Jordan Rivera", "李.toml": "李小龍",  # file names sorted: a b c 李
+             "b.toml": "Jose\u0301 Nun\u0303ez", "c.toml": "李小龍李小龍李小龍李小龍"}
+    for file, name in names.items():
+        (tmp_path / file).write_text(text.replace('"Jordan Rivera"', f'"{name}"'),
+                                     encoding="utf-8")
+    run = cli("check", *names, "--as-of", AS_OF)
+    lines = run.out.splitlines()[:5]
+    assert lines[0].split() == ["FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN"]
+
+    def column_of(line: str, word: str) -> int:
+        return cell_len(line[:line.index(word)])
+
+    starts = {column_of(lines[0], "CRED")}
+    starts |= {column_of(line, " IFS ") + 1 for line in lines[1:]}
+    assert starts == {column_of(lines[0], "CRED")}, run.out
+    assert {cell_len(line) for line in lines[1:]} == {cell_len(lines[1])}, run.out
+    assert "李小龍李小龍李小… " in run.out and "Jose\u0301 Nun\u0303ez " in run.out
+
+
 def test_jsonl_is_the_core_contract_plus_error(cli, folder) -> None:
     run = cli("check", str(folder), "--as-of", AS_OF, "-f", "jsonl")
     objects = [json.loads(line) for line in run.out.splitlines()]

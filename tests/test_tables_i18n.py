@@ -297,21 +297,25 @@ def test_a_file_not_read_is_said_in_spanish_on_the_page_and_the_terminal(cli, tm
     runs = {lang: cli("report", str(folder), *AS_OF, "--lang", lang, "-o", str(tmp_path / lang))
             for lang in ("en", "es")}
     assert runs["es"].code == runs["en"].code == 0
-    assert "/roto.toml, línea 19: 2016-13-31 no es una fecha real\n" in runs["es"].err
+    # The reason names the field, as `check` says it.
+    assert ("/roto.toml, línea 19: education[1].completed: 2016-13-31 no es una fecha real\n"
+            in runs["es"].err)
     assert "not a real date" not in runs["es"].err
-    assert "/roto.toml, line 19: 2016-13-31 is not a real date\n" in runs["en"].err
+    assert ("/roto.toml, line 19: education[1].completed: 2016-13-31 is not a real date\n"
+            in runs["en"].err)
     page = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
-    assert ('<td data-label="Por qué">2016-13-31 no es una fecha real</td>'
-            '<td data-label="Qué hacer">revise el día y el mes</td>') in page
+    assert ('<td data-label="Por qué">education[1].completed: 2016-13-31 no es una fecha '
+            'real</td><td data-label="Qué hacer">revise el día y el mes</td>') in page
     assert "not a real date" not in page and "check the day" not in page
     english = (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
-    assert ("2016-13-31 is not a real date</td><td data-label=\"What to do\">check the day and "
-            "month</td>") in english
+    assert ("completed: 2016-13-31 is not a real date</td><td data-label=\"What to do\">check "
+            "the day and month</td>") in english
     for name in ("report.csv", "report.json"):
         assert (tmp_path / "es" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
     unread = json.loads((tmp_path / "es" / "report.json").read_text(encoding="utf-8"))
     assert unread["unreadable"] == [{"file": str(folder / "roto.toml"), "reason":
-                                     "2016-13-31 is not a real date", "line": 19,
+                                     "education[1].completed: 2016-13-31 is not a real date",
+                                     "line": 19,
                                      "fix": "check the day and month"}]
 
 

@@ -46,7 +46,7 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
                   today: dt.date | None = None,
                   rsc_per_month: float | None = None, words: str = "all",
-                  language: Language = ENGLISH) -> Assessment:
+                  language: Language = ENGLISH, lines: bool = True) -> Assessment:
     """Judge an already read portfolio as of ``as_of``; warnings get the lines they point at.
 
     ``today`` is the last day anything can have been logged: paces are measured up to it when
@@ -54,10 +54,12 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
     measured RS/C pace in the forecasts. ``words``: ``all`` (every sentence, for people),
     ``json`` (the sentences of the JSON contract) or ``none`` (codes only, for a table).
     ``language``: the language of the sentences (the JSON contract's are always English).
+    ``lines``: False leaves the warnings without their lines (finding them reads the file),
+    for a caller that shows none.
     """
     check_target(loaded, rules)
     result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month, today=today)
-    if result.warnings:
+    if result.warnings and lines:
         from .io.locate import parse_where
 
         located = [replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings]

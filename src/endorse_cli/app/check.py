@@ -5,6 +5,10 @@
 
 from __future__ import annotations
 
+import os
+import shlex
+from collections.abc import Iterator
+from contextlib import contextmanager
 from heapq import merge
 from pathlib import Path
 from typing import IO, Any
@@ -20,13 +24,87 @@ WORKBOOKS = {"xlsx": "check.xlsx"}
 OUTPUT_MODE = 0o600
 
 
-def refuse_workbook_to_terminal(fmt: str, output: Path | None) -> None:
-    """A workbook goes into a file named with --output, never to stdout (a usage error)."""
+#: A file name to give as an example, by format.
+EXAMPLE_NAMES = {"table": "check.txt", "markdown": "check.md", "junit": "check.xml", **WORKBOOKS}
+
+
+def _example(fmt: str) -> str:
+    return EXAMPLE_NAMES.get(fmt, f"check.{fmt}")
+
+
+def _empty_file_stdout(stdout: IO[Any] | None) -> bool:
+    """Whether standard output is an empty plain file (as ``> out.xlsx`` makes one)."""
+    import stat
+
+    try:
+        info = os.fstat(stdout.fileno())  # type: ignore[union-attr]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
+
+
+def output_target(fmt: str, output: Path | None, stdout: IO[Any] | None = None) -> Path | None:
+    """The file ``--output`` names, checked before any work: None for stdout (no --output, or
+    ``-o -``, which only the text formats take). A workbook goes into a named file, never to
+    stdout; a folder, a folder that does not exist, what is not a plain file and a file the
+    user may not write are refused, each with its plain cause and the fix (a usage error)."""
+    if output is not None and str(output) == "-":
+        output = None
     if fmt in WORKBOOKS and output is None:
-        raise UsageError(N_("--format {format} writes a workbook, which is not written to a "
-                            "terminal"),
-                         fix=N_("name the file to write with --output FILE, such as {example}"),
-                         format=fmt, example=f"-o {WORKBOOKS[fmt]}")
+        fix = (N_("name the file with --output FILE, such as {example}; the empty file that "
+                  "\u201c>\u201d made can be deleted") if _empty_file_stdout(stdout)
+               else N_("name the file with --output FILE, such as {example}"))
+        raise UsageError(N_("--format {format} writes a workbook, which goes only into a file "
+                            "named with --output, not to standard output"),
+                         fix=fix, format=fmt, example=f"-o {WORKBOOKS[fmt]}")
+    if output is None:
+        return None
+    if output.is_dir():
+        raise UsageError(N_("{path} is a folder"),
+                         fix=N_("give a file name, such as {example}"), path=str(output),
+                         example=str(output / _example(fmt)))
+    folder = output.parent
+    if not folder.is_dir():
+        raise UsageError(N_("the folder {folder} does not exist"),
+                         fix=N_("create it first ({command}), or name a file in a folder that "
+                                "exists"), folder=str(folder),
+                         command=f"mkdir -p {shlex.quote(str(folder))}")
+    if output.exists() and not output.is_file():  # /dev/null would be replaced by a file
+        raise UsageError(N_("{path} is not a plain file: it was not replaced"),
+                         fix=N_("name a file, such as {example}"), path=str(output),
+                         example=_example(fmt))
+    if output.exists() and not _writable(output):
+        raise UsageError(N_("{path} is read-only: it was not replaced"),
+                         fix=N_("make it writable first ({command}), or name another file"),
+                         path=str(output), command=f"chmod u+w {shlex.quote(str(output))}")
+    return output
+
+
+def _writable(path: Path) -> bool:
+    """Whether the user could write ``path``: as the system says, and, for root (whom the
+    system lets write anything), as its mode bits say."""
+    if not os.access(path, os.W_OK):
+        return False
+    return os.geteuid() != 0 or bool(path.stat().st_mode & 0o222)
+
+
+@contextmanager
+def output_file(output: Path, fmt: str) -> Iterator[IO[Any]]:
+    """The file to write ``output`` into, replacing it only once written whole, keeping the
+    mode of a file it replaces (a new one is the user's alone). A refusal of the system names
+    the path the user gave, never the temporary file."""
+    from ..errors import os_problem
+    from ..io.document import atomic_file
+
+    try:
+        mode = output.stat().st_mode & 0o777
+    except OSError:
+        mode = OUTPUT_MODE
+    try:
+        with atomic_file(output, mode=mode, binary=fmt in WORKBOOKS) as out:
+            yield out
+    except OSError as exc:
+        raise os_problem(OSError(exc.errno, exc.strerror), None, output) from None
 
 
 def check(app: Application, paths: list[str], *, credential: str | None, fmt: str,
@@ -38,7 +116,7 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     replaced only once written whole."""
     from .batch import TIME_LIMIT, Settings, find, from_stdin
 
-    refuse_workbook_to_terminal(fmt, output)
+    output = output_target(fmt, output, app.terminal.stdout)
     rules = app.rules
     named = app.credential(credential)
     policy = fail_on or FailOn.default(named)
@@ -62,14 +140,8 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
         failures = write(term.stdout, term.stdout)
         term.stdout.flush()
         return FailOn.exit_code(failures)
-    from ..errors import os_problem
-    from ..io.document import atomic_file
-
-    try:
-        with atomic_file(output, mode=OUTPUT_MODE, binary=fmt in WORKBOOKS) as out:
-            failures = write(out, None)
-    except OSError as exc:
-        raise os_problem(exc, None, output) from None
+    with output_file(output, fmt) as out:
+        failures = write(out, None)
     term.message(str(output), label="written", style="32")
     return FailOn.exit_code(failures)
 

@@ -149,9 +149,9 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
     missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read."""
     from .batch import find
-    from .check import refuse_workbook_to_terminal
+    from .check import output_target
 
-    refuse_workbook_to_terminal(fmt, output)
+    output = output_target(fmt, output, app.terminal.stdout)
 
     if fmt == "junit":
         raise UsageError(N_("--renewal does not write JUnit XML"),
@@ -174,18 +174,13 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
     if output is None:
         _write(term, rows, fmt, people)
     else:
-        from ..errors import os_problem
-        from ..io.document import atomic_file
-        from .check import OUTPUT_MODE, WORKBOOKS
+        from .check import WORKBOOKS, output_file
 
-        try:
-            with atomic_file(output, mode=OUTPUT_MODE, binary=fmt in WORKBOOKS) as out:
-                if fmt in WORKBOOKS:
-                    _workbook(out, rows, app.language)
-                else:
-                    _write(Terminal(out, term.stderr, term.language), rows, fmt, people)
-        except OSError as exc:
-            raise os_problem(exc, None, output) from None
+        with output_file(output, fmt) as out:
+            if fmt in WORKBOOKS:
+                _workbook(out, rows, app.language)
+            else:
+                _write(Terminal(out, term.stderr, term.language), rows, fmt, people)
         term.message(str(output), label="written", style="32")
     return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
 

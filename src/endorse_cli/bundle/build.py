@@ -163,7 +163,31 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     env.filters["day"] = lambda value: language.day(
         dt.date.fromisoformat(value) if isinstance(value, str) else value)
     env.filters["number"] = language.number
+    # For the printed page's margins: a text as a CSS string, and "page x of y".
+    env.filters["css_string"] = css_string
+    env.filters["nowrap"] = content.nowrap
+    env.globals["page_of"] = page_of(language)
     return env
+
+
+def css_string(text: object) -> Any:
+    """``text`` as a CSS string, safe inside <style>: every character but ASCII letters and
+    digits as a six-digit escape (a space too: one after an escape would be taken as its end)."""
+    from markupsafe import Markup
+
+    return Markup('"{}"'.format("".join(
+        c if c.isascii() and c.isalnum() else f"\\{ord(c):06X}"
+        for c in str(text))))
+
+
+def page_of(language: Language) -> Any:
+    """CSS content for "page x of y" in ``language``: its words around the page counters."""
+    from markupsafe import Markup
+
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    words = language.gettext("Page {page} of {pages}")
+    return Markup(" ".join(counters.get(piece) or css_string(piece)
+                           for piece in re.split(r"(\{pages?\})", words) if piece))
 
 
 def _prose(text: object) -> str:

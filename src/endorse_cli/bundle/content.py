@@ -243,7 +243,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),
-        "rsc_logs": rsc_logs(portfolio, rules, chosen, language),
+        "rsc_logs": rsc_logs(portfolio, rules, chosen, language, result.as_of),
         "warnings": grouped(result.warnings, language, result.file),
         "attachments": attachments,
         "missing_attachments": missing,
@@ -265,14 +265,28 @@ def _window_months(rules: Rules, chosen: CredentialResult) -> int | None:
                  if isinstance(req, SupervisionReq) and req.window_months), None)
 
 
+def nowrap(text: object) -> Any:
+    """A date as HTML that never breaks across two lines."""
+    from markupsafe import Markup
+
+    return Markup('<span class="date">{}</span>').format(text)
+
+
 def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
-             language: Language = ENGLISH) -> list[dict[str, Any]]:
+             language: Language = ENGLISH, as_of: dt.date | None = None) -> list[dict[str, Any]]:
     """One log to sign for each RS/C provider, as the portfolio names her (the same name,
     written the same way), in the order she first appears: her sessions by date, with the
-    totals and the window of months with most hours (found by the engine's own scan), in
-    ``language``. Every session she is named for is on her log, whatever its date."""
+    totals and the window of months with most hours (found by the engine's own scan, of her
+    sessions up to ``as_of``, and named as `gaps` names a window: by the days of its first and
+    last sessions, never a day after ``as_of``), in ``language``. Every session she is named
+    for is on her log, whatever its date."""
+    from markupsafe import Markup, escape
+
     from ..engine.facts import UNITS, Facts, units
     from ..engine.kinds.supervision import windows
+
+    def day(value: dt.date) -> Any:
+        return nowrap(language.day(value))
 
     by_provider: dict[str, list[Any]] = {}
     for session in portfolio.supervision:
@@ -283,11 +297,13 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
     for provider, sessions in by_provider.items():
         sessions = sorted(sessions, key=lambda s: s.date)  # stable: the file's order on a day
         window = None
-        if months:
-            found = windows(Facts(as_of=sessions[-1].date,
-                                  sessions=[(s.date, units(s.hours)) for s in sessions]),
+        counted = [s for s in sessions if as_of is None or s.date <= as_of]
+        if months and counted:
+            found = windows(Facts(as_of=counted[-1].date,
+                                  sessions=[(s.date, units(s.hours)) for s in counted]),
                             months, 0, 0).most
-            window = {"months": months, "start": found.start, "end": found.end,
+            window = {"months": months, "first": found.first_session,
+                      "last": found.last_session,
                       "hours": found.hours / UNITS, "sessions": found.sessions}
         by_format: dict[str, int] = {}
         for s in sessions:
@@ -295,6 +311,9 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
         endorsements = list(dict.fromkeys(s.provider_credential for s in sessions
                                           if s.provider_credential))
         total = sum(units(s.hours) for s in sessions) / UNITS
+        span = window and (day(window["first"]) if window["sessions"] == 1 else
+                           escape(language.gettext("sessions {first} to {last}")).format(
+                               first=day(window["first"]), last=day(window["last"])))
         logs.append({
             "provider": provider,
             "endorsements": endorsements,
@@ -302,7 +321,7 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
                       "hours": language.number(s.hours),
                       "format": words.value("format", s.format),
                       "in_window": window is not None
-                      and window["start"] <= s.date <= window["end"]}
+                      and window["first"] <= s.date <= window["last"]}
                      for n, s in enumerate(sessions, 1)],
             "sessions": len(sessions),
             "totals": language.ngettext(
@@ -314,13 +333,12 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
                     format=words.value("format", f),
                     hours=quantity(by_format[f] / UNITS, "hours", language))
                 for f in ("individual", "group") if f in by_format),
-            "window": window and language.ngettext(
-                "The {months} months with the most hours, {start} to {end}, hold {hours} in "
-                "{count} session (marked in the last column).",
-                "The {months} months with the most hours, {start} to {end}, hold {hours} in "
-                "{count} sessions (marked in the last column).", window["sessions"]).format(
-                    months=months, start=language.day(window["start"]),
-                    end=language.day(window["end"]), count=window["sessions"],
+            "window": window and escape(language.ngettext(
+                "The {months} months with the most hours hold {hours} in {count} session "
+                "({span}, marked in the last column).",
+                "The {months} months with the most hours hold {hours} in {count} sessions "
+                "({span}, marked in the last column).", window["sessions"])).format(
+                    months=months, span=span, count=window["sessions"],
                     hours=quantity(window["hours"], "hours", language)),
         })
     return logs

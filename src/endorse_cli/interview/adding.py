@@ -262,13 +262,13 @@ def _certificate(value: str, path: Path, copied: list[str],
 def _notices(doc: Any, section: str, language: Language = ENGLISH) -> list[str]:
     """The warnings the judging gives about the entry just added (the last of its section)."""
     from ..api import assess_loaded
-    from ..io.portfolio_file import parse_portfolio
     from ..io.rules_file import load_rules
-    from .notices import entry_notices
+    from .notices import judged_notices
 
-    loaded = parse_portfolio(doc.text, name=str(doc.path))
-    try:
-        result = assess_loaded(loaded, load_rules().value, dt.date.today(), language=language)
+    loaded = doc.checked()  # as saved: not read again
+    rules = load_rules().value
+    try:  # the notes name the entry, not its line: no lines looked up, no other warning worded
+        result = assess_loaded(loaded, rules, dt.date.today(), words="none", lines=False)
     except EndorseError:  # e.g. a target not in the rules: said by every other command
         return []
-    return entry_notices(result, section, len(doc.entries(section)) - 1)
+    return judged_notices(result, rules, language, section, len(doc.entries(section)) - 1)

@@ -9,23 +9,24 @@ flushed to disk, then renamed over it). New files are readable by their owner on
 
 from __future__ import annotations
 
-import hashlib
 import os
+import secrets
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import tomlkit
-from tomlkit.items import AoT, Table, Whitespace
+from tomlkit.items import AoT, Array, Table, Whitespace
 
 from ..errors import ChangedOnDisk, PortfolioError  # ChangedOnDisk: also imported from here
 from ..model.message import N_
-from ..model.portfolio import FORMAT_VERSION
+from ..model.portfolio import FORMAT_VERSION, Portfolio
 from .locking import clean_leftovers, hidden_name, locked
-from .portfolio_file import parse_portfolio
-from .tomlfile import decode, read_bytes
+from .portfolio_file import parse_appended, parse_portfolio
+from .tomlfile import Loaded, decode, loads, read_bytes
 
 #: Owner only: a portfolio holds references' emails and phone numbers.
 NEW_FILE_MODE = 0o600
@@ -42,6 +43,12 @@ def write_pieces_atomically(path: Path, pieces: Iterable[str], *, mode: int) -> 
     """:func:`write_atomically` for a text made a piece at a time, never held whole."""
     with atomic_file(path, mode=mode) as out:
         out.writelines(pieces)
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, mode: int) -> None:
+    """:func:`write_atomically` for bytes, written as they are."""
+    with atomic_file(path, mode=mode, binary=True) as out:
+        out.write(data)
 
 
 @contextmanager
@@ -74,14 +81,48 @@ def atomic_file(path: Path, *, mode: int, binary: bool = False) -> Iterator[IO[A
         pass
 
 
+def link_atomically(source: Path, path: Path) -> None:
+    """Make ``path`` another name of the file ``source`` (a hard link, not a copy), in place
+    of whatever ``path`` was: whole or not at all. Links are followed on both sides.
+
+    Raises OSError where the disk has no such links or the two are on different disks."""
+    source, path = Path(os.path.realpath(source)), Path(os.path.realpath(path))
+    clean_leftovers(path)
+    tmp = path.with_name(f".{hidden_name(path.name)}.{secrets.token_hex(6)}.tmp")
+    os.link(source, tmp)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 def _newline_of(text: str) -> str:
     """CRLF when most lines of ``text`` end so, else LF."""
     crlf = text.count("\r\n")
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
 
-def _fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _ended(text: str) -> str:
+    """``text`` with its last line ended: what follows it goes on a line of its own."""
+    return text if text.endswith("\n") or not text else text + "\n"
+
+
+def _in_newlines(text: str, newline: str) -> str:
+    """``text`` with every line ending in ``newline`` when that is CRLF (tomlkit writes new
+    lines with LF only); as it is otherwise."""
+    if newline == "\r\n":
+        return text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text
+
+
+def _plain_value(value: Any) -> Any:
+    """What :func:`_toml_value` writes, as plain values: whole numbers of hours as ints."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _plain_value(item) for key, item in value.items()}
+    return value
 
 
 def _toml_value(value: Any) -> Any:
@@ -111,15 +152,33 @@ def _give_tail(table: Table, tail: list[tuple[None, Any]]) -> None:
 
 
 class PortfolioDocument:
-    """One portfolio file, open for changes. Each change is saved at once by :meth:`save`."""
+    """One portfolio file, open for changes. Each change is saved at once by :meth:`save`.
 
-    def __init__(self, path: Path, text: str, fingerprint: str | None, mode: int) -> None:
+    Entries added with :meth:`add_entry` are written into the file's text as they are
+    (:mod:`.appending`), so that adding to a long file, or adding many entries and saving
+    once, costs about as much as reading it; other changes, and files laid out in a way the
+    text cannot be changed for sure, go through tomlkit, read only then.
+    """
+
+    def __init__(self, path: Path, text: str, read: bytes | None, mode: int,
+                 loaded: Loaded[Portfolio] | None = None) -> None:
         self.path = path
-        self.doc = tomlkit.parse(text)
-        self._fingerprint = fingerprint
+        #: The bytes the file held when it was read (None: a new file, not there then), to
+        #: tell whether it changed on disk since.
+        self._read = read
         self._mode = mode
         #: The file's line ending, kept on every line written: Windows files stay CRLF.
         self.newline = _newline_of(text)
+        #: The text as read or last saved, and its validated reading when known.
+        self._source = text
+        self._loaded = loaded
+        #: Entries added since, not yet in the text: (section, entry as written).
+        self._pending: list[tuple[str, dict[str, Any]]] = []
+        #: The text with them, and what it reads as, once made.
+        self._made: tuple[str, dict[str, Any]] | None = None
+        #: tomlkit's tree of the file, read only when a change needs it (or it is asked
+        #: for); from then on it holds every change, and the text is made from it.
+        self._tree: tomlkit.TOMLDocument | None = None
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -127,9 +186,9 @@ class PortfolioDocument:
     def open(cls, path: Path) -> PortfolioDocument:
         """Read ``path`` for changing; it must be a valid portfolio already."""
         data = read_bytes(path, PortfolioError, str(path))  # read once: what is checked is
-        text = decode(data, PortfolioError, str(path))      # what the fingerprint is of
-        parse_portfolio(text, name=str(path))
-        return cls(path, text, _fingerprint(data), path.stat().st_mode & 0o777)
+        text = decode(data, PortfolioError, str(path))      # what changes are told from
+        loaded = parse_portfolio(text, name=str(path))
+        return cls(path, text, data, path.stat().st_mode & 0o777, loaded)
 
     @classmethod
     def new(cls, path: Path, applicant: dict[str, Any], *, header: str,
@@ -149,35 +208,96 @@ class PortfolioDocument:
         body = tomlkit.document()
         body.add("applicant", table)
         text = f"{comments}\nformat = {FORMAT_VERSION}\n\n{tomlkit.dumps(body)}"
-        document = cls(path, text, None if over is None else _fingerprint(over), NEW_FILE_MODE)
+        document = cls(path, text, over, NEW_FILE_MODE)
         if over is not None:
             document.newline = _newline_of(over.decode("utf-8", "replace"))
         return document
 
     @property
+    def doc(self) -> tomlkit.TOMLDocument:
+        """tomlkit's tree of the portfolio with every change so far (read now if need be);
+        what is changed in it is saved."""
+        if self._tree is None:  # a last line without its line ending gets one
+            self._tree = tomlkit.parse(_ended(self._source))
+            for section, entry in self._pending:  # the entries added so far, put in it
+                self._add_to_tree(section, entry)
+            self._pending, self._made = [], None
+        return self._tree
+
+    @property
     def text(self) -> str:
-        text = tomlkit.dumps(self.doc)
-        if self.newline == "\r\n":  # tomlkit writes new lines with LF only
-            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
-        return text
+        return self._current()[0]
+
+    def _current(self) -> tuple[str, dict[str, Any] | None]:
+        """The text with every change, and what it reads as when that is known already."""
+        if self._tree is not None:
+            return _in_newlines(tomlkit.dumps(self._tree), self.newline), None
+        if not self._pending:
+            text = _in_newlines(self._source, self.newline)
+            loaded = self._loaded
+            return text, loaded.raw if loaded is not None and text == self._source else None
+        if self._made is None:
+            from .appending import append
+
+            self._made = append(self._source, self._raw(), self._pending, self.newline)
+            if self._made is None:  # a layout the text cannot be changed in for sure
+                self.doc  # noqa: B018 - read with tomlkit, the entries added in the tree
+                return self._current()
+        return self._made
+
+    def _raw(self) -> dict[str, Any]:
+        """What the text as read or last saved reads as."""
+        if self._loaded is not None:
+            return self._loaded.raw
+        return loads(self._source)
+
+    def checked(self) -> Loaded[Portfolio]:
+        """The portfolio with every change, validated as every command reads it (raises
+        :class:`PortfolioError` on an invalid one)."""
+        text, raw = self._current()
+        before = self._loaded
+        if before is not None and before.text == text:
+            return before
+        if before is not None and self._made is not None and raw is self._made[1]:
+            added = Counter(section for section, _ in self._pending)
+            return parse_appended(before, text, raw, added, name=str(self.path))
+        return parse_portfolio(text, name=str(self.path), raw=raw)
 
     def value(self) -> Any:
         """The portfolio as the reader validates it (raises on an invalid one)."""
-        return parse_portfolio(self.text, name=str(self.path)).value
+        return self.checked().value
 
     # -- changes ------------------------------------------------------------------------------
 
-    def entries(self, section: str) -> list[Table]:
-        return list(self.doc.get(section, []))
+    def entries(self, section: str) -> list[Any]:
+        """The entries of ``section`` with every change so far, each a mapping of its keys."""
+        if self._tree is not None:
+            return list(self._tree.get(section, []))
+        return [*self._raw().get(section, []),
+                *(entry for name, entry in self._pending if name == section)]
 
     def add_entry(self, section: str, entry: dict[str, Any]) -> None:
         """Append ``entry`` to ``[[section]]``, after its last entry, with a blank line before."""
+        written = {key: _plain_value(value) for key, value in entry.items()
+                   if value is not None and value != []}
+        if self._tree is not None:
+            self._add_to_tree(section, written)
+            return
+        self._pending.append((section, written))
+        self._made = None
+
+    def _add_to_tree(self, section: str, entry: dict[str, Any]) -> None:
+        assert self._tree is not None
+        doc = self._tree
         table = tomlkit.table()
         for key, value in entry.items():
-            if value is not None and value != []:
-                table.add(key, _toml_value(value))
-        if section in self.doc:
-            aot: AoT = self.doc[section]
+            table.add(key, _toml_value(value))
+        if section in doc and isinstance(doc[section], Array):  # written inline: one more
+            inline = tomlkit.inline_table()
+            inline.update(entry)
+            doc[section].append(inline)
+        elif section in doc:
+            aot: AoT = doc[section]
             last = aot[-1]
             tail = _tail(last)
             last.value.body.append((None, Whitespace("\n")))  # one blank line between entries
@@ -185,27 +305,30 @@ class PortfolioDocument:
             aot[-1].trivia.indent = ""  # tomlkit would add a second one
             _give_tail(aot[-1], tail)
         else:
-            if not self._ends_blank():
-                self.doc.add(tomlkit.nl())
-            self.doc.append(section, tomlkit.aot())
-            self.doc[section].append(table)
+            self._blank_line()
+            doc.append(section, tomlkit.aot())
+            doc[section].append(table)
 
-    def _ends_blank(self) -> bool:
-        return tomlkit.dumps(self.doc).replace("\r\n", "\n").endswith("\n\n")
+    def _blank_line(self) -> None:
+        """End the tree with a blank line, before a new table."""
+        assert self._tree is not None
+        if not tomlkit.dumps(self._tree).replace("\r\n", "\n").endswith("\n\n"):
+            self._tree.add(tomlkit.nl())
 
     def set_table(self, section: str, values: dict[str, Any]) -> None:
         """Set the keys of a single table such as ``[exam]``, creating it at the end if needed."""
-        if section not in self.doc:
-            if not self._ends_blank():
-                self.doc.add(tomlkit.nl())
-            self.doc.append(section, tomlkit.table())
-        table = self.doc[section]
+        doc = self.doc
+        if section not in doc:
+            self._blank_line()
+            doc.append(section, tomlkit.table())
+        table = doc[section]
         for key, value in values.items():
             self._set(table, key, value)
 
     def set_field(self, section: str, index: int | None, key: str, value: Any) -> None:
         """Change one key of an entry (``index``) or of a single table (None); None removes it."""
-        table = self.doc[section] if index is None else self.doc[section][index]
+        doc = self.doc
+        table = doc[section] if index is None else doc[section][index]
         self._set(table, key, value)
 
     @staticmethod
@@ -223,7 +346,8 @@ class PortfolioDocument:
 
     def remove_entry(self, section: str, index: int) -> None:
         """Remove one entry. The comments after it (about what follows) stay where they were."""
-        aot: AoT = self.doc[section]
+        doc = self.doc
+        aot: AoT = doc[section]
         tail = _tail(aot[index])
         # What was written before the removed entry already ends in its blank line.
         text = "".join(item.as_string() for _, item in tail).lstrip("\n")
@@ -235,17 +359,19 @@ class PortfolioDocument:
                 aot[0].trivia.indent = text + aot[0].trivia.indent
             return
         following = self._table_after(section)
-        del self.doc[section]
+        del doc[section]
         if following is not None:
             following.trivia.indent = text + following.trivia.indent
         else:
             for _, item in tail:
-                self.doc.add(item)
+                doc.add(item)
 
     def _table_after(self, section: str) -> Table | None:
         """The first table written after ``section`` in the file, if any."""
-        keys = [None if k is None else k.key for k, _ in self.doc.body]
-        for key, item in self.doc.body[keys.index(section) + 1:]:
+        assert self._tree is not None
+        body = self._tree.body
+        keys = [None if k is None else k.key for k, _ in body]
+        for key, item in body[keys.index(section) + 1:]:
             if key is not None:
                 first = item[0] if isinstance(item, AoT) else item
                 return first if isinstance(first, Table) else None
@@ -264,7 +390,7 @@ class PortfolioDocument:
             try:
                 self._save()
             except ChangedOnDisk:
-                if reapply is None or self._fingerprint is None:
+                if reapply is None or self._read is None:
                     raise
                 self.reload_and(reapply)
                 self._save()
@@ -273,28 +399,32 @@ class PortfolioDocument:
 
     def _save(self) -> None:
         """Check the new text, then write it in place of the file, keeping the old one as .bak."""
-        text = self.text
-        parse_portfolio(text, name=str(self.path))  # never write what would not read back
+        loaded = self.checked()  # never write what would not read back
+        text = loaded.text
         current = self.path.read_bytes() if self.path.exists() else None
-        if self._fingerprint is None and current is not None:
+        if self._read is None and current is not None:
             raise ChangedOnDisk(N_("{path} exists now; it was not overwritten"),
                                 fix=N_("open it with `endorse interview` instead"),
                                 path=str(self.path))
-        if current is not None and _fingerprint(current) != self._fingerprint:
+        if current is not None and current != self._read:
             raise ChangedOnDisk(
                 N_("{path} was changed on disk since it was read (in an editor?); "
                    "it was not overwritten"),
                 fix=N_("close the other window, then run the command again: it starts from the "
                        "file as it is now"), path=str(self.path))
         if current is not None and current.strip():
-            write_atomically(self.path.with_name(self.path.name + ".bak"), current.decode("utf-8"),
-                             mode=self._mode)
-        write_atomically(self.path, text, mode=self._mode)
-        self._fingerprint = _fingerprint(text.encode("utf-8"))
+            backup = self.path.with_name(self.path.name + ".bak")
+            try:  # the file itself becomes the .bak when the new one replaces it: no copy
+                link_atomically(self.path, backup)
+            except OSError:  # a disk without links (FAT), or the link's target elsewhere
+                write_bytes_atomically(backup, current, mode=self._mode)
+        data = text.encode("utf-8")
+        write_bytes_atomically(self.path, data, mode=self._mode)
+        self._read = data
+        self._source, self._loaded, self._pending, self._made = text, loaded, [], None
 
     def reload_and(self, change: Any) -> None:
         """Read the file again as it is on disk now, and apply ``change(self)`` to it."""
         fresh = PortfolioDocument.open(self.path)
-        self.doc, self._fingerprint, self._mode = fresh.doc, fresh._fingerprint, fresh._mode
-        self.newline = fresh.newline
+        self.__dict__.update(fresh.__dict__)
         change(self)

@@ -20,8 +20,11 @@ def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
     return parse_portfolio(text, name=name)
 
 
-def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
-    raw = parse_toml(text, PortfolioError, name)
+def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
+                    ) -> Loaded[Portfolio]:
+    """``text`` read and validated; ``raw``: what it was read as already, if it was."""
+    if raw is None:
+        raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
                              fix=N_("start it with `endorse init`, or write `format = {version}` "
@@ -32,6 +35,28 @@ def parse_portfolio(text: str, *, name: str) -> Loaded[Portfolio]:
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
+    _check_values(loaded)
+    return loaded
+
+
+def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
+                   added: dict[str, int], *, name: str) -> Loaded[Portfolio]:
+    """``text``, read as ``raw``, known to be ``before`` with ``added[section]`` entries put
+    at the end of those sections: validated by converting only the new entries (the rest was
+    when it was read). Anything refused is validated whole again, for the same message as
+    every command gives."""
+    import msgspec
+
+    types = {field.name: field.type for field in msgspec.structs.fields(Portfolio)}
+    changes = {}
+    try:
+        for section, count in added.items():
+            entries = raw[section]
+            new = msgspec.convert(entries[len(entries) - count:], types[section])
+            changes[section] = [*getattr(before.value, section), *new]
+    except (LookupError, TypeError, msgspec.ValidationError):
+        return parse_portfolio(text, name=name, raw=raw)
+    loaded = Loaded(msgspec.structs.replace(before.value, **changes), name, text, raw)
     _check_values(loaded)
     return loaded
 

@@ -67,12 +67,18 @@ def _error(row: Row) -> dict:
             "fix": row.error_fix}
 
 
+def error_reason(row: Row, *, said: bool = False) -> str:
+    """Why a file could not be read, with the field it is about: the one wording of `check`,
+    `validate` and the report (which gives the line apart); in English, or as ``said`` in the
+    reader's language."""
+    where = f"{row.error_where}: " if row.error_where else ""
+    return f"{where}{(row.error_said if said else None) or row.error or ''}"
+
+
 def _error_text(row: Row, language: Language = ENGLISH) -> str:
     place = (language.gettext("line {number}: ").format(number=row.error_line)
              if row.error_line else "")
-    where = f"{row.error_where}: " if row.error_where else ""
-    said = row.error if language.english else (row.error_said or row.error)
-    return f"{place}{where}{said}"
+    return f"{place}{error_reason(row, said=not language.english)}"
 
 
 class Writer:
@@ -217,13 +223,35 @@ class Csv(Writer):
             " ".join(row.credentials_met), error, line])
 
 
+def _cells(text: str) -> int:
+    """The columns ``text`` takes at a terminal: 2 for 李, 0 for a combining accent."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (on the left if ``right``)."""
+    room = " " * max(width - _cells(text), 0)
+    return room + text if right else text + room
+
+
 def _fit(text: str, width: int) -> str:
     """``text`` in ``width`` columns, cut on the left (paths) with an ellipsis."""
-    return text if len(text) <= width else "…" + text[-(width - 1):]
+    if _cells(text) <= width:
+        return text
+    from rich.cells import set_cell_size
+
+    return "…" + set_cell_size(text[::-1], width - 1)[::-1].lstrip(" ")
 
 
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` in ``width`` columns, cut on the right with an ellipsis."""
+    if _cells(text) <= width:
+        return text
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width - 1).rstrip(" ") + "…"
 
 
 #: The table's headings, short: a column is as wide as its heading, at least.
@@ -257,30 +285,31 @@ class Table(Writer):
                 ("FILE", "APPLICANT", "CRED", "QUAL", "MET", "REQS", "WARN"))
         headings = self._headings()
         self.heads = [headings[k] for k in keys]
-        self.widths = [max(len(h), HEADINGS[k]) for h, k in zip(self.heads, keys)]
+        self.widths = [max(_cells(h), HEADINGS[k]) for h, k in zip(self.heads, keys)]
         if self.validate:
-            self.widths[1] = max(self.widths[1], len(self.valid), len(self.invalid))
+            self.widths[1] = max(self.widths[1], _cells(self.valid), _cells(self.invalid))
         else:
-            self.widths[3] = max(self.widths[3], len(self.yes), len(self.no))
-            self.widths[4] = max(self.widths[4], len(self.yes), len(self.no))
+            self.widths[3] = max(self.widths[3], _cells(self.yes), _cells(self.no))
+            self.widths[4] = max(self.widths[4], _cells(self.yes), _cells(self.no))
         rest = 0 if self.validate else sum(self.widths[1:]) + 8  # 2, 2, then 1 apart
         widest = min(30, TABLE_WIDTH - rest) if rest else 30
-        self.file_width = max(len(self.heads[0]),
-                              min(max((len(f) for f in self.files), default=4), widest))
+        self.file_width = max(_cells(self.heads[0]),
+                              min(max((_cells(f) for f in self.files), default=4), widest))
         self._line(*self.heads)
 
     def _line(self, *cells: str) -> None:
         file, *rest = cells
-        head = f"{_fit(file, self.file_width):<{self.file_width}}"
+        head = _pad(_fit(file, self.file_width), self.file_width)
         if self.validate:
-            text = f"{head}  {rest[0]:<{self.widths[1]}}  {rest[1]}"
+            text = f"{head}  {_pad(rest[0], self.widths[1])}  {rest[1]}"
         elif len(rest) == 1:
             text = f"{head}  {rest[0]}"
         else:
             applicant, cred, qual, met, reqs, warn = rest
             w = self.widths
-            text = (f"{head}  {_cut(applicant, w[1]):<{w[1]}}  "
-                    f"{cred:<{w[2]}} {qual:<{w[3]}} {met:<{w[4]}} {reqs:>{w[5]}} {warn:>{w[6]}}")
+            text = (f"{head}  {_pad(_cut(applicant, w[1]), w[1])}  {_pad(cred, w[2])} "
+                    f"{_pad(qual, w[3])} {_pad(met, w[4])} {_pad(reqs, w[5], right=True)} "
+                    f"{_pad(warn, w[6], right=True)}")
         self.out.write(text.rstrip() + "\n")
 
     def row(self, row: Row) -> None:

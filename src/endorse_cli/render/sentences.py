@@ -528,18 +528,25 @@ class Words:
         another language: every sentence is made from its codes and ids, never from words."""
         if assessment.worded and self.language.english:
             return assessment
-        self.file = assessment.file
         named = self.named
-        warnings = []
-        for w in assessment.warnings:
-            message, fix = self.warning(w)
-            warnings.append(replace(w, message=named(message), fix=fix and named(fix)))
+        warnings = self.warnings(assessment, assessment.warnings)
         rec = assessment.recommended
         return replace(
-            assessment, worded=True, warnings=tuple(warnings),
+            assessment, worded=True, warnings=warnings,
             credentials=tuple(self.credential(c) for c in assessment.credentials),
             recommended=replace(rec, reason=named(self.reason(rec)),
                                 next_up_needs=tuple(self.label(n) for n in rec.next_up_needs)))
+
+    def warnings(self, assessment: Assessment,
+                 which: Iterable[PortfolioWarning]) -> tuple[PortfolioWarning, ...]:
+        """The warnings ``which`` (of ``assessment``) in words: only those are worded."""
+        self.file = assessment.file
+        named = self.named
+        worded = []
+        for w in which:
+            message, fix = self.warning(w)
+            worded.append(replace(w, message=named(message), fix=fix and named(fix)))
+        return tuple(worded)
 
     #: The portfolio the words are about; commands in them name it unless it is the default.
     file: str | None = None

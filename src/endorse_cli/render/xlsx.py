@@ -3,9 +3,11 @@ xlsx``, and the cohort report's ``report.xlsx``.
 
 Every sheet has its headings in a bold first row, frozen, with a filter over the whole table.
 Cells are typed: a date is a date, a count or hours a number, yes or no a boolean (the
-spreadsheet program shows them in its own language); every text cell goes through
-:func:`endorse_cli.render.rows.cell`, the one guard against a spreadsheet running it as a
-formula. The headings are in the reader's language, as the table and Markdown are: people read
+spreadsheet program shows them in its own language); every text cell holds the text exactly
+as typed, as a string cell, and one that :func:`endorse_cli.render.rows.formula_like` says a
+spreadsheet could run also has its style's "quote prefix" set: the spreadsheet shows it as it
+is and never evaluates it, even once edited (the CSV's guard, a leading apostrophe, would show
+in a workbook). The headings are in the reader's language, as the table and Markdown are: people read
 workbooks; the values are the files' own.
 
 openpyxl is imported only here, inside the functions (in write-only mode: rows stream to a
@@ -20,7 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
-from .rows import _NOT_XML, Row, Summary, Writer, _error_text, cell
+from .rows import _NOT_XML, Row, Summary, Writer, _error_text, formula_like
 
 #: The most characters an Excel cell holds.
 CELL_MAX = 32_767
@@ -29,6 +31,18 @@ TITLE_MAX = 31
 _NOT_IN_TITLE = re.compile(r"[\[\]:*?/\\]")
 #: Dates as the file has them, the same in every language.
 DATE_FORMAT = "yyyy-mm-dd"
+#: A month: a real date (its first day), shown as the month.
+MONTH_FORMAT = "yyyy-mm"
+
+
+class Month(dt.date):
+    """A month in a cell: the date of its first day, shown as ``2026-12``."""
+
+    @classmethod
+    def of(cls, text: str) -> Month:
+        """The month ``2026-12``."""
+        year, month = map(int, text.split("-"))
+        return cls(year, month, 1)
 
 
 def _column(n: int) -> str:
@@ -59,7 +73,7 @@ class Sheet:
         bold = Font(bold=True)
         heads = []
         for heading in headings:
-            head = WriteOnlyCell(self.sheet, value=_text(heading))
+            head = self._string(heading)
             head.font = bold
             heads.append(head)
         self.sheet.append(heads)
@@ -69,12 +83,21 @@ class Sheet:
         self.sheet.append([self._typed(v) for v in values])
         self.rows += 1
 
+    def _string(self, text: str) -> Any:
+        """A string cell of ``text`` as typed, never a formula (see the module's notes)."""
+        text = _text(text)
+        typed = self._cell(self.sheet, value=text)
+        typed.data_type = "s"  # openpyxl would take "=..." as a formula
+        if formula_like(text):
+            typed.quotePrefix = True
+        return typed
+
     def _typed(self, value: Any) -> Any:
         if isinstance(value, str):
-            return _text(value) or None
+            return self._string(value) if value else None
         if isinstance(value, dt.date):
             typed = self._cell(self.sheet, value=value)
-            typed.number_format = DATE_FORMAT
+            typed.number_format = MONTH_FORMAT if isinstance(value, Month) else DATE_FORMAT
             return typed
         if value is None or isinstance(value, (bool, int, float)):
             return value
@@ -86,9 +109,11 @@ class Sheet:
 
 
 def _text(text: str) -> str:
-    """A text cell: through the one formula guard; a character XML cannot hold (U+FFFE) as
-    U+FFFD, as in JUnit XML; cut to what a cell holds."""
-    text = _NOT_XML.sub("\ufffd", cell(text))
+    """A text cell: controls written out as the CSV has them; a character XML cannot hold
+    (U+FFFE) as U+FFFD, as in JUnit XML; cut to what a cell holds."""
+    from .terminal import printable
+
+    text = _NOT_XML.sub("\ufffd", printable(text, keep="\n\r\t"))
     return text if len(text) <= CELL_MAX else text[:CELL_MAX - 1] + "…"
 
 

@@ -192,6 +192,17 @@ def _add_months(day: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+def _short(value: float | None) -> int | float | None:
+    """A median amount missing to 2 decimals, rounded up as the engine rounds what is missing
+    (8.375 hours is 8.38)."""
+    if value is None:
+        return None
+    from ..engine.facts import UNITS
+    from ..engine.kinds import amount
+
+    return amount(round(value * UNITS), UNITS, up=True)
+
+
 def median(counts: Counter[float]) -> float | None:
     """The median of values given with how often each occurs."""
     total = sum(counts.values())
@@ -263,9 +274,11 @@ class Tally:
 
     def add(self, row: CheckRow) -> None:
         if row.invalid:
-            self.unreadable.append(Unreadable(file=row.file, reason=row.error or "",
+            from ..render.rows import error_reason
+
+            self.unreadable.append(Unreadable(file=row.file, reason=error_reason(row),
                                               line=row.error_line, fix=row.error_fix))
-            self.said.append(Said(reason=row.error_said or row.error or "",
+            self.said.append(Said(reason=error_reason(row, said=True),
                                   fix=row.error_fix_said or row.error_fix))
             return
         assert row.document is not None, "rows must be judged with documents=True"
@@ -346,7 +359,7 @@ class Tally:
             series.append(Series(id=cid, name=names[cid], counts=counts_by_month))
         holding = sorted(
             (Holdback(credential=cid, requirement=rid, label=m.label, people=m.people,
-                      median_short=median(m.short), unit=m.unit)
+                      median_short=_short(median(m.short)), unit=m.unit)
              for (cid, rid), m in self.missing.items()),
             key=lambda h: (-h.people, self.order.get((h.credential, h.requirement), (999, 999))))
         return Cohort(

@@ -107,7 +107,7 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
     rules' words, as the page has them), with typed cells: the cohort at a glance, the
     credentials, readiness by month, what holds people back, renewals (when the rules have
     them), everyone, and the files that could not be read."""
-    from ..render.xlsx import workbook
+    from ..render.xlsx import Month, workbook
 
     cohort = worded(cohort, rules, language, said)
     _ = language.gettext
@@ -127,7 +127,7 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
            *([c.met_by_review] if review else []), c.without_date]
           for c in cohort.credentials]),
         (_("Readiness"), [_("Month"), *(s.id for s in cohort.readiness.series)],
-         [[month, *(s.counts[i] for s in cohort.readiness.series)]
+         [[Month.of(month), *(s.counts[i] for s in cohort.readiness.series)]
           for i, month in enumerate(cohort.readiness.months)]),
         (_("Holding back"),
          [cred_h, _("Requirement"), _("People"), _("Median short"), _("In words")],
@@ -141,11 +141,15 @@ def to_xlsx(cohort: Cohort, out: IO[bytes], language: Language = ENGLISH, rules:
             for status, people in ((_("Due"), cohort.renewals.due),
                                    (_("Lapsed"), cohort.renewals.lapsed))
             for r in people]))
+    # As the page says them.
+    met_word, no_date, steps_word = _("met"), _("no date"), _("after their steps")
     sheets += [
         (_("Everyone"), [name_h, file_h, cred_h, _("Met"), _("Requirements met"),
                          _("Requirements"), _("Expected"), _("Red flags")],
          ([p.name, p.file, p.credential, p.met, p.requirements_met, p.requirements_total,
-           p.expected, p.red_flags] for p in cohort.people)),
+           met_word if p.met else steps_word if p.steps_only else p.expected or no_date,
+           p.red_flags]
+          for p in cohort.people)),
         (_("Not read"), [file_h, _("Line"), _("Why"), _("What to do")],
          [[u.file, u.line, u.reason, u.fix] for u in cohort.unreadable]),
     ]

@@ -658,7 +658,7 @@ def test_an_empty_file_is_said_plainly_without_an_english_name(cli, path, tmp_pa
     run = cli("import", str(empty), str(path), "--yes", "--lang", "es")
     assert run.code == 1
     assert "error: vacio.csv está vacío: no tiene fila de encabezados ni filas" in run.err
-    assert "`endorse template SECTION -o FILE`" in run.err
+    assert "`endorse template SECCIÓN -o ARCHIVO`" in run.err
     assert "Bring your records" not in run.err and "nada" not in run.err.split("\n")[0][-6:]
 
 

@@ -290,7 +290,7 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
         raise EmptySheet(_("{path} is empty: it has no header row and no rows").format(
             path=source.name), fix=_("export the log again with its rows, or write a blank "
                                      "one to fill with {command}").format(
-                                         command="`endorse template SECTION -o FILE`"))
+                                         command=_blank_log(language)))
     top = _header_row(rows, (section,) if section else IMPORTED, mapped)
     if top is None:
         raise UsageError(
@@ -299,7 +299,7 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
             fix=_("name the columns with --map COLUMN=FIELD, e.g. --map \"{example}=date\"; "
                   "{command} writes a blank log with the names endorse reads").format(
                       example=header("training", "date", language),
-                      command="`endorse template SECTION -o FILE`"))
+                      command=_blank_log(language)))
     headers = [_text(c) for c in rows[top][1]]
     unknown = [column for column in mapped if column not in {normal(h) for h in headers}]
     if unknown:
@@ -550,6 +550,12 @@ def refusals(result: Plan, language: Language = ENGLISH) -> str:
             shown = f' "{text}"' if text.strip() else ""
             lines.append(f"  {cell}{shown}: {reason}")
     return "\n".join(lines)
+
+
+def _blank_log(language: Language) -> str:
+    """The command that writes a blank log, its placeholders in the reader's words."""
+    _ = language.gettext
+    return f"`endorse template {_('SECTION')} -o {_('FILE')}`"
 
 
 class EmptySheet(EndorseError):

@@ -92,3 +92,73 @@ def test_problems_is_quiet_when_every_certificate_is_there(tmp_path) -> None:
     course = Training(title="T", date=dt.date(2025, 1, 1), hours=1, certificate="c.pdf")
     assert problems(tmp_path / "p.toml", [course, Training(title="U", date=dt.date(2025, 1, 1),
                                                            hours=1)]) == []
+
+
+def test_add_refuses_a_certificate_over_the_bundle_s_limit(cli, tmp_path, monkeypatch) -> None:
+    """`add` copied a 2 GB file that `bundle` then refused: the limit is told when it is named."""
+    from endorse_cli.model import portfolio as model
+
+    monkeypatch.setattr(model, "CERTIFICATE_MAX", 1024)
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "early-care-teacher.toml", path)
+    before = path.read_bytes()
+    (tmp_path / "big.pdf").write_bytes(b"x" * 2048)
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    (elsewhere / "far.pdf").write_bytes(b"x" * 4096)
+    for given in ("big.pdf", str(elsewhere / "far.pdf")):
+        run = cli("add", "training", str(path), "--title", "Big", "--date", "2026-01-05",
+                  "--hours", "1", "--certificate", given)
+        assert run.code == 2, run.err
+        assert "more than the 0 MB a certificate can be" in run.err, run.err
+    assert path.read_bytes() == before
+    assert not (tmp_path / "certificates").exists()  # nothing copied in
+
+
+def test_a_pipe_named_as_a_certificate_is_called_so_not_missing(cli, tmp_path) -> None:
+    import os
+
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[applicant]\nname = "Ana"\n[[training]]\ntitle = "T"\n'
+                    'date = 2024-01-01\nhours = 1\ncertificate = "pipe.pdf"\n', encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.pdf")
+    run = cli("bundle", str(path), "--out", str(tmp_path / "out"))
+    assert run.code == 1
+    assert "the certificate 'pipe.pdf' is not a plain file (a pipe or a device?)" in run.err
+    assert "missing" not in run.err
+    run = cli("validate", str(path))
+    assert "pipe.pdf is not a plain file" in run.out and "missing" not in run.out, run.out
+    run = cli("add", "training", str(path), "--title", "P", "--date", "2024-01-01", "--hours",
+              "1", "--certificate", "pipe.pdf")
+    assert run.code == 2 and "pipe.pdf is not a plain file" in run.err, run.err
+
+
+def test_a_backslash_in_a_certificate_s_name_is_bundled_and_escaped_in_the_sums(cli,
+                                                                                 tmp_path) -> None:
+    """The README says SHA256SUMS escapes a backslash: the bundle refused such a name."""
+    import zipfile
+
+    path = tmp_path / "p.toml"
+    path.write_text('format = 1\n[applicant]\nname = "Ana"\n[[training]]\ntitle = "T"\n'
+                    'date = 2024-01-01\nhours = 1\ncertificate = "a\\\\b.pdf"\n',
+                    encoding="utf-8")
+    (tmp_path / "a\\b.pdf").write_bytes(b"%PDF")
+    run = cli("bundle", str(path), "--out", str(tmp_path / "out"), "--as-of", "2026-11-21")
+    assert run.code == 0, run.err
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    assert (folder / "attachments" / "a\\b.pdf").read_bytes() == b"%PDF"
+    assert "\\" + "" in (folder / "SHA256SUMS").read_text()
+    line = next(x for x in (folder / "SHA256SUMS").read_text().splitlines() if "b.pdf" in x)
+    assert line.startswith("\\") and line.endswith("  attachments/a\\\\b.pdf")
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.zip"))) as zf:
+        assert f"{folder.name}/attachments/a\\b.pdf" in zf.namelist()
+
+
+@pytest.mark.parametrize("name", ["..\\..\\evil.pdf", "a\\..\\..\\b.pdf"])
+def test_a_backslash_never_makes_a_way_out_of_the_bundle(name) -> None:
+    """A Windows unzip takes a backslash as a folder: no part may be `..` either way."""
+    from endorse_cli.bundle.build import _safe_name
+    from endorse_cli.errors import BundleError
+
+    with pytest.raises(BundleError):
+        _safe_name(f"attachments/{name}")

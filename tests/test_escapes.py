@@ -71,7 +71,8 @@ def test_every_text_field_is_shown_escaped(cli, tmp_path, command) -> None:
     _assert_inert(run.out + run.err, " ".join(command))
     if command != ["gaps", "--timeline"]:
         assert "Natarajan\\x1b\\[2J\\u009b31m" in run.out or \
-            "Natarajan\\x1b[2J\\u009b31m" in run.out  # the name, written out
+            "Natarajan\\x1b[2J\\u009b31m" in run.out or \
+            "Natarajan\\\\x1b\\[2J\\\\u009b31m" in run.out  # written out (in Markdown, \\ is \)
 
 
 def test_unknown_keys_and_file_names_in_messages_are_escaped(cli, tmp_path) -> None:
@@ -166,3 +167,72 @@ def test_the_formula_guard_leaves_plain_text_alone(text) -> None:
 
     assert not formula_like(text)
     assert cell(text) == text
+
+
+#: What a name may carry that a page or a screen would obey: ESC, bell, the 8-bit CSI, a
+#: right-to-left override and a left-to-right isolate.
+STEERING = "\x1b[2J\x07\x9b31m\u202egnp.exe\u2066"
+
+
+def _steering_portfolio(folder: Path, name: str = "Ana " + STEERING) -> Path:
+    path = folder / "p.toml"
+    path.write_text(f'format = 1\n[applicant]\nname = {_toml(name)}\n[[training]]\n'
+                    f'title = {_toml("T" + STEERING)}\ndate = 2024-01-01\nhours = 1\n'
+                    f'provider = {_toml(STEERING)}\n', encoding="utf-8")
+    return path
+
+
+def _raw_steering(text: str) -> list[str]:
+    return [c for c in text if c in "\x1b\x07\x9b\u202e\u2066"]
+
+
+def test_the_bundle_s_pages_write_steering_characters_out(cli, tmp_path) -> None:
+    path = _steering_portfolio(tmp_path)
+    run = cli("bundle", str(path), "--out", str(tmp_path / "out"), "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    folder = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    for page in folder.iterdir():
+        if page.suffix in (".html", ".md", ".csv", ".json") or page.name == "SHA256SUMS":
+            text = page.read_text(encoding="utf-8")
+            assert _raw_steering(text) == [], page.name
+    html = (folder / "summary.html").read_text(encoding="utf-8")
+    assert "Ana \\x1b[2J\\x07\\u009b31m\\u202egnp.exe\\u2066" in html
+
+
+def test_the_report_page_writes_steering_characters_out(cli, tmp_path) -> None:
+    _steering_portfolio(tmp_path)
+    out = tmp_path / "report"
+    run = cli("report", str(tmp_path / "p.toml"), "--out", str(out), "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    pages = [p for p in out.iterdir() if p.suffix in (".html", ".csv", ".json", ".md")]
+    assert pages
+    for page in pages:
+        assert _raw_steering(page.read_text(encoding="utf-8")) == [], page.name
+
+
+@pytest.mark.parametrize("command", [["assess", "-f", "json"], ["gaps", "-f", "json"],
+                                     ["check", "-f", "json"], ["check", "-f", "jsonl"],
+                                     ["check", "--renewal", "-f", "json"]])
+def test_json_writes_c1_controls_and_bidi_overrides_as_u_escapes(cli, tmp_path, command) -> None:
+    import json
+
+    path = _steering_portfolio(tmp_path)
+    run = cli(*command, str(path), "--as-of", AS_OF)
+    assert _raw_steering(run.out) == [], command
+    assert "\\u009b31m\\u202egnp.exe\\u2066" in run.out, command
+    if command[0] in ("assess", "gaps"):  # the same JSON to a reader: the name as typed
+        assert json.loads(run.out)["applicant"] == "Ana " + STEERING
+
+
+@pytest.mark.parametrize("name", ["\tAna Lopez", "    Ana Lopez", " \t  Ana Lopez"])
+@pytest.mark.parametrize("command", [["assess", "-f", "markdown"], ["gaps", "-f", "markdown"],
+                                     ["gaps", "--timeline", "-f", "markdown"]])
+def test_a_name_starting_with_a_tab_or_spaces_never_becomes_a_code_block(cli, tmp_path, name,
+                                                                          command) -> None:
+    path = _steering_portfolio(tmp_path, name)
+    run = cli(*command, str(path), "--as-of", AS_OF)
+    assert run.code == 0, run.err
+    named = [line for line in run.out.splitlines() if "Ana Lopez" in line]
+    assert named, command
+    for line in named:  # indented four spaces or a tab, it would be a code block
+        assert not line.startswith(("\t", "    ")), (command, line)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import tomli_w
-from conftest import EXAMPLES
+from conftest import EXAMPLES, ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +104,59 @@ def test_every_command_on_a_hostile_file_answers_without_a_traceback(cli, body, 
                     command, run.err)
             assert "\x1b" not in run.out + run.err, command
         shutil.rmtree(Path(folder) / "out", ignore_errors=True)
+
+
+# -- rules files with numbers no association writes, and days at the calendar's end --------
+
+RULES_FILES = [ROOT / "data" / "credentials.toml", *sorted((ROOT / "data" / "packs").glob("*.toml"))]
+non_finite = st.sampled_from(["inf", "-inf", "+inf", "nan", "-nan", "1e308", "1e309", "-1e309",
+                              "1.7976931348623157e308", "99999999999999999999999"])
+far_days = st.dates(min_value=dt.date(9990, 1, 1)).map(dt.date.isoformat) | st.sampled_from(
+    ["9999-12-31", "9999-12-30", "9999-02-28", "0001-01-01"])
+
+
+@SETTINGS
+@given(rules=st.sampled_from(RULES_FILES), number=non_finite, nth=st.integers(0, 200),
+       as_of=far_days, example=st.sampled_from(["clinician", "ifs-renewing", "home-visitor"]))
+def test_a_rules_file_with_a_non_finite_number_and_a_far_day(cli, rules, number, nth, as_of,
+                                                              example) -> None:
+    """One of the rules file's numbers made non-finite or absurd, judged on a day near the
+    end of the calendar, by every command that reads rules: one message with the file and
+    its line, never a traceback or a hang."""
+    import re
+
+    text = rules.read_text(encoding="utf-8")
+    spots = list(re.finditer(r"(?m)^(\s*\w+ = )(\d+(?:\.\d+)?)\b", text))
+    spot = spots[nth % len(spots)]
+    changed = text[:spot.start(2)] + number + text[spot.end(2):]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rules.toml"
+        path.write_text(changed, encoding="utf-8")
+        for command in (["assess"], ["gaps", "--timeline"], ["renew", "-f", "json"],
+                        ["check", "--renewal", "-f", "csv"], ["credentials"]):
+            args = [*command, str(EXAMPLES / f"{example}.toml"), "--rules", str(path)]
+            if command[0] == "credentials":
+                args = ["credentials", "--rules", str(path)]
+            else:
+                args += ["--as-of", as_of]
+            started = time.monotonic()
+            run = cli(*args)
+            assert time.monotonic() - started < 5, (command, number)
+            assert run.code in (0, 1, 2), (command, run.err)
+            if run.code == 1 and command[0] != "check":
+                assert re.match(rf"error: {re.escape(str(path))}, line \d+: ", run.err) or \
+                    run.err.startswith("error: "), run.err
+
+
+def test_a_short_fuzz_run_over_every_command() -> None:
+    """benchmarks/fuzz.py, 40 runs: the long run (README, "Reliability") is not part of the
+    suite, this short one is."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from fuzz import COMMANDS, fuzz
+
+    summary = fuzz(40, seed=11, workers=1, limit=10)
+    assert summary["runs"] == 40
+    assert summary["failed"] == [], summary["failed"][:3]
+    assert summary["commands"] >= len(COMMANDS) // 2

@@ -14,7 +14,12 @@ from prompt_toolkit.output import DummyOutput
 from endorse_cli.io.portfolio_file import read_portfolio
 
 ENTER, DOWN, SPACE, CTRL_C, CLEAR, TAB = "\r", "\x1b[B", " ", "\x03", "\x15", "\t"
-TODAY = dt.date.today().isoformat()
+
+
+def today() -> str:
+    """Today as the tool sees it now: read when compared, not when the tests are collected,
+    so a run that crosses midnight compares like with like."""
+    return dt.date.today().isoformat()
 
 
 @pytest.fixture
@@ -45,7 +50,7 @@ def test_init_asks_and_writes_a_new_portfolio(typed, tmp_path) -> None:
     assert run.code == 0, run.err
     assert path.read_text(encoding="utf-8") == (
         "#:schema ./portfolio.schema.json\n"
-        f"# Endorsement® portfolio of Ana Lopez, started on {TODAY}.\n"
+        f"# Endorsement® portfolio of Ana Lopez, started on {today()}.\n"
         "# Add to it with `endorse interview`, or edit it by hand: comments are kept.\n\n"
         "format = 1\n\n"
         '[applicant]\nname = "Ana Lopez"\nemail = "ana@example.org"\nfocus = "prevention"\n')
@@ -74,7 +79,7 @@ def test_interview_adds_trainings_and_shows_progress(typed, tmp_path) -> None:
         ("Attachment Basics", 3, ["theoretical-foundations"]),
         ("Play and Learning", 2.5, ["theoretical-foundations"]),
     ]
-    assert portfolio.training[-1].date.isoformat() == TODAY
+    assert portfolio.training[-1].date.isoformat() == today()
     # Enter on the optional provider leaves it out: the last one is offered, never taken unseen
     assert [t.provider for t in portfolio.training[-2:]] == [None, None]
     assert ("Toward IFA, recommended for you: 2 of 4 requirements met; training 30 of 30 hours"
@@ -341,7 +346,7 @@ def test_a_red_flag_is_said_as_the_entry_is_saved(typed, tmp_path) -> None:
     assert run.code == 0, run.err
     out = " ".join(run.out.split())
     saved = out.index("Saved: ")
-    assert out.index(f"9 hours of RS/C on {TODAY}, more than 8 in one day") > saved
+    assert out.index(f"9 hours of RS/C on {today()}, more than 8 in one day") > saved
     assert "Note: Your " in out
     assert "log each day apart" in out
 
@@ -515,10 +520,10 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
         child.expect(r"Who gave it \(optional\) \(Tab for State Association for Infant Mental "
                      r"Health\):")
         child.send("Rosa Martinez\r")
-        child.expect(rf"Date completed \(Enter for {TODAY}\)")
+        child.expect(rf"Date completed \(Enter for {today()}\)")
         child.send("\r")
         # the question, answered, shows the day Enter took (never an empty answer)
-        child.expect(rf"\(Enter for {TODAY}\):(?:\x1b\[[0-9;?]*[A-Za-z]|\s)*{TODAY}")
+        child.expect(rf"\(Enter for {today()}\):(?:\x1b\[[0-9;?]*[A-Za-z]|\s)*{today()}")
         child.expect("Clock hours")
         child.send("1:30\r")
         child.expect("Was it specialized training")
@@ -543,7 +548,7 @@ def test_a_default_is_shown_and_never_merged_in_a_real_terminal(tmp_path) -> Non
             ) in text
     last = read_portfolio(path).value.training[-1]
     assert (last.title, last.provider, last.date.isoformat(), last.hours) == (
-        "Home Visiting 101", "Rosa Martinez", TODAY, 1.5)
+        "Home Visiting 101", "Rosa Martinez", today(), 1.5)
 
 
 def test_init_starts_an_empty_file_in_a_real_terminal(tmp_path) -> None:
@@ -619,7 +624,7 @@ def test_a_file_broken_on_disk_meanwhile_shows_the_answers_not_saved(
     out = " ".join(run.out.split())
     assert ("Not saved, to type again later: Name of the course, workshop or session: Attachment "
             "Basics; Date completed: "
-            f"{TODAY}; Clock hours: 3; ") in out
+            f"{today()}; Clock hours: 3; ") in out
     assert path.read_text(encoding="utf-8") == "format = 1\n[applicant\n"  # not overwritten
 
 

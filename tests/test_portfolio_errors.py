@@ -188,3 +188,21 @@ def test_unreadable_file(cli, tmp_path, monkeypatch) -> None:
 def test_toml_1_1_conveniences_are_read(cli, write) -> None:
     path = write('format = 1\napplicant = { name = "Ana", email = "ana@example.org", }\n')
     assert cli("assess", str(path), "--format", "json").code == 0
+
+
+def test_a_portfolio_over_the_entry_limit_is_one_clear_message(cli, tmp_path) -> None:
+    """20,000 entries took 43 s in `gaps`: no career comes near the limit, so a file past it
+    is refused at once, by every command that reads it."""
+    from endorse_cli.io.portfolio_file import MAX_ENTRIES
+
+    head = 'format = 1\n[applicant]\nname = "A"\n'
+    entry = '[[supervision]]\ndate = 2024-01-01\nhours = 1\nprovider = "P"\n'
+    path = tmp_path / "p.toml"
+    path.write_text(head + entry * (MAX_ENTRIES + 1), encoding="utf-8")
+    for command in (["gaps"], ["assess", "-f", "json"], ["renew"], ["check", "-f", "csv"]):
+        run = cli(*command, str(path))
+        assert run.code == 1, (command, run.err)
+        said = run.err + run.out
+        assert f"{MAX_ENTRIES + 1} entries, more than the {MAX_ENTRIES}" in said, said
+    path.write_text(head + entry * 3, encoding="utf-8")
+    assert cli("gaps", str(path), "--as-of", "2026-11-21").code == 0

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+import re
 import string
 
 import msgspec
 import pytest
 import tomli_w
+from conftest import EXAMPLES
 from helpers import ALL_AREAS, D, rules
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -188,3 +191,105 @@ def test_the_fast_toml_reader_reads_what_tomllib_reads(doc) -> None:
 
     text = tomli_w.dumps(doc)
     assert repr(loads(text)) == repr(tomllib.loads(text))  # repr: nan equals nan
+
+
+# -- the calendar's far end, and numbers a rules file should never hold ---------------------
+
+PACKS = [None, "imh-e-2025", "ecmh-e-2025"]
+far_days = st.dates(min_value=dt.date(9990, 1, 1)) | st.sampled_from(
+    [dt.date.max, dt.date(9999, 12, 30), dt.date(9999, 2, 28), dt.date(9998, 12, 31)])
+
+
+def _moved(data: dict, years: int) -> dict:
+    """The portfolio with every date ``years`` later, held inside the calendar."""
+    from endorse_cli.engine.dates import add_months
+
+    def move(value):
+        if isinstance(value, dt.date):
+            return add_months(value, 12 * years)
+        if isinstance(value, dict):
+            return {k: move(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [move(v) for v in value]
+        return value
+
+    return move(data)
+
+
+@functools.cache
+def _rules(pack: str | None):
+    from pathlib import Path
+
+    from endorse_cli.io.rules_file import load_rules
+
+    return load_rules(Path(pack) if pack else None).value
+
+
+@settings(SETTINGS, max_examples=60)
+@given(portfolios(), st.integers(0, 7_990), far_days, st.sampled_from(PACKS),
+       st.sampled_from(["IFS", "IMHM", "ECFS", "nonsense"]))
+def test_far_future_days_under_every_rules_file_get_an_answer(data, years, as_of, pack,
+                                                              held) -> None:
+    """Entries and the as-of day up to 31 December 9999, under every pack: judging, the
+    forecast and every renewal year are worked out inside the calendar, in bounded time."""
+    from endorse_cli.engine.renewal import renew
+    from endorse_cli.render.sentences import word
+
+    data = _moved(data, years)
+    data["endorsement"] = [{"credential": held, "endorsed": _moved(dt.date(2015, 6, 14), years),
+                            "membership_end": as_of}]
+    portfolio = msgspec.convert(data, Portfolio)
+    rules = _rules(pack)
+    result = word(judge(portfolio, rules, as_of), rules)
+    for credential in result.credentials:
+        if credential.expected is not None:
+            assert credential.expected >= as_of or credential.met
+    if rules.renewal is not None:
+        report = renew(portfolio, rules, as_of)
+        for endorsement in report.endorsements:
+            for year in endorsement.years:
+                assert year.due <= year.late_until <= dt.date.max
+
+
+rules_text = (EXAMPLES.parent / "data" / "credentials.toml").read_text("utf-8")
+thresholds = sorted({m for m in re.findall(r"^\s*(\w+) = (\d+(?:\.\d+)?)\s*(?:#.*)?$",
+                                           rules_text, re.M)})
+odd_numbers = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(["inf", "-inf", "nan", "+inf", "1e308", "1e309", "-1e309", "0", "-0.0",
+                     "99999999999999999999", "1e-320"]),
+    st.integers(-(2**63), 2**63 - 1),
+)
+
+
+def _toml_number(value) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float) and value != value:
+        return "nan"
+    if value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    return repr(value)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(thresholds), odd_numbers, st.data())
+def test_a_rules_file_with_any_number_is_refused_with_its_line_or_judged(cli, tmp_path, key,
+                                                                        number, draw) -> None:
+    """Non-finite, huge and tiny numbers in any threshold of a rules file: one message with
+    the file and its line, or a judgement; never an overflow."""
+    (name, written) = key
+    lines = [i for i, line in enumerate(rules_text.splitlines())
+             if re.match(rf"^\s*{name} = {re.escape(written)}\b", line)]
+    at = draw.draw(st.sampled_from(lines))
+    text = rules_text.splitlines()
+    text[at] = re.sub(rf"= {re.escape(written)}", f"= {_toml_number(number)}", text[at], count=1)
+    path = tmp_path / "rules.toml"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    for command in (["gaps", "--timeline"], ["assess", "-f", "json"]):
+        run = cli(*command, str(EXAMPLES / "clinician.toml"), "--rules", str(path),
+                  "--as-of", draw.draw(st.sampled_from(["2026-11-21", "9999-12-31"])))
+        assert run.code in (0, 1), run.err
+        if run.code == 1 and not run.out:
+            assert re.match(rf"error: {re.escape(str(path))}, line \d+: ", run.err), run.err

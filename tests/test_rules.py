@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import AS_OF, EXAMPLES, ROOT
@@ -134,6 +135,16 @@ BAD_RULES = [
      "next_steps.training: unknown placeholder {mroe}; did you mean {more}?"),
     ("negative hours", "hours = 24", "hours = -24", 1,
      "credential[1].requirement[5].hours: must be greater than 0 (found -24)"),
+    ("infinite hours", "hours = 24", "hours = inf", 1,
+     "credential[1].requirement[5].hours: must be at most 100000 (found inf)"),
+    ("absurd hours", "hours = 24", "hours = 1e308", 1,
+     "credential[1].requirement[5].hours: must be at most 100000 (found 1e+308)"),
+    ("not a number", "hours = 24", "hours = nan", 1,
+     "credential[1].requirement[5].hours: must be greater than 0 (found nan)"),
+    ("infinite years", "years = 2", "years = 1e309", 1,
+     "credential[0].requirement[0].option[1].years: must be at most 100 (found inf)"),
+    ("absurd window", "window_months = 24", "window_months = 99999999999", 1,
+     "credential[1].requirement[5].window_months: must be at most 1200 (found 99999999999)"),
     ("unknown key", "window_months = 24", "window_month = 24", 1,
      "credential[1].requirement[5].window_month: unknown key `window_month`; did you mean `window_months`?"),
 ]
@@ -150,6 +161,32 @@ def test_malformed_rules_are_refused_with_file_line_and_key(cli, tmp_path, old, 
     assert expected in run.err.splitlines()[0]
     line = int(run.err.split(", line ")[1].split(":")[0])
     assert line > 0
+
+
+@pytest.mark.parametrize("value", ["inf", "1e308", "1e309", "-inf", "nan", "99999999"])
+@pytest.mark.parametrize("command", ["assess", "gaps"])
+def test_a_non_finite_or_absurd_threshold_is_refused_before_judging(cli, tmp_path, value,
+                                                                     command) -> None:
+    """It was an OverflowError traceback as soon as a requirement was judged."""
+    text = _variant("hours = 24", f"hours = {value}")
+    path = tmp_path / "rules.toml"
+    path.write_text(text, encoding="utf-8")
+    run = cli(command, str(ROOT / "examples" / "clinician.toml"), "--rules", str(path))
+    assert run.code == 1 and run.out == "", run.err
+    assert re.match(rf"error: {re.escape(str(path))}, line \d+: "
+                    r"credential\[1\]\.requirement\[5\]\.hours: must be ", run.err), run.err
+
+
+def test_a_renewal_due_day_that_is_no_day_is_called_so(cli, tmp_path) -> None:
+    pack = (ROOT / "data" / "packs" / "imh-e-2025.toml").read_text(encoding="utf-8")
+    assert '\ndue = "12-31"' in pack
+    path = tmp_path / "pack.toml"
+    path.write_text(pack.replace('\ndue = "12-31"', '\ndue = "13-01"'), encoding="utf-8")
+    run = cli("renew", str(ROOT / "examples" / "ifs-renewing.toml"), "--rules", str(path))
+    assert run.code == 1, run.err
+    assert 'renewal.due: "13-01" is not a day of the year' in run.err, run.err
+    assert "valid id" not in run.err
+    assert "fix: write the month and the day as MM-DD, e.g. 12-31" in run.err
 
 
 def test_line_of_a_rules_problem_is_the_line_of_the_key(cli, tmp_path) -> None:
@@ -282,3 +319,18 @@ def test_every_choice_of_the_questionnaire_has_words() -> None:
         for field in fields:
             if field.kind == "choice" and field.choices and field.key != "degree":
                 assert set(field.choices) <= set(rules.choices[field.key]), field.key
+
+
+def test_a_tiny_rsc_threshold_with_no_session_is_judged(cli, tmp_path) -> None:
+    """Found by benchmarks/fuzz.py: 1e-320 hours, met by no session at all, with a period to
+    span, had no first session to count the period from (an AttributeError)."""
+    pack = (ROOT / "data" / "packs" / "ecmh-e-2025.toml").read_text(encoding="utf-8")
+    lines = pack.splitlines()
+    assert lines[478] == "hours = 24"
+    lines[478] = "hours = 1e-320"
+    path = tmp_path / "rules.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for command in (["assess", "-f", "json"], ["gaps", "--timeline"]):
+        run = cli(*command, str(ROOT / "examples" / "ifs-renewing.toml"), "--rules",
+                  str(path), "--as-of", "9999-06-01")
+        assert run.code == 0, run.err

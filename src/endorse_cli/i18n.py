@@ -332,7 +332,7 @@ def language(code: str) -> Language:
 # -- dates people type -------------------------------------------------------------------------
 
 _SLASHED = r"(\d{1,4})/(\d{1,2})/(\d{1,4})"
-_ISO = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_ISO = r"(\d{4,6})-(\d{1,2})-(\d{1,2})"
 
 
 def month_number(word: str, language: Language = ENGLISH) -> int | None:
@@ -366,6 +366,17 @@ _DAY_MONTH_YEAR = r"(\d{1,2})\.?\s+(?:de\s+)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4}
 _MONTH_DAY_YEAR = r"([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})"
 
 
+class OffCalendar(ValueError):
+    """A day whose year is before 1 or after 9999: no order of its parts would mend it."""
+
+
+def off_calendar(text: str, language: Language = ENGLISH) -> OffCalendar:
+    """The one refusal of a day whose year is before 1 or after 9999."""
+    _ = language.gettext
+    return OffCalendar(_("{text} is off the calendar: endorse reads days of the years 1 to "
+                         "9999").format(text=text))
+
+
 def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
     """A day as a person types it: ``2025-03-15`` in every language, the language's own form
     with slashes (``3/15/2025`` in English, ``15/3/2025`` in Spanish), or as the tool writes it
@@ -396,6 +407,8 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
         year, month, day = int(m[3]), month_number(m[1], language) or 0, int(m[2])
     else:
         raise how()
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise off_calendar(text, language)
     try:
         return dt.date(year, month, day)
     except ValueError:

@@ -44,6 +44,12 @@ class Settings(Struct, frozen=True):
     renewal: bool = False
     #: The reader's language (its code), for the sentences of errors in a table.
     language: str = "en"
+    #: `check --renewal`: each file's rows are its endorsements' renewal, judged by
+    #: ``renewal_rules`` (None: the pack that holds the endorsement), worded in
+    #: ``renewal_language``.
+    renewal_rows: bool = False
+    renewal_rules: Rules | None = None
+    renewal_language: str = "en"
 
 
 #: TOML files in a project that are never portfolios.
@@ -174,6 +180,12 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
     s = settings or _settings
     assert s is not None
     name = STDIN_NAME if file == STDIN else shown(file)
+    if s.renewal_rows:
+        from ..i18n import language
+        from .renew import renewal_rows
+
+        return Row(file=name, renewal_rows=tuple(renewal_rows(
+            file, s.renewal_rules, s.as_of, language(s.renewal_language))))
     try:
         loaded = read_portfolio(Path(file), name=name)
         if s.validate_only:
@@ -271,8 +283,7 @@ def _check_in_worker(file: str) -> Row:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except _OutOfTime:
         return _failed(shown(file), language,
-                       N_("took more than {seconds} seconds to judge, and was stopped (an "
-                          "unusually long list of entries?)"),
+                       N_("took more than {seconds} seconds to judge, and was stopped"),
                        N_("check the file, or give it more time with --time-limit"),
                        seconds=limit)
     except Exception as exc:  # noqa: BLE001 - one file must never stop the batch
@@ -353,6 +364,7 @@ def run(files: list[str], settings: Settings, jobs: int,
     previous = signal.signal(signal.SIGTERM, _terminated) if handled else None
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method),
                                initializer=_init_worker, initargs=(settings,))
+    _quiet_wakeup(pool)
     try:
         out: deque[Future[list[Row]]] = deque(
             pool.submit(_check_chunk, chunk) for chunk in islice(chunks, jobs * 4))
@@ -376,6 +388,22 @@ def run(files: list[str], settings: Settings, jobs: int,
         pool.shutdown(wait=False, cancel_futures=True)
         if handled:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _quiet_wakeup(pool: Any) -> None:
+    """Python 3.11's pool can write to its wake-up pipe just as its thread closes it (at exit,
+    after Ctrl-C or SIGTERM), printing "Exception ignored ... Bad file descriptor": a wake-up
+    of a pipe that is closed has no one left to wake, so its error is dropped."""
+    wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
+    if wakeup is None or not hasattr(wakeup, "wakeup"):
+        return
+    send = wakeup.wakeup
+
+    def quiet() -> None:
+        with suppress(OSError, ValueError):
+            send()
+
+    wakeup.wakeup = quiet
 
 
 def _result(future: Any, reader_gone: Callable[[], bool] | None) -> list[Row]:

@@ -49,7 +49,7 @@ def parse_day_option(option: str, value: str, language: i18n.Language,
     except ValueError as reason:
         _ = language.gettext
         how = str(reason)
-        if language.order_words not in how:
+        if language.order_words not in how and not isinstance(reason, i18n.OffCalendar):
             how += f" ({language.order_words})"
         fix = how if how.endswith("?") else _("{how}, e.g. {option} {example}").format(
             how=how, option=option, example=example)  # a guess is the example to follow

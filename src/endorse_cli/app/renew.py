@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import shlex
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import EndorseError, ExitCode, RulesError, UsageError
@@ -108,7 +109,7 @@ def _loaded(path: Path) -> Any:
     return _loaded(path)
 
 
-def _rows(path: str, rules: Any, day: Any,
+def renewal_rows(path: str, rules: Any, day: Any,
           language: Language = ENGLISH) -> list[dict[str, Any]]:
     """One row per endorsement held; its ``missing`` words (and, for people, its status) in
     ``language``: English for the formats scripts read."""
@@ -144,11 +145,16 @@ def _rows(path: str, rules: Any, day: Any,
             for e in report.endorsements]
 
 
-def check_renewal(app: Application, paths: list[str], *, fmt: str,
-                  exclude: list[str], output: Path | None = None) -> ExitCode:
+def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list[str],
+                  output: Path | None = None, jobs: int | None = None,
+                  time_limit: float | None = None) -> ExitCode:
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
-    missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read."""
-    from .batch import find
+    missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read. The files
+    go through `check`'s own run(): the same processes, the same time limit, the rows
+    written as they come."""
+    from heapq import merge
+
+    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
     from .check import output_target
 
     output = output_target(fmt, output, app.terminal.stdout)
@@ -166,26 +172,38 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str,
         raise UsageError(N_("no .toml files in {paths}"),
                          fix=N_("name portfolio files, folders that hold them, or a glob"),
                          paths=", ".join(repr(p) for p in paths))
-    rows = [{"file": m.file, "name": "", "credential": "", "status": "invalid", "due": "",
-             "days_left": "", "missing": m.error or ""} for m in missing]
-    for path in files:
-        rows += _rows(path, rules, day, people)
-    rows.sort(key=lambda r: (r["file"], str(r["credential"])))
+    settings = Settings(rules=app.rules if rules is None else rules, as_of=day,
+                        today=app.today, renewal_rows=True, renewal_rules=rules,
+                        renewal_language=people.code, language=app.language.code,
+                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
+    invalid = []
+
+    def rows() -> Iterator[dict[str, Any]]:
+        judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
+        for row in merge(sorted(missing, key=lambda r: r.file), judged, key=lambda r: r.file):
+            held = list(row.renewal_rows) or [
+                {"file": row.file, "name": row.applicant or "", "credential": "",
+                 "status": "invalid", "due": "", "days_left": "", "missing": row.error or ""}]
+            for r in sorted(held, key=lambda r: str(r["credential"])):
+                if r["status"] == "invalid":
+                    invalid.append(r["file"])
+                yield r
+
     if output is None:
-        _write(term, rows, fmt, people)
+        _write(term, rows(), fmt, people)
     else:
         from .check import WORKBOOKS, output_file
 
         with output_file(output, fmt) as out:
             if fmt in WORKBOOKS:
-                _workbook(out, rows, app.language)
+                _workbook(out, rows(), app.language)
             else:
-                _write(Terminal(out, term.stderr, term.language), rows, fmt, people)
+                _write(Terminal(out, term.stderr, term.language), rows(), fmt, people)
         term.message(str(output), label="written", style="32")
-    return ExitCode.INVALID_INPUT if any(r["status"] == "invalid" for r in rows) else ExitCode.OK
+    return ExitCode.INVALID_INPUT if invalid else ExitCode.OK
 
 
-def _workbook(out: Any, rows: list[dict[str, Any]], language: Language) -> None:
+def _workbook(out: Any, rows: Iterable[dict[str, Any]], language: Language) -> None:
     """The rows as a workbook: the due day a date, the days left a number, the headings and
     the statuses in ``language``, as the table has them."""
     from ..render.sentences import RenewalWords
@@ -202,15 +220,23 @@ def _workbook(out: Any, rows: list[dict[str, Any]], language: Language) -> None:
              {_("Renewal"): [30, 24, 14, 12, 12, 10, 50]})
 
 
-def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
+def _write(term: Terminal, rows: Iterable[dict[str, Any]], fmt: str,
            language: Language = ENGLISH) -> None:
-    """The rows: JSON and CSV as they are (English keys and values, for scripts); the table
-    and Markdown in ``language``, with days as people read them."""
+    """The rows, each written as it comes: JSON and CSV as they are (English keys and values,
+    for scripts); the table and Markdown in ``language``, with days as people read them."""
+    from ..render.json_out import inert
+
     if fmt == "json":
-        term.data(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        first = True
+        for r in rows:
+            text = inert(json.dumps(r, ensure_ascii=False, indent=2)).replace("\n", "\n  ")
+            term.data(("[\n  " if first else ",\n  ") + text)
+            first = False
+        term.data("[]\n" if first else "\n]\n")
         return
     if fmt == "jsonl":
-        term.data("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        for r in rows:
+            term.data(inert(json.dumps(r, ensure_ascii=False)) + "\n")
         return
     if fmt == "csv":  # through the one guard against formulas and line breaks in cells
         from ..render.rows import csv_writer
@@ -238,11 +264,11 @@ def _write(term: Terminal, rows: list[dict[str, Any]], fmt: str,
 
         heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
                  _("Missing")]
-        lines = ["| " + " | ".join(heads) + " |", "|" + " --- |" * len(heads)]
-        lines += ["| " + " | ".join(md_cell(c) for c in (
-            r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]), due(r),
-            r["days_left"], r["missing"])) + " |" for r in rows]
-        term.data("\n".join(lines) + "\n")
+        term.data("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
+        for r in rows:
+            term.data("| " + " | ".join(md_cell(c) for c in (
+                r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
+                due(r), r["days_left"], r["missing"])) + " |\n")
         return
     from ..render.text import INDENT, say
 
@@ -291,7 +317,9 @@ def list_rules(app: Application, *, fmt: str) -> None:
             "sources": [{"key": s.key, "title": s.title, "url": s.url, "shows": s.shows}
                         for s in (pack.source if pack else ())]})
     if fmt == "json":
-        term.data(json.dumps(entries, ensure_ascii=False, indent=2) + "\n")
+        from ..render.json_out import inert
+
+        term.data(inert(json.dumps(entries, ensure_ascii=False, indent=2)) + "\n")
         return
     from .credentials import source_words
 

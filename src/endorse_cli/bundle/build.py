@@ -19,15 +19,20 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import BundleError, PortfolioError, UsageError, os_problem  # BundleError: also from here
+from ..errors import BundleError, PortfolioError, Terminated, UsageError, os_problem  # BundleError: also from here
 from ..i18n import ENGLISH, Language
+from ..render.json_out import inert
+from ..io.locking import clean_leftovers
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
 from ..model.message import Joined, Message, N_
+from ..model import portfolio as portfolio_model
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
 from ..model.rules import Rules
@@ -41,7 +46,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 #: The longest applicant part of a bundle's name, in characters (a file name has 255 bytes).
 SLUG_MAX = 60
 #: A certificate larger than this (in bytes) is refused: a scan of a page is far smaller.
-CERTIFICATE_MAX = 50 * 1024 * 1024
+CERTIFICATE_MAX = portfolio_model.CERTIFICATE_MAX
 
 
 def slug(name: str) -> str:
@@ -109,6 +114,10 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
         elif any(p.is_symlink() for p in [path, *path.parents, written, *written.parents]
                  if p.is_relative_to(folder.absolute()) and p != folder.absolute()):
             refuse = Message(N_("the certificate {file} is a symbolic link"), file=file)
+        elif path.exists() and not path.is_file():
+            refuse = Message(N_("the certificate {file} is a folder") if path.is_dir() else
+                             N_("the certificate {file} is not a plain file (a pipe or a "
+                                "device?)"), file=file)
         elif path.is_file():
             info = path.stat()
             if info.st_nlink > 1:
@@ -141,6 +150,7 @@ def attachments(loaded: Loaded[Portfolio], folder: Path) -> tuple[dict[str, Path
 def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
     import jinja2
 
+    from ..render.html import shown
     from ..render.rows import md_cell
 
     folders = [str(templates)] if templates else []
@@ -150,6 +160,7 @@ def _environment(templates: Path | None, language: Language = ENGLISH) -> Any:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        finalize=shown,  # control characters and bidi overrides written out, on every page
     )
     env.filters["md"] = md_cell
     env.filters["cell"] = md_cell
@@ -241,8 +252,8 @@ def _sha256_file(path: Path) -> tuple[int, str]:
 
 def _safe_name(name: str) -> str:
     """A name inside the bundle: relative, without ``..`` (checked again, whatever built it)."""
-    parts = name.split("/")
-    if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
+    parts = name.replace("\\", "/").split("/")  # a backslash is a folder to a Windows unzip
+    if name.startswith(("/", "\\")) or any(p in ("", ".", "..") for p in parts):
         raise BundleError(N_("{name} cannot be a name inside the bundle"),
                           fix=N_("rename the certificate file to a plain relative name"),
                           name=repr(name))
@@ -350,7 +361,8 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
         "files": [{"path": path, "size": size, "sha256": digest}
                   for path, (size, digest) in sorted(sizes.items())],
     }
-    files["manifest.json"] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
+    files["manifest.json"] = (inert(json.dumps(manifest, indent=2, ensure_ascii=False))
+                              + "\n").encode()
     sizes["manifest.json"] = (0, _sha256(files["manifest.json"]))
     files["SHA256SUMS"] = "".join(sums_line(digest, path)
                                   for path, (_, digest) in sorted(sizes.items())).encode()
@@ -361,10 +373,43 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
     everything = sorted([*files, *copies])
     try:
         out.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+        clean_leftovers(folder, folders=True)  # what a bundle stopped for good left behind
+        work = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=out))
     except OSError as exc:
         raise os_problem(exc, "write the bundle", out) from None
     zipped = Path(str(work) + ".zip.tmp")
+    with _stopped_by_sigterm():
+        _write(work, zipped, folder, archive, name, files, copies, everything, file_mode,
+               folder_mode, out)
+    return folder, archive, notes
+
+
+@contextmanager
+def _stopped_by_sigterm() -> Iterator[None]:
+    """SIGTERM while the bundle is written raises :class:`Terminated`, so that the work folder
+    and the .zip.tmp are removed before the exit (a SIGKILL's are cleaned by the next run)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated(N_("stopped (SIGTERM); no bundle was written"))
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _write(work: Path, zipped: Path, folder: Path, archive: Path, name: str,
+           files: dict[str, bytes], copies: dict[str, Path], everything: list[str],
+           file_mode: int, folder_mode: int, out: Path) -> None:
+    """Write the bundle into ``work`` and ``zipped``, then move them in place of ``folder``
+    and ``archive``; on any stop, remove both."""
     try:
         for path in everything:
             target = work / path
@@ -396,4 +441,3 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
         if isinstance(exc, OSError):
             raise os_problem(exc, "write the bundle", out) from None
         raise
-    return folder, archive, notes

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..engine.dates import days_in, merge
+from ..engine.dates import add_months, days_in, merge
 from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
@@ -144,7 +144,7 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
     day = first
     while day <= last:
         months.append(day)
-        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        day = add_months(day, 1)  # held at the calendar's last day: the loop ends
     totals = {m: 0.0 for m in months}
     for date, hours in sessions:
         totals[date.replace(day=1)] += hours

@@ -11,6 +11,7 @@ the day after the late period, and later years are not judged.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from msgspec import Struct
@@ -19,6 +20,7 @@ from msgspec.structs import replace
 from ..model.portfolio import Endorsement, Portfolio
 from ..model.results import Details, RequirementResult, Said
 from ..model.rules import MembershipReq, Renewal, Requirement, Rules, SupervisionReq, TrainingReq
+from .dates import shift
 from .facts import UNITS, count_facts, units
 from .kinds import Judging, hours, more
 from .kinds.training import judge_courses
@@ -78,12 +80,12 @@ class RenewalHoursDetails(Details, frozen=True, kw_only=True):
 
 
 def _day(year: int, month_day: str) -> dt.date:
+    """``month_day`` (``MM-DD``, checked by the rules loader) in ``year``; 29 February in a
+    common year is the 28th, and a year past the calendar's last is held at its last day."""
+    if year > dt.MAXYEAR:
+        return dt.date.max
     month, day = map(int, month_day.split("-"))
-    while True:
-        try:
-            return dt.date(year, month, day)
-        except ValueError:  # 02-29 in a common year: the day before
-            day -= 1
+    return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def due_day(renewal: Renewal, year: int) -> dt.date:
@@ -97,6 +99,8 @@ def late_day(renewal: Renewal, year: int) -> dt.date:
 
 
 def _anniversary(day: dt.date, years: int) -> dt.date:
+    if day.year + years > dt.MAXYEAR:
+        return dt.date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February: 1 March
@@ -232,7 +236,7 @@ def renew_one(renewal: Renewal, j: Judging, held: Endorsement, number: int) -> E
             status = "late"
         else:
             status = "lapsed"
-            lapsed_on = late + dt.timedelta(days=1)
+            lapsed_on = shift(late, 1)
         years.append(RenewalYear(year=year, status=status, due=due, late_until=late,
                                  requirements=reqs))
     late_years = [y for y in years if y.status == "late"]

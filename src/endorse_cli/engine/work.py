@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Work
 from ..model.rules import Rules, WorkFilter
-from .dates import Period, days_in, merge
+from .dates import Period, days_in, merge, shift
 
 if TYPE_CHECKING:
     from .kinds import Judging
@@ -153,7 +153,7 @@ def periods(portfolio: Portfolio, indices: list[int], as_of: dt.date,
         job = portfolio.work[i]
         start, end = job.start, min(job.end or as_of, as_of)
         if after is not None:
-            start = max(start, after + dt.timedelta(days=1))
+            start = max(start, shift(after, 1))
         if start <= end:
             out.append((start, end))
     return merge(out)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..i18n import ENGLISH, N_, Language
+from ..model import portfolio as model
 from ..model.message import Message
 
 FOLDER = "certificates"
@@ -35,8 +36,17 @@ def place(text: str, portfolio: Path,
         if any(c.is_dir() for c in candidates):
             raise ValueError(_("{text} is a folder; name the certificate file in it").format(
                 text=text))
+        if any(c.exists() for c in candidates):
+            raise ValueError(_("{text} is not a plain file (a pipe or a device?); name the "
+                               "certificate file").format(text=text))
         raise ValueError(_("there is no file {text}; check the name, or leave it empty").format(
             text=text))
+    most = model.CERTIFICATE_MAX
+    if (size := source.stat().st_size) > most:
+        raise ValueError(_("{text} is {size} MB, more than the {most} MB a certificate can be; "
+                           "name a smaller copy, such as a scan at a lower resolution").format(
+                               text=text, size=language.number(float(round(size / 1e6))),
+                               most=most // 2**20))
     folder = Path(os.path.normpath(portfolio.parent.absolute()))
     if not source.is_relative_to(folder):
         return source, None
@@ -82,6 +92,9 @@ def problems(portfolio: Path, trainings: Iterable[Any]) -> list[Message]:
         if not named.is_relative_to(folder):
             template = N_("{which}, {title}, {date}: the certificate {file} is outside the "
                           "portfolio's folder; name it again with `endorse edit` to copy it in")
+        elif named.exists() and not named.is_file() and not named.is_dir():
+            template = N_("{which}, {title}, {date}: the certificate {file} is not a plain "
+                          "file (a pipe or a device?); name another with `endorse edit`")
         elif not named.is_file():
             template = N_("{which}, {title}, {date}: the certificate file {file} is missing; "
                           "put it there, or name another with `endorse edit`")

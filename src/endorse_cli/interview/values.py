@@ -11,10 +11,11 @@ This module imports nothing heavy: the CLI may call :func:`parse_day` for its ow
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
-from ..i18n import ENGLISH, Language, month_number
+from ..i18n import ENGLISH, Language, OffCalendar, month_number, off_calendar
 from ..i18n import parse_day as _parse_day
 
 
@@ -56,13 +57,15 @@ def parse_month(text: str, *, today: dt.date, language: Language = ENGLISH,
     try:
         return parse_day(text, language)
     except ValueError as not_a_day:
-        if _SLASHED_DAY.fullmatch(text) or _ISO_DATE.fullmatch(text):
+        if isinstance(not_a_day, OffCalendar) or _SLASHED_DAY.fullmatch(text) or \
+                _ISO_DATE.fullmatch(text):
             raise not_a_day from None
     year, month, whole_year = _month_of(text, language, years)
     if not 1 <= month <= 12:
         raise ValueError(_("{text}: there is no month {month}").format(text=text, month=month))
-    following = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
-    last = following - dt.timedelta(days=1)
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise off_calendar(text, language)
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
     first = dt.date(year, 1 if whole_year else month, 1)
     return today if first <= today < last else last
 

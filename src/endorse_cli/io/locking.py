@@ -115,14 +115,25 @@ def hidden_name(name: str) -> str:
     return name.encode("utf-8")[:200].decode("utf-8", "ignore")
 
 
-def clean_leftovers(path: Path, *, older_than: float = LEFTOVER_AGE) -> None:
+def clean_leftovers(path: Path, *, older_than: float = LEFTOVER_AGE,
+                    folders: bool = False) -> None:
     """Remove the hidden temporary copies of ``path`` (``.NAME.*.tmp``) that a stopped save
     left behind more than ``older_than`` seconds ago; never a fresh one, which may be
-    another save's."""
+    another save's. With ``folders``, also the hidden work folders ``.NAME.*`` (a bundle's),
+    never through a symbolic link."""
+    import shutil
+    import stat
+
     now = time.time()
-    for leftover in path.parent.glob(f".{glob.escape(hidden_name(path.name))}.*.tmp"):
+    hidden = f".{glob.escape(hidden_name(path.name))}."
+    for leftover in path.parent.glob(hidden + "*"):
         try:
-            if now - leftover.lstat().st_mtime > older_than and leftover.is_file():
+            info = leftover.lstat()
+            if now - info.st_mtime <= older_than:
+                continue
+            if stat.S_ISREG(info.st_mode) and leftover.name.endswith(".tmp"):
                 leftover.unlink()
+            elif folders and stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(leftover)
         except OSError:
             pass  # gone already, or not ours to remove

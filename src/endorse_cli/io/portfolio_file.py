@@ -10,6 +10,10 @@ from ..model.message import N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
+#: The most entries one portfolio may hold, all sections together. A career of weekly RS/C
+#: sessions for forty years, with its training and jobs, stays well under it; a file past it
+#: is not a portfolio a person keeps, and judging it would take minutes.
+MAX_ENTRIES = 5_000
 
 
 def read_portfolio(path: Path, *, name: str | None = None) -> Loaded[Portfolio]:
@@ -34,6 +38,13 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
         raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
+    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
+    if entries > MAX_ENTRIES:
+        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
+                                "portfolio can hold"), file=name,
+                             fix=N_("check that this is the file you meant; split a cohort "
+                                    "into one file per person"),
+                             count=entries, most=MAX_ENTRIES)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)
     return loaded

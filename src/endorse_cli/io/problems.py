@@ -19,6 +19,7 @@ from msgspec import structs
 
 from ..errors import choices as use_one_of
 from ..model.message import Message, N_, Nn_
+from ..model.rules import MONTH_DAY
 from .hints import did_you_mean
 from .locate import Path
 
@@ -274,6 +275,10 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
                            Message(N_("write it as name@example.org, or leave the key out")))
         if m[1] in (r"\S", r"\\S"):
             return Problem(path, Message(N_("must not be blank")), _write_text(parent, path))
+        if m[1] == MONTH_DAY:
+            return Problem(path, Message(N_("{value} is not a day of the year"),
+                                         value=describe_value(value)),
+                           Message(N_("write the month and the day as MM-DD, e.g. 12-31")))
         return Problem(path, Message(N_("{value} is not a valid id"), value=describe_value(value)),
                        Message(N_("start with a letter or digit; use only letters, digits, "
                                   "'.', '-' and '_'")))

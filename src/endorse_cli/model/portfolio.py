@@ -65,6 +65,9 @@ Hours = Annotated[float, Meta(gt=0, le=10_000)]
 Extra = dict[str, Any]
 
 
+#: The largest certificate file a portfolio may name (`add` refuses it, `bundle` too).
+CERTIFICATE_MAX = 50 * 1024 * 1024
+
 class _Entry(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     """Every table of the format refuses unknown keys, except its own ``[extra]`` table."""
 

@@ -213,6 +213,8 @@ class CheckRow(Struct, kw_only=True):
     #: (endorsement, status, due day, day it lapsed) of each endorsement held, when the rules
     #: have a yearly renewal and it was asked for (the cohort report).
     renewals: tuple[tuple[str, str, dt.date | None, dt.date | None], ...] = ()
+    #: The rows of `check --renewal`, one per endorsement held (column to value).
+    renewal_rows: tuple[dict[str, object], ...] = ()
 
     @property
     def invalid(self) -> bool:

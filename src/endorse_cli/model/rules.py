@@ -23,8 +23,18 @@ RULES_FORMATS = (1, 2)
 
 Id = Annotated[str, Meta(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Label = Annotated[str, Meta(min_length=1)]
-Positive = Annotated[float, Meta(gt=0)]
-Months = Annotated[int, Meta(ge=1)]
+#: The bounds of a threshold: no association asks more, and past them a number (``1e308``,
+#: ``inf``) would overflow the arithmetic of days. A file over one is refused with its line.
+MOST_HOURS = 100_000
+MOST_YEARS = 100
+MOST_MONTHS = 1_200
+MOST_COUNT = 10_000
+#: A day of the year, ``MM-DD`` (the renewal's due day).
+MONTH_DAY = r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+Positive = Annotated[float, Meta(gt=0, le=MOST_HOURS)]
+Years = Annotated[float, Meta(gt=0, le=MOST_YEARS)]
+Months = Annotated[int, Meta(ge=1, le=MOST_MONTHS)]
+Count = Annotated[int, Meta(ge=1, le=MOST_COUNT)]
 
 #: The placeholders a next-step wording may use (``{more}``, ``{command}``...). A rules file
 #: naming another is refused with a "did you mean".
@@ -78,21 +88,21 @@ class WorkFilter(Requirement, kw_only=True, frozen=True, forbid_unknown_fields=T
     #: Only jobs that served children of one of these ages.
     ages: list[AgeBand] | None = None
     #: Internships count, up to this many years, whatever the cut day.
-    internship_max_years: Positive | None = None
+    internship_max_years: Years | None = None
     #: ...when their supervisor held one of these endorsements.
     internship_supervisor: list[str] | None = None
 
 
 class ExperienceReq(WorkFilter, tag="experience"):
     _derived: ClassVar[bool] = False
-    years: Positive
+    years: Years
 
 
 class FamiliesReq(WorkFilter, tag="families"):
     """Families served in the jobs that count."""
 
     _derived: ClassVar[bool] = False
-    count: Annotated[int, Meta(ge=1)]
+    count: Count
 
 
 class LicenseReq(Requirement, tag="license"):
@@ -116,7 +126,7 @@ class TrainingReq(Requirement, tag="training"):
 
 
 class Reduced(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
-    after_years: Annotated[int, Meta(ge=1)]
+    after_years: Annotated[int, Meta(ge=1, le=MOST_YEARS)]
     hours: Positive
 
 
@@ -126,11 +136,11 @@ class SupervisionReq(Requirement, tag="supervision"):
     #: a renewal year is its own period)...
     window_months: Months | None = None
     #: ...and its sessions must stretch over at least this many months.
-    min_span_months: Annotated[int, Meta(ge=0)] = 0
+    min_span_months: Annotated[int, Meta(ge=0, le=MOST_MONTHS)] = 0
     #: Only sessions from a provider holding one of these endorsements count.
     provider_endorsements: list[str] | None = None
     #: Of the hours, this many must be about the RS/C the applicant gives.
-    about_providing_hours: Annotated[float, Meta(ge=0)] = 0
+    about_providing_hours: Annotated[float, Meta(ge=0, le=MOST_HOURS)] = 0
     #: Only sessions during work with children of these ages count.
     while_ages: list[AgeBand] | None = None
     #: Renewal only: fewer hours once the endorsement is this many years old.
@@ -138,11 +148,11 @@ class SupervisionReq(Requirement, tag="supervision"):
 
 
 class ReferencesReq(Requirement, tag="references"):
-    count: Annotated[int, Meta(ge=1)]
+    count: Count
     #: Among them, at least this many in each role.
-    min_by_role: dict[str, Annotated[int, Meta(ge=1)]] = {}
+    min_by_role: dict[str, Count] = {}
     #: Among them, at least this many endorsed as one of ``rater_endorsements``.
-    endorsed: Annotated[int, Meta(ge=0)] = 0
+    endorsed: Annotated[int, Meta(ge=0, le=MOST_COUNT)] = 0
     rater_endorsements: list[str] = []
 
 
@@ -201,11 +211,11 @@ class Forecast(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     """How "when will I be ready?" is worked out."""
 
     #: The recent months whose RS/C hours set the applicant's pace.
-    rsc_pace_months: Annotated[int, Meta(ge=1)]
+    rsc_pace_months: Months
     #: The recent months whose training hours set the applicant's pace.
-    training_pace_months: Annotated[int, Meta(ge=1)]
+    training_pace_months: Months
     #: How far ahead to look for a date, in months.
-    horizon_months: Annotated[int, Meta(ge=1)]
+    horizon_months: Months
 
 
 class RedFlags(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -215,11 +225,11 @@ class RedFlags(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
     max_training_hours_per_day: Positive
     max_work_hours_per_week: Positive
     #: Jobs that share fewer days than this (a changeover) are not added up.
-    min_overlap_days: Annotated[int, Meta(ge=1)]
+    min_overlap_days: Annotated[int, Meta(ge=1, le=MOST_YEARS * 366)]
     #: Assumed for a job that does not give its hours_per_week.
     assumed_hours_per_week: Positive
     #: A reference requested longer ago than this may have gone stale.
-    reference_stale_months: Annotated[int, Meta(ge=1)]
+    reference_stale_months: Months
 
 
 class Source(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
@@ -268,9 +278,9 @@ class Renewal(Struct, kw_only=True, forbid_unknown_fields=True, frozen=True):
 
     year: Literal["calendar"] = "calendar"
     #: The day of the year (MM-DD) a year's renewal is due.
-    due: Annotated[str, Meta(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    due: Annotated[str, Meta(pattern=MONTH_DAY)]
     #: The last day (MM-DD) of the late period, in the next year when not after ``due``.
-    late_until: Annotated[str, Meta(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
+    late_until: Annotated[str, Meta(pattern=MONTH_DAY)]
     #: What the year one is endorsed in asks: membership only, or everything.
     first_year: Literal["membership-only", "all"] = "membership-only"
     requirement: list[Requirement] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import msgspec
@@ -10,6 +11,23 @@ from ..model.results import Assessment, CredentialResult, RequirementResult
 from ..model.rules import Rules
 
 JSON_FORMAT = 1
+
+#: What JSON may carry raw but a terminal or a page would obey, or show out of order: DEL,
+#: the C1 controls (the 8-bit CSI U+009B among them), the line and paragraph separators and
+#: the bidirectional overrides and isolates. They only occur inside strings.
+_RAW = re.compile("[\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+_RAW_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xe2\x80[\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def inert(text: str) -> str:
+    """JSON text with those characters written as ``\\u`` escapes: the same JSON to a
+    reader, inert on a screen. The one guard for every JSON endorse writes."""
+    return _RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def inert_bytes(data: bytes) -> bytes:
+    """:func:`inert` for UTF-8 bytes."""
+    return _RAW_UTF8.sub(lambda m: f"\\u{ord(m[0].decode()):04x}".encode(), data)
 
 
 def requirement_dict(req: RequirementResult) -> dict[str, Any]:
@@ -84,12 +102,12 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
 
 def dumps(data: Any) -> str:
     """Indented JSON, UTF-8 as is, keys in the order of the contract."""
-    return msgspec.json.format(msgspec.json.encode(data), indent=2).decode() + "\n"
+    return inert(msgspec.json.format(msgspec.json.encode(data), indent=2).decode()) + "\n"
 
 
 def encode(data: Any) -> bytes:
     """Compact JSON on one line, for JSON Lines."""
-    return msgspec.json.encode(data)
+    return inert_bytes(msgspec.json.encode(data))
 
 
 # The three views every renderer offers (see app.context.Application.show).

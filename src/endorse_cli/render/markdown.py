@@ -18,8 +18,13 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>#|{}!~])")
 
 def esc(text: object) -> str:
     """Text shown as written: Markdown's special characters escaped, one line (a line break,
-    CR, LF or both, is a space, so it cannot start a list, a heading or a rule)."""
-    return _SPECIAL.sub(r"\\\1", re.sub(r"\r\n?|\n", " ", str(text)))
+    CR, LF or both, is a space, so it cannot start a list, a heading or a rule), control
+    characters written out (a tab as ``\\x09``) and no space before it, so that a name at
+    the start of a line never becomes a code block."""
+    from .terminal import printable
+
+    one_line = re.sub(r"\r\n?|\n", " ", str(text))
+    return _SPECIAL.sub(r"\\\1", printable(one_line).lstrip(" "))
 
 
 _COMMAND = re.compile(r"`(endorse [^`\r\n]*)`")

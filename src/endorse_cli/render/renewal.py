@@ -36,6 +36,30 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def _years(years: Any, language: Language) -> list[tuple[str, Any]]:
+    """Each year with its label, a run of years with nothing judged and the same words (the
+    years after a lapse) said once: ``2027 to 9999``."""
+    out: list[tuple[str, Any]] = []
+    run: list[Any] = []
+
+    def close() -> None:
+        if run:
+            label = str(run[0].year) if len(run) == 1 else language.gettext(
+                "{first} to {last}").format(first=run[0].year, last=run[-1].year)
+            out.append((label, run[0]))
+            run.clear()
+
+    for y in years:
+        if y.requirements or (run and run[0].summary != y.summary):
+            close()
+        if y.requirements:
+            out.append((str(y.year), y))
+        else:
+            run.append(y)
+    close()
+    return out
+
+
 def text(console: Console, report: Any, file: str, language: Language = ENGLISH) -> None:
     _ = language.gettext
     say(console, _heading(report, file, language), style="bold")
@@ -46,9 +70,9 @@ def text(console: Console, report: Any, file: str, language: Language = ENGLISH)
         if e.association:
             say(console, e.association)
         say(console, _sentence(e.summary))
-        for y in e.years:
+        for label, y in _years(e.years, language):
             console.print()
-            say(console, f"{y.year}: {y.summary}", style="bold")
+            say(console, f"{label}: {y.summary}", style="bold")
             for req in y.requirements:
                 say(console, req.label, indent=INDENT, first=_mark(req))
                 say(console, req.standing, indent=INDENT, first=" " * INDENT, style="dim")
@@ -68,8 +92,8 @@ def markdown(report: Any, file: str, language: Language = ENGLISH) -> str:
         if e.association:
             lines += [e.association, ""]
         lines.append(_sentence(e.summary))
-        for y in e.years:
-            lines += ["", f"### {y.year}: {y.summary}", ""]
+        for label, y in _years(e.years, language):
+            lines += ["", f"### {label}: {y.summary}", ""]
             for req in y.requirements:
                 box = "-" if not req.applies else ("x" if req.met else " ")
                 lines.append(f"- [{box}] {req.label}: {req.standing}")
@@ -81,4 +105,7 @@ def markdown(report: Any, file: str, language: Language = ENGLISH) -> str:
 
 def as_json(report: Any, file: str) -> str:
     data = msgspec.to_builtins(report)
-    return json.dumps({"format": 1, "file": file, **data}, ensure_ascii=False, indent=2) + "\n"
+    from .json_out import inert
+
+    return inert(json.dumps({"format": 1, "file": file, **data}, ensure_ascii=False,
+                            indent=2)) + "\n"

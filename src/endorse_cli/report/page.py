@@ -19,6 +19,7 @@ from typing import IO, Any
 import msgspec
 
 from ..i18n import ENGLISH, Language
+from ..render.json_out import inert
 from .cohort import Cohort, Said
 
 #: Written for the person running the report: it names the applicants and their files.
@@ -166,7 +167,7 @@ def json_pieces(cohort: Cohort) -> Iterator[str]:
     """The cohort as indented JSON, one person at a time: the whole text is never held."""
 
     def indented(value: Any, depth: int) -> str:
-        text = msgspec.json.format(msgspec.json.encode(value), indent=2).decode()
+        text = inert(msgspec.json.format(msgspec.json.encode(value), indent=2).decode())
         return text.replace("\n", "\n" + " " * depth)
 
     head = indented(msgspec.structs.replace(cohort, people=[]), 0)
@@ -335,6 +336,7 @@ def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
     import jinja2
 
     from ..io.rules_file import shipped
+    from ..render.html import shown
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(shipped("templates"))),
@@ -343,6 +345,7 @@ def html_pieces(cohort: Cohort, language: Language = ENGLISH, rules: Any = None,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=shown,  # control characters and bidi overrides written out
     )
     env.filters["amount"] = lambda value, unit: amount(value, unit, language)
     env.filters["plain"] = _plain

@@ -230,7 +230,7 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
                           need=hours(about_need), missing=missing,
                           more={"count": missing, "unit": "hours"}, unit="hours",
                           window_months=months)
-        else:
+        elif shown.start is not None:  # else no session to date the period from
             step = j.step(req, "period-short", window_months=months,
                           span_months=req.min_span_months, have=result.have,
                           need=result.need, unit="hours", missing=0,
@@ -239,6 +239,8 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
                 "span_months": req.min_span_months, "first": shown.first_session,
                 "last": shown.last_session,
                 "reaches": add_months(shown.start, req.min_span_months)})
+        else:
+            step = result.step
         result = replace(result, met=False, step=step)
     if noted is not None:
         result = replace(result, noted=noted)

@@ -132,7 +132,7 @@ def test_a_target_not_in_the_rules_is_the_same_resolver_at_its_line(cli, write) 
     path = write('format = 1\n[applicant]\nname = "Ana"\ntarget = "IMSH"\n')
     run = cli("gaps", str(path))
     assert run.code == 1
-    assert run.err == (f"error: {path}, line 4: applicant.target: \"IMSH\" is not a credential "
+    assert run.err == (f"error: {path}, line 4: your details, Target credential: \"IMSH\" is not a credential "
                        "of these rules; did you mean \"IMHS\"?\n"
                        "  fix: use one of: IFA, IFS, IMHS, IMHM\n")
 

@@ -130,9 +130,9 @@ def test_a_hostile_entry_is_written_as_tomlkit_writes_it_and_saved_as_typed(tmp_
 
 words = st.text("abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=12).filter(str.strip)
 SHAPES = {
-    "training": lambda w, d: f'title = "{w}"\ndate = {d}\nhours = 1.5\n',
+    "training": lambda w, d: f'title = "{w} # not a comment"\ndate = {d}\nhours = 1.5  # "#" two\n',
     "supervision": lambda w, d: f'date = {d}\nhours = 1\nprovider = "{w}"\n',
-    "reference": lambda w, d: f'name = "{w}"\n',
+    "reference": lambda w, d: f'name = "{w}"\nphone = \'555-{len(w)}\'\t# a # b\n',
     "work": lambda w, d: f'title = "{w}"\nstart = {d}\n',
 }
 filler = st.sampled_from(["", "\n", "\n\n", "# a note\n", "\n# a note\n\n", "   \n", "\t# indented\n",
@@ -373,8 +373,10 @@ def test_an_invalid_entry_is_refused_with_its_line_and_nothing_is_written(tmp_pa
     path = write(tmp_path, original)
     doc = PortfolioDocument.open(path)
     doc.add_entry("training", {"title": "Bad", "date": dt.date(2024, 1, 1), "hours": -2})
-    with pytest.raises(PortfolioError, match=r"line 15: training\[1\].hours: must be greater than 0"):
+    with pytest.raises(PortfolioError, match=r"line 15: your 2nd training \(Bad, 2024-01-01\), "
+                                             r"Hours: must be greater than 0") as refused:
         doc.save()
+    assert refused.value.where == "training[1].hours"
     assert path.read_text(encoding="utf-8") == original
 
 
@@ -383,9 +385,11 @@ def test_a_job_that_ends_before_it_starts_is_refused_as_every_command_refuses_it
     doc = PortfolioDocument.open(path)
     doc.add_entry("work", {"title": "Visitor", "start": dt.date(2020, 5, 1),
                            "end": dt.date(2020, 1, 1)})
-    with pytest.raises(PortfolioError, match=r"line 15: work\[0\].end: the end 2020-01-01 is "
-                                             r"before the start 2020-05-01"):
+    with pytest.raises(PortfolioError, match=r"line 15: your 1st job \(Visitor, 2020-05-01\), End: "
+                                             r"the end 2020-01-01 is before the start "
+                                             r"2020-05-01") as refused:
         doc.save()
+    assert refused.value.where == "work[0].end"
 
 
 def test_other_changes_after_an_addition_keep_it(tmp_path) -> None:
@@ -432,3 +436,150 @@ def test_where_the_disk_has_no_links_the_bak_is_a_copy(tmp_path, monkeypatch) ->
     assert backup.read_text(encoding="utf-8") == HEAD + "\n" + COURSE_TEXT
     assert backup.stat().st_mode & 0o777 == 0o604
     assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.toml", "portfolio.toml.bak"]
+
+
+# -- one key of one entry changed: only that line -----------------------------------------------
+
+def by_tomlkit_edit(path, section, index, key, value) -> str:
+    doc = PortfolioDocument.open(path)
+    doc.doc  # noqa: B018
+    doc.set_field(section, index, key, value)
+    return doc.text
+
+
+def edited(path, section, index, key, value) -> tuple[str, bool]:
+    doc = PortfolioDocument.open(path)
+    doc.set_field(section, index, key, value)
+    text = doc.text
+    return text, doc._tree is None
+
+
+EDITS = {
+    "training": st.sampled_from(["title", "provider", "hours", "date", "competencies"]),
+    "supervision": st.sampled_from(["provider", "hours", "notes", "format"]),
+    "reference": st.sampled_from(["name", "phone", "email"]),
+    "work": st.sampled_from(["title", "employer", "start"]),
+}
+
+
+@st.composite
+def an_edit(draw, text):
+    read = loads(text)
+    choices = [(name, i) for name in SHAPES for i in range(len(read.get(name, [])))]
+    section, index = draw(st.sampled_from([*choices, ("applicant", None)]))
+    key = draw(EDITS.get(section, st.sampled_from(["email", "name", "focus"])))
+    value = draw(st.none() | hostile | st.dates() | st.floats(0.25, 40)
+                 | st.lists(st.sampled_from(["thinking", "reflection"]), max_size=2))
+    return section, index, key, value
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data(), layouts(), st.booleans())
+def test_a_key_changes_as_the_tomlkit_way_changes_it_in_any_layout(tmp_path, data, text,
+                                                                   crlf) -> None:
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    path = write(tmp_path, text)
+    section, index, key, value = data.draw(an_edit(text.replace("\r\n", "\n")))
+    made, was_text = edited(path, section, index, key, value)
+    assert was_text
+    assert made == by_tomlkit_edit(path, section, index, key, value)
+
+
+def test_a_changed_value_keeps_its_comment_and_nothing_else_moves(tmp_path) -> None:
+    original = HEAD + '''
+# Courses, newest last
+[[training]]
+title = "Foundations"
+date = 2024-01-10
+hours = 12  # two days, see "#2"
+
+[[training]]   # the second
+title = "Two"
+date = 2024-02-10
+hours = 1
+
+# RS/C next
+'''
+    path = write(tmp_path, original)
+    doc = PortfolioDocument.open(path)
+    doc.set_field("training", 0, "hours", 13.0)
+    doc.save()
+    assert path.read_text(encoding="utf-8") == original.replace(
+        'hours = 12  # two days', 'hours = 13  # two days')
+    doc.set_field("training", 1, "provider", 'State "IMH" Association')
+    doc.save()
+    doc.set_field("applicant", None, "email", "ana@example.org")
+    doc.save()
+    doc.set_field("training", 0, "date", None)  # refused: a course needs its day
+    with pytest.raises(PortfolioError, match=r"line 8: your 1st training \(Foundations\): "
+                                             r"Date is missing"):
+        doc.save()
+    doc = PortfolioDocument.open(path)
+    doc.set_field("training", 1, "hours", None)
+    doc.set_field("training", 1, "hours", 2)  # two changes: the tomlkit way
+    doc.save()
+    assert path.read_text(encoding="utf-8") == HEAD + '''email = "ana@example.org"
+
+# Courses, newest last
+[[training]]
+title = "Foundations"
+date = 2024-01-10
+hours = 13  # two days, see "#2"
+
+[[training]]   # the second
+title = "Two"
+date = 2024-02-10
+provider = "State \\"IMH\\" Association"
+hours = 2
+
+# RS/C next
+'''
+
+
+def test_a_key_over_several_lines_is_changed_by_tomlkit(tmp_path) -> None:
+    path = write(tmp_path, HEAD + '\n[[training]]\ntitle = "One"\ndate = 2024-01-10\nhours = 1\n'
+                                  'competencies = [\n  "thinking",\n]\n')
+    made, was_text = edited(path, "training", 0, "competencies", ["reflection"])
+    assert not was_text
+    assert made == by_tomlkit_edit(path, "training", 0, "competencies", ["reflection"])
+    assert loads(made)["training"][0]["competencies"] == ["reflection"]
+
+
+def test_editing_a_long_portfolio_never_reads_it_with_tomlkit(tmp_path, monkeypatch) -> None:
+    body = "".join(f'\n[[supervision]]\ndate = 2024-01-01\nhours = 1\nprovider = "P{n}"\n'
+                   for n in range(300))
+    path = write(tmp_path, HEAD + body)
+    doc = PortfolioDocument.open(path)
+
+    def no_tomlkit(*_a, **_k):
+        raise AssertionError("the whole file went through tomlkit")
+
+    monkeypatch.setattr(tomlkit, "parse", no_tomlkit)
+    doc.set_field("supervision", 150, "notes", "moved to March")
+    doc.save()
+    assert doc.entries("supervision")[150]["notes"] == "moved to March"
+    assert doc.table("applicant") == {"name": "Ana Lopez"} and doc.table("exam") is None
+    doc.set_field("supervision", 299, "provider", "Dana Lee")
+    doc.save()
+    doc.add_entry("supervision", {"date": dt.date(2024, 2, 1), "hours": 1, "provider": "Dana"})
+    doc.save()
+    text = path.read_text(encoding="utf-8")
+    assert text == HEAD + body.replace('provider = "P150"\n',
+                                       'provider = "P150"\nnotes = "moved to March"\n').replace(
+        'provider = "P299"\n', 'provider = "Dana Lee"\n') + (
+        '\n[[supervision]]\ndate = 2024-02-01\nhours = 1\nprovider = "Dana"\n')
+
+
+def test_entries_added_past_the_most_a_portfolio_holds_are_refused(tmp_path, monkeypatch) -> None:
+    from endorse_cli.io import portfolio_file
+
+    monkeypatch.setattr(portfolio_file, "MAX_ENTRIES", 3)
+    original = HEAD + "\n" + COURSE_TEXT
+    path = write(tmp_path, original)
+    doc = PortfolioDocument.open(path)
+    for n in range(3):
+        doc.add_entry("reference", {"name": f"Reference {n}"})
+    with pytest.raises(PortfolioError, match="holds 4 entries, more than the 3"):
+        doc.save()
+    assert path.read_text(encoding="utf-8") == original

@@ -49,7 +49,7 @@ def _expected_rows() -> list[str]:
         "apps/clinician.toml             Priya Natarajan     IMHS  yes  yes   7/7    0\n",
         "apps/empty.toml                 INVALID the file is empty\n",
         "apps/photo.toml                 INVALID this is a binary file, not TOML text\n",
-        "apps/typo.toml                  INVALID line 7: work[0].hours_per_weak: unknown key "
+        "apps/typo.toml                  INVALID line 7: your 1st job (x, 2020-01-01): unknown key "
         "`hours_per_weak`; did you mean `hours_per_week`?\n",
         "5 portfolios: 3 invalid; credential met 1, not yet 1; 0 with warnings.\n",
     ]

@@ -25,24 +25,24 @@ TRAINING = HEAD + '[[training]]\ntitle = "t"\nhours = 1\n'
 
 MISTAKES = [
     ("misspelt key", WORK + "hours_per_weak = 3\n",
-     "línea 7: work[0].hours_per_weak: clave desconocida `hours_per_weak`; ¿quiso decir "
+     "línea 7: su empleo n.º 1 (Home Visitor, 1 de enero de 2020): clave desconocida `hours_per_weak`; ¿quiso decir "
      "`hours_per_week`?\n"
      "  cómo resolverlo: cámbiele el nombre a `hours_per_week`, o muévala a una tabla [extra] "
      "para guardarla como nota\n"),
     ("200 hours a week", WORK + "hours_per_week = 200\n",
-     "línea 7: work[0].hours_per_week: debe ser como máximo 168 (dice 200)\n"
+     "línea 7: su empleo n.º 1 (Home Visitor, 1 de enero de 2020), Horas semanales: debe ser como máximo 168 (dice 200)\n"
      "  cómo resolverlo: escriba un número que sea como máximo 168\n"),
     ("month 13", TRAINING + "date = 2025-13-40\n",
-     "línea 7: training[0].date: 2025-13-40 no es una fecha real\n"
+     "línea 7: su capacitación n.º 1, Fecha: 2025-13-40 no es una fecha real\n"
      "  cómo resolverlo: revise el día y el mes\n"),
     ("hours in words", TRAINING.replace("hours = 1", 'hours = "twelve"') + "date = 2025-01-01\n",
-     'línea 6: training[0].hours: se esperaba un número, pero dice "twelve"\n'
+     'línea 6: su capacitación n.º 1 (t, 1 de enero de 2025), Horas: se esperaba un número, pero dice "twelve"\n'
      "  cómo resolverlo: escriba un número sin comillas; por ejemplo, `hours = 1.5`\n"),
     ("misspelt degree", HEAD + '[[education]]\ndegree = "bachelor"\n',
-     'línea 5: education[0].degree: "bachelor" no se permite aquí; ¿quiso decir "bachelors"?\n'
+     'línea 5: su título n.º 1, Título: "bachelor" no se permite aquí; ¿quiso decir "bachelors"?\n'
      "  cómo resolverlo: use uno de estos: cda, associate, bachelors, masters, doctorate, md\n"),
     ("an entry that ends before it starts", WORK + "end = 2019-06-30\n",
-     "línea 7: work[0].end: el final, 2019-06-30, es anterior al inicio, 2020-01-01\n"
+     "línea 7: su empleo n.º 1 (Home Visitor, 1 de enero de 2020), Fin: el final, 2019-06-30, es anterior al inicio, 2020-01-01\n"
      "  cómo resolverlo: intercambie las dos fechas, o corrija la que esté mal\n"),
 ]
 
@@ -64,7 +64,7 @@ def test_the_locale_is_enough(cli, write, monkeypatch) -> None:
 def test_english_is_as_it_was(cli, write) -> None:
     path = write(WORK + "hours_per_week = 200\n")
     assert cli("gaps", str(path)).err == (
-        f"error: {path}, line 7: work[0].hours_per_week: must be at most 168 (found 200)\n"
+        f"error: {path}, line 7: your 1st job (Home Visitor, 2020-01-01), Hours a week: must be at most 168 (found 200)\n"
         "  fix: write a number at most 168\n")
 
 
@@ -82,7 +82,7 @@ def test_a_misspelt_credential_in_spanish(cli, monkeypatch) -> None:
 def test_a_misspelt_target_in_spanish(cli, write) -> None:
     path = write('format = 1\n[applicant]\nname = "Ana"\ntarget = "IMSH"\n')
     run = cli("gaps", str(path), "--lang", "es")
-    assert run.err == (f'error: {path}, línea 4: applicant.target: "IMSH" no es una credencial '
+    assert run.err == (f'error: {path}, línea 4: sus datos, Credencial que busca: "IMSH" no es una credencial '
                        'de estas reglas; ¿quiso decir "IMHS"?\n'
                        "  cómo resolverlo: use uno de estos: IFA, IFS, IMHS, IMHM\n")
 
@@ -97,7 +97,7 @@ def test_a_missing_file_in_spanish(cli, tmp_path, monkeypatch) -> None:
 def test_an_unreadable_toml_file_in_spanish(cli, write) -> None:
     path = write(HEAD + '[[training]]\ntitle = "t"\nhours = 12,5\n')
     assert cli("gaps", str(path), "--lang", "es").err == (
-        f"error: {path}, línea 6: training[0].hours: 12,5 tiene una coma decimal\n"
+        f"error: {path}, línea 6: su capacitación n.º 1, Horas: 12,5 tiene una coma decimal\n"
         "  cómo resolverlo: escriba los decimales con punto; por ejemplo, `hours = 12.5`\n")
 
 
@@ -106,36 +106,36 @@ def test_an_unreadable_toml_file_in_spanish(cli, write) -> None:
 #: The slips people make editing a portfolio by hand, and what they are told, in Spanish.
 SLIPS = [
     ("closing quote missing", TRAINING + 'title = "Apego y vínculo temprano\ndate = 2025-01-01\n',
-     "línea 7: training[0].title: falta la comilla de cierre\n"
+     "línea 7: su capacitación n.º 1, Título: falta la comilla de cierre\n"
      '  cómo resolverlo: agregue la comilla de cierre (") al final del texto\n'),
     ("closing quote missing at the end", TRAINING + 'title = "Apego y vínculo temprano',
-     "línea 7: training[0].title: falta la comilla de cierre\n"
+     "línea 7: su capacitación n.º 1, Título: falta la comilla de cierre\n"
      '  cómo resolverlo: agregue la comilla de cierre (") al final del texto\n'),
     ("single quote missing", TRAINING + "title = 'Apego\ndate = 2025-01-01\n",
-     "línea 7: training[0].title: falta la comilla de cierre\n"
+     "línea 7: su capacitación n.º 1, Título: falta la comilla de cierre\n"
      "  cómo resolverlo: agregue la comilla de cierre (') al final del texto\n"),
     ("no value", TRAINING + "title =\n",
-     "línea 7: training[0].title: `title` no tiene ningún valor después del `=`\n"
+     "línea 7: su capacitación n.º 1, Título: `title` no tiene ningún valor después del `=`\n"
      "  cómo resolverlo: escriba el valor después del `=`, o borre la línea\n"),
     ("no =", TRAINING + 'title "Apego"\n',
-     "línea 7: no es TOML válido: a una clave le faltan el `=` y el valor\n"
+     "línea 7: a una clave le faltan el `=` y el valor\n"
      "  cómo resolverlo: escriba la clave, el `=` y el valor; por ejemplo, `hours = 3`. Una "
      "clave es una sola palabra, con _ en lugar de espacios\n"),
     ("a Windows path", TRAINING + 'certificate = "C:\\Users\\ana.pdf"\n',
-     "línea 7: training[0].certificate: una barra invertida (\\) en el texto inicia un "
+     "línea 7: su capacitación n.º 1, Certificado: una barra invertida (\\) en el texto inicia un "
      "código que TOML no conoce\n"
      "  cómo resolverlo: escriba cada barra invertida dos veces (\\\\), o ponga el texto "
      "entre comillas simples en lugar de comillas dobles\n"),
     ("two keys on a line", TRAINING + 'provider = "a" date = 2025-01-01\n',
-     "línea 7: training[0].provider: no es TOML válido: se esperaba una línea nueva o el final "
+     "línea 7: su capacitación n.º 1, Proveedor: se esperaba una línea nueva o el final "
      "del archivo después de una instrucción\n"
      "  cómo resolverlo: escriba cada `clave = valor` en su propia línea; después del valor "
      "solo puede ir una nota que empiece con #\n"),
     ("a list not closed", TRAINING + 'competencies = ["a", "b"\ndate = 2025-01-01\n',
-     "línea 7: training[0].competencies: no es TOML válido: una lista no se cierra con ']'\n"
+     "línea 7: su capacitación n.º 1, Áreas de competencia: una lista no se cierra con ']'\n"
      "  cómo resolverlo: separe los elementos de la lista con comas y ciérrela con ']'\n"),
     ("a control character", TRAINING + 'title = "a\x01b"\n',
-     "línea 7: training[0].title: la línea tiene un carácter de control invisible (\\x01)\n"
+     "línea 7: su capacitación n.º 1, Título: la línea tiene un carácter de control invisible (\\x01)\n"
      "  cómo resolverlo: vuelva a escribir la línea: el texto pegado desde otro programa puede "
      "traer esos caracteres\n"),
 ]
@@ -152,12 +152,12 @@ def test_a_toml_slip_is_told_in_spanish(cli, write, text: str, said: str) -> Non
 def test_a_closing_quote_missing_in_english(cli, write) -> None:
     path = write(TRAINING + 'title = "Attachment and early bonding\ndate = 2025-01-01\n')
     assert cli("gaps", str(path)).err == (
-        f"error: {path}, line 7: training[0].title: the quoted text is not closed\n"
+        f"error: {path}, line 7: your 1st training, Title: the quoted text is not closed\n"
         '  fix: add the closing quote (") at the end of the text\n')
     # Noticed only at the end of the file, a multi-line text is found where it opens.
     path = write(TRAINING + 'title = """Attachment\ndate = 2025-01-01\nhours = 3\n')
     assert cli("gaps", str(path)).err == (
-        f"error: {path}, line 7: training[0].title: the quoted text is not closed\n"
+        f"error: {path}, line 7: your 1st training, Title: the quoted text is not closed\n"
         '  fix: add the closing quote (""") at the end of the text\n')
 
 

@@ -85,7 +85,7 @@ def test_proc_files_and_long_names(cli, tmp_path) -> None:
     from conftest import EXAMPLES
 
     run = cli("assess", "/proc/self/status")
-    assert run.code == 1 and "is not valid TOML" in run.err
+    assert run.code == 1 and "line 1: a key has no `=` and value after it" in run.err
     long = tmp_path / ("p" * 245 + ".toml")
     shutil.copy(EXAMPLES / "home-visitor.toml", long)
     assert cli("add", "reference", str(long), "--name", "Sam Roe", "--phone", "555").code == 0

@@ -396,7 +396,7 @@ INIT_KEYS = "Ana Lopez" + ENTER + ENTER + ENTER + ENTER
 def test_init_starts_an_empty_file_and_gaps_points_there(typed, cli, tmp_path, blank) -> None:
     path = tmp_path / "portfolio.toml"
     path.write_text(blank, encoding="utf-8", newline="")
-    assert "start it with `endorse init`" in cli("gaps", str(path)).err
+    assert f"start it with `endorse init {path}`" in cli("gaps", str(path)).err
     run = typed(INIT_KEYS + "n\r", "init", str(path))
     assert run.code == 0, run.err
     assert read_portfolio(path).value.applicant.name == "Ana Lopez"

@@ -9,95 +9,101 @@ HEAD = 'format = 1\n[applicant]\nname = "Ana"\n'
 CASES = [
     # (name, file text, expected start of the message after "error: FILE")
     ("misspelt key", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nhours_per_weak = 3\n',
-     ", line 7: work[0].hours_per_weak: unknown key `hours_per_weak`; did you mean `hours_per_week`?"),
+     ", line 7: your 1st job (x, 2020-01-01): unknown key `hours_per_weak`; did you mean `hours_per_week`?"),
     ("misspelt section", HEAD + '[[trainings]]\ntitle = "x"\n',
-     ", line 4: trainings: unknown key `trainings`; did you mean `training`?"),
+     ", line 4: unknown key `trainings`; did you mean `training`?"),
     ("unknown key, no close match", HEAD + "shoe_size = 9\n",
-     ", line 4: applicant.shoe_size: unknown key `shoe_size`\n  fix: the keys allowed here are: name,"),
+     ", line 4: your details: unknown key `shoe_size`\n  fix: the keys allowed here are: name,"),
     ("misspelt degree", HEAD + '[[education]]\ndegree = "bachelor"\n',
-     ', line 5: education[0].degree: "bachelor" is not allowed here; did you mean "bachelors"?\n'
+     ', line 5: your 1st degree, Degree: "bachelor" is not allowed here; did you mean "bachelors"?\n'
      "  fix: use one of: cda, associate, bachelors, masters, doctorate, md"),
     ("capitalised focus", HEAD + 'focus = "Clinical"\n',
-     ', line 4: applicant.focus: "Clinical" is not allowed here; did you mean "clinical"?'),
+     ', line 4: your details, Field of work: "Clinical" is not allowed here; did you mean "clinical"?'),
     ("misspelt area", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1\n'
      'competencies = ["reflection", "thnking"]\n',
-     ', line 8: training[0].competencies[1]: "thnking" is not allowed here; did you mean "thinking"?'),
+     ', line 8: your 1st training (t, 2024-01-01), Competency areas: "thnking" is not allowed here; did you mean "thinking"?'),
     ("misspelt status", HEAD + '[[reference]]\nname = "R"\nstatus = "recieved"\n',
-     ', line 6: reference[0].status: "recieved" is not allowed here; did you mean "received"?'),
+     ', line 6: your 1st reference (R), Rating: "recieved" is not allowed here; did you mean "received"?'),
     ("negative hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = -2\n',
-     ", line 7: training[0].hours: must be greater than 0 (found -2)"),
+     ", line 7: your 1st training (t, 2024-01-01), Hours: must be greater than 0 (found -2)"),
     ("zero hours", HEAD + '[[supervision]]\ndate = 2024-01-01\nhours = 0\nprovider = "P"\n',
-     ", line 6: supervision[0].hours: must be greater than 0 (found 0)"),
+     ", line 6: your 1st RS/C session (P, 2024-01-01), Hours: must be greater than 0 (found 0)"),
     ("infinite hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = inf\n',
-     ", line 7: training[0].hours: must be at most 10000 (found inf)"),
+     ", line 7: your 1st training (t, 2024-01-01), Hours: must be at most 10000 (found inf)"),
     ("nan hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = nan\n',
-     ", line 7: training[0].hours: must be greater than 0 (found nan)"),
+     ", line 7: your 1st training (t, 2024-01-01), Hours: must be greater than 0 (found nan)"),
     ("hours as text", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = "3"\n',
-     ', line 7: training[0].hours: expected a number, found "3"\n'
+     ', line 7: your 1st training (t, 2024-01-01), Hours: expected a number, found "3"\n'
      "  fix: write a number with no quotes, e.g. `hours = 1.5`"),
     ("bool as hours", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = true\n',
-     ", line 7: training[0].hours: expected a number, found true"),
+     ", line 7: your 1st training (t, 2024-01-01), Hours: expected a number, found true"),
     ("date in words", HEAD + '[[training]]\ntitle = "t"\ndate = "March 3"\nhours = 1\n',
-     ', line 6: training[0].date: expected a date such as 2024-03-15, found "March 3"'),
+     ', line 6: your 1st training (t), Date: expected a date such as 2024-03-15, found "March 3"'),
     ("date with time", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-03-03T10:00:00\nhours = 1\n',
-     ", line 6: training[0].date: expected a date such as 2024-03-15, found the date and time"),
+     ", line 6: your 1st training (t), Date: expected a date such as 2024-03-15, found the date and time"),
     ("missing required key", HEAD + '[[supervision]]\ndate = 2024-01-01\nhours = 1\n',
-     ", line 4: supervision[0]: the required key `provider` is missing\n"
-     '  fix: add `provider = "..."` to this [[supervision]] entry'),
+     ", line 4: your 1st RS/C session (2024-01-01): Provider is missing; it is required\n"
+     '  fix: add `provider = "..."` to this entry'),
     ("missing applicant", "format = 1\n",
      ": the required table [applicant] is missing"),
     ("missing format", '[applicant]\nname = "A"\n',
-     ": the required key `format` is missing\n  fix: add `format = 1` to the top of the file"),
+     ": the file's format number is missing; it is required\n"
+     "  fix: add `format = 1` to the top of the file"),
     ("blank name", 'format = 1\n[applicant]\nname = "  "\n',
-     ", line 3: applicant.name: must not be blank"),
+     ", line 3: your details, Your full name: must not be blank"),
     ("format as text", 'format = "1"\n[applicant]\nname = "A"\n',
-     ', line 1: format: expected a whole number, found "1"'),
+     ', line 1: the file\'s format number: expected a whole number, found "1"'),
     ("format as a decimal", 'format = 1.0\n[applicant]\nname = "A"\n',
-     ", line 1: format: expected a whole number, found 1.0\n  fix: write a whole number, e.g. `format = 1`"),
+     ", line 1: the file's format number: expected a whole number, found 1.0\n  fix: write a whole number, e.g. `format = 1`"),
     ("newer format", 'format = 3\n[applicant]\nname = "A"\nnew_thing = 1\n',
-     ", line 1: format: this file is in format 3, newer than this endorse reads (2)"),
+     ", line 1: the file's format number: this file is in format 3, newer than this endorse reads (2)"),
     ("format zero", 'format = 0\n[applicant]\nname = "A"\n',
-     ", line 1: format: format 0 does not exist"),
+     ", line 1: the file's format number: format 0 does not exist"),
     ("end before start", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nend = 2019-01-01\n',
-     ", line 7: work[0].end: the end 2019-01-01 is before the start 2020-01-01"),
+     ", line 7: your 1st job (x, 2020-01-01), End: the end 2019-01-01 is before the start 2020-01-01"),
     ("bad email", HEAD + 'email = "ana at example"\n',
-     ', line 4: applicant.email: "ana at example" does not look like an email address'),
+     ', line 4: your details, Email: "ana at example" does not look like an email address'),
     ("unknown target", HEAD + 'target = "IFZ"\n',
-     ', line 4: applicant.target: "IFZ" is not a credential of these rules; did you mean "IFS"?'),
+     ', line 4: your details, Target credential: "IFZ" is not a credential of these rules; did you mean "IFS"?'),
     ("section of the wrong shape", HEAD.replace("[applicant]", "training = 3\n[applicant]"),
-     ", line 2: training: expected [[training]] tables, found 3\n"
-     "  fix: write each entry under its own [[training]] header"),
+     ", line 2: your trainings: expected a list of entries, found 3\n"
+     "  fix: take this line out, and add each entry with `endorse add training`"),
     ("entry of the wrong shape", 'format = 1\ntraining = [1]\n[applicant]\nname = "A"\n',
-     ", line 2: training[0]: expected a table, found 1\n"
-     "  fix: write it as a table, under a [[training]] header"),
+     ", line 2: your 1st training: expected a table, found 1\n"
+     "  fix: take this line out, and add the entry with `endorse add training`"),
     ("families as a fraction", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nfamilies_served = 2.5\n',
-     ", line 7: work[0].families_served: expected a whole number, found 2.5"),
+     ", line 7: your 1st job (x, 2020-01-01), Families served: expected a whole number, found 2.5"),
     ("too many weekly hours", HEAD + '[[work]]\ntitle = "x"\nstart = 2020-01-01\nhours_per_week = 200\n',
-     ", line 7: work[0].hours_per_week: must be at most 168 (found 200)"),
+     ", line 7: your 1st job (x, 2020-01-01), Hours a week: must be at most 168 (found 200)"),
     ("TOML syntax", 'format = 1\n[applicant\nname = "A"\n',
-     ", line 2: is not valid TOML: expected ']' at the end of a table declaration"),
+     ", line 2: the heading on this line is not closed with ']'\n"
+     "  fix: end the heading with ']', as the other headings of the file end"),
     ("duplicate key", 'format = 1\n[applicant]\nname = "A"\nname = "B"\n',
-     ", line 4: applicant.name: the key `name` is written twice in this table\n"
+     ", line 4: your details, Your full name: the key `name` is written twice in this table\n"
      "  fix: keep one of the two lines"),
     ("duplicate table", 'format = 1\n[applicant]\nname = "A"\n[applicant]\nemail = "a@b.org"\n',
-     ", line 4: applicant: the table [applicant] is written twice\n"
-     "  fix: merge the two [applicant] tables; for a list of entries, write [[applicant]]"),
+     ", line 4: your details: the table [applicant] is written twice\n"
+     "  fix: merge the two into one\n"),
+    ("duplicate entries' table", HEAD + '[training]\ntitle = "t"\n[training]\ntitle = "u"\n',
+     ", line 6: your trainings: the table [training] is written twice\n"
+     "  fix: merge the two into one; for several entries, write each heading as `endorse add` "
+     "writes them, with two brackets each side\n"),
     ("US date", HEAD + '[[training]]\ntitle = "t"\ndate = 3/15/2024\nhours = 1\n',
-     ", line 6: training[0].date: 3/15/2024 is not a date TOML reads\n"
+     ", line 6: your 1st training, Date: 3/15/2024 is not a date TOML reads\n"
      "  fix: write the date as YYYY-MM-DD, e.g. `date = 2024-03-15`"),
     ("unpadded date", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-3-5\n',
-     ", line 6: work[0].start: 2024-3-5 is not a date TOML reads"),
+     ", line 6: your 1st job, Start: 2024-3-5 is not a date TOML reads"),
     ("impossible date", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-02-30\nhours = 1\n',
-     ", line 6: training[0].date: 2024-02-30 is not a real date"),
+     ", line 6: your 1st training, Date: 2024-02-30 is not a real date"),
     ("unquoted text", HEAD + '[[work]]\ntitle = Home Visitor\nstart = 2024-01-01\n',
-     ', line 5: work[0].title: text must be in quotes\n  fix: write `title = "Home Visitor"`'),
+     ', line 5: your 1st job, Job title: text must be in quotes\n  fix: write `title = "Home Visitor"`'),
     ("yes for true", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\ninfant_family = yes\n',
-     ", line 7: work[0].infant_family: yes is not a TOML yes or no\n"
+     ", line 7: your 1st job, In the field: yes is not a TOML yes or no\n"
      "  fix: write `infant_family = true` or `infant_family = false`, in lower case"),
     ("decimal comma", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1,5\n',
-     ", line 7: training[0].hours: 1,5 has a decimal comma\n"
+     ", line 7: your 1st training, Hours: 1,5 has a decimal comma\n"
      "  fix: write decimals with a point, e.g. `hours = 1.5`"),
-    ("empty file", "", ": the file is empty"),
+    ("empty file", "", ": the file is empty\n  fix: start it with `endorse init {path}`"),
     ("comments only", "# nothing yet\n", ": the file is empty"),
 ]
 
@@ -108,7 +114,7 @@ def test_bad_portfolio(cli, write, text: str, expected: str) -> None:
     run = cli("assess", str(path), "--format", "json")
     assert run.code == 1
     assert run.out == ""
-    assert run.err.startswith(f"error: {path}{expected}"), run.err
+    assert run.err.startswith(f"error: {path}{expected.format(path=path)}"), run.err
     assert "Traceback" not in run.err
     assert run.err.count("error:") == 1
 

@@ -59,7 +59,7 @@ def reported(cohort: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert code == 0, stderr
     assert stdout == ""  # files and messages only: nothing on stdout
     assert f"{COHORT + 2} portfolios judged; 1 could not be read" in stderr
-    assert f"not read: {cohort / 'broken.toml'}, line 2: is not valid TOML" in stderr
+    assert f"not read: {cohort / 'broken.toml'}, line 2: the heading on this line is not closed with ']'" in stderr
     return out
 
 
@@ -283,8 +283,8 @@ def test_files_not_read_are_named_on_stderr_up_to_ten(cli, tmp_path) -> None:
     run = cli("report", str(tmp_path), "--out", str(tmp_path / "out"))
     assert run.code == 0, run.err
     named = [line for line in run.err.splitlines() if line.startswith("not read: ")]
-    assert named[:10] == [f"not read: {tmp_path / f'b{n:02d}.toml'}, line 2: is not valid TOML: "
-                          "expected ']' at the end of a table declaration" for n in range(10)]
+    assert named[:10] == [f"not read: {tmp_path / f'b{n:02d}.toml'}, line 2: the heading on "
+                          "this line is not closed with ']'" for n in range(10)]
     assert named[10:] == ["not read: 2 more, listed in the report"]
     assert "0 portfolios judged; 12 could not be read" in run.err
 

@@ -211,7 +211,8 @@ def test_an_any_inside_an_any_is_refused(cli, tmp_path) -> None:
 def test_rules_that_are_not_toml(cli, tmp_path) -> None:
     run, path = _run_with(cli, tmp_path, "format = 1\n[[credential]\n")
     assert run.code == 1
-    assert run.err.startswith(f"error: {path}, line 2: is not valid TOML")
+    assert run.err.startswith(f"error: {path}, line 2: the heading on this line is not closed "
+                              "with two brackets")
 
 
 def test_missing_rules_file_is_a_usage_error(cli, tmp_path) -> None:
@@ -300,7 +301,7 @@ def test_another_associations_rules_are_used_with_rules(cli, tmp_path, monkeypat
         run = cli("assess", example, "--as-of", AS_OF, "--format", "json", *args)
         # the home visitor's target IFS is not in these rules
         assert run.code == 1
-        assert 'applicant.target: "IFS" is not a credential of these rules' in run.err
+        assert 'your details, Target credential: "IFS" is not a credential of these rules' in run.err
     run = cli("gaps", str(EXAMPLES / "clinician.toml"), "--as-of", AS_OF, "--format", "json",
               "--rules", str(path))
     data = json.loads(run.out)

@@ -55,7 +55,7 @@ def test_check_and_validate_read_standard_input_beside_files() -> None:
     validated = endorse("validate", "-", "-f", "csv", stdin="format = 1\n[applicant]\n")
     assert validated.returncode == 1
     assert validated.stdout.splitlines()[1].startswith("<stdin>,")
-    assert "the required key `name` is missing" in validated.stdout
+    assert "line 2: applicant: Your full name is missing; it is required" in validated.stdout
 
 
 def test_a_bad_portfolio_on_standard_input_is_named_and_an_empty_one_refused() -> None:

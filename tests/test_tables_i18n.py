@@ -297,19 +297,19 @@ def test_a_file_not_read_is_said_in_spanish_on_the_page_and_the_terminal(cli, tm
     runs = {lang: cli("report", str(folder), *AS_OF, "--lang", lang, "-o", str(tmp_path / lang))
             for lang in ("en", "es")}
     assert runs["es"].code == runs["en"].code == 0
-    # The reason names the field, as `check` says it.
-    assert ("/roto.toml, línea 19: education[1].completed: 2016-13-31 no es una fecha real\n"
+    assert ("/roto.toml, línea 19: su título n.º 2, Obtenido: 2016-13-31 no es una fecha real\n"
             in runs["es"].err)
     assert "not a real date" not in runs["es"].err
-    assert ("/roto.toml, line 19: education[1].completed: 2016-13-31 is not a real date\n"
+    assert ("/roto.toml, line 19: your 2nd degree, Completed: 2016-13-31 is not a real date\n"
             in runs["en"].err)
     page = (tmp_path / "es" / "report.html").read_text(encoding="utf-8")
-    assert ('<td data-label="Por qué">education[1].completed: 2016-13-31 no es una fecha '
-            'real</td><td data-label="Qué hacer">revise el día y el mes</td>') in page
+    assert ('<td data-label="Por qué">su título n.º 2, Obtenido: 2016-13-31 no es una fecha '
+            'real</td>'
+            '<td data-label="Qué hacer">revise el día y el mes</td>') in page
     assert "not a real date" not in page and "check the day" not in page
     english = (tmp_path / "en" / "report.html").read_text(encoding="utf-8")
-    assert ("completed: 2016-13-31 is not a real date</td><td data-label=\"What to do\">check "
-            "the day and month</td>") in english
+    assert ("your 2nd degree, Completed: 2016-13-31 is not a real date</td><td data-label=\"What to do\">check the day and "
+            "month</td>") in english
     for name in ("report.csv", "report.json"):
         assert (tmp_path / "es" / name).read_bytes() == (tmp_path / "en" / name).read_bytes()
     unread = json.loads((tmp_path / "es" / "report.json").read_text(encoding="utf-8"))
@@ -366,8 +366,8 @@ def test_a_spanish_check_table_says_the_error_in_spanish_and_json_in_english(cli
     bad = write('format = 1\n[applicant]\nname = "Ana"\n[[work]]\ntitle = "A"\n'
                 'start = 2020-01-01\nhours_per_week = 200\n', name="a.toml")
     row = cli("check", str(bad), "--lang", "es").out.splitlines()[1]
-    assert row.endswith("NO VÁLIDO línea 7: work[0].hours_per_week: debe ser como máximo 168 "
-                        "(dice 200)")
+    assert row.endswith("NO VÁLIDO línea 7: su empleo n.º 1 (A, 1 de enero de 2020), Horas "
+                        "semanales: debe ser como máximo 168 (dice 200)")
     document = cli("check", str(bad), "--lang", "es", "-f", "json").out
     assert '"message":"must be at most 168 (found 200)"' in document
     assert '"fix":"write a number at most 168"' in document

@@ -90,23 +90,37 @@ class FileProblem(EndorseError):
         where: str | None = None,
         line: int | None = None,
         fix: str | Message | None = None,
+        place: Any = None,
         **values: Any,
     ) -> None:
         super().__init__(message, fix=fix, **values)
         self.file = file
+        #: The key path (``training[1].hours``), for scripts: JSON's ``where``.
         self.where = where
         self.line = line
+        #: The same place in words (``your 2nd training (...), Hours``): something with
+        #: ``say(language)``, such as a :class:`~endorse_cli.model.places.Place`; None to
+        #: show the key path.
+        self.place = place
+
+    def described(self, language: Speaker | None = None) -> str:
+        """The message after its place (the entry and key in words), without the file."""
+        if self.place is not None:
+            where = self.place.say(language) if self.place else ""
+        else:
+            where = self.where or ""
+        said = self.said.say(language)
+        return f"{where}: {said}" if where else said
 
     def shown(self, language: Speaker | None = None) -> str:
-        """The file and line, the key path for those who edit the file by hand, then the
-        message and its fix, in ``language`` (None: English)."""
+        """The file and line, the entry and key in words (the key path, in a rules file),
+        then the message and its fix, in ``language`` (None: English)."""
         if self.line is None:
             place = self.file
         else:
             place = Message(N_("{file}, line {line}"), file=self.file, line=self.line).say(
                 language)
-        key = f"{self.where}: " if self.where else ""
-        text = f"{place}: {key}{self.said.say(language)}"
+        text = f"{place}: {self.described(language)}"
         if self.fix_said is not None:
             text += "\n  " + _fix_line(self.fix_said, language)
         return text

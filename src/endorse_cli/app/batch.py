@@ -205,13 +205,16 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
                                words="json" if s.documents else "none")
     except EndorseError as error:
         where = getattr(error, "where", None)
-        said = fix_said = None
+        fix_said = None
+        reader = None
         if s.language != "en":
             from ..i18n import language
 
             reader = language(s.language)
-            said = shown(error.said.say(reader))
             fix_said = error.fix_said and shown(error.fix_said.say(reader))
+        # What people read: the entry and key in words before the message.
+        described = getattr(error, "described", error.said.say)
+        said = shown(described(reader))
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
                    error_where=where and shown(where), error_fix=error.fix and shown(error.fix),
                    error_said=said, error_fix_said=fix_said)

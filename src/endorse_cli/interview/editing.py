@@ -76,7 +76,7 @@ def _which(doc: Any, section: str, number: int | None, provider: str | None,
         if number is not None:
             raise UsageError(_("--number goes with a section of entries, not {section}").format(
                 section=section), fix=_("leave --number out"))
-        if section == "exam" and "exam" not in doc.doc:
+        if section == "exam" and doc.table("exam") is None:
             raise UsageError(_("there is no exam in the portfolio yet"),
                              fix=_("add it with {command}").format(command="`endorse add exam`"))
         return [None]
@@ -182,4 +182,4 @@ def _edit_command(path: Path) -> str:
 def _plain(doc: Any, section: str, index: int | None) -> dict[str, Any]:
     from .flows import _plain as plain
 
-    return plain(doc.doc[section] if index is None else doc.entries(section)[index])
+    return plain(doc.table(section) if index is None else doc.entries(section)[index])

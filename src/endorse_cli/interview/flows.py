@@ -16,7 +16,6 @@ from ..api import assess_loaded
 from ..errors import EndorseError, PortfolioError, UsageError
 from ..i18n import ENGLISH, N_, Language
 from ..io.document import PortfolioDocument, write_atomically
-from ..io.portfolio_file import parse_portfolio
 from ..io.rules_file import load_rules
 from ..model.results import RequirementResult
 from ..render.terminal import Terminal
@@ -228,7 +227,7 @@ class Session:
         self.term.console.print()
         self.say(_(TITLES[name]), style="bold cyan")
         if name == "exam":
-            current = self.doc.doc.get("exam")
+            current = self.doc.table("exam")
             if current is not None:
                 self.say(_("So far: {entry}").format(
                     entry=self.summary("exam", _plain(current))), style="dim")
@@ -268,8 +267,7 @@ class Session:
 
     def judged(self):  # noqa: ANN201
         assert self.doc is not None
-        loaded = parse_portfolio(self.doc.text, name=str(self.path))
-        return assess_loaded(loaded, self.rules, self.today, language=self.language)
+        return assess_loaded(self.doc.checked(), self.rules, self.today, language=self.language)
 
     def progress(self, name: str) -> str:
         """One line toward the applicant's target, else the recommended credential, e.g.
@@ -522,7 +520,7 @@ def _edit_one(s: Session) -> bool:
     sections = [(you, _(TITLES[you]))]
     sections += [(name, f"{_(TITLES[name])} ({len(doc.entries(name))})")
                  for name in ORDER + HELD if name != "exam" and doc.entries(name)]
-    if "exam" in doc.doc:
+    if doc.table("exam") is not None:
         exam = "exam"
         sections.append((exam, _(TITLES[exam])))
     name = s.ask.choose(_("What do you want to change?"),
@@ -531,7 +529,7 @@ def _edit_one(s: Session) -> bool:
         return False
     index: int | None = None
     if name in ("applicant", "exam"):
-        current = _plain(doc.doc[name])
+        current = _plain(doc.table(name))
     else:
         entries = doc.entries(name)
         index = s.ask.choose(_("Which one?"), [(s.summary(name, _plain(t)), i)

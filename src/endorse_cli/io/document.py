@@ -1,7 +1,8 @@
 """Change a portfolio file and save it without ever losing a byte of it.
 
-The file is edited with tomlkit, so that the applicant's comments, blank lines and key order
-survive. Every save checks the new text with the same validator as every other command,
+New entries and a change to one key are made in the file's text (:mod:`.appending`), other
+changes with tomlkit, so that the applicant's comments, blank lines and key order survive.
+Every save checks the new text with the same validator as every other command,
 refuses to overwrite a file that changed on disk since it was read, keeps the previous version
 as ``FILE.bak``, and replaces the file atomically (a temporary file in the same folder,
 flushed to disk, then renamed over it). New files are readable by their owner only.
@@ -154,10 +155,11 @@ def _give_tail(table: Table, tail: list[tuple[None, Any]]) -> None:
 class PortfolioDocument:
     """One portfolio file, open for changes. Each change is saved at once by :meth:`save`.
 
-    Entries added with :meth:`add_entry` are written into the file's text as they are
-    (:mod:`.appending`), so that adding to a long file, or adding many entries and saving
-    once, costs about as much as reading it; other changes, and files laid out in a way the
-    text cannot be changed for sure, go through tomlkit, read only then.
+    Entries added with :meth:`add_entry`, or one key changed with :meth:`set_field`, are
+    written into the file's text as they are (:mod:`.appending`), so that a change to a long
+    file, or many entries added and saved once, costs about as much as reading it; other
+    changes, and files laid out in a way the text cannot be changed for sure, go through
+    tomlkit, read only then.
     """
 
     def __init__(self, path: Path, text: str, read: bytes | None, mode: int,
@@ -174,10 +176,13 @@ class PortfolioDocument:
         self._loaded = loaded
         #: Entries added since, not yet in the text: (section, entry as written).
         self._pending: list[tuple[str, dict[str, Any]]] = []
+        #: Or one key of one table changed since: (section, index or None, key, value).
+        self._edit: tuple[str, int | None, str, Any] | None = None
         #: The text with them, and what it reads as, once made.
         self._made: tuple[str, dict[str, Any]] | None = None
         #: tomlkit's tree of the file, read only when a change needs it (or it is asked
-        #: for); from then on it holds every change, and the text is made from it.
+        #: for); from then until the next save it holds every change, and the text is made
+        #: from it.
         self._tree: tomlkit.TOMLDocument | None = None
 
     # -- opening ----------------------------------------------------------------------------
@@ -219,9 +224,13 @@ class PortfolioDocument:
         what is changed in it is saved."""
         if self._tree is None:  # a last line without its line ending gets one
             self._tree = tomlkit.parse(_ended(self._source))
-            for section, entry in self._pending:  # the entries added so far, put in it
+            for section, entry in self._pending:  # the changes so far, made in it
                 self._add_to_tree(section, entry)
-            self._pending, self._made = [], None
+            if self._edit is not None:
+                section, index, key, value = self._edit
+                tables = self._tree[section]
+                self._set(tables if index is None else tables[index], key, value)
+            self._pending, self._edit, self._made = [], None, None
         return self._tree
 
     @property
@@ -232,14 +241,17 @@ class PortfolioDocument:
         """The text with every change, and what it reads as when that is known already."""
         if self._tree is not None:
             return _in_newlines(tomlkit.dumps(self._tree), self.newline), None
-        if not self._pending:
+        if not self._pending and self._edit is None:
             text = _in_newlines(self._source, self.newline)
             loaded = self._loaded
             return text, loaded.raw if loaded is not None and text == self._source else None
         if self._made is None:
-            from .appending import append
+            from .appending import append, edit
 
-            self._made = append(self._source, self._raw(), self._pending, self.newline)
+            if self._edit is not None:
+                self._made = edit(self._source, self._raw(), self.newline, *self._edit)
+            else:
+                self._made = append(self._source, self._raw(), self._pending, self.newline)
             if self._made is None:  # a layout the text cannot be changed in for sure
                 self.doc  # noqa: B018 - read with tomlkit, the entries added in the tree
                 return self._current()
@@ -258,7 +270,8 @@ class PortfolioDocument:
         before = self._loaded
         if before is not None and before.text == text:
             return before
-        if before is not None and self._made is not None and raw is self._made[1]:
+        if (before is not None and self._pending and self._made is not None
+                and raw is self._made[1]):
             added = Counter(section for section, _ in self._pending)
             return parse_appended(before, text, raw, added, name=str(self.path))
         return parse_portfolio(text, name=str(self.path), raw=raw)
@@ -271,16 +284,36 @@ class PortfolioDocument:
 
     def entries(self, section: str) -> list[Any]:
         """The entries of ``section`` with every change so far, each a mapping of its keys."""
-        if self._tree is not None:
-            return list(self._tree.get(section, []))
-        return [*self._raw().get(section, []),
+        raw = self._changed_raw()
+        if raw is None:
+            return list(self.doc.get(section, []))
+        return [*raw.get(section, []),
                 *(entry for name, entry in self._pending if name == section)]
+
+    def table(self, name: str) -> dict[str, Any] | None:
+        """The single table ``name`` (``applicant``, ``exam``) with every change so far, as
+        plain values; None when the file has none."""
+        raw = self._changed_raw()
+        found = self.doc.get(name) if raw is None else raw.get(name)
+        if found is None:
+            return None
+        return found.unwrap() if hasattr(found, "unwrap") else dict(found)
+
+    def _changed_raw(self) -> dict[str, Any] | None:
+        """What the text reads as with its changed key (entries added are not in it); None
+        when the changes are in tomlkit's tree."""
+        if self._tree is None and self._edit is not None:
+            self._current()
+        if self._tree is not None:
+            return None
+        return self._made[1] if self._edit is not None and self._made else self._raw()
 
     def add_entry(self, section: str, entry: dict[str, Any]) -> None:
         """Append ``entry`` to ``[[section]]``, after its last entry, with a blank line before."""
         written = {key: _plain_value(value) for key, value in entry.items()
                    if value is not None and value != []}
-        if self._tree is not None:
+        if self._tree is not None or self._edit is not None:
+            self.doc  # noqa: B018 - with a key changed too: both in tomlkit's tree
             self._add_to_tree(section, written)
             return
         self._pending.append((section, written))
@@ -326,7 +359,14 @@ class PortfolioDocument:
             self._set(table, key, value)
 
     def set_field(self, section: str, index: int | None, key: str, value: Any) -> None:
-        """Change one key of an entry (``index``) or of a single table (None); None removes it."""
+        """Change one key of an entry (``index``) or of a single table (None); None removes it.
+
+        Alone, the change is made in that key's line of the text (:func:`.appending.edit`)."""
+        if self._tree is None and not self._pending and self._edit is None:
+            gone = value is None or value == []
+            self._edit = (section, index, key, None if gone else _plain_value(value))
+            self._made = None
+            return
         doc = self.doc
         table = doc[section] if index is None else doc[section][index]
         self._set(table, key, value)
@@ -422,6 +462,7 @@ class PortfolioDocument:
         write_bytes_atomically(self.path, data, mode=self._mode)
         self._read = data
         self._source, self._loaded, self._pending, self._made = text, loaded, [], None
+        self._edit = self._tree = None  # the text is every change now: the tree, read again
 
     def reload_and(self, change: Any) -> None:
         """Read the file again as it is on disk now, and apply ``change(self)`` to it."""

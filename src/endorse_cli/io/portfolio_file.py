@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PortfolioError
-from ..model.message import N_
+from ..model.message import Message, N_
 from ..model.portfolio import FORMAT_VERSION, FORMATS, Portfolio
 from .tomlfile import STDIN, STDIN_NAME, Loaded, convert, parse_toml, read_text
 
@@ -31,20 +31,12 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
         raw = parse_toml(text, PortfolioError, name)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
-                             fix=N_("start it with `endorse init`, or write `format = {version}` "
-                                    'and an [applicant] table with `name = "..."`'),
-                             version=FORMAT_VERSION)
+                             fix=Message(N_("start it with `endorse init {name}`"), name=name))
     if "credential" in raw and "applicant" not in raw:
         raise PortfolioError(N_("this is a rules file, not a portfolio"), file=name,
                              fix=N_("give it with --rules FILE, and name your portfolio as FILE"))
     _check_format(raw, name, text)
-    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
-    if entries > MAX_ENTRIES:
-        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
-                                "portfolio can hold"), file=name,
-                             fix=N_("check that this is the file you meant; split a cohort "
-                                    "into one file per person"),
-                             count=entries, most=MAX_ENTRIES)
+    _check_size(raw, name)
     loaded = convert(raw, Portfolio, PortfolioError, name=name, text=text)
     _check_values(loaded)
     return loaded
@@ -58,6 +50,7 @@ def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
     every command gives."""
     import msgspec
 
+    _check_size(raw, name)
     types = {field.name: field.type for field in msgspec.structs.fields(Portfolio)}
     changes = {}
     try:
@@ -70,6 +63,16 @@ def parse_appended(before: Loaded[Portfolio], text: str, raw: dict[str, Any],
     loaded = Loaded(msgspec.structs.replace(before.value, **changes), name, text, raw)
     _check_values(loaded)
     return loaded
+
+
+def _check_size(raw: dict[str, Any], name: str) -> None:
+    entries = sum(len(v) for v in raw.values() if isinstance(v, list))
+    if entries > MAX_ENTRIES:
+        raise PortfolioError(N_("the file holds {count} entries, more than the {most} a "
+                                "portfolio can hold"), file=name,
+                             fix=N_("check that this is the file you meant; split a cohort "
+                                    "into one file per person"),
+                             count=entries, most=MAX_ENTRIES)
 
 
 def _check_format(raw: dict[str, Any], name: str, text: str) -> None:

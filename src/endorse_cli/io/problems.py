@@ -19,6 +19,7 @@ from msgspec import structs
 
 from ..errors import choices as use_one_of
 from ..model.message import Message, N_, Nn_
+from ..model.places import ALL, label_of
 from ..model.rules import MONTH_DAY
 from .hints import did_you_mean
 from .locate import Path
@@ -190,8 +191,8 @@ def _section(path: Path) -> str | Message:
     if not path:
         return Message(N_("the top of the file"))
     if isinstance(path[-1], int):
-        return Message(N_("this [[{table}]] entry"), table=path[-2])
-    return f"[{path[-1]}]"
+        return Message(N_("this entry"))
+    return Message(N_("this table"))
 
 
 #: The words of msgspec's comparisons: "must be at most 168 (found 200)".
@@ -223,6 +224,8 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         field = _fields(owner).get(key)
         tags = _tag_choices(tp) if field is None else None
         missing = Message(N_("the required key `{key}` is missing"), key=key)
+        if label := label_of(path, key):
+            missing = Message(N_("{label} is missing; it is required"), label=Message(label))
         if tags and tags[0] == key:
             return Problem(path, missing, Message(
                 N_("add `{key} = {example}` to {section} (one of {choices})"), key=key,
@@ -296,11 +299,14 @@ def explain(error: msgspec.ValidationError, root: Any, raw: Any) -> Problem:
         fix = Message(N_("write it as {expected}"), expected=expected)
         inner = get_args(_strip(tp))
         if get_origin(_strip(tp)) is list and inner and _is_struct(_strip(inner[0])):
-            expected = Message(N_("[[{key}]] tables"), key=key)
-            fix = Message(N_("write each entry under its own [[{key}]] header"), key=key)
+            expected = Message(N_("a list of entries"))
+            fix = Message(N_("take this line out, and add each entry with `endorse add {key}`"),
+                          key=key)
+        elif _is_struct(_strip(tp)) and isinstance(path[-1], int):
+            fix = Message(N_("take this line out, and add the entry with `endorse add {key}`"),
+                          key=key)
         elif _is_struct(_strip(tp)):
-            header = f"[[{key}]]" if isinstance(path[-1], int) else f"[{key}]"
-            fix = Message(N_("write it as a table, under a {header} header"), header=header)
+            fix = Message(N_("write it as a table, under a {header} header"), header=f"[{key}]")
         if _strip(tp) is dt.date:
             fix = Message(N_("write a date with no time and no quotes, e.g. `{key} = 2024-03-15`"),
                           key=key)
@@ -350,17 +356,23 @@ _TOML_REASONS = {
          N_("write the key, `=` and the value, e.g. `hours = 3`; a key is one word, with _ "
             "for a space")),
     "Expected ']' at the end of a table declaration":
-        (N_("expected ']' at the end of a table declaration"), None),
+        (N_("the heading on this line is not closed with ']'"),
+         N_("end the heading with ']', as the other headings of the file end")),
     "Expected ']]' at the end of an array declaration":
-        (N_("expected ']]' at the end of an array declaration"), None),
+        (N_("the heading on this line is not closed with two brackets"),
+         N_("end the heading with two closing brackets, as the other entries' headings "
+            "end")),
     "Expected newline or end of document after a statement":
         (N_("expected a new line or the end of the file after a statement"),
          N_("put each `key = value` on a line of its own; after the value, only a note "
             "starting with # may follow")),
     "Invalid initial character for a key part":
         (N_("a key starts with a character it cannot have"), None),
-    "Invalid statement": (N_("invalid statement"), None),
-    "Invalid value": (N_("invalid value"), None),
+    "Invalid statement":
+        (N_("this line is neither a heading nor a `key = value`"), None),
+    "Invalid value": (N_("the value after `=` is not one the file can hold"),
+                      N_("put text in quotes, and write numbers, dates and true or false "
+                         "as they are")),
     "Unclosed array":
         (N_("a list is not closed with ']'"),
          N_("separate the list's items with commas, and close it with ']'")),
@@ -466,8 +478,9 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
         name = ".".join(part.strip(" '\"") for part in m[1].split(",") if part.strip())
         return Problem(path or (name,), Message(N_("the table [{name}] is written twice"),
                                                 name=name),
-                       Message(N_("merge the two [{name}] tables; for a list of entries, write "
-                                  "[[{name}]]"), name=name))
+                       Message(N_("merge the two into one; for several entries, write each "
+                                  "heading as `endorse add` writes them, with two brackets "
+                                  "each side") if name in ALL else N_("merge the two into one")))
     if message in ("Unclosed array", "Unclosed inline table") and line:
         opened = _opened_before(lines, line, "[" if message == "Unclosed array" else "{")
         if opened and opened != line:  # noticed on a later line: point where it opens
@@ -498,7 +511,7 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
         return Problem(path, Message(N_("`{key}` has no value after its `=`"), key=key),
                        Message(N_("write the value after the `=`, or delete the line")))
     reason, fix = _TOML_REASONS.get(message, (None, None))
-    return Problem(path, Message(N_("is not valid TOML: {reason}"),
-                                 reason=Message(reason) if reason else lowered),
+    return Problem(path, Message(reason) if reason else Message(
+                       N_("the file cannot be read from here: {reason}"), reason=lowered),
                    Message(fix or N_("check the quotes, brackets and `=` on that line")))
 

@@ -63,7 +63,20 @@ class Loaded(Generic[T]):
         from .locate import format_where
 
         return error(message, file=self.name, where=format_where(path) or None,
-                     line=self.line_of(path), fix=fix, **values)
+                     line=self.line_of(path), fix=fix, place=_place(error, path, self.raw),
+                     **values)
+
+
+def _place(error: type[FileProblem], path: KeyPath, raw: Any) -> Any:
+    """A portfolio's place in words; a rules file (read by those who write it) keeps its key
+    path."""
+    from ..errors import PortfolioError
+
+    if not issubclass(error, PortfolioError):
+        return None
+    from ..model.places import Place
+
+    return Place(tuple(path), raw)
 
 
 def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
@@ -168,7 +181,8 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
             message = message.replace("(at end of document)", "").strip()
         problem = explain_toml(text, line, message)
         raise error(problem.message, file=name, where=format_where(problem.path) or None,
-                    line=problem.line or line, fix=problem.fix) from None
+                    line=problem.line or line, fix=problem.fix,
+                    place=_place(error, problem.path, None)) from None
 
 
 def load(path: Path, kind: type[T], error: type[FileProblem], *, name: str | None = None) -> Loaded[T]:

@@ -69,16 +69,25 @@ def _error(row: Row) -> dict:
 
 def error_reason(row: Row, *, said: bool = False) -> str:
     """Why a file could not be read, with the field it is about: the one wording of `check`,
-    `validate` and the report (which gives the line apart); in English, or as ``said`` in the
-    reader's language."""
+    `validate` and the report (which gives the line apart); in English with the key path, for
+    scripts, or as ``said`` to people: the entry and key in words, in the reader's language."""
+    if said and row.error_said:
+        return row.error_said
     where = f"{row.error_where}: " if row.error_where else ""
-    return f"{where}{(row.error_said if said else None) or row.error or ''}"
+    return f"{where}{row.error or ''}"
 
 
 def _error_text(row: Row, language: Language = ENGLISH) -> str:
+    """The line and the sentence people read: the entry and key in words."""
     place = (language.gettext("line {number}: ").format(number=row.error_line)
              if row.error_line else "")
-    return f"{place}{error_reason(row, said=not language.english)}"
+    return f"{place}{error_reason(row, said=True)}"
+
+
+def _error_csv(row: Row) -> str:
+    """The line, key path and message, in English, as CSV and JUnit have always had them."""
+    place = f"line {row.error_line}: " if row.error_line else ""
+    return f"{place}{error_reason(row)}"
 
 
 class Writer:
@@ -209,7 +218,7 @@ class Csv(Writer):
                                   "credentials_met", "error", "error_line"])
 
     def row(self, row: Row) -> None:
-        error = _error_text(row) if row.invalid else ""
+        error = _error_csv(row) if row.invalid else ""
         line = row.error_line or ""
         file, applicant = row.file, row.applicant or ""
         if self.validate:
@@ -396,7 +405,7 @@ class JUnit(Writer):
             self.cases.append(head + " />")
             return
         if kind == "invalid":
-            message = _error_text(row)
+            message = _error_csv(row)
             body = message + (f"\nfix: {row.error_fix}" if row.error_fix else "")
         elif kind == "unmet":
             message = (f"{row.credential} is not met: {row.requirements_met} of "

@@ -24,22 +24,9 @@ from msgspec.structs import replace
 from ..i18n import ENGLISH, Language, N_, Nn_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
                              RequirementResult, Said)
+from ..model.places import NOUNS, NTH, ONE, ordinal  # noqa: F401 - from here too
 from ..model.rules import Rules
 from ..model.texts import localized
-
-#: What one entry of each section is called.
-NOUNS = {"education": N_("degree"), "work": N_("job"), "training": N_("training"),
-         "supervision": N_("RS/C session"), "reference": N_("reference"), "exam": N_("exam"),
-         "applicant": N_("details")}
-
-#: An entry of each section, counted from 1: "your 4th training".
-NTH = {"education": N_("your {nth} degree"), "work": N_("your {nth} job"),
-       "training": N_("your {nth} training"), "supervision": N_("your {nth} RS/C session"),
-       "reference": N_("your {nth} reference"), "exam": N_("your {nth} exam"),
-       "applicant": N_("your {nth} details")}
-
-#: The one entry of a section that is a table of its own.
-ONE = {"exam": N_("your exam"), "applicant": N_("your details")}
 
 #: A count of each unit the engine counts in, in the singular and the plural.
 UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
@@ -73,14 +60,6 @@ _COMMAND = re.compile(
 def command(section: str | None) -> str:
     """The command that adds an entry to ``section``."""
     return f"`endorse interview --section {section}`" if section else EDIT
-
-
-def ordinal(n: int, language: Language = ENGLISH) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st...; in Spanish "n.º 4"."""
-    if not language.english:
-        return language.pgettext("an entry's number counted from 1", "number {n}").format(n=n)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def number(value: object, language: Language = ENGLISH) -> str:

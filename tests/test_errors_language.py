@@ -123,7 +123,7 @@ SLIPS = [
      "clave es una sola palabra, con _ en lugar de espacios\n"),
     ("a Windows path", TRAINING + 'certificate = "C:\\Users\\ana.pdf"\n',
      "línea 7: su capacitación n.º 1, Certificado: una barra invertida (\\) en el texto inicia un "
-     "código que TOML no conoce\n"
+     "código que el archivo no conoce\n"
      "  cómo resolverlo: escriba cada barra invertida dos veces (\\\\), o ponga el texto "
      "entre comillas simples en lugar de comillas dobles\n"),
     ("two keys on a line", TRAINING + 'provider = "a" date = 2025-01-01\n',

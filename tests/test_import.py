@@ -175,8 +175,9 @@ def test_skip_bad_adds_the_good_rows_and_lists_the_others(cli, path, tmp_path) -
     run = cli("import", str(log), str(path), "--yes", "--skip-bad", "--lang", "en")
     assert run.code == 0, run.err
     assert [e.date.isoformat() for e in _value(path).supervision[before:]] == ["2026-03-04"]
-    assert ("warning: 1 row was left out:\n"
+    assert ("warning: 1 row cannot be read and is left out:\n"
             '  row 3, Hours "two": write a number of hours, e.g. 1.5, 1:30 or 90 min\n') in run.err
+    assert run.err.index("row 3") < run.err.index("added 1")  # named before it is written
 
 
 def test_dry_run_writes_nothing(cli, path, tmp_path) -> None:
@@ -315,7 +316,12 @@ def test_a_map_that_names_no_column_or_no_field_is_refused(cli, path, tmp_path) 
     assert "--map: there is no column 'Minutes'; the header row has: \"Date\", \"Hours\"" in run.err
     run = cli("import", str(log), str(path), "--yes", "--lang", "en", "--map", "Hours=hour")
     assert run.code == 2
-    assert "--map: supervision has no field 'hour'; did you mean hours?" in run.err
+    assert ("--map: a log of RS/C sessions has no field 'hour'; did you mean Hours?\n"
+            "  fix: name one of: Date, Hours, Provider, Individual/Group, Provider's "
+            "Endorsement, Notes\n") in run.err  # what the README lists, never an inner field
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es", "--map", "Hours=hora")
+    assert ("--map: un registro de sesiones de RS/C no tiene el campo 'hora'; ¿quiso decir "
+            "Horas?") in run.err
     assert path.read_bytes() == before
 
 
@@ -323,7 +329,7 @@ def test_the_preview_is_in_the_readers_language(cli, path, tmp_path) -> None:
     log = _csv(tmp_path, "Fecha;Minutos;Proveedor\n15/03/2026;90;Ana López\n")
     run = cli("import", str(log), str(path), "--dry-run", "--lang", "es")
     assert run.code == 0, run.err
-    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Estado",
+    assert run.out.splitlines()[:2] == ["Fila  Fecha      Minutos  Proveedor  Resultado",
                                         "   2  15/3/2026      1,5  Ana López  se agrega"]
     assert "log.csv: 1 sesión de RS/C para agregar a" in run.out
     assert run.err == "nota: --dry-run: no se escribió nada\n"
@@ -389,16 +395,17 @@ def test_the_delimiter_is_the_one_that_splits_the_header(text, mark) -> None:
 
 
 def test_a_wide_preview_is_cut_to_the_width_header_first(cli, path, tmp_path) -> None:
-    """80 columns: a header wider than its cells gives way before the cells do, and a cell
-    cut short ends in "…"; the entry keeps it whole."""
+    """80 columns: a header wider than its cells gives way before the cells do, then the
+    columns other than the title, date and hours; a cell cut short ends in "…"; the entry
+    keeps it whole."""
     title = "Infant and Early Childhood Mental Health: Foundations of Practice"
     log = _csv(tmp_path, "Course title,Sponsoring organization,Date attended,Credit hours\n"
                          f'"{title}",State University of the North,1/5/2026,2\n')
     run = cli("import", str(log), str(path), "--yes", "--lang", "en")
     assert run.code == 0, run.err
     assert run.out.splitlines()[:2] == [
-        "Row  Course title            Sponsoring organization  Date at…  Credit …  Status",
-        "  2  Infant and Early Chil…  State University of th…  1/5/2026         2  to add"]
+        "Row  Course title                         Sponsorin…  Date at…   Credit…  Result",
+        "  2  Infant and Early Childhood Mental…   State Uni…  1/5/2026         2  to add"]
     assert _value(path).training[-1].title == title
 
 
@@ -544,3 +551,224 @@ def test_dates_in_the_other_order_point_to_the_language_that_reads_them(cli, pat
     assert run.code == 0, run.err
     assert [e.date.isoformat() for e in _value(path).supervision[-2:]] == ["2026-03-15",
                                                                            "2026-03-02"]
+
+
+# -- a Spanish-speaking teacher's files: the kind of log, the answers, the messages -----------
+
+#: A state registry's transcript as Excel saves it in Spanish: ';', the Windows code page.
+TRANSCRIPT_ES = """\
+Fecha;Título del curso;Horas;Proveedor;Créditos;Estado
+15/03/2025;Apego y vínculo;1,5;Registro Estatal;1,5;Completado
+02/04/2025;Niñez temprana: desarrollo socioemocional;3;Universidad Comunitaria;3;Completado
+Totales;;4,5;;;
+"""
+
+
+def test_a_transcript_with_a_course_title_column_is_read_as_trainings(cli, path,
+                                                                     tmp_path) -> None:
+    log = _csv(tmp_path, TRANSCRIPT_ES, encoding="cp1252")
+    before = len(_value(path).training), len(_value(path).supervision)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    assert "2 capacitaciones para agregar" in run.out
+    added = _value(path).training[before[0]:]
+    assert [(e.title, e.date.isoformat(), e.hours, e.provider) for e in added] == [
+        ("Apego y vínculo", "2025-03-15", 1.5, "Registro Estatal"),
+        ("Niñez temprana: desarrollo socioemocional", "2025-04-02", 3,
+         "Universidad Comunitaria")]
+    assert len(_value(path).supervision) == before[1]
+
+
+@pytest.mark.parametrize("title", ["TÍTULO DEL CURSO", "titulo_del_curso", "Course Title",
+                                   "Nombre del curso", "Workshop", "Training title",
+                                   "Taller", "Título del curso completado"])
+def test_a_title_column_is_recognised_however_it_is_written(title) -> None:
+    from endorse_cli.interview.columns import recognised
+
+    headers = ["Fecha", title, "Horas", "Proveedor"]
+    assert recognised("training", headers)[1] == ("title", False)
+
+
+@pytest.mark.parametrize("headers", [
+    # RS/C's columns and a course: both fit, neither is guessed
+    "Fecha;Horas;Supervisor/a;Seminario de lectura",
+    # a course column no section reads, with columns an RS/C log has
+    "Fecha;Horas;Proveedor;Individual/Grupal;Taller"])
+def test_columns_that_fit_two_kinds_of_log_or_name_a_course_are_not_guessed(
+        cli, path, tmp_path, headers) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, headers + "\n15/03/2025;1,5;Ana Ríos;Individual;Apego\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 2
+    assert "endorse no puede saber qué tipo de registro es este" in run.err
+    assert "diga cuál con --section capacitación o --section supervisión" in run.err
+    assert path.read_bytes() == before
+
+
+def test_map_decides_the_kind_of_log_from_every_column(cli, path, tmp_path) -> None:
+    """--map names a field only trainings have: the log is read as trainings, and what is
+    missing is said of trainings, not of the RS/C log the other columns would make."""
+    log = _csv(tmp_path, "Fecha;Curso dictado;Horas;Proveedor\n15/03/2025;Apego;1,5;Ana\n")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es",
+              "--map", "Curso dictado=Temas")
+    assert run.code == 2
+    assert "las columnas parecen un historial de capacitaciones, pero ninguna da" in run.err
+    assert "supervision" not in run.err and "RS/C" not in run.err
+
+
+def test_competency_areas_by_their_names_in_either_language(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Título;Fecha;Horas;Proveedor;Áreas de competencia\n"
+                         'Apego;15/03/2025;1,5;Ana;"Reflexión, Pensamiento"\n'
+                         "Duelo;16/03/2025;2;Ana;Comunicación\n"
+                         "Bases;17/03/2025;2;Ana;Fundamentos teóricos\n"
+                         'Ética;18/03/2025;2;Ana;"reflection; thinking"\n'
+                         '"Leyes";19/03/2025;2;Ana;"Law, regulation & agency policy; Reflexión"\n')
+    before = len(_value(path).training)
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 0, run.err
+    assert [e.competencies for e in _value(path).training[before:]] == [
+        ["reflection", "thinking"], ["communicating"], ["theoretical-foundations"],
+        ["reflection", "thinking"], ["law-regulation-policy", "reflection"]]
+
+
+def test_add_takes_area_names_split_by_semicolons_too(cli, path) -> None:
+    run = cli("add", "training", str(path), "--title", "Apego", "--date", "15/03/2025",
+              "--hours", "1,5", "--competency", "Trabajo con otras personas; Reflexión",
+              "--lang", "es")
+    assert run.code == 0, run.err
+    assert _value(path).training[-1].competencies == ["working-with-others", "reflection"]
+
+
+def test_skip_bad_with_every_row_bad_names_each_and_fails(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n30/02/2025;1,5;Marta Ríos\n"
+                         "03/06/2025;hora y media;Marta Ríos\n")
+    run = cli("import", str(log), str(path), "--yes", "--skip-bad", "--lang", "es")
+    assert run.code == 1
+    assert ("aviso: 2 filas no se pueden leer y quedan fuera:\n"
+            '  fila 2, Fecha "30/02/2025": ') in run.err
+    assert '  fila 3, Horas "hora y media": escriba un número de horas' in run.err
+    assert "error: no se agregó nada: ninguna fila de log.csv se pudo agregar" in run.err
+    assert path.read_bytes() == before
+
+
+def test_an_empty_file_is_said_plainly_without_an_english_name(cli, path, tmp_path) -> None:
+    empty = tmp_path / "vacio.csv"
+    empty.write_bytes(b"")
+    run = cli("import", str(empty), str(path), "--yes", "--lang", "es")
+    assert run.code == 1
+    assert "error: vacio.csv está vacío: no tiene fila de encabezados ni filas" in run.err
+    assert "`endorse template SECCIÓN -o ARCHIVO`" in run.err
+    assert "Bring your records" not in run.err and "nada" not in run.err.split("\n")[0][-6:]
+
+
+def test_a_file_with_a_header_and_no_rows_says_so(cli, path, tmp_path) -> None:
+    before = path.read_bytes()
+    log = _csv(tmp_path, TRANSCRIPT_ES.splitlines()[0] + "\n", encoding="cp1252")
+    run = cli("import", str(log), str(path), "--yes", "--lang", "es")
+    assert run.code == 1
+    assert ("log.csv tiene una fila de encabezados pero ninguna fila debajo: parece un "
+            "historial de capacitaciones, sin nada que agregar") in run.err
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [("template", "exam", "-o", "x.csv"),
+                                     ("template", "examen-final", "-o", "x.csv"),
+                                     ("import", "log.csv", "portfolio.toml", "--section", "exam")])
+def test_the_sections_offered_are_the_ones_that_can_be_imported(cli, path, tmp_path, command,
+                                                                monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _csv(tmp_path, "Date,Hours,Provider\n3/4/2026,1,Ana Lopez\n")
+    run = cli(*command, "--lang", "en")
+    assert run.code == 2
+    assert "use one of: training, supervision, work, education, reference" in run.err
+    assert "exam\n" not in run.err and "exam," not in run.err.split("fix:")[1]
+
+
+def test_the_spanish_template_names_the_areas_and_gives_the_title_room(cli, tmp_path) -> None:
+    out = tmp_path / "plantilla.xlsx"
+    run = cli("template", "training", "-o", str(out), "--lang", "es")
+    assert run.code == 0, run.err
+    sheet = openpyxl.load_workbook(out).active
+    by_header = {c.value: c for c in sheet[1]}
+    note = by_header["Áreas de competencia"].comment.text
+    assert "Fundamentos teóricos; Leyes, normas y políticas de la agencia;" in note
+    assert "theoretical-foundations" not in note
+    title = by_header["Título"].column_letter
+    assert sheet.column_dimensions[title].width >= 40
+
+
+def test_spanish_help_has_spanish_placeholders_and_the_commands_mood(cli) -> None:
+    run = cli("import", "--help", "--lang", "es")
+    assert "ORIGEN" in run.out and "--sheet NOMBRE" in run.out
+    assert "--map COLUMNA=CAMPO" in run.out and "SOURCE" not in run.out
+    assert "Agregar a su portafolio las filas" in " ".join(run.out.split())
+    run = cli("template", "--help", "--lang", "es")
+    assert "Escribir un registro en blanco" in " ".join(run.out.split())
+
+
+def test_an_unclear_answer_is_asked_again_and_never_writes(path, tmp_path) -> None:
+    """``no sé`` ends in the key for yes and ``quizas`` too: neither is an answer."""
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n15/03/2026;1,5;Rosa Díaz\n")
+    before = path.read_bytes()
+    child = _spawn("import", log.name, path.name, lang="es_US.UTF-8", cwd=tmp_path)
+    child.expect(r"¿Agregar 1 sesión de RS/C a portfolio\.toml\?")
+    child.send("no sé\r")
+    child.expect("'no sé' no es ni sí ni no; escriba s o n")
+    child.send("quizas\r")
+    child.expect("'quizas' no es ni sí ni no; escriba s o n")
+    assert path.read_bytes() == before
+    child.send("no\r")
+    child.expect("no se escribió nada")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 0
+    assert path.read_bytes() == before
+
+
+def test_with_rows_left_out_enter_alone_adds_nothing(path, tmp_path) -> None:
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n15/03/2026;1,5;Rosa Díaz\n"
+                         "16/03/2026;dos;Rosa Díaz\n")
+    before = path.read_bytes()
+    child = _spawn("import", log.name, path.name, "--skip-bad", lang="es_US.UTF-8",
+                   cwd=tmp_path)
+    child.expect('fila 3, Horas "dos"')  # named before the question
+    child.expect(r"¿Agregar 1 sesión de RS/C a portfolio\.toml\?")
+    child.expect(r"\(s/N\)")  # no, unless told
+    child.send("\r")
+    child.expect("no se escribió nada")
+    child.expect(pexpect_eof())
+    child.close()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("word,section", [("capacitacion", "training"),
+                                          ("capacitación", "training"),
+                                          ("Capacitación", "training"),
+                                          ("supervisión", "supervision"),
+                                          ("SUPERVISION", "supervision")])
+def test_sections_are_taken_by_their_spanish_names(cli, path, tmp_path, word, section) -> None:
+    out = tmp_path / "plantilla.csv"
+    run = cli("template", word, "-o", str(out), "--lang", "es")
+    assert run.code == 0, run.err
+    first = out.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first == {"training": "Título;Proveedor;Fecha;Horas (de 60 minutos);Salud mental "
+                                 "infantil;Áreas de competencia",
+                     "supervision": "Fecha;Horas;Proveedor;Individual/Grupal;Respaldo del "
+                                    "proveedor;Notas"}[section]
+    log = _csv(tmp_path, "Fecha;Horas;Proveedor\n15/03/2025;1,5;Ana Ríos\n")
+    run = cli("import", str(log), str(path), "--dry-run", "--section", word, "--lang", "es")
+    assert (run.code == 0) == (section == "supervision"), run.err
+    if section == "training":  # read as trainings, as told: the title is missing
+        assert "las columnas parecen un historial de capacitaciones" in run.err
+    run = cli("template", "examen", "-o", str(tmp_path / "e.csv"), "--lang", "es")
+    assert ("use uno de estos: capacitación, supervisión, trabajo, estudios, referencia"
+            in run.err)
+
+
+def test_a_second_course_column_beside_the_title_is_kept(cli, path, tmp_path) -> None:
+    log = _csv(tmp_path, "Course title,Workshop series,Course description,Date,Hours\n"
+                         "Attachment,Early years,Two mornings,3/4/2026,3\n")
+    run = cli("import", str(log), str(path), "--dry-run", "--lang", "en")
+    assert run.code == 0, run.err
+    assert '"Workshop series" and "Course description" are kept' in run.out

@@ -152,3 +152,32 @@ def test_a_spanish_speaker_starts_a_portfolio_with_mistakes_then_stops(tmp_path)
 def test_the_english_words_check_would_see_english() -> None:
     assert english_words("? Add another job? (y/N)") == {"add", "another", "job"}
     assert english_words("? ¿Agregar otro empleo? (s/N) `endorse add training`") == set()
+
+
+def test_a_yes_or_no_question_takes_only_a_clear_answer(tmp_path) -> None:
+    """The questionnaire's yes-or-no questions are read as `import`'s: ``no sé`` (which ends
+    in the key for yes) and ``quizás`` are asked again, ``sí`` in full is yes, Enter the
+    default."""
+    import io
+    import shutil
+
+    from conftest import EXAMPLES
+
+    path = tmp_path / "p.toml"
+    shutil.copy(EXAMPLES / "home-visitor.toml", path)
+    before = path.read_bytes()
+    screen = io.StringIO()
+    child = spawn("interview", str(path), "--section", "training", log=screen)
+    try:
+        child.expect(r"¿Agregar otra capacitación\?")
+        child.send("no sé\r")
+        child.expect("'no sé' no es ni sí ni no; escriba s o n")
+        child.send("quizás\r")
+        child.expect("'quizás' no es ni sí ni no; escriba s o n")
+        child.send("Sí\r")
+        child.expect("Nombre del curso")  # a clear yes, in full, goes on
+        child.sendcontrol("c")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert path.read_bytes() == before

@@ -89,16 +89,16 @@ CASES = [
      "  fix: merge the two into one; for several entries, write each heading as `endorse add` "
      "writes them, with two brackets each side\n"),
     ("US date", HEAD + '[[training]]\ntitle = "t"\ndate = 3/15/2024\nhours = 1\n',
-     ", line 6: your 1st training, Date: 3/15/2024 is not a date TOML reads\n"
+     ", line 6: your 1st training, Date: 3/15/2024 is not written as a date the file can read\n"
      "  fix: write the date as YYYY-MM-DD, e.g. `date = 2024-03-15`"),
     ("unpadded date", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-3-5\n',
-     ", line 6: your 1st job, Start: 2024-3-5 is not a date TOML reads"),
+     ", line 6: your 1st job, Start: 2024-3-5 is not written as a date the file can read"),
     ("impossible date", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-02-30\nhours = 1\n',
      ", line 6: your 1st training, Date: 2024-02-30 is not a real date"),
     ("unquoted text", HEAD + '[[work]]\ntitle = Home Visitor\nstart = 2024-01-01\n',
      ', line 5: your 1st job, Job title: text must be in quotes\n  fix: write `title = "Home Visitor"`'),
     ("yes for true", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\ninfant_family = yes\n',
-     ", line 7: your 1st job, In the field: yes is not a TOML yes or no\n"
+     ", line 7: your 1st job, In the field: yes is not written as a yes or no the file can read\n"
      "  fix: write `infant_family = true` or `infant_family = false`, in lower case"),
     ("decimal comma", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = 1,5\n',
      ", line 7: your 1st training, Hours: 1,5 has a decimal comma\n"

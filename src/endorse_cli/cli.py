@@ -983,18 +983,18 @@ def add(
     "sessions, a training transcript, your jobs, degrees or references. Shows them first."))
 def import_(
     source: Annotated[str, typer.Argument(
-        metavar="SOURCE", help=N_("The spreadsheet: .csv, .xlsx, .xls or .ods."),
+        metavar=N_("SOURCE"), help=N_("The spreadsheet: .csv, .xlsx, .xls or .ods."),
         show_default=False)],
     file: FileArg = None,
     section: Annotated[Optional[str], typer.Option(
-        "--section", "-s", metavar="SECTION",
+        "--section", "-s", metavar=N_("SECTION"),
         help=Worded(N_("What the rows are: {names} (default: guessed from the columns)."),
                     LOGGED), show_default=False)] = None,
     sheet: Annotated[Optional[str], typer.Option(
-        "--sheet", metavar="NAME", help=N_("The sheet of a workbook to read (default: the "
+        "--sheet", metavar=N_("NAME"), help=N_("The sheet of a workbook to read (default: the "
                                            "first)."), show_default=False)] = None,
     map_: Annotated[Optional[list[str]], typer.Option(
-        "--map", metavar="COLUMN=FIELD", help=N_("Read a column the tool does not know as "
+        "--map", metavar=N_("COLUMN=FIELD"), help=N_("Read a column the tool does not know as "
         "this field, e.g. --map \"Facilitator=provider\" (repeat it)."),
         show_default=False)] = None,
     dry_run: Annotated[bool, typer.Option(
@@ -1018,9 +1018,9 @@ def import_(
     "`endorse import` reads, in your language."))
 def template(
     section: Annotated[str, typer.Argument(
-        metavar="SECTION", help=Worded(N_("{names}."), LOGGED), show_default=False)],
+        metavar=N_("SECTION"), help=Worded(N_("{names}."), LOGGED), show_default=False)],
     out: Annotated[Path, typer.Option(
-        "--output", "-o", metavar="FILE", help=N_("The file to write: .xlsx or .csv."),
+        "--output", "-o", metavar=N_("FILE"), help=N_("The file to write: .xlsx or .csv."),
         show_default=False)],
     rules: RulesOpt = None,
     lang: LangOpt = None,

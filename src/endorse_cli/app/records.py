@@ -18,11 +18,17 @@ def _section(app: Application, given: str | None) -> str | None:
 
     if given is None:
         return None
-    section = section_named(given, app.language)
+    _ = app.language.gettext
+    from ..interview.importing import typed_section
+
+    fix = _("use one of: {choices}").format(choices=", ".join(
+        typed_section(s, app.language) for s in IMPORTED))
+    try:
+        section = section_named(given, app.language)
+    except UsageError as refused:  # offered: only the sections a log is imported into
+        raise UsageError(refused.said.say(app.language), fix=fix) from None
     if section not in IMPORTED:
-        _ = app.language.gettext
-        raise UsageError(_("{section} is not kept in a log").format(section=section),
-                         fix=_("use one of: {choices}").format(choices=", ".join(IMPORTED)))
+        raise UsageError(_("{section} is not kept in a log").format(section=given), fix=fix)
     return section
 
 
@@ -49,6 +55,18 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
     term.console.file.flush()  # the preview before any message
     importing.refuse(result, skip_bad, language)
     new = result.having("new")
+    left = result.having("refused")
+    if left:  # each named before anything is asked or written
+        term.message(language.ngettext(
+            "{count} row cannot be read and is left out:",
+            "{count} rows cannot be read and are left out:", len(left)).format(
+                count=len(left)) + "\n" + importing.refusals(result, language),
+            label="warning", style="33")
+    if not new and left:
+        raise importing.RowsRefused(_("nothing was added: no row of {path} could be added").format(
+            path=result.source.name), fix=language.ngettext(
+                "correct the row in the spreadsheet and import it again",
+                "correct the rows in the spreadsheet and import it again", len(left)))
     if not new:
         term.message(_("nothing to add: nothing was written"), label="done", style="32")
         return
@@ -64,7 +82,7 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
         from ..interview.ask import Asker, yes_or_no
 
         if not Asker._run(yes_or_no(_("Add these {count} to {path}?").format(
-                count=count, path=path), True, language)):
+                count=count, path=path), not left, language)):  # rows left out: no unless told
             term.message(_("nothing was written"), label="stopped", style="33")
             return
     entries = [row.entry for row in new]
@@ -78,12 +96,11 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
     term.message(language.ngettext("added {count} to {path}", "added {count} to {path}",
                                    len(entries)).format(count=count, path=path),
                  label="done", style="32")
-    left = result.having("refused")
     if left:
-        term.message(language.ngettext(
-            "{count} row was left out:", "{count} rows were left out:", len(left)).format(
-                count=len(left)) + "\n" + importing.refusals(result, language),
-            label="warning", style="33")
+        term.message(language.ngettext("{count} row was left out (named above).",
+                                       "{count} rows were left out (named above).",
+                                       len(left)).format(count=len(left)),
+                     label="warning", style="33")
     first = len(doc.entries(result.section)) - len(entries)
     for line in _flags(app, doc, result.section, first):
         term.message(line, label="warning", style="33")

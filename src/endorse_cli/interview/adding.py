@@ -123,12 +123,13 @@ def _split(section: str, args: list[str], language: Language = ENGLISH,
     return given, file
 
 
-def area_ids(text: str, language: Language, rules_file: Path | None = None) -> str:
-    """``reflexión, pensamiento`` as ``reflection,thinking``: competency areas typed by the
-    names the rules give them in ``language`` (``[i18n.es.areas]``), without regard to case or
-    accents, a name of several words whole between commas or with hyphens for its spaces; an
-    id, or a word that names no area, is left as it is (and refused, if it is none, by
-    :func:`.fields.parse`)."""
+def area_ids(text: str, language: Language) -> str:
+    """``reflexión; pensamiento`` as ``reflection,thinking``: competency areas typed by the
+    names the rules give them, in English or in ``language`` (``[i18n.es.areas]``), or by
+    their ids, without regard to case or accents, between commas, semicolons or line breaks;
+    a name of several words is taken whole (or with hyphens for its spaces), even one with a
+    comma in it. An id, or a word that names no area, is left as it is (and refused, if it is
+    none, by :func:`.fields.parse`)."""
     import re
     import unicodedata
 
@@ -137,17 +138,26 @@ def area_ids(text: str, language: Language, rules_file: Path | None = None) -> s
 
     def plain(word: str) -> str:
         decomposed = unicodedata.normalize("NFKD", word.strip().lower())
-        return "".join(c for c in decomposed if not unicodedata.combining(c))
+        return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
     names: dict[str, str] = {}
-    for slug, info in localized(load_rules(rules_file).value, language.code).areas.items():
-        names[plain(info.label)] = names[plain(info.label).replace(" ", "-")] = slug
-    ids = []
-    for piece in (p for p in text.split(",") if p.strip()):
-        if plain(piece) in names:
-            ids.append(names[plain(piece)])
+    rules = load_rules().value
+    for words in (rules, localized(rules, language.code)):
+        for slug, info in words.areas.items():
+            names[plain(info.label)] = names[plain(info.label).replace(" ", "-")] = slug
+            names[slug] = slug
+    pieces = [p for p in re.split(r"[,;\n]", text) if p.strip()]
+    ids: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for n in (3, 2, 1):  # a name with a comma in it spans pieces
+            if plain(",".join(pieces[i:i + n])) in names and i + n <= len(pieces):
+                ids.append(names[plain(",".join(pieces[i:i + n]))])
+                i += n
+                break
         else:
-            ids += [names.get(plain(word), word) for word in re.split(r"\s+", piece.strip())]
+            ids += [names.get(plain(word), word) for word in re.split(r"\s+", pieces[i].strip())]
+            i += 1
     return ",".join(ids)
 
 
@@ -163,10 +173,9 @@ def add(section: str, args: list[str], *, no_input: bool, default_file: Any,
     today = dt.date.today()
     typed = {key: ",".join(raw) if isinstance(raw, list) else str(raw)
              for key, raw in given.items()}
-    if not language.english:  # an area may be typed by its name in the language
-        for field in SECTIONS[section]:
-            if field.kind == "areas" and field.key in typed:
-                typed[field.key] = area_ids(typed[field.key], language, rules_file)
+    for field in SECTIONS[section]:  # an area may be typed by its name, in either language
+        if field.kind == "areas" and field.key in typed:
+            typed[field.key] = area_ids(typed[field.key], language)
     answers, refused = read_entry(section, typed, today=today, language=language)
     missing: list[Field] = []
     for problem in refused:

@@ -303,12 +303,12 @@ YES, NO = N_("Yes"), N_("No")
 
 def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> questionary.Question:
     """A yes-or-no question, as questionary's ``confirm`` asks it, in ``language``: its hint
-    (``(S/n)``), the key for yes (``s`` in Spanish; ``y`` always works too) and the answer it
-    shows (``Sí``).
+    (``(S/n)``) and the answer it shows (``Sí``).
 
-    A key shows its answer and Enter takes it (Enter alone takes the default): people type
-    ``s`` then Enter, and an Enter that answered the next question unseen would put every
-    answer after it one question off."""
+    The answer is typed, then Enter takes it: a clear word for yes or no in either language
+    (``s``, ``sí``, ``si``, ``y``, ``yes``, ``n``, ``no``: :func:`.fields.yes_word`), or
+    nothing for the default. Anything else (``no sé``, ``quizás``) is said not to be an
+    answer and asked again: a word that only starts or ends with a key never answers."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.formatted_text import to_formatted_text
     from prompt_toolkit.key_binding import KeyBindings
@@ -317,20 +317,23 @@ def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> ques
     from questionary.question import Question
     from questionary.styles import merge_styles_default
 
+    from .fields import yes_word
+
     _ = language.gettext
-    status: dict[str, Any] = {"answer": None, "complete": False}
+    status: dict[str, Any] = {"answer": None, "complete": False, "unclear": None}
 
     def tokens() -> Any:
         shown = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {message} ")]
         if not status["complete"]:
+            if status["unclear"] is not None:
+                shown.append(("class:instruction", _(
+                    "{typed} is not yes or no; type {yes} or {no}").format(
+                        typed=repr(status["unclear"]), yes=language.pgettext("key for yes", "y"),
+                        no=language.pgettext("key for no", "n")) + " "))
             shown.append(("class:instruction", _(YES_NO_HINT[0 if default else 1]) + " "))
         if status["answer"] is not None:
             shown.append(("class:answer", _(YES) if status["answer"] else _(NO)))
         return to_formatted_text(shown)
-
-    def done(event: Any) -> None:
-        status["complete"] = True
-        event.app.exit(result=status["answer"])
 
     keys = KeyBindings()
 
@@ -339,34 +342,17 @@ def yes_or_no(message: str, default: bool, language: Language = ENGLISH) -> ques
     def _stop(event: Any) -> None:
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
-    def answer(value: bool) -> Any:
-        def press(event: Any) -> None:  # shown at once; Enter then takes it
-            status["answer"] = value
-        return press
-
-    # y and n always work; a language may add its own keys ("s" for "sí").
-    yes_keys = {"y", language.pgettext("key for yes", "y")}
-    no_keys = {"n", language.pgettext("key for no", "n")} - yes_keys
-    for key in yes_keys:
-        keys.add(key)(answer(True))
-        keys.add(key.upper())(answer(True))
-    for key in no_keys:
-        keys.add(key)(answer(False))
-        keys.add(key.upper())(answer(False))
-
-    @keys.add(Keys.ControlH)
-    def _back(event: Any) -> None:
-        status["answer"] = None
-
     @keys.add(Keys.ControlM, eager=True)
     def _enter(event: Any) -> None:
-        if status["answer"] is None:
-            status["answer"] = default
-        done(event)
-
-    @keys.add(Keys.Any)
-    def _other(event: Any) -> None:
-        """Nothing else is typed in."""
+        buffer = event.current_buffer
+        typed = buffer.text.strip()
+        answer = default if not typed else yes_word(typed, language)
+        buffer.reset()
+        if answer is None:  # asked again, saying what was not an answer
+            status["unclear"] = typed
+            return
+        status["answer"], status["complete"] = answer, True
+        event.app.exit(result=answer)
 
     return Question(PromptSession(tokens, key_bindings=keys,
                                   style=merge_styles_default([None])).app)

@@ -23,8 +23,11 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     "training": {
         "title": (N_("Title"), "Course", "Course title", "Course name", "Training",
                   "Training title", "Training name", "Workshop", "Event", "Event title",
-                  "Session title", "Class", "Activity", "Título", "Titulo", "Curso",
-                  "Nombre del curso", "Capacitación", "Taller", "Actividad", "Evento"),
+                  "Session title", "Class", "Class title", "Activity", "Workshop title",
+                  "Course name/title", "Título", "Titulo", "Curso",
+                  "Título del curso", "Nombre del curso", "Capacitación",
+                  "Título de la capacitación", "Nombre de la capacitación", "Taller",
+                  "Título del taller", "Nombre del taller", "Actividad", "Evento"),
         "provider": (N_("Provider"), "Trainer", "Presenter", "Instructor", "Training provider",
                      "Sponsor", "Sponsoring organization", "Organization", "Offered by",
                      "Proveedor", "Capacitador", "Capacitadora", "Presentador",
@@ -97,6 +100,16 @@ COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+#: Words that make a header name a course or a title (compared as :func:`words` splits them):
+#: a file with such a column is never taken for an RS/C log, and a section that leaves such a
+#: column unread is not guessed.
+TITLE_LIKE = ("title", "course", "training", "workshop", "class", "webinar", "seminar",
+              "titulo", "curso", "capacitacion", "taller", "seminario", "clase")
+
+#: The fields a header with a title word fills when no column is named as :data:`COLUMNS`
+#: names it (``Título del curso completado``).
+LIKE: dict[str, tuple[str, ...]] = {"training": ("title",)}
+
 #: Headers that give hours in minutes: a plain number under them is minutes.
 IN_MINUTES: dict[str, tuple[str, ...]] = {
     "hours": ("Minutes", "Mins", "Duration (minutes)", "Duration (min)", "Length (minutes)",
@@ -119,6 +132,28 @@ def normal(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in plain if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "", plain.casefold())
+
+
+def words(name: str) -> list[str]:
+    """A header's words as compared: no case or accents, split at spaces and punctuation."""
+    plain = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return [w for w in re.split(r"[\W_]+", plain.casefold()) if w]
+
+
+#: Words that make a header name something else, whatever title word it has too
+#: (``Training hours``, ``Course date``, ``Estado del curso``).
+NOT_TITLE = ("hours", "hrs", "date", "day", "provider", "credits", "credit", "id", "code",
+             "number", "status", "horas", "fecha", "dia", "proveedor", "creditos", "codigo",
+             "numero", "estado", "duration", "duracion", "description", "descripcion",
+             "type", "tipo", "level", "nivel", "format", "formato", "location", "lugar",
+             "category", "categoria", "modality", "modalidad")
+
+
+def title_like(name: str) -> bool:
+    """Whether a header names a course or a title (``Título del curso``, ``Workshop``)."""
+    said = words(name)
+    return any(w in TITLE_LIKE for w in said) and not any(w in NOT_TITLE for w in said)
 
 
 def _names(section: str) -> dict[str, tuple[str, bool]]:
@@ -147,17 +182,25 @@ def known(section: str) -> dict[str, tuple[str, bool]]:
     return _KNOWN[section]
 
 
-def recognised(section: str, headers: Iterable[str]) -> dict[int, tuple[str, bool]]:
+def recognised(section: str, headers: Iterable[str],
+               like: bool = True) -> dict[int, tuple[str, bool]]:
     """The columns of ``headers`` (by index) that ``section`` knows, and what each fills; a
-    field named by two columns is filled by the first."""
+    field named by two columns is filled by the first. With ``like``, a field of
+    :data:`LIKE` no column names is filled by the one column with a title word."""
     names = known(section)
     taken: dict[int, tuple[str, bool]] = {}
     keys: set[str] = set()
+    headers = list(headers)
     for i, header in enumerate(headers):
         hit = names.get(normal(header))
         if hit is not None and hit[0] not in keys:
             taken[i] = hit
             keys.add(hit[0])
+    for key in LIKE.get(section, ()) if like else ():  # no column named exactly: the one a title word names
+        like = [i for i, h in enumerate(headers) if i not in taken and title_like(h)]
+        if key not in keys and len(like) == 1:
+            taken[like[0]] = (key, False)
+            keys.add(key)
     return taken
 
 

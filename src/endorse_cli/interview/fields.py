@@ -419,6 +419,22 @@ _YES = {"y": True, "yes": True, "true": True, "n": False, "no": False, "false": 
         "s": True, "si": True, "sí": True}
 
 
+def yes_word(text: str, language: Language = ENGLISH) -> bool | None:
+    """What ``text`` answers to a yes-or-no question: a clear word for yes or no in English or
+    in ``language`` (its keys and its words, without regard to case or accents), else None."""
+    import unicodedata
+
+    def plain(word: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", word.strip().casefold())
+        return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+    words = {plain(word): value for word, value in _YES.items()}
+    for value, key, word in ((True, "key for yes", "yes"), (False, "key for no", "no")):
+        words.setdefault(plain(language.pgettext(key, word[0])), value)
+        words.setdefault(plain(language.gettext(word)), value)
+    return words.get(plain(text))
+
+
 def _refused(word: str, choices: tuple[str, ...], language: Language) -> str:
     """``word`` is not one of ``choices``: the closest, if one is close, then all of them."""
     from ..io.hints import did_you_mean

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import EndorseError, UsageError
 from ..i18n import ENGLISH, N_, Language, Nn_
 from .columns import COLUMNS, IMPORTED, VALUE_WORDS, header, is_total, normal, recognised
+from .adding import area_ids
 from .fields import SECTIONS, Field, choice_words, labels, listed, read_entry
 
 #: How many rows from the top the header row may be found in (a title may stand above it).
@@ -34,6 +35,11 @@ SAME_ENTRY: dict[str, tuple[str, ...]] = {
     "education": ("degree", "field", "institution"),
     "reference": ("name", "email"),
 }
+
+#: What a sheet of each section is, as a sentence names it.
+LOG_OF = {"training": N_("a log of trainings"), "supervision": N_("a log of RS/C sessions"),
+          "work": N_("a list of jobs"), "education": N_("a list of degrees"),
+          "reference": N_("a list of references")}
 
 #: A count of the entries of each section.
 COUNTED = {"training": Nn_("{count} training", "{count} trainings"),
@@ -102,7 +108,7 @@ def parse_maps(maps: list[str], language: Language = ENGLISH) -> dict[str, str]:
 
 def _field_of(section: str, target: str, language: Language) -> str:
     """The field of ``section`` that ``--map ...=target`` names: its key, its option or one
-    of its column names."""
+    of its column names (in either language)."""
     _ = language.gettext
     fields = [f for f in SECTIONS[section] if f.kind != "file"]
     for f in fields:
@@ -113,12 +119,13 @@ def _field_of(section: str, target: str, language: Language) -> str:
         return next(iter(hits.values()))[0]
     from ..io.hints import did_you_mean
 
-    keys = [f.key for f in fields]
-    guess = did_you_mean(target, keys)
-    said = (_("--map: {section} has no field {field}; did you mean {guess}?") if guess
-            else _("--map: {section} has no field {field}"))
-    raise UsageError(said.format(section=section, field=repr(target), guess=guess),
-                     fix=_("name one of: {fields}").format(fields=", ".join(keys)))
+    # the fields the README lists, by the names the reader's template gives them
+    shown = {header(section, key, language): key for key in COLUMNS[section]}
+    guess = did_you_mean(target, list(shown))
+    said = (_("--map: {log} has no field {field}; did you mean {guess}?") if guess
+            else _("--map: {log} has no field {field}"))
+    raise UsageError(said.format(log=_(LOG_OF[section]), field=repr(target), guess=guess),
+                     fix=_("name one of: {fields}").format(fields=", ".join(shown)))
 
 
 def _text(cell: Any) -> str:
@@ -160,7 +167,7 @@ def _choice_words(rules: Any, language: Language) -> dict[str, dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for section in IMPORTED:
         for f in SECTIONS[section]:
-            if f.kind != "choice" or not f.choices:
+            if f.kind not in ("choice", "many") or not f.choices:
                 continue
             words = found.setdefault(f.key, {})
             for value in f.choices:
@@ -183,51 +190,82 @@ def _header_row(rows: list[tuple[int, list[Any]]], sections: tuple[str, ...],
         headers = [_text(c) for c in cells]
         if any(normal(h) in maps for h in headers if h):
             return i
-        if any(recognised(s, headers) for s in sections):
+        if any(recognised(s, headers, like=False) for s in sections):
             return i
     return None
 
 
 def _section(headers: list[str], given: str | None, maps: dict[str, str],
              language: Language) -> tuple[str, dict[int, tuple[str, bool]]]:
-    """The section the columns are a log of, and the field each column fills."""
+    """The section the columns are a log of, and the field each column fills.
+
+    Without ``given``, a section is guessed only when it is plain: every column ``--map``
+    names is a field of it, its required columns are all there, no other such section reads a
+    column it leaves unread, and no column that names a course or a title is left unread
+    (a file with one is never an RS/C log). Otherwise the two likeliest are named."""
+    from .columns import LIKE, title_like
+
     _ = language.gettext
     candidates = (given,) if given else IMPORTED
     scored = []
     for section in candidates:
         columns = dict(recognised(section, headers))
+        fits = True
         for i, h in enumerate(headers):
             if normal(h) in maps:
                 key = _field_of(section, maps[normal(h)], language) if given else (
                     _quiet_field(section, maps[normal(h)]))
                 if key is None:
+                    fits = False
                     continue
                 columns = {j: v for j, v in columns.items() if v[0] != key}
                 columns[i] = (key, False)
         keys = {key for key, _minutes in columns.values()}
         missing = [f for f in SECTIONS[section] if f.required and f.key not in keys]
-        scored.append((not missing, len(columns), section, columns, missing))
-    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-    complete, count, section, columns, missing = scored[0]
+        scored.append((fits, not missing, len(columns), section, columns, missing))
+    scored.sort(key=lambda s: s[:3], reverse=True)
+    fits, complete, count, section, columns, missing = scored[0]
+    if not given and not fits:  # no section has every field --map names
+        for target in maps.values():
+            _field_of(section, target, language)
     if given and missing or not complete:
         named = [f'"{h}"' for h in headers if h]
         raise UsageError(
-            _("the columns read as {section}, but none gives {fields}; the header row has: "
-              "{headers}").format(section=section, fields=listed(
+            _("the columns read as {log}, but none gives {fields}; the header row has: "
+              "{headers}").format(log=_(LOG_OF[section]), fields=listed(
                   [_(f.prompt).lower() for f in missing], language),
                   headers=", ".join(named) or _("nothing")),
             fix=(_("name the column with --map COLUMN={key}, or leave --section out to let "
                    "the columns say what the rows are") if given else
                  _("name the column with --map COLUMN={key}, or give --section if this is "
-                   "another kind of log")).format(key=missing[0].key))
-    ties = [s[2] for s in scored if s[0] and s[1] == count and s[2] != section]
-    if ties and not given:
+                   "another kind of log")).format(key=header(section, missing[0].key,
+                                                             language)))
+    if given:
+        return section, columns
+    # a second course column beside a training's title is only kept (``Course type``)
+    read_title = section in LIKE and any(key in LIKE[section] for key, _m in columns.values())
+    titles = [h for i, h in enumerate(headers)
+              if title_like(h) and i not in columns and not read_title]
+    others = [s[3] for s in scored[1:] if s[0] and s[1] and not set(s[4]) <= set(columns)]
+    if titles or others:
+        guessed = section
+        other = (others or [s[3] for s in scored[1:]])[0]
+        if section == "supervision":  # named first: the one a course or a title goes with
+            section, other = other, section
+        why = (_("the column {column} names a course or a title, which {log} has no column "
+                 "for").format(column=f'"{titles[0]}"', log=_(LOG_OF[guessed])) if titles
+               else _("the columns could be {one} or {other}").format(
+                   one=_(LOG_OF[section]), other=_(LOG_OF[other])))
         raise UsageError(
-            _("the columns could be a log of {one} or of {other}").format(
-                one=section, other=ties[0]),
+            _("endorse cannot tell what kind of log this is: {why}").format(why=why),
             fix=_("say which with --section {one} or --section {other}").format(
-                one=section, other=ties[0]))
+                one=typed_section(section, language), other=typed_section(other, language)))
     return section, columns
+
+
+def typed_section(section: str, language: Language) -> str:
+    """``section`` as ``--section`` takes it, in the reader's words (``capacitación``)."""
+    return language.pgettext("a section's name, typed", section)
 
 
 def _quiet_field(section: str, target: str) -> str | None:
@@ -247,15 +285,21 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
     table = read_sheet(source, sheet)
     mapped = parse_maps(maps, language)
     rows = table.rows
+    first = next((cells for _n, cells in rows if any(_text(c) for c in cells)), None)
+    if first is None:
+        raise EmptySheet(_("{path} is empty: it has no header row and no rows").format(
+            path=source.name), fix=_("export the log again with its rows, or write a blank "
+                                     "one to fill with {command}").format(
+                                         command=_blank_log(language)))
     top = _header_row(rows, (section,) if section else IMPORTED, mapped)
     if top is None:
-        first = next((cells for _n, cells in rows if any(_text(c) for c in cells)), [])
         raise UsageError(
             _("no column of {path} is one endorse knows; its first row has: {headers}").format(
-                path=source, headers=", ".join(f'"{_text(c)}"' for c in first if _text(c))
-                or _("nothing")),
-            fix=_("name the columns with --map COLUMN=FIELD, e.g. --map \"Fecha=date\" (the "
-                  "recognised names are in the README, \"Bring your records\")"))
+                path=source, headers=", ".join(f'"{_text(c)}"' for c in first if _text(c))),
+            fix=_("name the columns with --map COLUMN=FIELD, e.g. --map \"{example}=date\"; "
+                  "{command} writes a blank log with the names endorse reads").format(
+                      example=header("training", "date", language),
+                      command=_blank_log(language)))
     headers = [_text(c) for c in rows[top][1]]
     unknown = [column for column in mapped if column not in {normal(h) for h in headers}]
     if unknown:
@@ -292,6 +336,11 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
                 text += " min"
             if fields[key].kind == "choice" and text:
                 text = words.get(key, {}).get(normal(text), text)
+            elif fields[key].kind == "areas" and text:
+                text = area_ids(text, language)
+            elif fields[key].kind == "many" and text:  # each by its value or its words
+                text = ",".join(words.get(key, {}).get(normal(w), w.strip())
+                                for w in re.split(r"[,;\n]", text) if w.strip())
             given[key] = text
         row = Row(number, given)
         first = next(t for t in texts if t)
@@ -317,6 +366,11 @@ def plan(source: Path, portfolio_value: Any, *, section: str | None, sheet: str 
         row.entry = entry
         row.status = "refused" if row.refused else "new"
         result.rows.append(row)
+    if not result.rows:
+        raise EmptySheet(_("{path} has a header row but no rows under it: it reads as {log}, "
+                           "with nothing to add").format(path=source.name,
+                                                         log=_(LOG_OF[chosen])),
+                         fix=_("fill in the rows under the header, then import it again"))
     result.kept = [names[i] for i in kept_at if i in kept_used]
     result.other_order = _other_order(result, fields, language)
     _mark_repeats(result, portfolio_value)
@@ -392,6 +446,9 @@ def counted(section: str, count: int, language: Language) -> str:
     return language.ngettext(singular, plural, count).format(count=count)
 
 
+#: The columns the preview cuts last, with the dates and hours.
+SHOWN_WHOLE = ("title", "name")
+
 STATUS = {"new": N_("to add"), "repeat": N_("already there"), "total": N_("a total"),
           "refused": N_("refused")}
 
@@ -406,22 +463,27 @@ def show(console: Any, result: Plan, words: dict[str, dict[str, str]],
     fields = {f.key: f for f in SECTIONS[result.section]}
     keys = [k for k in fields if k in result.read]
     right = [True] + [fields[k].kind in ("hours", "count") for k in keys] + [False]
-    lines = [[_("Row"), *(result.read[k] for k in keys), _("Status")]]
+    lines = [[_("Row"), *(result.read[k] for k in keys), _("Result")]]
     lines += [[str(row.number), *(_shown(fields[k], row, words, language) for k in keys),
                _(STATUS[row.status])] for row in result.rows]
     data = [max([len(line[i]) for line in lines[1:]] + [1]) for i in range(len(lines[0]))]
     widths = [max(len(lines[0][i]), data[i]) for i in range(len(lines[0]))]
     room = (console.width or 80) - 2 * (len(widths) - 1)
     inner = range(1, len(widths) - 1)
-    while sum(widths) > room and max(widths[1:-1], default=0) > 8:
-        # a header wider than its cells gives way first, then the widest column
-        over = max(inner, key=lambda i: widths[i] - max(data[i], 8))
-        widest = over if widths[over] > max(data[over], 8) else max(
-            inner, key=lambda i: widths[i])
-        widths[widest] -= 1
+    # what gives way, in turn: a header wider than its cells; the other columns, down to
+    # 10; then the title, date and hours, down to 8
+    kept = {i + 1 for i, k in enumerate(keys) if k in SHOWN_WHOLE or fields[k].kind in (
+        "date", "hours")}
+    for phase in (lambda i: max(data[i], 8), lambda i: 10 if i not in kept else widths[i],
+                  lambda i: 8):
+        while sum(widths) > room:
+            widest = max(inner, key=lambda i: widths[i] - phase(i), default=None)
+            if widest is None or widths[widest] <= phase(widest):
+                break
+            widths[widest] -= 1
 
     def cell(text: str, i: int) -> str:
-        text = text if len(text) <= widths[i] else text[:widths[i] - 1] + "…"
+        text = text if len(text) <= widths[i] else text[:widths[i] - 1].rstrip() + "…"
         return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
 
     styles = {"repeat": "dim", "total": "dim", "refused": "bold red"}
@@ -488,6 +550,16 @@ def refusals(result: Plan, language: Language = ENGLISH) -> str:
             shown = f' "{text}"' if text.strip() else ""
             lines.append(f"  {cell}{shown}: {reason}")
     return "\n".join(lines)
+
+
+def _blank_log(language: Language) -> str:
+    """The command that writes a blank log, its placeholders in the reader's words."""
+    _ = language.gettext
+    return f"`endorse template {_('SECTION')} -o {_('FILE')}`"
+
+
+class EmptySheet(EndorseError):
+    """A spreadsheet with no rows to import: nothing was written."""
 
 
 class RowsRefused(EndorseError):

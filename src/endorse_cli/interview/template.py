@@ -24,6 +24,8 @@ from .fields import AREAS, SECTIONS, Field, asked, asked_in_force, bounds, choic
 #: The name of the sheet of each section's log.
 SHEET = {"training": N_("Trainings"), "supervision": N_("RS/C sessions"), "work": N_("Jobs"),
          "education": N_("Degrees"), "reference": N_("References")}
+#: The width of a column, in characters, by what it holds (a title is read whole).
+WIDE = {"title": 40, "text": 24, "areas": 30, "many": 20}
 #: The rows of a workbook its checks cover.
 ROWS = 1000
 
@@ -85,7 +87,9 @@ def _workbook(section: str, fields: list[Field], rules: Any, language: Language)
         letter = get_column_letter(number)
         cell = sheet.cell(row=1, column=number, value=header(section, f.key, language))
         cell.font = Font(bold=True)
-        sheet.column_dimensions[letter].width = max(14, len(str(cell.value)) + 4)
+        sheet.column_dimensions[letter].width = max(WIDE.get(f.kind if f.key != "title" else
+                                                             "title", 14),
+                                                    len(str(cell.value)) + 4)
         cells = f"{letter}2:{letter}{ROWS + 1}"
         check = None
         note = _(f.prompt)
@@ -118,7 +122,8 @@ def _workbook(section: str, fields: list[Field], rules: Any, language: Language)
                 check.error = _("Choose one of: {choices}").format(choices=", ".join(offered))
             note += "\n" + ", ".join(offered)
         elif f.kind == "areas":
-            note += "\n" + ", ".join(AREAS)
+            names = choice_words(f, words)  # by their names: a name may hold a comma
+            note += "\n" + "; ".join(names.get(area, area) for area in AREAS)
         elif f.kind == "many":
             note += "\n" + ", ".join(f.choices)
         cell.comment = Comment(note, "endorse", width=260, height=120)

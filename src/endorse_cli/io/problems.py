@@ -461,7 +461,7 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
                        Message(N_("add the closing quote ({quote}) at the end of the text"),
                                quote=quote), line=line)
     if _BAD_ESCAPE.match(message):
-        return Problem(path, Message(N_("a backslash (\\) in the text starts a code that TOML "
+        return Problem(path, Message(N_("a backslash (\\) in the text starts a code that the file "
                                         "does not know")),
                        Message(N_("write each backslash twice (\\\\), or put the text in "
                                   "single quotes instead of double quotes")))
@@ -493,7 +493,7 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
             if message.startswith("Invalid date") or iso:
                 return Problem(path, Message(N_("{value} is not a real date"), value=value),
                                Message(N_("check the day and month")))
-            return Problem(path, Message(N_("{value} is not a date TOML reads"), value=value),
+            return Problem(path, Message(N_("{value} is not written as a date the file can read"), value=value),
                            Message(N_("write the date as YYYY-MM-DD, e.g. `{key} = 2024-03-15`"),
                                    key=key))
         if re.fullmatch(r"-?\d+,\d+", value):
@@ -501,7 +501,7 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
                            Message(N_("write decimals with a point, e.g. `{key} = {point}`"),
                                    key=key, point=value.replace(",", ".")))
         if value.lower() in ("yes", "no", "true", "false", "on", "off", "y", "n"):
-            return Problem(path, Message(N_("{value} is not a TOML yes or no"), value=value),
+            return Problem(path, Message(N_("{value} is not written as a yes or no the file can read"), value=value),
                            Message(N_("write `{key} = true` or `{key} = false`, in lower case"),
                                    key=key))
         if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):

@@ -46,7 +46,8 @@ def check_target(loaded: Loaded[Portfolio], rules: Rules) -> None:
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
                   today: dt.date | None = None,
                   rsc_per_month: float | None = None, words: str = "all",
-                  language: Language = ENGLISH, lines: bool = True) -> Assessment:
+                  language: Language = ENGLISH, lines: bool = True,
+                  rules_option: str | None = None) -> Assessment:
     """Judge an already read portfolio as of ``as_of``; warnings get the lines they point at.
 
     ``today`` is the last day anything can have been logged: paces are measured up to it when
@@ -55,7 +56,8 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
     ``json`` (the sentences of the JSON contract) or ``none`` (codes only, for a table).
     ``language``: the language of the sentences (the JSON contract's are always English).
     ``lines``: False leaves the warnings without their lines (finding them reads the file),
-    for a caller that shows none.
+    for a caller that shows none. ``rules_option``: the rules as the reader named them, which
+    the commands in the sentences repeat (``--rules imh-e-2025``).
     """
     check_target(loaded, rules)
     result = judge(loaded.value, rules, as_of, rsc_per_month=rsc_per_month, today=today)
@@ -65,7 +67,7 @@ def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
         located = [replace(w, line=loaded.line_of(parse_where(w.where))) for w in result.warnings]
         warnings = tuple(sorted(located, key=lambda w: (w.line or 0, w.where)))
         result = replace(result, warnings=warnings)
-    result = replace(result, file=loaded.name)
+    result = replace(result, file=loaded.name, rules_option=rules_option)
     if words == "none":
         return result
     from .render.sentences import word

@@ -19,7 +19,7 @@ def judged(app: Application, file: str | None, rsc_per_month: float | None) -> A
     rules = app.rules
     path = app.portfolio(file, stdin=True)
     return assess_loaded(read_portfolio(path), rules, app.as_of, today=app.today,
-                         rsc_per_month=rsc_per_month)
+                         rsc_per_month=rsc_per_month, rules_option=app.rules_option)
 
 
 def assess(app: Application, file: str | None, *, fmt: Format,

@@ -24,7 +24,8 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     path = app.portfolio(file)
     original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
-    result = app.worded(assess_loaded(loaded, rules, app.as_of, today=app.today))
+    result = app.worded(assess_loaded(loaded, rules, app.as_of, today=app.today,
+                                             rules_option=app.rules_option))
     picked, why = checklist_for(result, named)
     source = resolve_rules(app.rules_file) or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"

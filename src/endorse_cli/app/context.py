@@ -90,6 +90,12 @@ class Application:
         return load_rules(self.rules_file)
 
     @property
+    def rules_option(self) -> str | None:
+        """The rules as the reader named them (a pack's name or a file), for the commands the
+        sentences show; None for the default rules."""
+        return str(self.rules_file) if self.rules_file else None
+
+    @property
     def rules(self) -> Rules:
         return self.loaded_rules.value
 

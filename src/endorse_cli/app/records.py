@@ -116,7 +116,7 @@ def _flags(app: Application, doc: object, section: str, first: int) -> list[str]
     loaded = parse_portfolio(doc.text, name=str(doc.path))  # type: ignore[attr-defined]
     try:
         result = assess_loaded(loaded, app.rules, app.as_of, today=app.today,
-                               language=app.language)
+                               language=app.language, rules_option=app.rules_option)
     except EndorseError:  # e.g. a target not in the rules: said by every other command
         return []
     return importing.flags(result, section, first, app.language)

@@ -270,7 +270,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "missing_areas": areas,
         "chart": chart(portfolio, chosen, result.as_of, language=language),
         "rsc_logs": rsc_logs(portfolio, rules, chosen, language, result.as_of),
-        "warnings": grouped(result.warnings, language, result.file),
+        "warnings": grouped(result.warnings, language, result.file, result.rules_option),
         "attachments": attachments,
         "missing_attachments": missing,
         "version": version,

@@ -50,6 +50,7 @@ class Session:
         self.term = term
         self.path = path
         self.rules = load_rules(rules_file).value
+        self.rules_option = str(rules_file) if rules_file else None
         #: The questions of rules packs that these rules read (none under the default rules).
         self.in_force = asked_in_force(self.rules)
         self.today = dt.date.today()
@@ -291,7 +292,8 @@ class Session:
 
     def judged(self):  # noqa: ANN201
         assert self.doc is not None
-        return assess_loaded(self.doc.checked(), self.rules, self.today, language=self.language)
+        return assess_loaded(self.doc.checked(), self.rules, self.today, language=self.language,
+                             rules_option=self.rules_option)
 
     def progress(self, name: str) -> str:
         """One line toward the applicant's target, else the recommended credential, e.g.

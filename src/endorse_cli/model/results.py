@@ -173,6 +173,9 @@ class Assessment(Struct, frozen=True, kw_only=True):
     warnings: tuple[PortfolioWarning, ...] = ()
     file: str | None = None
     rules_name: str = ""
+    #: The rules as the reader named them (`--rules imh-e-2025`, or a file), which every
+    #: command in the sentences repeats so that it runs under the same rules; None: default.
+    rules_option: str | None = None
     #: The credential the applicant means to apply for (``applicant.target``).
     target: str | None = None
     #: True once ``render.sentences`` has put every code into words.

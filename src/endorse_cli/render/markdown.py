@@ -46,7 +46,8 @@ def _warnings(assessment: Assessment, language: Language = ENGLISH) -> list[str]
     from .sentences import grouped
 
     lines = ["", "## " + _("Warnings"), ""]
-    for w in grouped(assessment.warnings, language, assessment.file):
+    for w in grouped(assessment.warnings, language, assessment.file,
+                     assessment.rules_option):
         fix = " " + _("Fix: {fix}").format(fix=prose(w.fix)) + place(w, language) + "." \
             if w.fix else ""
         lines.append(f"- {prose(w.message)}.{fix}")
@@ -108,7 +109,7 @@ def _recommended_too(assessment: Assessment, result: CredentialResult, why: str,
 
     return ["", name_commands(language.gettext("Recommended for you: {id}. See `endorse assess` "
                                                "for why.").format(
-        id=esc(assessment.recommended.id)), assessment.file)]
+        id=esc(assessment.recommended.id)), assessment.file, assessment.rules_option)]
 
 
 def gaps(assessment: Assessment, result: CredentialResult, why: str,

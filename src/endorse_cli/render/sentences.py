@@ -541,6 +541,7 @@ class Words:
                  which: Iterable[PortfolioWarning]) -> tuple[PortfolioWarning, ...]:
         """The warnings ``which`` (of ``assessment``) in words: only those are worded."""
         self.file = assessment.file
+        self.rules_option = assessment.rules_option
         named = self.named
         worded = []
         for w in which:
@@ -550,6 +551,8 @@ class Words:
 
     #: The portfolio the words are about; commands in them name it unless it is the default.
     file: str | None = None
+    #: The rules as the reader named them; commands in the words repeat them.
+    rules_option: str | None = None
 
     def named(self, text: str) -> str:
         """``text`` with every command in it (`endorse interview --section work`, `endorse
@@ -557,22 +560,28 @@ class Words:
         on this portfolio: `endorse interview my-file.toml --section work`. The default
         portfolio (./portfolio.toml) needs no name, and a portfolio read from standard input
         has none to give."""
-        return name_commands(text, self.file)
+        return name_commands(text, self.file, self.rules_option)
 
 
-def name_commands(text: str, file: str | None) -> str:
-    """``text`` with every command in it naming ``file`` (see :meth:`Words.named`)."""
-    if not file or file in (DEFAULT_FILE, STDIN_NAME) or "`endorse " not in text:
+def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
+    """``text`` with every command in it naming ``file`` (see :meth:`Words.named`), and the
+    rules ``rules`` as the reader named them (``--rules imh-e-2025``), so that a command shown
+    runs under the rules that asked for it: under a pack, `endorse add reference` asks what the
+    pack counts only when it is told the pack."""
+    if not file or file in (DEFAULT_FILE, STDIN_NAME):
+        file = None
+    if (not file and not rules) or "`endorse " not in text:
         return text
     import shlex
 
-    file = shlex.quote(file)
+    file_part = f" {shlex.quote(file)}" if file else ""
 
     def name(m: re.Match[str]) -> str:
         rest = m[2]
-        if rest == f" {file}" or rest.startswith(f" {file} "):
-            return m[0]  # named already (a sentence made of sentences already named)
-        return f"`endorse {m[1]} {file}{rest}`"
+        if file_part and (rest == file_part or rest.startswith(f"{file_part} ")):
+            rest = rest[len(file_part):]  # named already (a sentence made of named sentences)
+        rules_part = f" --rules {shlex.quote(rules)}" if rules and "--rules" not in rest else ""
+        return f"`endorse {m[1]}{file_part}{rules_part}{rest}`"
 
     return _COMMAND.sub(name, text)
 
@@ -600,7 +609,7 @@ MANY = 3
 
 
 def grouped(warnings: Iterable[PortfolioWarning], language: Language = ENGLISH,
-            file: str | None = None) -> list[PortfolioWarning]:
+            file: str | None = None, rules: str | None = None) -> list[PortfolioWarning]:
     """``warnings`` (in words) as people read them: a cause that applies to many entries of a
     section is said once, with the count and the span of their dates, in place of the first
     of them; every other warning as it is. (JSON keeps one warning per entry.)"""
@@ -616,7 +625,7 @@ def grouped(warnings: Iterable[PortfolioWarning], language: Language = ENGLISH,
             out.append(w)
         elif w is group[0]:
             message, fix = _group_message(group, language)
-            out.append(replace(w, message=message, fix=name_commands(fix, file), line=None))
+            out.append(replace(w, message=message, fix=name_commands(fix, file, rules), line=None))
     return out
 
 

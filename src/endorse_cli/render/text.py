@@ -51,7 +51,8 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
     console.print(Text(_("Warnings"), style="bold yellow"))
     from .sentences import grouped
 
-    for w in grouped(assessment.warnings, language, assessment.file):
+    for w in grouped(assessment.warnings, language, assessment.file,
+                     assessment.rules_option):
         say(console, f"{w.message}.", indent=INDENT, first="  ! ")
         if w.fix:
             say(console, _("fix: {fix}").format(fix=w.fix) + place(w, language), indent=INDENT,
@@ -137,7 +138,7 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
 
         say(console, name_commands(_("Recommended for you: {id}. See `endorse assess` for "
                                      "why.").format(id=assessment.recommended.id),
-                                   assessment.file))
+                                   assessment.file, assessment.rules_option))
     warnings(console, assessment, language)
 
 

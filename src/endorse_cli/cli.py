@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 invalid portfolio or rules file; 2 usage error; 130 interr
 
 # No `from __future__ import annotations` here: typer would have to evaluate every
 # annotation as a string, which doubles the time it takes to build the commands.
+import functools
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -274,7 +275,7 @@ class Spoken:
 
 # -- the shell's habits: --color, --quiet, examples and completion ---------------------------
 
-def _chosen(ctx: typer.Context, param: object, value: object) -> object:
+def _chosen(ctx: typer.Context, param: typer.CallbackParam, value: object) -> object:
     """``--color`` or ``--quiet``, for the terminal of the command run (given before the command
     or after it)."""
     from .render.terminal import CHOICES
@@ -293,20 +294,31 @@ def _chosen(ctx: typer.Context, param: object, value: object) -> object:
     return value
 
 
-def _shell_options() -> list:
-    from typer.core import TyperOption
+def _colours(incomplete: str) -> list[str]:
+    return [c for c in COLOUR_CHOICES if c.startswith(incomplete)]
 
-    return [
-        TyperOption(param_decls=["--color"], type=str, default=None, expose_value=False,
-                    callback=_chosen, metavar="auto|always|never",
-                    autocompletion=lambda _ctx, _args, typed: [
-                        c for c in COLOUR_CHOICES if c.startswith(typed)],
-                    help=N_("Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; "
-                            "FORCE_COLOR forces it), always or never.")),
-        TyperOption(param_decls=["--quiet", "-q"], is_flag=True, default=False,
-                    expose_value=False, callback=_chosen,
-                    help=N_("Only the data and the errors: no notes, warnings or progress.")),
-    ]
+
+@functools.cache
+def _shell_options() -> tuple:
+    """``--color`` and ``--quiet``, declared as every other option is and built once by typer
+    itself (its public ``get_command``), so that they follow typer's own way of making an
+    option whatever its version."""
+    shell = typer.Typer(add_completion=False)
+
+    @shell.command()
+    def options(
+        color: Optional[str] = typer.Option(
+            None, "--color", expose_value=False, callback=_chosen, metavar="auto|always|never",
+            autocompletion=_colours,
+            help=N_("Colour: auto (on a terminal, unless NO_COLOR or TERM=dumb; "
+                    "FORCE_COLOR forces it), always or never.")),
+        quiet: bool = typer.Option(
+            False, "--quiet", "-q", expose_value=False, callback=_chosen,
+            help=N_("Only the data and the errors: no notes, warnings or progress.")),
+    ) -> None:
+        """Never run: its options are taken."""
+
+    return tuple(typer.main.get_command(shell).params)
 
 
 def _write_examples(command: object, ctx: typer.Context, formatter: object) -> None:

@@ -81,6 +81,14 @@ CASES = [
     ("duplicate key", 'format = 1\n[applicant]\nname = "A"\nname = "B"\n',
      ", line 4: your details, Your full name: the key `name` is written twice in this table\n"
      "  fix: keep one of the two lines"),
+    ("duplicate key after letters outside ASCII",
+     'format = 1\n[applicant]\nname = "Ána Muñoz Pérez, née Łukasiewicz"\nname = "B"\n',
+     ", line 4: your details, Your full name: the key `name` is written twice in this table\n"
+     "  fix: keep one of the two lines"),
+    ("two values on a line after accents", HEAD + '[[training]]\ntitle = "Vínculo y apego"\n'
+     'date = 2024-01-01 hours = 2\n',
+     ", line 6: your 1st training, Date: expected a new line or the end of the file after a "
+     "statement\n"),
     ("duplicate table", 'format = 1\n[applicant]\nname = "A"\n[applicant]\nemail = "a@b.org"\n',
      ", line 4: your details: the table [applicant] is written twice\n"
      "  fix: merge the two into one\n"),

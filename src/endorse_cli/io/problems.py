@@ -348,47 +348,47 @@ _KEY_VALUE = re.compile(r'^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=\s*(.*?)\s*(#.*)?$')
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?")
 
 
-#: The reasons the TOML reader gives most, in the catalog (the others stay in its words), each
-#: with what to do about it where that is more than the usual check of the line.
-_TOML_REASONS = {
-    "Expected '=' after a key in a key/value pair":
+#: The slips a line of TOML can hold, each told from the document itself (the place the reader
+#: stopped at and the text there), never from the reader's own English: each kind's words,
+#: and what to do about it where that is more than the usual check of the line.
+_TOML_SLIPS = {
+    "no-equals":
         (N_("a key has no `=` and value after it"),
          N_("write the key, `=` and the value, e.g. `hours = 3`; a key is one word, with _ "
             "for a space")),
-    "Expected ']' at the end of a table declaration":
+    "heading-open":
         (N_("the heading on this line is not closed with ']'"),
          N_("end the heading with ']', as the other headings of the file end")),
-    "Expected ']]' at the end of an array declaration":
+    "entry-heading-open":
         (N_("the heading on this line is not closed with two brackets"),
          N_("end the heading with two closing brackets, as the other entries' headings "
             "end")),
-    "Expected newline or end of document after a statement":
+    "two-statements":
         (N_("expected a new line or the end of the file after a statement"),
          N_("put each `key = value` on a line of its own; after the value, only a note "
             "starting with # may follow")),
-    "Invalid initial character for a key part":
+    "key-start":
         (N_("a key starts with a character it cannot have"), None),
-    "Invalid statement":
+    "statement":
         (N_("this line is neither a heading nor a `key = value`"), None),
-    "Invalid value": (N_("the value after `=` is not one the file can hold"),
-                      N_("put text in quotes, and write numbers, dates and true or false "
-                         "as they are")),
-    "Unclosed array":
+    "value": (N_("the value after `=` is not one the file can hold"),
+              N_("put text in quotes, and write numbers, dates and true or false "
+                 "as they are")),
+    "list-open":
         (N_("a list is not closed with ']'"),
          N_("separate the list's items with commas, and close it with ']'")),
-    "Unclosed inline table":
+    "braces-open":
         (N_("a table in braces is not closed"),
          N_("separate the pairs with commas, and close the braces on the same line")),
 }
 
-#: What the TOML reader says of a text whose closing quote is missing: a line ends (or the
-#: file does) inside it.
-_UNCLOSED = re.compile(r"(Illegal|Found invalid) character '\\n'|Unterminated string"
-                       r"|Expected (\"'(?:'')?\"|'\"(?:\"\")?')$")
-#: ... of a backslash that starts no escape TOML knows (a Windows path: "C:\Users").
-_BAD_ESCAPE = re.compile(r"Unescaped '\\' in a string|Invalid hex value")
-#: ... of any other control character (pasted from elsewhere).
-_CONTROL = re.compile(r"(?:Illegal|Found invalid) character (.+)$")
+#: The escapes a quoted text may hold (TOML 1.1): \b \t \n \f \r \e \" \\ \xHH \uHHHH \UHHHHHHHH.
+_ESCAPE = re.compile(r'\\(?:[btnfre"\\]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})')
+_BASIC_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+#: A character no line of TOML may hold, but a tab.
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+#: What a key may start with: a bare key's character, or a quote.
+_KEY_START = re.compile(r"[A-Za-z0-9_\-\"']")
 
 
 def _real_day(value: str) -> bool:
@@ -399,20 +399,52 @@ def _real_day(value: str) -> bool:
     return True
 
 
-def _opened_before(lines: list[str], line: int, bracket: str) -> int | None:
-    """The line, at or before ``line``, of the value that opens a list (``[``) or a table in
-    braces (``{``) left open."""
-    close = "]" if bracket == "[" else "}"
-    for number in range(min(line, len(lines)), 0, -1):
-        match = _KEY_VALUE.match(lines[number - 1])
-        if match and match[2].startswith(bracket):
-            return number if match[2].count(bracket) > match[2].count(close) else None
-    return None
+def _parses(source: str) -> bool:
+    """Whether ``source`` alone is TOML (so that the slip is not in it, but in what it
+    repeats)."""
+    from .tomlfile import loads
+
+    try:
+        loads(source)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
-def unclosed_quote(text: str) -> tuple[int, str] | None:
-    """The line of the first quoted text that is not closed, and its opening quote: the
-    line a missing closing quote is on, wherever the reader noticed it."""
+def _open_bracket(text: str, pos: int) -> tuple[int, str] | None:
+    """The line and bracket of the outermost list (``[``) or table in braces (``{``) of a value
+    still open at offset ``pos``, the text read as TOML reads it (quotes, notes, headings)."""
+    depth, opened, at, line_start = 0, None, 0, True
+    while at < pos:
+        char = text[at]
+        if char == "\n":
+            line_start = True
+        elif char == "#" or (char == "[" and line_start and not depth):  # a note, a heading
+            end = text.find("\n", at)
+            at = pos if end < 0 else end
+            continue
+        elif char not in " \t\r":
+            line_start = False
+            if text.startswith(('"""', "'''"), at):
+                end = text.find(text[at:at + 3], at + 3)
+                at = pos if end < 0 else end + 3
+                continue
+            if char in "\"'":
+                at += 1
+                while at < pos and text[at] not in (char, "\n"):
+                    at += 2 if char == '"' and text[at] == "\\" else 1
+            elif char in "[{":
+                if not depth:
+                    opened = (text.count("\n", 0, at) + 1, char)
+                depth += 1
+            elif char in "]}" and depth:
+                depth -= 1
+        at += 1
+    return opened if depth else None
+
+
+def _unclosed(text: str) -> tuple[int, str] | None:
+    """The offset of the first quoted text that is not closed, and its opening quote."""
     pos, end = 0, len(text)
     while pos < end:
         char = text[pos]
@@ -424,7 +456,7 @@ def unclosed_quote(text: str) -> tuple[int, str] | None:
             quote = text[pos:pos + 3]
             close = text.find(quote, pos + 3)
             if close < 0:
-                return text.count("\n", 0, pos) + 1, quote
+                return pos, quote
             pos = close + 3
             continue
         elif char in "\"'":
@@ -432,65 +464,90 @@ def unclosed_quote(text: str) -> tuple[int, str] | None:
             while at < end and text[at] not in (char, "\n"):
                 at += 2 if char == '"' and text[at] == "\\" else 1
             if at >= end or text[at] == "\n":
-                return text.count("\n", 0, pos) + 1, char
+                return pos, char
             pos = at
         pos += 1
     return None
 
 
-def explain_toml(text: str, line: int | None, message: str) -> Problem:
-    """A TOML syntax error in words, with the key it is about and a fix for the usual slips."""
+def unclosed_quote(text: str) -> tuple[int, str] | None:
+    """The line of the first quoted text that is not closed, and its opening quote: the
+    line a missing closing quote is on, wherever the reader noticed it."""
+    opened = _unclosed(text)
+    return None if opened is None else (text.count("\n", 0, opened[0]) + 1, opened[1])
+
+
+def explain_toml(text: str, line: int | None, column: int | None = None,
+                 reason: str = "") -> Problem:
+    """A TOML syntax error in words, with the key it is about and a fix for the usual slips.
+
+    The slip is told from the document: the place the reader stopped at (``line`` and
+    ``column``, from 1, which the reader gives as numbers) and the text there, never from
+    the reader's English message; ``reason``, that message, is shown only for a slip of no
+    kind known here.
+    """
     from .locate import LineIndex
 
-    lines = text.splitlines()
-    source = lines[line - 1] if line and line <= len(lines) else ""
-    match = _KEY_VALUE.match(source)
-    key, value = (match[1].strip('"'), match[2]) if match else ("", "")
-    path: Path = ()
-    if line:
-        index = LineIndex("\n".join(lines[: line - 1] + [source]))
-        path = (index.path_at(line, key) if key else index.path_at(line)) or ()
-    lowered = message[0].lower() + message[1:]
+    lines = text.split("\n")
+    line = min(line or len(lines), len(lines))
+    pos = sum(len(before) + 1 for before in lines[:line - 1]) + max(0, (column or 1) - 1)
 
-    if _UNCLOSED.match(message):
-        opened = unclosed_quote(text)
-        if opened and opened[0] != line:  # noticed at the end of the file, or lines later
-            return explain_toml(text, opened[0], message)
-        quote = opened[1] if opened else '"'
-        return Problem(path, Message(N_("the quoted text is not closed")),
+    def at(number: int) -> tuple[Path, str, str]:
+        source = lines[number - 1].rstrip("\r")
+        match = _KEY_VALUE.match(source)
+        key = match[1].strip('"') if match else ""
+        index = LineIndex("\n".join(lines[:number]))
+        return (index.path_at(number, key) if key else index.path_at(number)) or (), key, source
+
+    def slip(kind: str, path: Path, where: int) -> Problem:
+        said, fix = _TOML_SLIPS[kind]
+        return Problem(path, Message(said),
+                       Message(fix or N_("check the quotes, brackets and `=` on that line")),
+                       line=where)
+
+    path, key, source = at(line)
+    match = _KEY_VALUE.match(source)
+    value = match[2] if match else ""
+    heading = source.strip()
+
+    if (opened := _unclosed(text)) is not None and opened[0] <= pos:
+        quoted = text.count("\n", 0, opened[0]) + 1  # where it opens, wherever it was noticed
+        return Problem(at(quoted)[0], Message(N_("the quoted text is not closed")),
                        Message(N_("add the closing quote ({quote}) at the end of the text"),
-                               quote=quote), line=line)
-    if _BAD_ESCAPE.match(message):
+                               quote=opened[1]), line=quoted)
+    if control := _CONTROL_CHAR.search(source):
+        return Problem(path, Message(N_("the line holds an invisible control character ({char})"),
+                                     char=repr(control[0])[1:-1]),
+                       Message(N_("type the line again: text pasted from another program can "
+                                  "bring such characters")))
+    if any("\\" in _ESCAPE.sub("", quoted[1]) for quoted in _BASIC_STRING.finditer(source)):
         return Problem(path, Message(N_("a backslash (\\) in the text starts a code that the file "
                                         "does not know")),
                        Message(N_("write each backslash twice (\\\\), or put the text in "
                                   "single quotes instead of double quotes")))
-    if m := _CONTROL.match(message):
-        return Problem(path, Message(N_("the line holds an invisible control character ({char})"),
-                                     char=m[1].strip("'")),
-                       Message(N_("type the line again: text pasted from another program can "
-                                  "bring such characters")))
-    if message.startswith("Cannot overwrite a value"):
-        return Problem(path, Message(N_("the key `{key}` is written twice in this table"),
-                                     key=key),
-                       Message(N_("keep one of the two lines")))
-    if m := re.match(r"Cannot declare \((.*)\) twice", message):
-        name = ".".join(part.strip(" '\"") for part in m[1].split(",") if part.strip())
-        return Problem(path or (name,), Message(N_("the table [{name}] is written twice"),
-                                                name=name),
-                       Message(N_("merge the two into one; for several entries, write each "
-                                  "heading as `endorse add` writes them, with two brackets "
-                                  "each side") if name in ALL else N_("merge the two into one")))
-    if message in ("Unclosed array", "Unclosed inline table") and line:
-        opened = _opened_before(lines, line, "[" if message == "Unclosed array" else "{")
-        if opened and opened != line:  # noticed on a later line: point where it opens
-            return replace(explain_toml(text, opened, message), line=opened)
+    bracket = _open_bracket(text, pos)
+    if bracket and bracket[0] != line and (match or heading.startswith("[")):
+        # A new statement inside a list or braces: the one that opens them is not closed.
+        return slip("list-open" if bracket[1] == "[" else "braces-open", at(bracket[0])[0],
+                    bracket[0])
+    if heading.startswith("[") and not match:
+        if heading.startswith("[[") and "]]" not in heading:
+            return slip("entry-heading-open", path, line)
+        if "]" not in heading:
+            return slip("heading-open", path, line)
+        if (named := _HEADER.match(source)) and _parses(heading):  # well written: a repeat
+            name = ".".join(part.strip(" '\"") for part in named[1].split("."))
+            return Problem(path or (name,), Message(N_("the table [{name}] is written twice"),
+                                                    name=name),
+                           Message(N_("merge the two into one; for several entries, write each "
+                                      "heading as `endorse add` writes them, with two brackets "
+                                      "each side") if name in ALL else N_("merge the two into one")))
     if match and value:
         iso = re.fullmatch(r"\d{4}-\d\d-\d\d", value)
         if re.fullmatch(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", value) and not (
                 iso and _real_day(value)):  # a good date: the slip is elsewhere
             # A month or day out of range (2025-13-40) is written right, but no real date.
-            if message.startswith("Invalid date") or iso:
+            if iso:
                 return Problem(path, Message(N_("{value} is not a real date"), value=value),
                                Message(N_("check the day and month")))
             return Problem(path, Message(N_("{value} is not written as a date the file can read"), value=value),
@@ -507,11 +564,24 @@ def explain_toml(text: str, line: int | None, message: str) -> Problem:
         if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):
             return Problem(path, Message(N_("text must be in quotes")),
                            Message(N_('write `{key} = "{value}"`'), key=key, value=value))
-    if match and not value and message == "Invalid value":
+        if _parses(source):  # right on its own: the line repeats a key
+            return Problem(path, Message(N_("the key `{key}` is written twice in this table"),
+                                         key=key),
+                           Message(N_("keep one of the two lines")))
+        if any(_parses(source[:space]) for space in range(len(source) - len(value),
+                                                           len(source)) if source[space] == " "):
+            return slip("two-statements", path, line)  # a whole statement, then more
+        return slip("value", path, line)
+    if match:
         return Problem(path, Message(N_("`{key}` has no value after its `=`"), key=key),
                        Message(N_("write the value after the `=`, or delete the line")))
-    reason, fix = _TOML_REASONS.get(message, (None, None))
-    return Problem(path, Message(reason) if reason else Message(
-                       N_("the file cannot be read from here: {reason}"), reason=lowered),
-                   Message(fix or N_("check the quotes, brackets and `=` on that line")))
-
+    if heading and "=" not in heading:
+        return slip("no-equals", path, line)
+    if heading and not _KEY_START.match(heading):
+        return slip("key-start", path, line)
+    if heading:
+        return slip("statement", path, line)
+    lowered = reason[:1].lower() + reason[1:]
+    return Problem(path, Message(N_("the file cannot be read from here: {reason}"),
+                                 reason=lowered),
+                   Message(N_("check the quotes, brackets and `=` on that line")))

@@ -404,6 +404,26 @@ def test_validate_with_another_associations_rules(cli, tmp_path) -> None:
     assert cli("validate", str(portfolio), "--rules", str(rules)).code == 0
 
 
+@pytest.mark.parametrize("opener", ["[", "{a = "])
+def test_nesting_past_any_stack_is_refused_before_it_is_read(cli, tmp_path, opener) -> None:
+    """100,000 levels overflow the TOML reader's stack (a crash, not an error) unless refused
+    first; 80 levels are read, 81 are not, and brackets in quoted text never count."""
+    closer = "]" if opener == "[" else "}"
+    head = 'format = 1\n[applicant]\nname = "A"\n[extra]\n'
+    for depth, code in ((100_000, 1), (81, 1), (80, 0)):
+        path = tmp_path / f"deep{depth}.toml"
+        value = opener * depth + ("1" if opener != "[" else "") + closer * depth
+        path.write_text(head + f"x = {value}\n", encoding="utf-8")
+        run = cli("assess", str(path), "--format", "json", "--as-of", "2026-11-21")
+        assert run.code == code, (depth, run.err)
+        if code:
+            assert "nested too deeply" in run.err
+    quoted = tmp_path / "quoted.toml"
+    quoted.write_text(head + "".join(f'n{i} = "[[[{{{{ draft"\n' for i in range(100)),
+                      encoding="utf-8")
+    assert cli("assess", str(quoted), "--format", "json", "--as-of", "2026-11-21").code == 0
+
+
 def test_deep_nesting_is_a_clear_error(cli, tmp_path) -> None:
     path = tmp_path / "deep.toml"
     path.write_text('format = 1\n[applicant]\nname = "A"\n[extra]\nx = ' + "[" * 2000 + "]" * 2000

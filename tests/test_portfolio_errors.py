@@ -181,19 +181,19 @@ def test_huge_file_is_refused_before_reading(cli, tmp_path) -> None:
 
 
 def test_unreadable_file(cli, tmp_path, monkeypatch) -> None:
-    from pathlib import Path
+    import os
 
     path = tmp_path / "secret.toml"
     path.write_text(HEAD)
 
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self == path:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(name: object, *args: object, **kwargs: object) -> int:
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     run = cli("assess", str(path))
     assert (run.code, run.err) == (1, f"error: {path}: cannot be read: Permission denied\n"
                                       "  fix: check the file's name and permissions\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -84,18 +85,27 @@ def read_bytes(path: Path, error: type[FileProblem], name: str) -> bytes:
     if str(path) == STDIN:
         return _read_stdin(error, name)
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError
-        if not stat.S_ISREG(info.st_mode):
-            raise error(N_("this is not a regular file (a pipe or a device?)"), file=name,
-                        fix=N_("name the .toml file you meant"))
-        if info.st_size > MAX_BYTES:
-            raise error(N_("the file is {size} MB, more than the {most} MB a portfolio or "
-                           "rules file can be"), file=name,
-                        fix=N_("check that this is the file you meant"),
-                        size=round(info.st_size / 1e6, 1), most=MAX_BYTES // 2**20)
-        return path.read_bytes()
+        # One opening: what is checked is what is read (os.open with O_NONBLOCK, so that a
+        # FIFO named by mistake is refused instead of waited on).
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):
+                raise error(N_("this is not a regular file (a pipe or a device?)"), file=name,
+                            fix=N_("name the .toml file you meant"))
+            if info.st_size > MAX_BYTES:
+                raise error(N_("the file is {size} MB, more than the {most} MB a portfolio or "
+                               "rules file can be"), file=name,
+                            fix=N_("check that this is the file you meant"),
+                            size=round(info.st_size / 1e6, 1), most=MAX_BYTES // 2**20)
+            chunks = [os.read(fd, info.st_size + 1)]
+            while chunks[-1] and len(chunks) < MAX_BYTES // 65536 + 2:  # grown since
+                chunks.append(os.read(fd, 65536))
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
     except IsADirectoryError:
         raise error(N_("this is a folder, not a file"), file=name,
                     fix=N_("name a .toml file inside it")) from None
@@ -143,12 +153,77 @@ def read_text(path: Path, error: type[FileProblem], name: str) -> str:
     return decode(read_bytes(path, error, name), error, name)
 
 
+#: The deepest lists and tables in braces may nest (rtoml's limit, which no portfolio comes near):
+#: toml-rs has no limit of its own, and a file of thousands would overflow its stack.
+MAX_DEPTH = 80
+#: Openers to ``(``, closers to ``)``, every other byte dropped (see :func:`_nested_at_most`).
+_BRACKETS = bytes.maketrans(b"[{]}", b"(())")
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+
+
 def loads(text: str) -> dict[str, Any]:
-    """Parse TOML 1.1 with toml-rs (the Rust `toml` crate): a third of rtoml's time, and the
-    same values (dates, times, offsets, big integers, inf and nan) and refusals."""
+    """Parse TOML 1.1 with toml-rs (the Rust `toml` crate): half rtoml's time, and the same
+    values (dates, times, offsets, big integers, inf and nan) and refusals. Lists and tables
+    in braces nested deeper than :data:`MAX_DEPTH` raise RecursionError."""
     import toml_rs
 
+    if not _nested_at_most(text, MAX_DEPTH):
+        raise RecursionError("nested too deeply")
     return toml_rs.loads(text)
+
+
+def _nested_at_most(text: str, most: int) -> bool:
+    """Whether no list or table in braces of ``text`` opens more than ``most`` deep.
+
+    Fast for any file: the brackets alone, with each innermost pair taken out at every pass
+    (a pass a level); only brackets left unpaired (in quoted text, or a slip) send it to a
+    reading that knows quotes and notes."""
+    if text.count("[") + text.count("{") <= most:
+        return True
+    brackets = text.encode("utf-8", "surrogatepass").translate(_BRACKETS, _NOT_BRACKETS)
+    for _ in range(most):
+        paired = brackets.replace(b"()", b"")
+        if len(paired) == len(brackets):
+            break
+        brackets = paired
+    else:
+        if b"()" not in brackets:
+            return True
+        return _depth(text) <= most
+    return not brackets or _depth(text) <= most
+
+
+def _depth(text: str) -> int:
+    """The deepest nesting of lists and tables in braces in the values of ``text``, quoted
+    text and notes skipped, headings not counted."""
+    deepest = depth = at = 0
+    end, line_start = len(text), True
+    while at < end:
+        char = text[at]
+        if char == "\n":
+            line_start = True
+        elif char == "#" or (char == "[" and line_start and not depth):  # a note, a heading
+            at = text.find("\n", at)
+            if at < 0:
+                break
+            continue
+        elif char not in " \t\r":
+            line_start = False
+            if text.startswith(('"""', "'''"), at):
+                close = text.find(text[at:at + 3], at + 3)
+                at = end if close < 0 else close + 3
+                continue
+            if char in "\"'":
+                at += 1
+                while at < end and text[at] not in (char, "\n"):
+                    at += 2 if char == '"' and text[at] == "\\" else 1
+            elif char in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "]}" and depth:
+                depth -= 1
+        at += 1
+    return deepest
 
 
 def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:

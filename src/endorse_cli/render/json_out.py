@@ -27,6 +27,8 @@ def inert(text: str) -> str:
 
 def inert_bytes(data: bytes) -> bytes:
     """:func:`inert` for UTF-8 bytes."""
+    if data.isascii() and b"\x7f" not in data:  # most documents: nothing to look for
+        return data
     return _RAW_UTF8.sub(lambda m: f"\\u{ord(m[0].decode()):04x}".encode(), data)
 
 

@@ -8,12 +8,13 @@ the order of entries.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 from msgspec import Struct, field
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio
 from ..model.results import PortfolioWarning
-from .dates import Period, contains, days_in, merge, shift
+from .dates import Period, days_in, merge, shift
 from .entries import warning
 
 
@@ -107,28 +108,39 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     facts.field_periods = merge(periods)
     facts.field_ahead.sort(key=lambda p: (p[1] is None, p[1]))
 
+    areas = facts.areas
+    log = facts.training_log
     for i, course in enumerate(portfolio.training):
-        if course.date > as_of:
-            warn(_later("training", i, course, "date", course.date, as_of))
+        day = course.date
+        if day > as_of:
+            warn(_later("training", i, course, "date", day, as_of))
             continue
-        facts.areas.update(course.competencies)
+        areas.update(course.competencies)
         if course.imh:
-            facts.training_hours += units(course.hours)
-            facts.training_log.append((course.date, units(course.hours)))
+            log.append((day, round(course.hours * UNITS)))
+    facts.training_hours = sum(hours for _, hours in log)
 
+    # Each session's field period by a binary search over their first days; the sessions in
+    # the field stay in order of the file, sorted once at the end.
     sessions = []
-    starts = [start for start, _ in facts.field_periods]
+    field = facts.field_periods
+    starts = [start for start, _ in field]
+    outside = 0
     for i, session in enumerate(portfolio.supervision):
-        if session.date > as_of:
-            warn(_later("supervision", i, session, "date", session.date, as_of))
+        day = session.date
+        if day > as_of:
+            warn(_later("supervision", i, session, "date", day, as_of))
             continue
-        hours = units(session.hours)
-        if contains(facts.field_periods, session.date, starts):
-            sessions.append((session.date, hours))
+        hours = round(session.hours * UNITS)
+        at = bisect_right(starts, day) - 1
+        if at >= 0 and field[at][1] >= day:
+            sessions.append((day, hours))
         else:
-            facts.sessions_outside_field += hours
+            outside += hours
             facts.outside_field.append(i)
-    facts.sessions = sorted(sessions)
+    facts.sessions_outside_field = outside
+    sessions.sort()
+    facts.sessions = sessions
 
     for ref in portfolio.reference:
         if ref.status == "declined":

@@ -21,9 +21,9 @@ from .facts import Facts
 def red_flags(portfolio: Portfolio, facts: Facts, limits: RedFlags) -> list[PortfolioWarning]:
     as_of = facts.as_of
     flags: list[PortfolioWarning] = []
-    repeats = _twice(portfolio)
+    too_much, repeats = _by_day(portfolio, limits)
     flags += _rsc_outside_field(portfolio, facts)
-    flags += _too_much_in_a_day(portfolio, limits, {w.where for w in repeats})
+    flags += too_much
     flags += repeats
     flags += _references(portfolio, as_of, limits)
     exam = portfolio.exam
@@ -40,42 +40,41 @@ def _rsc_outside_field(portfolio: Portfolio, facts: Facts) -> list[PortfolioWarn
                     date=portfolio.supervision[i].date) for i in facts.outside_field]
 
 
-def _too_much_in_a_day(portfolio: Portfolio, limits: RedFlags,
-                       repeated: set[str]) -> list[PortfolioWarning]:
-    """Hours on one day past the limit, told at the day's last entry (the one just added,
-    when an entry takes the day past it: said as it is saved); an entry logged twice is told
-    once, as a repeat."""
-    flags = []
-    checks = (("supervision", limits.max_rsc_hours_per_day, "rsc-hours-per-day"),
-              ("training", limits.max_training_hours_per_day, "training-hours-per-day"))
-    for section, limit, code in checks:
+def _by_day(portfolio: Portfolio, limits: RedFlags,
+            ) -> tuple[list[PortfolioWarning], list[PortfolioWarning]]:
+    """In one pass over each section: the hours on one day past the limit (RS/C sessions,
+    then trainings), and the entries logged twice (trainings, then sessions).
+
+    Past the limit is told at the day's last entry (the one just added, when an entry takes
+    the day past it: said as it is saved); an entry logged twice (the same day, title or
+    provider, and hours) is told once, as a repeat, and not added to its day again."""
+    too_much: dict[str, list[PortfolioWarning]] = {}
+    repeats: dict[str, list[PortfolioWarning]] = {}
+    checks = (("training", "title", limits.max_training_hours_per_day, "training-hours-per-day"),
+              ("supervision", "provider", limits.max_rsc_hours_per_day, "rsc-hours-per-day"))
+    for section, name, limit, code in checks:
         entries = getattr(portfolio, section)
+        seen: dict[tuple, int] = {}
         totals: dict[dt.date, float] = {}
         last: dict[dt.date, int] = {}
+        twice = repeats[section] = []
         for i, entry in enumerate(entries):
-            if f"{section}[{i}]" not in repeated:
-                totals[entry.date] = totals.get(entry.date, 0) + entry.hours
-                last[entry.date] = i
-        for day, total in sorted(totals.items()):
-            if total > limit:
-                i = last[day]
-                flags.append(warning(code, section, i, entries[i], "hours", date=day,
-                                     hours=total, limit=limit))
-    return flags
-
-
-def _twice(portfolio: Portfolio) -> list[PortfolioWarning]:
-    flags = []
-    for section, name in (("training", "title"), ("supervision", "provider")):
-        seen: dict[tuple, int] = {}
-        for i, entry in enumerate(getattr(portfolio, section)):
-            key = (entry.date, getattr(entry, name).strip().casefold(), entry.hours)
-            if key in seen:
-                flags.append(warning("duplicate-entry", section, i, entry, hours=entry.hours,
-                                     same_as=seen[key] + 1))
-            else:
-                seen[key] = i
-    return flags
+            day, hours = entry.date, entry.hours
+            key = (day, getattr(entry, name).strip().casefold(), hours)
+            first = seen.get(key)
+            if first is not None:
+                twice.append(warning("duplicate-entry", section, i, entry, hours=hours,
+                                     same_as=first + 1))
+                continue
+            seen[key] = i
+            totals[day] = totals.get(day, 0) + hours
+            last[day] = i
+        too_much[section] = [
+            warning(code, section, last[day], entries[last[day]], "hours", date=day,
+                    hours=total, limit=limit)
+            for day, total in sorted(totals.items()) if total > limit]
+    return (too_much["supervision"] + too_much["training"],
+            repeats["training"] + repeats["supervision"])
 
 
 def _references(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) -> list[PortfolioWarning]:

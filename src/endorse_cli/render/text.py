@@ -6,6 +6,8 @@ item and no line ends in padding.
 
 from __future__ import annotations
 
+import re
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -21,15 +23,90 @@ INDENT = 4
 
 
 def say(console: Console, text: Text | str, *, indent: int = 0, first: Text | str | None = None,
-        style: str = "") -> None:
-    """Print ``text`` wrapped to the console, every line indented; ``first`` leads line one."""
-    text = Text(text, style=style) if isinstance(text, str) else text
+        style: str = "", out: list[Text | str] | None = None, width: int | None = None) -> None:
+    """Print ``text`` wrapped to the console, every line indented; ``first`` leads line one.
+    ``out``: the lines are put there instead, to be printed together (see
+    :func:`print_lines`); ``width``: the console's, when the caller knows it already."""
+    width = max(20, (console.width if width is None else width) - indent)
+    plain = _plain_lines(text, width) if isinstance(text, str) else None
+    if plain is not None and out is not None and console.color_system is None and (
+            first is None or isinstance(first, str)):  # no colours: the lines as they are
+        out.extend(f"{first if (i == 0 and first is not None) else ' ' * indent}{line}"
+                   for i, line in enumerate(plain))
+        return
     lead = Text(first) if isinstance(first, str) else first
-    width = max(20, console.width - indent)
-    for i, line in enumerate(text.wrap(console, width)):
-        line.rstrip()
-        prefix = lead if (i == 0 and lead is not None) else Text(" " * indent)
-        console.print(Text.assemble(prefix, line), soft_wrap=True)
+    if plain is not None:
+        lines = [Text(line, style=style) for line in plain]
+    else:
+        text = Text(text, style=style) if isinstance(text, str) else text
+        lines = list(text.wrap(console, width))
+        for line in lines:
+            line.rstrip()
+    indented = [Text.assemble(lead if (i == 0 and lead is not None) else Text(" " * indent), line)
+                for i, line in enumerate(lines)]
+    if out is not None:
+        out.extend(indented)
+    else:
+        for line in indented:
+            console.print(line, soft_wrap=True)
+
+
+def print_lines(console: Console, lines: list[Text | str]) -> None:
+    """Print the lines :func:`say` gathered, in one go (one Text without styles when they
+    all came without colours)."""
+    if all(isinstance(line, str) for line in lines):  # as they are: nothing to style or wrap
+        from rich.segment import Segment, Segments
+
+        console.print(Segments([Segment("\n".join(lines) + "\n")]),  # type: ignore[arg-type]
+                      soft_wrap=True)
+    else:
+        console.print(Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines),
+                      soft_wrap=True)
+
+
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def _plain_lines(text: str, width: int) -> list[str] | None:
+    """rich's word wrap of ``text`` (``Text.wrap``, each line stripped on the right), worked
+    out on the string alone: for printable ASCII, where each character is one cell; None
+    for any other text, which rich wraps. Thousands of warnings are wrapped in a blink."""
+    if not (text.isascii() and text.isprintable()):
+        return None
+    if len(text) <= width:  # every word fits
+        return [text.rstrip()]
+    if "  " not in text and text[0] != " " and max(map(len, text.split(" "))) <= width:
+        # Words one space apart, none longer than a line (a sentence): each line ends
+        # before the word that crosses the width, found by a jump.
+        lines, begin, end = [], 0, len(text)
+        while end - begin > width:
+            at = begin + width
+            cut = at + 1 if text[at] == " " else text.rfind(" ", begin, at) + 1
+            if cut >= end:
+                break
+            lines.append(text[begin:cut].rstrip())
+            begin = cut
+        lines.append(text[begin:].rstrip())
+        return lines
+    breaks = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match[0]
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:  # longer than a line: folded, as rich folds it
+            chunks = [word[i:i + width] for i in range(0, len(word), width)]
+            for chunk in chunks:
+                if start:
+                    breaks.append(start)
+                start += len(chunk)
+            offset = len(chunks[-1])
+        elif offset and start:
+            breaks.append(start)
+            offset = len(word)
+    cuts = [0, *breaks, len(text)]
+    return [text[a:b][:width].rstrip() for a, b in zip(cuts, cuts[1:])]
 
 
 def _yes(flag: bool, language: Language = ENGLISH) -> Text:
@@ -51,12 +128,15 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
     console.print(Text(_("Warnings"), style="bold yellow"))
     from .sentences import grouped
 
+    lines: list[Text | str] = []  # printed together: thousands of warnings in one go
+    width = console.width
     for w in grouped(assessment.warnings, language, assessment.file,
                      assessment.rules_option):
-        say(console, f"{w.message}.", indent=INDENT, first="  ! ")
+        say(console, f"{w.message}.", indent=INDENT, first="  ! ", out=lines, width=width)
         if w.fix:
             say(console, _("fix: {fix}").format(fix=w.fix) + place(w, language), indent=INDENT,
-                first=" " * INDENT, style="dim")
+                first=" " * INDENT, style="dim", out=lines, width=width)
+    print_lines(console, lines)
 
 
 def assess(console: Console, assessment: Assessment, language: Language = ENGLISH) -> None:

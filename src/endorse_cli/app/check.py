@@ -121,10 +121,6 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     named = app.credential(credential)
     policy = fail_on or FailOn.default(named)
     files, missing = find(paths, exclude, app.language.code)
-    if not files and not missing:
-        raise UsageError(N_("no .toml files in {paths}"),
-                         fix=N_("name portfolio files, folders that hold them, or a glob"),
-                         paths=", ".join(repr(p) for p in paths))
     settings = Settings(rules=rules, as_of=app.as_of, today=app.today, credential=named,
                         validate_only=validate_only, documents=fmt in ("json", "jsonl"),
                         time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),

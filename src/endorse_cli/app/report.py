@@ -33,10 +33,6 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     rules = app.rules
     credential = app.credential(credential)
     files, missing = find(paths, exclude, app.language.code)
-    if not files and not missing:
-        raise UsageError(N_("no .toml files in {paths}"),
-                         fix=N_("name portfolio files, folders that hold them, or a glob"),
-                         paths=", ".join(repr(p) for p in paths))
     from ..report.cohort import renewal_in
 
     settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
@@ -22,6 +22,9 @@ from ..io.tomlfile import STDIN, STDIN_NAME
 from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
+
+if TYPE_CHECKING:
+    from .context import Application
 
 #: Below this many files, starting processes costs more than it saves.
 POOL_FROM = 48
@@ -50,6 +53,18 @@ class Settings(Struct, frozen=True):
     renewal_rows: bool = False
     renewal_rules: Rules | None = None
     renewal_language: str = "en"
+
+    @classmethod
+    def of(cls, app: Application, *, time_limit: float | None = None,
+           **fields: Any) -> Settings:
+        """A batch command's settings, set once from its ``app``: the rules in force, the
+        days, the reader's language; ``time_limit`` as ``--time-limit`` gives it (None: the
+        default, 0: none); ``fields`` add to them or replace them."""
+        given: dict[str, Any] = {
+            "rules": app.rules, "as_of": app.as_of, "today": app.today,
+            "language": app.language.code,
+            "time_limit": TIME_LIMIT if time_limit is None else (time_limit or None)}
+        return cls(**(given | fields))
 
 
 #: TOML files in a project that are never portfolios.

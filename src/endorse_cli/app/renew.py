@@ -99,7 +99,7 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
     as they come."""
     from heapq import merge
 
-    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
+    from .batch import Settings, default_jobs, find, run
     from .check import output_target
 
     output = output_target(fmt, output, app.terminal.stdout)
@@ -107,18 +107,16 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
     if fmt == "junit":
         raise UsageError(N_("--renewal does not write JUnit XML"),
                          fix=N_("use --format table, json, jsonl, csv or markdown"))
-    term, rules_file, day = app.terminal, app.rules_file, app.as_of
+    term, rules_file = app.terminal, app.rules_file
     # The table, Markdown and workbook are read by people: in their language; JSON and CSV stay
     # as they are.
     people = app.language if fmt in ("table", "markdown", "xlsx") else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     named = app.credential(credential, _endorsement_codes(rules))
     policy = fail_on or FailOn.default(named)
+    settings = Settings.of(app, time_limit=time_limit, renewal_rows=True, renewal_rules=rules,
+                           renewal_language=people.code)
     files, missing = find(paths, exclude, app.language.code)
-    settings = Settings(rules=app.rules if rules is None else rules, as_of=day,
-                        today=app.today, renewal_rows=True, renewal_rules=rules,
-                        renewal_language=people.code, language=app.language.code,
-                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
     failures: set[Failure] = set()
 
     def rows() -> Iterator[dict[str, Any]]:

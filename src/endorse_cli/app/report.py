@@ -35,9 +35,8 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     files, missing = find(paths, exclude, app.language.code)
     from ..report.cohort import renewal_in
 
-    settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
-                        renewal=renewal_in(rules), language=app.language.code,
-                        documents=True)
+    settings = Settings.of(app, credential=credential, renewal=renewal_in(rules),
+                           documents=True)
     missing += from_stdin(files, settings)
     term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,

@@ -11,7 +11,7 @@ import datetime as dt
 
 from msgspec import Struct, field
 
-from ..model.portfolio import DEGREE_LEVEL, Portfolio
+from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference
 from ..model.results import PortfolioWarning
 from .dates import Period, contains, days_in, merge, shift
 from .entries import warning
@@ -24,6 +24,21 @@ UNITS = 1_000_000
 def units(hours: float) -> int:
     """``hours`` as whole micro-hours: ``1.1`` is 1,100,000, not the nearest binary float."""
     return round(hours * UNITS)
+
+
+def reachable(email: str | None, phone: str | None) -> bool:
+    """Whether a reference can be reached: an email or a phone that is more than spaces."""
+    return bool((email or "").strip() or (phone or "").strip())
+
+
+def not_counted(ref: Reference) -> str | None:
+    """Why a reference does not count: ``declined``, or ``no email or phone`` (not
+    :func:`reachable`); None when it counts (portfolio-format.md, "References")."""
+    if ref.status == "declined":
+        return "declined"
+    if not reachable(ref.email, ref.phone):
+        return "no email or phone"
+    return None
 
 
 class Facts(Struct, kw_only=True):
@@ -131,10 +146,9 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     facts.sessions = sorted(sessions)
 
     for ref in portfolio.reference:
-        if ref.status == "declined":
-            facts.references_uncounted.append((ref.name, "declined"))
-        elif not ((ref.email or "").strip() or (ref.phone or "").strip()):
-            facts.references_uncounted.append((ref.name, "no email or phone"))
+        why = not_counted(ref)
+        if why is not None:
+            facts.references_uncounted.append((ref.name, why))
         else:
             facts.references += 1
             facts.references_received += ref.status == "received"

@@ -55,3 +55,22 @@ def test_a_reference_counts_with_contact_in_the_count_the_roles_and_the_wait(
     else:  # a rating asked of no one who can be reached is no wait: the requirement is unmet
         assert not c.met
         assert "Luis Ortega" not in waits.get("ratings", {}).get("requested", [])
+
+
+# -- the default portfolio: the one a command opens is the one a sentence needs not name -----
+
+@pytest.mark.parametrize("named,shown", [
+    ("portfolio.toml", "`endorse edit`"),
+    ("<stdin>", "`endorse edit`"),
+    ("mine.toml", "`endorse edit mine.toml`"),
+])
+def test_the_file_a_command_opens_unnamed_is_the_one_its_sentences_leave_unnamed(
+        named, shown) -> None:
+    from pathlib import Path
+
+    from endorse_cli.app.context import Application
+    from endorse_cli.render.sentences import name_commands
+
+    opened = Application("gaps", environ={}).portfolio_path(None)
+    assert opened == Path("portfolio.toml")  # portfolio-format.md: "by default portfolio.toml"
+    assert name_commands("fix it with `endorse edit`", named) == f"fix it with {shown}"

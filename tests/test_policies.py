@@ -74,3 +74,84 @@ def test_the_file_a_command_opens_unnamed_is_the_one_its_sentences_leave_unnamed
     opened = Application("gaps", environ={}).portfolio_path(None)
     assert opened == Path("portfolio.toml")  # portfolio-format.md: "by default portfolio.toml"
     assert name_commands("fix it with `endorse edit`", named) == f"fix it with {shown}"
+
+
+# -- the pace window: the months up to the as-of day, the day exactly that far back out -------
+# As of 2026-11-21, "the last 6 months" are 2026-05-22 to 2026-11-21: 184 days, the days the
+# hours are divided by. A session on 2026-05-21, exactly 6 months back, belongs to the window
+# that ended the day before (a window runs from D up to, not including, D + months, as the RS/C
+# window does in portfolio-format.md); counted, it would be counted over 185 days in 184.
+
+def _pace(requirement: str, **sections):
+    from helpers import judge, portfolio, req, rules
+
+    result = judge(portfolio(**sections), rules(), AS_OF)
+    return req(result, "IFS", requirement).assumed
+
+
+@pytest.mark.parametrize("day,per_month", [
+    ("2026-05-20", 4.5),  # a day before the edge: out
+    ("2026-05-21", 4.5),  # exactly 6 months back: out; 27 hours in 184 days, 4.46 a month
+    ("2026-05-22", 5.5),  # the first day in: 33 hours in 184 days, 5.46 a month
+])
+def test_an_rsc_session_exactly_six_months_back_is_out_of_the_pace(day, per_month) -> None:
+    """27 hours over 185 days would be 4.44 a month: the days counted show too."""
+    from helpers import job, session
+
+    said = _pace("rsc", work=[job("2024-01-01")],
+                 supervision=[session(day, 6), session("2026-11-21", 27)])
+    assert said.values["months"] == 6
+    assert said.values["per_month"] == per_month
+
+
+@pytest.mark.parametrize("day,per_month", [
+    ("2025-11-21", 0.3),  # exactly 12 months back: out; 4 hours in 365 days
+    ("2025-11-22", 1.3),  # the first day in: 16 hours in 365 days, 1.33 a month
+])
+def test_a_course_exactly_twelve_months_back_is_out_of_the_training_pace(day, per_month) -> None:
+    from helpers import course
+
+    said = _pace("training", training=[course(day, 12, imh=True),
+                                       course("2026-11-21", 4, imh=True)])
+    assert said.values["months"] == 12
+    assert said.values["per_month"] == per_month  # 4 / 365 * 365 / 12 = 0.33; 16: 1.33
+
+
+# -- post-degree work counts strictly after the degree's day -------------------------------
+# The Master's is conferred on 2024-11-21; as of 2026-11-20, a job that starts that very day
+# has 729 days after it (2024-11-22 to 2026-11-20), one short of 2 years (730 days).
+
+@pytest.mark.parametrize("start,days", [
+    ("2024-11-20", 729),  # the day before the degree: cut at the degree
+    ("2024-11-21", 729),  # the degree's own day does not count
+    ("2024-11-22", 729),  # the day after: every day counts
+    ("2024-11-23", 728),
+])
+def test_a_job_that_starts_on_the_day_of_the_masters_counts_from_the_next_day(start,
+                                                                              days) -> None:
+    from helpers import job, judge, portfolio, req, rules
+
+    p = portfolio(education=[{"degree": "masters", "completed": D("2024-11-21")}],
+                  work=[job(start)])
+    experience = req(judge(p, rules(), D("2026-11-20")), "IMHS", "experience")
+    assert experience.details.days == days
+    assert experience.details.counted_after == D("2024-11-21")
+    assert experience.met is False and experience.have == 1.99  # never rounded up to 2
+    tomorrow = req(judge(p, rules(), D("2026-11-21")), "IMHS", "experience")
+    assert tomorrow.met is (days + 1 >= 730)
+
+
+@pytest.mark.parametrize("start,days", [("2024-11-21", 729), ("2024-11-22", 729),
+                                        ("2024-11-23", 728)])
+def test_the_filtered_count_cuts_at_the_degree_as_the_plain_one_does(start, days) -> None:
+    """imh-e-2025's IMHS counts paid, supervised dyadic work after the Master's (or a
+    license): the same cut, by the other road through the code."""
+    from helpers import job, portfolio
+
+    p = portfolio(education=[{"degree": "masters", "completed": D("2024-11-21")}],
+                  work=[job(start, paid=True, supervisor="Marcus Hill",
+                            roles=["dyadic-treatment"], ages=["0-3"])])
+    result = judge(p, pack("imh-e-2025"), D("2026-11-20"))
+    experience = next(r for r in result.credential("IMHS").requirements
+                      if r.id == "experience")
+    assert (experience.details.days, experience.details.counted_after) == (days, D("2024-11-21"))

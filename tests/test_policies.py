@@ -155,3 +155,71 @@ def test_the_filtered_count_cuts_at_the_degree_as_the_plain_one_does(start, days
     experience = next(r for r in result.credential("IMHS").requirements
                       if r.id == "experience")
     assert (experience.details.days, experience.details.counted_after) == (days, D("2024-11-21"))
+
+
+# -- the field periods: experience, the RS/C that counts and the bundle's days agree ---------
+# As of 2026-11-21: two field jobs overlapping, 2025-01-01 to 01-10 and 01-08 to 01-20 (20 days
+# once merged); a job out of the field in February 2025; a current field job from 2026-11-01
+# (21 days); a field job that starts after the as-of day (none). 41 days in all.
+
+FIELD_WORK = [
+    {"title": "A", "start": D("2025-01-01"), "end": D("2025-01-10")},
+    {"title": "B", "start": D("2025-01-08"), "end": D("2025-01-20")},
+    {"title": "C", "start": D("2025-02-01"), "end": D("2025-03-01"), "infant_family": False},
+    {"title": "D", "start": D("2026-11-01")},
+    {"title": "E", "start": D("2026-12-01")},
+]
+#: (day, in the field): the last day of B, the day after, during C, D's first day, the as-of day.
+SESSIONS = [("2025-01-20", True), ("2025-01-21", False), ("2025-02-15", False),
+            ("2026-11-01", True), ("2026-11-21", True)]
+
+
+def test_every_count_of_field_work_takes_the_same_days() -> None:
+    from helpers import portfolio, rules, session
+
+    from endorse_cli.bundle.content import field_days
+    from endorse_cli.engine.facts import count_facts
+    from endorse_cli.engine.work import field_ahead, field_periods
+
+    p = portfolio(work=FIELD_WORK, supervision=[session(day, 1) for day, _ in SESSIONS])
+    assert field_periods(p.work, AS_OF) == [(D("2025-01-01"), D("2025-01-20")),
+                                            (D("2026-11-01"), AS_OF)]
+    assert field_periods(p.work, AS_OF, after=D("2025-01-19")) == [
+        (D("2025-01-20"), D("2025-01-20")), (D("2026-11-01"), AS_OF)]
+    assert field_ahead(p.work, AS_OF) == [(D("2026-11-22"), None)]
+    assert field_days(p, AS_OF) == 41
+    experience = next(r for r in judge(p, rules(), AS_OF).credential("IFS").requirements
+                      if r.id == "experience")
+    assert experience.details.days == 41
+    facts = count_facts(p, AS_OF)
+    assert [day for day, _ in facts.sessions] == [D(d) for d, field in SESSIONS if field]
+    assert facts.outside_field == [1, 2]
+
+
+def test_rsc_counted_only_during_work_with_some_ages_takes_the_same_days() -> None:
+    """ecmh-e-2025 counts some RS/C only while the work is with children 3-6: the same days of
+    field work, among the jobs with those ages."""
+    from helpers import portfolio
+
+    from endorse_cli.engine.kinds.supervision import counted_sessions
+    from endorse_cli.model.rules import SupervisionReq
+
+    work = [dict(job, ages=["3-6"] if job["title"] in ("B", "C", "D") else ["0-3"])
+            for job in FIELD_WORK]
+    p = portfolio(work=work, supervision=[
+        {"date": D(day), "hours": 1, "provider": "Ana Lopez", "provider_credential": "IMHM-C"}
+        for day, _ in SESSIONS + [("2025-01-05", True)]])
+    rules = pack("ecmh-e-2025")
+    req = next(r for c in rules.credential for r in c.requirement
+               if isinstance(r, SupervisionReq) and r.while_ages)
+    judging = _judging(p, rules)
+    kept, _ = counted_sessions(req, judging)
+    # B's days (01-08 to 01-20) and D's: not 2025-01-05 (A, 0-3), nor the days out of the field
+    assert [day for day, _, _ in kept] == [D("2025-01-20"), D("2026-11-01"), D("2026-11-21")]
+
+
+def _judging(p, rules):
+    from endorse_cli.engine.facts import count_facts
+    from endorse_cli.engine.kinds import Judging
+
+    return Judging(rules=rules, facts=count_facts(p, AS_OF), portfolio=p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..engine.dates import add_months, days_in, merge
+from ..engine.dates import add_months, days_in
 from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
@@ -194,9 +194,9 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
 
 def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
     """Days of infant/family work, merged, up to the as-of date."""
-    periods = [(w.start, min(w.end or as_of, as_of)) for w in portfolio.work
-               if w.infant_family and w.start <= as_of]
-    return days_in(merge(periods))
+    from ..engine.work import field_periods
+
+    return days_in(field_periods(portfolio.work, as_of))
 
 
 def attestations(portfolio: Portfolio, rules: Rules,

@@ -13,8 +13,9 @@ from msgspec import Struct, field
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference
 from ..model.results import PortfolioWarning
-from .dates import Period, contains, days_in, merge, shift
+from .dates import Period, contains, days_in
 from .entries import warning
+from .work import field_ahead, field_periods
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -108,19 +109,13 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
         else:
             facts.degrees.append((level, degree.completed, degree.degree))
 
-    periods: list[Period] = []
-    tomorrow = shift(as_of, 1)
     for i, job in enumerate(portfolio.work):
         if job.start > as_of:
             warn(_later("work", i, job, "start", job.start, as_of))
             continue
         facts.areas.update(job.competencies)
-        if job.infant_family:
-            periods.append((job.start, min(job.end or as_of, as_of)))
-            if job.end is None or job.end > as_of:
-                facts.field_ahead.append((tomorrow, job.end))
-    facts.field_periods = merge(periods)
-    facts.field_ahead.sort(key=lambda p: (p[1] is None, p[1]))
+    facts.field_periods = field_periods(portfolio.work, as_of)
+    facts.field_ahead = field_ahead(portfolio.work, as_of)
 
     for i, course in enumerate(portfolio.training):
         if course.date > as_of:

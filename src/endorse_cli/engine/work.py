@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Work
@@ -54,6 +55,38 @@ def endorsements(j: Judging) -> Endorsements:
     return j.shared["endorsements"]
 
 
+def in_field(job: Work, as_of: dt.date) -> bool:
+    """Whether ``job`` is work in the field (``infant_family``) begun by the as-of date."""
+    return job.infant_family and job.start <= as_of
+
+
+def field_periods(jobs: Iterable[Work], as_of: dt.date,
+                  after: dt.date | None = None) -> list[Period]:
+    """The days of work in the field among ``jobs``, merged, each day once: from each job's
+    start to its end (the as-of date when it goes on or ends later), only the days strictly
+    after ``after`` (a degree's day) when it is given (portfolio-format.md, "Work experience",
+    "Post-degree experience"). Experience counts these days, and RS/C counts only on them."""
+    out: list[Period] = []
+    for job in jobs:
+        if not in_field(job, as_of):
+            continue
+        start, end = job.start, min(job.end or as_of, as_of)
+        if after is not None:
+            start = max(start, shift(after, 1))
+        if start <= end:
+            out.append((start, end))
+    return merge(out)
+
+
+def field_ahead(jobs: Iterable[Work], as_of: dt.date) -> list[tuple[dt.date, dt.date | None]]:
+    """The work in the field among ``jobs`` that goes on after the as-of date: (the next day,
+    its last day or None when current), the latest end last and a current job after all."""
+    tomorrow = shift(as_of, 1)
+    return sorted(((tomorrow, job.end) for job in jobs
+                   if in_field(job, as_of) and (job.end is None or job.end > as_of)),
+                  key=lambda p: (p[1] is None, p[1]))
+
+
 def job_ages(job: Work, rules: Rules) -> list[str]:
     return list(job.ages) if job.ages is not None else list(rules.assume.work_ages)
 
@@ -91,7 +124,7 @@ def select(req: WorkFilter, portfolio: Portfolio, rules: Rules, as_of: dt.date,
            known: Endorsements) -> Jobs:
     found = Jobs()
     for i, job in enumerate(portfolio.work):
-        if job.start > as_of or not job.infant_family:
+        if not in_field(job, as_of):
             continue
         internship = job.internship and req.internship_max_years is not None
         why = None
@@ -147,16 +180,8 @@ def cut_day(req: WorkFilter, portfolio: Portfolio, as_of: dt.date,
 
 def periods(portfolio: Portfolio, indices: list[int], as_of: dt.date,
             after: dt.date | None = None) -> list[Period]:
-    """The merged periods of these jobs, up to the as-of date, strictly after ``after``."""
-    out: list[Period] = []
-    for i in indices:
-        job = portfolio.work[i]
-        start, end = job.start, min(job.end or as_of, as_of)
-        if after is not None:
-            start = max(start, shift(after, 1))
-        if start <= end:
-            out.append((start, end))
-    return merge(out)
+    """:func:`field_periods` of the jobs at these indices."""
+    return field_periods((portfolio.work[i] for i in indices), as_of, after)
 
 
 def counted_days(req: WorkFilter, portfolio: Portfolio, jobs: Jobs, as_of: dt.date,

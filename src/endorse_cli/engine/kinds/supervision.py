@@ -132,9 +132,9 @@ def counted_sessions(req: SupervisionReq, j: Judging
                      ) -> tuple[list[tuple[dt.date, int, int]], list[int]]:
     """(date, hours, hours about providing RS/C) of the sessions ``req`` counts, sorted, and
     the indices of those dropped for their provider."""
-    from ..dates import contains, merge
+    from ..dates import contains
     from ..facts import units
-    from ..work import endorsements, job_ages
+    from ..work import endorsements, field_periods, job_ages
 
     p = j.portfolio
     assert p is not None
@@ -144,9 +144,9 @@ def counted_sessions(req: SupervisionReq, j: Judging
     else:
         key = ("field-with-ages", tuple(sorted(req.while_ages)))
         if key not in j.shared:  # credentials that ask the same ages share it
-            j.shared[key] = merge((job.start, min(job.end or j.as_of, j.as_of)) for job in p.work
-                                  if job.infant_family and job.start <= j.as_of
-                                  and set(job_ages(job, j.rules)) & set(req.while_ages))
+            j.shared[key] = field_periods(
+                (job for job in p.work if set(job_ages(job, j.rules)) & set(req.while_ages)),
+                j.as_of)
         field = j.shared[key]
     starts = [start for start, _ in field]
     kept: list[tuple[dt.date, int, int]] = []

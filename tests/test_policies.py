@@ -223,3 +223,98 @@ def _judging(p, rules):
     from endorse_cli.engine.kinds import Judging
 
     return Judging(rules=rules, facts=count_facts(p, AS_OF), portfolio=p)
+
+
+# -- the RS/C window: one scan, one order, the same answer for every rule and page ----------
+# 24 hours from 2020-01-01 to 2021-01-01 (a window that stretches over a year: it meets the
+# rule), then 35 hours from 2023-01-01 to 2023-03-01 (more hours, over two months only).
+# As of 2023-04-01 the rule is met, by the first window; the most hours in any window are 35.
+
+TWO_WINDOWS = [("2020-01-01", 12), ("2021-01-01", 12), ("2023-01-01", 10), ("2023-03-01", 25)]
+
+
+def _rsc(rules, credential: str, **applicant):
+    from helpers import portfolio
+
+    p = portfolio(
+        applicant=applicant,
+        work=[{"title": "Home Visitor", "start": D("2019-01-01"), "ages": ["0-3"]}],
+        supervision=[{"date": D(day), "hours": hours, "provider": "Ana Lopez",
+                      "provider_credential": "IMHM-C"} for day, hours in TWO_WINDOWS])
+    result = judge(p, rules, D("2023-04-01"))
+    return next(r for r in result.credential(credential).requirements if r.id == "rsc"), p
+
+
+def test_a_window_that_meets_the_rule_is_named_with_the_most_hours_of_any_for_every_rule(
+        ) -> None:
+    """The default rules count every session in the field; imh-e-2025 counts only those with
+    an endorsed provider during work with infants (all of these): one scan and one order name
+    the same window and the same hours. (The second road once said 24 hours here.)"""
+    from helpers import rules
+
+    plain, p = _rsc(rules(), "IFS")
+    filtered, _ = _rsc(pack("imh-e-2025"), "IFS")
+    for found in (plain, filtered):
+        assert found.met is True
+        assert found.have == 35  # portfolio-format.md: "the most hours found in any window"
+        d = found.details
+        assert (d.first_session, d.last_session, d.sessions) == (D("2020-01-01"),
+                                                                 D("2021-01-01"), 2)
+        assert (d.window_start, d.window_end, d.spans) == (D("2020-01-01"), D("2021-12-31"),
+                                                           True)
+
+
+def test_the_bundles_rsc_log_names_the_window_the_engine_scans() -> None:
+    """Ana Lopez's log, over her sessions alone and no hours asked: the months with most
+    hours are the last two sessions' (35 hours), as the engine's scan finds them."""
+    from helpers import rules
+
+    from endorse_cli.bundle.content import rsc_logs
+
+    found, p = _rsc(rules(), "IFS")
+    credential = judge(p, rules(), D("2023-04-01")).credential("IFS")
+    (log,) = rsc_logs(p, rules(), credential, as_of=D("2023-04-01"))
+    assert [row["in_window"] for row in log["rows"]] == [False, False, True, True]
+    assert "hold 35 hours in 2 sessions" in str(log["window"])
+
+
+def _oracle(sessions, months, span, need, about_need, about):
+    """The module's words, followed to the letter over every window, slowly."""
+    from endorse_cli.engine.dates import add_months
+
+    windows = []
+    for i, (start, _) in enumerate(sessions):
+        if i and sessions[i - 1][0] == start:
+            continue
+        inside = [n for n, (day, _) in enumerate(sessions)
+                  if start <= day < add_months(start, months)]
+        total = sum(sessions[n][1] for n in inside)
+        about_total = sum(about[n] for n in inside)
+        spans = sessions[inside[-1]][0] >= add_months(start, span)
+        short = max(0, need - total) + max(0, about_need - about_total)
+        windows.append((start, total, short == 0 and spans, short))
+    most = max(windows, key=lambda w: (w[1], w[0]))
+    best = max(windows, key=lambda w: (w[2], -w[3], w[1], w[0]))
+    met = best[2]
+    return most[0], best[0], met, most[1] if met else best[1]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_scan_follows_its_order_on_any_sessions(seed) -> None:
+    import random
+
+    from endorse_cli.engine.windows import scan
+
+    rnd = random.Random(seed)
+    days = sorted(D("2020-01-01") + dt.timedelta(days=rnd.choice([0, 31, 200, 365, 366, 400,
+                                                                   731, 800]) * rnd.randint(0, 3))
+                  for _ in range(rnd.randint(1, 8)))
+    sessions = [(day, rnd.choice([1, 2, 5])) for day in days]
+    about = [rnd.choice([0, 0, 1, 2]) for _ in sessions]
+    need, about_need = rnd.choice([0, 3, 6, 10]), rnd.choice([0, 0, 2, 4])
+    span = rnd.choice([0, 12])
+    found = scan(sessions, 24, span, need, about_need, about=about)
+    assert (found.most.start, found.best.start, found.met, found.have) == _oracle(
+        sessions, 24, span, need, about_need, about)
+    if not about_need:  # "have is the most hours found in any window", met or not
+        assert found.have == found.most.hours

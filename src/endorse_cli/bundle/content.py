@@ -308,8 +308,8 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
     for is on her log, whatever its date."""
     from markupsafe import Markup, escape
 
-    from ..engine.facts import UNITS, Facts, units
-    from ..engine.kinds.supervision import windows
+    from ..engine.facts import UNITS, units
+    from ..engine.windows import scan
 
     def day(value: dt.date) -> Any:
         return nowrap(language.day(value))
@@ -325,9 +325,7 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
         window = None
         counted = [s for s in sessions if as_of is None or s.date <= as_of]
         if months and counted:
-            found = windows(Facts(as_of=counted[-1].date,
-                                  sessions=[(s.date, units(s.hours)) for s in counted]),
-                            months, 0, 0).most
+            found = scan([(s.date, units(s.hours)) for s in counted], months).most
             window = {"months": months, "first": found.first_session,
                       "last": found.last_session,
                       "hours": found.hours / UNITS, "sessions": found.sessions}

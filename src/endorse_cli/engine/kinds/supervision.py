@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...model.portfolio import Portfolio
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import SupervisionReq
 from ..dates import add_months, months_before
@@ -82,6 +83,13 @@ def counted_sessions(req: SupervisionReq, j: Judging
     return kept, dropped
 
 
+def provider_entries(p: Portfolio, dropped: list[int]) -> list[dict[str, object]]:
+    """The sessions at ``dropped`` (left out for their provider's endorsement), for a next
+    step: number from 1, provider, date and the endorsement as written."""
+    return [{"number": i + 1, "title": p.supervision[i].provider, "date": p.supervision[i].date,
+             "credential": p.supervision[i].provider_credential} for i in dropped]
+
+
 def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
     from msgspec.structs import replace
 
@@ -101,9 +109,7 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
         hours_outside_field_work=hours(j.facts.sessions_outside_field),
         about_providing_hours=hours(about), about_providing_need=hours(about_need),
         not_counted_provider=tuple(f"supervision[{i}]" for i in dropped))
-    entries = [{"number": i + 1, "title": p.supervision[i].provider,
-                "date": p.supervision[i].date,
-                "credential": p.supervision[i].provider_credential} for i in dropped]
+    entries = provider_entries(p, dropped)
     providers = list(req.provider_endorsements or ())
     situation = "provider" if dropped and found.have < need else None
     result = j.counted(req, have=found.have, need=req.hours, unit="hours", scale=UNITS,

@@ -179,7 +179,7 @@ def test_every_count_of_field_work_takes_the_same_days() -> None:
 
     from endorse_cli.bundle.content import field_days
     from endorse_cli.engine.facts import count_facts
-    from endorse_cli.engine.work import field_ahead, field_periods
+    from endorse_cli.engine.facts import field_ahead, field_periods
 
     p = portfolio(work=FIELD_WORK, supervision=[session(day, 1) for day, _ in SESSIONS])
     assert field_periods(p.work, AS_OF) == [(D("2025-01-01"), D("2025-01-20")),

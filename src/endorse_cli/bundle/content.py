@@ -194,7 +194,7 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
 
 def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
     """Days of infant/family work, merged, up to the as-of date."""
-    from ..engine.work import field_periods
+    from ..engine.facts import field_periods
 
     return days_in(field_periods(portfolio.work, as_of))
 

@@ -8,14 +8,14 @@ the order of entries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from msgspec import Struct, field
 
-from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference
+from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference, Work
 from ..model.results import PortfolioWarning
-from .dates import Period, contains, days_in
+from .dates import Period, contains, days_in, merge, shift
 from .entries import warning
-from .work import field_ahead, field_periods
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -88,6 +88,38 @@ class Facts(Struct, kw_only=True):
         if not self.field_ahead:
             return self.as_of
         return None if self.field_ahead[-1][1] is None else self.field_ahead[-1][1]
+
+
+def in_field(job: Work, as_of: dt.date) -> bool:
+    """Whether ``job`` is work in the field (``infant_family``) begun by the as-of date."""
+    return job.infant_family and job.start <= as_of
+
+
+def field_periods(jobs: Iterable[Work], as_of: dt.date,
+                  after: dt.date | None = None) -> list[Period]:
+    """The days of work in the field among ``jobs``, merged, each day once: from each job's
+    start to its end (the as-of date when it goes on or ends later), only the days strictly
+    after ``after`` (a degree's day) when it is given (portfolio-format.md, "Work experience",
+    "Post-degree experience"). Experience counts these days, and RS/C counts only on them."""
+    out: list[Period] = []
+    for job in jobs:
+        if not in_field(job, as_of):
+            continue
+        start, end = job.start, min(job.end or as_of, as_of)
+        if after is not None:
+            start = max(start, shift(after, 1))
+        if start <= end:
+            out.append((start, end))
+    return merge(out)
+
+
+def field_ahead(jobs: Iterable[Work], as_of: dt.date) -> list[tuple[dt.date, dt.date | None]]:
+    """The work in the field among ``jobs`` that goes on after the as-of date: (the next day,
+    its last day or None when current), the latest end last and a current job after all."""
+    tomorrow = shift(as_of, 1)
+    return sorted(((tomorrow, job.end) for job in jobs
+                   if in_field(job, as_of) and (job.end is None or job.end > as_of)),
+                  key=lambda p: (p[1] is None, p[1]))
 
 
 def _later(section: str, index: int | None, item: object, key: str, day: dt.date,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Work
 from ..model.rules import Rules, WorkFilter
-from .dates import Period, days_in, merge, shift
+from .dates import Period, days_in, merge
+from .facts import field_periods, in_field
 
 if TYPE_CHECKING:
     from .kinds import Judging
@@ -53,38 +53,6 @@ def endorsements(j: Judging) -> Endorsements:
     if "endorsements" not in j.shared:
         j.shared["endorsements"] = Endorsements(j.rules)
     return j.shared["endorsements"]
-
-
-def in_field(job: Work, as_of: dt.date) -> bool:
-    """Whether ``job`` is work in the field (``infant_family``) begun by the as-of date."""
-    return job.infant_family and job.start <= as_of
-
-
-def field_periods(jobs: Iterable[Work], as_of: dt.date,
-                  after: dt.date | None = None) -> list[Period]:
-    """The days of work in the field among ``jobs``, merged, each day once: from each job's
-    start to its end (the as-of date when it goes on or ends later), only the days strictly
-    after ``after`` (a degree's day) when it is given (portfolio-format.md, "Work experience",
-    "Post-degree experience"). Experience counts these days, and RS/C counts only on them."""
-    out: list[Period] = []
-    for job in jobs:
-        if not in_field(job, as_of):
-            continue
-        start, end = job.start, min(job.end or as_of, as_of)
-        if after is not None:
-            start = max(start, shift(after, 1))
-        if start <= end:
-            out.append((start, end))
-    return merge(out)
-
-
-def field_ahead(jobs: Iterable[Work], as_of: dt.date) -> list[tuple[dt.date, dt.date | None]]:
-    """The work in the field among ``jobs`` that goes on after the as-of date: (the next day,
-    its last day or None when current), the latest end last and a current job after all."""
-    tomorrow = shift(as_of, 1)
-    return sorted(((tomorrow, job.end) for job in jobs
-                   if in_field(job, as_of) and (job.end is None or job.end > as_of)),
-                  key=lambda p: (p[1] is None, p[1]))
 
 
 def job_ages(job: Work, rules: Rules) -> list[str]:

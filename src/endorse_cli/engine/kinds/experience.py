@@ -9,7 +9,8 @@ import math
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExperienceReq, WorkFilter
-from ..work import counted_days, cut_day, field_ahead, selected, uses_filter
+from ..facts import field_ahead
+from ..work import counted_days, cut_day, selected, uses_filter
 from ..forecast import day_experience_reached
 from . import DAYS_PER_YEAR, Forecast, Judging, Kind, amount, more, number, register, years
 

@@ -52,8 +52,8 @@ def counted_sessions(req: SupervisionReq, j: Judging
     """(date, hours, hours about providing RS/C) of the sessions ``req`` counts, sorted, and
     the indices of those dropped for their provider."""
     from ..dates import contains
-    from ..facts import units
-    from ..work import endorsements, field_periods, job_ages
+    from ..facts import field_periods, units
+    from ..work import endorsements, job_ages
 
     p = j.portfolio
     assert p is not None

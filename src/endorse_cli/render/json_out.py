@@ -60,7 +60,11 @@ def requirement_dict(req: RequirementResult) -> dict[str, Any]:
     return data
 
 
-def credential_dict(result: CredentialResult) -> dict[str, Any]:
+def credential_dict(result: CredentialResult,
+                    done: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """``done``: the requirements' dicts made so far for this document, by result: a result
+    several credentials share is made into a dict once (msgspec writes it each time)."""
+    done = {} if done is None else done
     return {
         "id": result.id,
         "name": result.name,
@@ -75,13 +79,15 @@ def credential_dict(result: CredentialResult) -> dict[str, Any]:
         "requirements_total": result.total,
         "expected": result.expected.isoformat() if result.expected else None,
         "without_date": [r.id for r in result.undated],
-        "requirements": [requirement_dict(r) for r in result.requirements],
+        "requirements": [done[id(r)] if id(r) in done else
+                         done.setdefault(id(r), requirement_dict(r)) for r in result.requirements],
     }
 
 
 def assessment_dict(assessment: Assessment) -> dict[str, Any]:
     rec = assessment.recommended
     pick = assessment.credential(rec.id)
+    done: dict[int, dict[str, Any]] = {}
     return {
         "format": JSON_FORMAT,
         "file": assessment.file,
@@ -97,7 +103,7 @@ def assessment_dict(assessment: Assessment) -> dict[str, Any]:
             "also_qualified": list(rec.also_qualified),
             "next_up": {"id": rec.next_up, "needs": list(rec.next_up_needs)} if rec.next_up else None,
         },
-        "credentials": [credential_dict(c) for c in assessment.credentials],
+        "credentials": [credential_dict(c, done) for c in assessment.credentials],
         "warnings": [{"code": w.code, "message": w.message, "fix": w.fix, "where": w.where,
                       "line": w.line, "values": w.values,
                       "entry": msgspec.to_builtins(w.entry) if w.entry else None}

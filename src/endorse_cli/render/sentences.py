@@ -110,6 +110,8 @@ class Words:
         self.rules = rules if language.english else localized(rules, language.code)
         self._ = language.gettext
         self.n_ = language.ngettext
+        #: The requirements worded so far in this assessment (see :meth:`requirement`).
+        self._worded: dict[tuple, RequirementResult] = {}
 
     def number(self, value: object) -> str:
         return self.language.number(value)
@@ -472,6 +474,16 @@ class Words:
     # -- a whole result --------------------------------------------------------------------
 
     def requirement(self, req: RequirementResult, rules_req: Any = None) -> RequirementResult:
+        # A requirement several credentials ask alike is one result (engine.judge): worded
+        # once an assessment.
+        key = (id(req), getattr(rules_req, "label", None), getattr(rules_req, "next_step", None),
+               getattr(rules_req, "rule", None))
+        worded = self._worded.get(key)
+        if worded is None:
+            worded = self._worded[key] = self._requirement(req, rules_req)
+        return worded
+
+    def _requirement(self, req: RequirementResult, rules_req: Any = None) -> RequirementResult:
         options = tuple(self.requirement(o, _option(rules_req, o.id)) for o in req.options)
         req = replace(req, options=options,
                       label=rules_req.label if rules_req is not None else self.label(req.label))
@@ -525,6 +537,7 @@ class Words:
         another language: every sentence is made from its codes and ids, never from words."""
         if assessment.worded and self.language.english:
             return assessment
+        self._worded = {}
         named = self.named
         warnings = self.warnings(assessment, assessment.warnings)
         rec = assessment.recommended

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from ..i18n import ENGLISH, Language
@@ -142,6 +141,8 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
 def assess(console: Console, assessment: Assessment, language: Language = ENGLISH) -> None:
     _ = language.gettext
     say(console, heading(assessment, language), style="bold")
+    from rich.table import Table  # only here: 22 million instructions to load, for one table
+
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(_("Credential"))
     table.add_column(_("Qualified"))

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import AS_OF, EXAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from endorse_cli.render.rows import FORMULA_START, cell, csv_writer, md_cell
 from endorse_cli.render.terminal import printable
@@ -236,3 +238,13 @@ def test_a_name_starting_with_a_tab_or_spaces_never_becomes_a_code_block(cli, tm
     assert named, command
     for line in named:  # indented four spaces or a tab, it would be a code block
         assert not line.startswith(("\t", "    ")), (command, line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("a ®é—’\x7f\x85\x9b\u2028\u2029\u202a\u202e\u2066\u2069\u2027\u20ac")))
+def test_json_lines_escape_what_indented_json_escapes(text: str) -> None:
+    """The bytes of a JSON line are looked at only where an escaped character could start:
+    they must come out as the text's own escaping does."""
+    from endorse_cli.render.json_out import inert, inert_bytes
+
+    assert inert_bytes(text.encode()) == inert(text).encode()

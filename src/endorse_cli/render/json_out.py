@@ -27,9 +27,23 @@ def inert(text: str) -> str:
 
 def inert_bytes(data: bytes) -> bytes:
     """:func:`inert` for UTF-8 bytes."""
-    if data.isascii() and b"\x7f" not in data:  # most documents: nothing to look for
+    if not _has_raw(data):  # most documents: nothing to escape
         return data
     return _RAW_UTF8.sub(lambda m: f"\\u{ord(m[0].decode()):04x}".encode(), data)
+
+
+def _has_raw(data: bytes) -> bool:
+    """Whether ``data`` holds a character :func:`inert_bytes` escapes: looked for only where
+    its first byte is (found at C speed), not by the pattern at every byte."""
+    if b"\x7f" in data:
+        return True
+    for lead in (b"\xc2", b"\xe2"):
+        at = data.find(lead)
+        while at >= 0:
+            if _RAW_UTF8.match(data, at):
+                return True
+            at = data.find(lead, at + 1)
+    return False
 
 
 def requirement_dict(req: RequirementResult) -> dict[str, Any]:

@@ -55,6 +55,12 @@ class Flag(Struct, frozen=True, kw_only=True):
 FLAGS: dict[str, Flag] = {}
 
 
+def fix_with(template: str, section: str | None = None) -> Callable[[Any, PortfolioWarning], str]:
+    """A fix that names one command: the one that adds to ``section``, else `endorse edit`
+    (``template``, marked ``N_``, has ``{command}``)."""
+    return lambda w, flagged: w._(template).format(command=w.command(section))
+
+
 def flag(spec: Flag) -> Flag:
     FLAGS[spec.code] = spec
     return spec

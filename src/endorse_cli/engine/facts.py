@@ -12,11 +12,11 @@ from typing import Any
 
 from msgspec import Struct, field
 
+from ..model.message import N_, Nn_
 from ..model.portfolio import DEGREE_LEVEL, Portfolio
 from ..model.results import PortfolioWarning
 from .dates import Period, contains, days_in, merge, shift
-from ..model.message import Nn_
-from .entries import Flag, flag, warning
+from .entries import Flag, fix_with, flag, warning
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -185,6 +185,5 @@ flag(Flag(
     message=lambda w, flagged, it: w._(
         "{entry}: dated after the as-of date {date}, so it is not counted yet").format(
             entry=it, date=w.day(flagged.values["as_of"])),
-    fix=lambda w, flagged: w._("nothing to do if the date is right; otherwise correct it with "
-                               "{command}").format(command=w.command()),
+    fix=fix_with(N_("nothing to do if the date is right; otherwise correct it with {command}")),
     many=_later_many))

@@ -13,11 +13,12 @@ import datetime as dt
 import heapq
 from typing import Any
 
+from ..model.message import N_
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning
 from ..model.rules import RedFlags
 from .dates import months_before, shift
-from .entries import Flag, flag, warning
+from .entries import Flag, fix_with, flag, warning
 from .facts import Facts
 
 
@@ -179,13 +180,10 @@ def _per_day(w: Any, flagged: PortfolioWarning, it: str) -> str:
                           date=w.day(v["date"]), limit=w.number(v["limit"]))
 
 
-def _per_day_fix(w: Any, flagged: PortfolioWarning) -> str:
-    return w._("check the hours with {command}; if the entry sums up several days, log each "
-               "day apart").format(command=w.command())
-
-
-flag(Flag(code="rsc-hours-per-day", message=_per_day, fix=_per_day_fix))
-flag(Flag(code="training-hours-per-day", message=_per_day, fix=_per_day_fix))
+_PER_DAY_FIX = fix_with(N_("check the hours with {command}; if the entry sums up several days, "
+                           "log each day apart"))
+flag(Flag(code="rsc-hours-per-day", message=_per_day, fix=_PER_DAY_FIX))
+flag(Flag(code="training-hours-per-day", message=_per_day, fix=_PER_DAY_FIX))
 
 
 def _twice_message(w: Any, flagged: PortfolioWarning, it: str) -> str:
@@ -196,25 +194,23 @@ def _twice_message(w: Any, flagged: PortfolioWarning, it: str) -> str:
 
 flag(Flag(
     code="duplicate-entry", message=_twice_message,
-    fix=lambda w, flagged: w._("remove one of them with {command} if it was logged "
-                               "twice").format(command=w.command())))
+    fix=fix_with(N_("remove one of them with {command} if it was logged twice"))))
 
 flag(Flag(
     code="duplicate-reference",
     message=lambda w, flagged, it: w._("{entry}: the same email as {other}, {nth}").format(
         entry=it, other=flagged.values["other"],
         nth=w.nth("reference", flagged.values["same_as"])),
-    fix=lambda w, flagged: w._("list each person once with {command}: every reference must be "
-                               "someone different").format(command=w.command())))
+    fix=fix_with(N_("list each person once with {command}: every reference must be someone "
+                    "different"))))
 
 flag(Flag(
     code="reference-is-applicant",
     message=lambda w, flagged, it: f"{it}: " + (
         w._("this reference has your own email address") if flagged.values.get("by") == "email"
         else w._("this is you; a reference must be someone else")),
-    fix=lambda w, flagged: w._("ask a supervisor, your RS/C provider or a colleague instead, "
-                               "and change the entry with {command}").format(
-                                   command=w.command())))
+    fix=fix_with(N_("ask a supervisor, your RS/C provider or a colleague instead, and change "
+                    "the entry with {command}"))))
 
 
 def _stale(w: Any, flagged: PortfolioWarning, it: str) -> str:
@@ -228,16 +224,15 @@ def _stale(w: Any, flagged: PortfolioWarning, it: str) -> str:
 
 flag(Flag(
     code="reference-stale", message=_stale,
-    fix=lambda w, flagged: w._("ask again, or ask someone else and mark this one declined with "
-                               "{command}").format(command=w.command())))
+    fix=fix_with(N_("ask again, or ask someone else and mark this one declined with "
+                    "{command}"))))
 
 flag(Flag(
     code="exam-date-past",
     message=lambda w, flagged, it: w._(
         "The exam is still marked scheduled for {date}, a day already past").format(
             date=w.day(flagged.values["date"])),
-    fix=lambda w, flagged: w._("record the result, or the new date if it moved, with "
-                               "{command}").format(command=w.command("exam"))))
+    fix=fix_with(N_("record the result, or the new date if it moved, with {command}"), "exam")))
 
 
 def _no_areas_many(w: Any, group: list[PortfolioWarning], span: str) -> tuple[str, str]:
@@ -254,8 +249,7 @@ flag(Flag(
     message=lambda w, flagged, it: w._(
         "{entry}: it names no competency area, so it cannot support the professional "
         "portfolio").format(entry=it),
-    fix=lambda w, flagged: w._("add the areas it covered with {command}").format(
-        command=w.command()),
+    fix=fix_with(N_("add the areas it covered with {command}")),
     many=_no_areas_many))
 
 
@@ -276,5 +270,5 @@ def _week(w: Any, flagged: PortfolioWarning, it: str) -> str:
 
 flag(Flag(
     code="work-hours-per-week", message=_week,
-    fix=lambda w, flagged: w._("check the first and last days with {command}, and give the "
-                               "hours a week of part-time work").format(command=w.command())))
+    fix=fix_with(N_("check the first and last days with {command}, and give the hours a week "
+                    "of part-time work"))))

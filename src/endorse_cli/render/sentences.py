@@ -125,9 +125,6 @@ class Speech:
     def command(section: str | None = None) -> str:
         return command(section)
 
-    def span(self, first: Any, last: Any) -> str:
-        return _span(self.language, first, last)
-
 
 class Words(Speech):
     """The words of one rules file in one language: the association's (the rules file's text

@@ -117,7 +117,6 @@ HOURS = Unit(name="hours", count=Nn_("{count} hour", "{count} hours"),
 UNIT_FORMS["hours"] = HOURS
 
 
-
 def _not_on_track(w: Any, v: dict[str, Any]) -> str:
     return w._("not required on the {track} track").format(
         track=w.choice("mentor_track", v["track"]))
@@ -146,8 +145,8 @@ def sentence_of(kind: Kind | None, code: str) -> Sentence:
 
 def register(kind: Kind) -> Kind:
     KINDS[kind.tag] = kind
-    for unit in kind.units:
-        UNIT_FORMS[unit.name] = unit
+    for counted in kind.units:
+        UNIT_FORMS[counted.name] = counted
     return kind
 
 

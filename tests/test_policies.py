@@ -318,3 +318,20 @@ def test_the_scan_follows_its_order_on_any_sessions(seed) -> None:
         sessions, 24, span, need, about_need, about)
     if not about_need:  # "have is the most hours found in any window", met or not
         assert found.have == found.most.hours
+
+
+def test_the_bundles_chart_says_the_hours_its_window_holds() -> None:
+    """The window named holds 24 hours; 35 are the most in any window (the requirement's
+    have): the chart said 35 for the window from 2020-01-01 to 2021-12-31."""
+    from helpers import rules
+
+    from endorse_cli.bundle.content import chart
+
+    found, p = _rsc(rules(), "IFS")
+    credential = judge(p, rules(), D("2023-04-01")).credential("IFS")
+    drawn = chart(p, credential, D("2023-04-01"), rules=rules())
+    assert drawn["window"]["hours"] == 24
+    assert drawn["summary"].endswith(
+        "The best window, 2020-01-01 to 2021-12-31, holds 24 hours.")
+    filtered = judge(p, pack("imh-e-2025"), D("2023-04-01")).credential("IFS")
+    assert chart(p, filtered, D("2023-04-01"), rules=pack("imh-e-2025"))["window"]["hours"] == 24

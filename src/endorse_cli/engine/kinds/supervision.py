@@ -14,7 +14,7 @@ from ...model.rules import SupervisionReq
 from ..dates import add_months, months_before
 from ..facts import UNITS, Facts
 from ..forecast import Pace, day_window_reached, pace_over, window_drops, window_end
-from ..windows import Scan, candidates, scan
+from ..windows import Scan, Window, candidates, scan
 from . import Forecast, Judging, Kind, amount, hours, register
 from .pace import at_pace, hours_missing, pace_said, recent
 
@@ -92,14 +92,31 @@ def provider_entries(p: Portfolio, dropped: list[int]) -> list[dict[str, object]
              "credential": p.supervision[i].provider_credential} for i in dropped]
 
 
+def _filtered_scan(req: SupervisionReq, j: Judging) -> tuple[Scan, list[int]]:
+    """The scan of the sessions ``req`` counts, and the indices of those dropped for their
+    provider."""
+    sessions, dropped = counted_sessions(req, j)
+    return scan([(day, h) for day, h, _ in sessions], req.window_months or 12,
+                req.min_span_months, round(req.hours * UNITS),
+                round(req.about_providing_hours * UNITS),
+                about=[a for _, _, a in sessions]), dropped
+
+
+def named_window(req: SupervisionReq, j: Judging) -> Window:
+    """The window the requirement names (its details' ``window_start`` to ``window_end``),
+    with the hours it holds, which may be fewer than the requirement's ``have``, the most in
+    any window."""
+    if uses_filter(req):
+        return _filtered_scan(req, j)[0].best
+    return _scan(req, j, round(req.hours * UNITS)).best
+
+
 def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
     from msgspec.structs import replace
 
     months = req.window_months or 12
     need, about_need = round(req.hours * UNITS), round(req.about_providing_hours * UNITS)
-    sessions, dropped = counted_sessions(req, j)
-    found = scan([(day, h) for day, h, _ in sessions], months, req.min_span_months, need,
-                 about_need, about=[a for _, _, a in sessions])
+    found, dropped = _filtered_scan(req, j)
     shown, about, met = found.best, found.best.about, found.met
     p = j.portfolio
     assert p is not None

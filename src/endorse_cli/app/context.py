@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
 from ..errors import UsageError
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
 DEFAULT_PORTFOLIO = "portfolio.toml"
 
-Format = Literal["text", "json", "markdown"]
+#: A format's name, as ``--format`` takes it (the formats: :mod:`endorse_cli.render.formats`).
+Format = str
 
 
 def parse_as_of(value: str | None, today: dt.date,
@@ -144,28 +145,20 @@ class Application:
 
     # -- output -------------------------------------------------------------------------------
 
-    def worded(self, result: Assessment, fmt: Format = "text") -> Assessment:
-        """``result`` in the reader's language for text and Markdown; JSON keeps the English
-        words, so that it is the same in every language."""
-        if fmt == "json" or self.language.english:
+    def worded(self, result: Assessment, fmt: str = "text") -> Assessment:
+        """``result`` in the reader's language for the formats people read; those for scripts
+        (JSON) keep the English words, so that they are the same in every language."""
+        from ..render import formats
+
+        if not formats.get(fmt).people or self.language.english:
             return result
         from ..render.sentences import word
 
         return word(result, self.rules, self.language)
 
-    def show(self, fmt: Format, view: str, *args: Any) -> None:
-        """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand:
-        text and Markdown in the reader's language, JSON the same in every language."""
-        if fmt == "text":
-            from ..render import text
+    def show(self, fmt: str, view: str, *args: Any) -> None:
+        """Write ``view`` (assess, gaps, timeline, credentials, renewal, rules) in the format
+        ``fmt``, as the format registry has it: in the reader's language if people read it."""
+        from ..render import formats
 
-            getattr(text, view)(self.terminal.console, *args, language=self.language)
-            return
-        if fmt == "markdown":
-            from ..render import markdown
-
-            self.terminal.data(getattr(markdown, view)(*args, language=self.language))
-            return
-        from ..render import json_out
-
-        self.terminal.data(getattr(json_out, view)(*args))
+        formats.write(fmt, view, formats.Out(self.terminal, self.language, self.today), *args)

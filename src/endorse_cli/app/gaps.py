@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..engine.recommend import checklist_for
 from .assess import judged
-from .context import Application, Format  # or "ics"
+from .context import Application, Format
 
 
 def gaps(app: Application, file: str | None, *, credential: str | None, fmt: Format,
@@ -12,9 +12,4 @@ def gaps(app: Application, file: str | None, *, credential: str | None, fmt: For
     named = app.credential(credential)  # a misspelt id is reported before the file is read
     result = app.worded(judged(app, file, rsc_per_month), fmt)
     picked, why = checklist_for(result, named)  # named, else the target, else recommended
-    if fmt == "ics":
-        from ..render import ics
-
-        app.terminal.calendar(ics.gaps(result, picked, app.language, app.today))
-        return
     app.show(fmt, "timeline" if timeline else "gaps", result, picked, why)

@@ -232,9 +232,12 @@ class Spoken:
         return option
 
     def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
-        for param in self.get_params(ctx):  # --format: its help from the formats registered
+        params = self.get_params(ctx)
+        for param in params:  # --format and --output: their help from the formats registered
             if isinstance(getattr(param, "type", None), Formats):
                 param.help = param.type.help()
+                for output in (p for p in params if p.name == "output"):
+                    output.help = param.type.output_help()
         language = _language(ctx)
         if language.english:
             return super().format_help(ctx, formatter)
@@ -572,6 +575,17 @@ class Formats(_choice_type()):  # type: ignore[misc]
 
         return Said(formats.help_text(self.views))
 
+    def output_help(self) -> "Said":
+        """``--output``'s help: the formats that write only into a file."""
+        from .model.message import Message
+        from .render import formats
+
+        binary = [name for name in self.choices if formats.get(name).binary]
+        return Said(Message(N_("Write the rows into this file instead of printing them (needed "
+                               "for --format {formats})."), formats=formats.either(binary))
+                    if binary else Message(N_("Write the rows into this file instead of "
+                                              "printing them.")))
+
 
 class Said(str):
     """A help text made when the help is shown, from a message: English as it is, and in
@@ -799,8 +813,8 @@ TimeLimitOpt = Annotated[
 OutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", metavar="FILE",
-                 help=N_("Write the rows into this file instead of printing them (needed for "
-                         "--format xlsx)."), show_default=False),
+                 help=N_("Write the rows into this file instead of printing them."),
+                 show_default=False),
 ]
 JobsOpt = Annotated[
     Optional[int],

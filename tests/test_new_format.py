@@ -152,3 +152,20 @@ def test_once_unregistered_a_format_is_refused(cli) -> None:
     assert run.code == 2
     assert "'tsv' is not one of 'table', 'json', 'jsonl', 'csv', 'junit', 'markdown', " \
         "'xlsx'." in run.err
+
+
+def test_reading_every_format_s_declaration_loads_no_writer_s_library() -> None:
+    """A help page reads every declaration; none loads rich, openpyxl or icalendar."""
+    import json
+    import subprocess
+    import sys
+
+    probe = ("import json, sys\n"
+             "from endorse_cli.render import formats\n"
+             "named = [(n, formats.get(n).name) for n in formats.names()]\n"
+             "print(json.dumps([named, sorted(m.split('.')[0] for m in sys.modules)]))\n")
+    named, modules = json.loads(subprocess.run([sys.executable, "-c", probe], check=True,
+                                               capture_output=True, text=True).stdout)
+    assert [n for n, declared in named if n != declared] == []
+    assert len(named) == 9
+    assert {"rich", "openpyxl", "icalendar", "jinja2", "babel"} & set(modules) == set()

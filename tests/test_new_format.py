@@ -98,7 +98,7 @@ def test_assess_writes_a_format_for_people_in_their_language(cli) -> None:
     assert spanish.splitlines()[2:5] == ["language: es", "credentials:",
                                           "  IFA: Asociado en Infancia y Familia, 3 de 4"]
     # the same writer declared for scripts: the fixed English, whatever the reader's language
-    formats.register(YAML_ISH._replace(name="yaml-en", people=False))
+    formats.register(YAML_ISH.replace(name="yaml-en", people=False))
     try:
         english = cli(*args[:-1], "yaml-en", "--lang", "es").out
     finally:

@@ -113,7 +113,7 @@ def encode(data: Any) -> bytes:
     return inert_bytes(msgspec.json.encode(data))
 
 
-# The three views every renderer offers (see app.context.Application.show).
+# The views of one portfolio and of the rules (the json format writes them: render.formats.json).
 
 
 def assess(assessment: Assessment) -> str:

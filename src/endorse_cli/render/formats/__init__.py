@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from importlib import import_module
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ...i18n import ENGLISH, N_, Language
 from ...model.message import Message
@@ -27,38 +27,59 @@ if TYPE_CHECKING:
     from ..terminal import Terminal
 
 
-class Format(NamedTuple):
-    """One output format, as its module declares it."""
+class Format:
+    """One output format, as its module declares it. (A plain class: a typed named tuple
+    would cost more to define than the rest of the registry.)"""
 
-    #: What ``--format`` takes.
-    name: str
-    #: Each view it writes, and its writer. A single view's writer is called with an
-    #: :class:`Out` and the view's values; ``renewal-rows``' with an :class:`Out` and the
-    #: rows; ``rows``' with the stream and the options of a :class:`~endorse_cli.render.rows.
-    #: Writer`, and gives that writer, which `check` hands each row.
-    writes: dict[str, Callable[..., Any]]
-    #: True: its words are the reader's language (people read it); False: the fixed English
-    #: of the JSON contract (scripts read it), the same in every language.
-    people: bool
-    #: Its media type and its file ending (without the dot).
-    media: str = "text/plain"
-    extension: str = "txt"
-    #: Bytes, written only into a file named with ``--output``, never to standard output.
-    binary: bool = False
-    #: `check` hands its writer each portfolio's whole JSON document.
-    documents: bool = False
-    #: What it is for, said after its name in ``--format``'s help (an English message).
-    note: str | None = None
+    __slots__ = ("name", "writes", "people", "media", "extension", "binary", "documents",
+                 "note")
+
+    def __init__(self, name: str, *, writes: dict[str, Callable[..., Any]], people: bool,
+                 media: str = "text/plain", extension: str = "txt", binary: bool = False,
+                 documents: bool = False, note: str | None = None) -> None:
+        #: What ``--format`` takes.
+        self.name = name
+        #: Each view it writes, and its writer. A single view's writer is called with an
+        #: :class:`Out` and the view's values; ``renewal-rows``' with an :class:`Out` and the
+        #: rows; ``rows``' with the stream and the options of a :class:`~endorse_cli.render.
+        #: rows.Writer`, and gives that writer, which `check` hands each row.
+        self.writes = writes
+        #: True: its words are the reader's language (people read it); False: the fixed
+        #: English of the JSON contract (scripts read it), the same in every language.
+        self.people = people
+        #: Its media type and its file ending (without the dot).
+        self.media = media
+        self.extension = extension
+        #: Bytes, written only into a file named with ``--output``, never to standard output.
+        self.binary = binary
+        #: `check` hands its writer each portfolio's whole JSON document.
+        self.documents = documents
+        #: What it is for, said after its name in ``--format``'s help (an English message).
+        self.note = note
+
+    def replace(self, **changes: Any) -> Format:
+        """The same format with ``changes``."""
+        given = {key: getattr(self, key) for key in self.__slots__}
+        given.update(changes)
+        name = given.pop("name")
+        return Format(name, **given)
+
+    def __repr__(self) -> str:
+        return f"Format({self.name!r}, views={sorted(self.writes)})"
 
 
-class Out(NamedTuple):
+class Out:
     """Where and for whom a writer writes: the terminal whose standard output takes the data
     (a file's, with ``--output``), the language of its words (English for a format that is
     not for people), and today (a calendar's stamp)."""
 
-    terminal: Terminal
-    language: Language = ENGLISH
-    today: dt.date | None = None
+    __slots__ = ("terminal", "language", "today")
+
+    def __init__(self, terminal: Terminal, language: Language = ENGLISH,
+                 today: dt.date | None = None) -> None:
+        self.terminal = terminal
+        self.language = language
+        self.today = today
 
 
 #: The formats shipped, in the order ``--format`` lists them: each name, and its module.
@@ -132,7 +153,7 @@ def write(name: str, view: str, out: Out, *values: Any) -> None:
     """Write ``view`` in the format ``name``, in ``out``'s language if it is for people."""
     fmt = get(name)
     if not fmt.people:
-        out = out._replace(language=ENGLISH)
+        out = Out(out.terminal, ENGLISH, out.today)
     writer(name, view)(out, *values)
 
 

@@ -113,7 +113,7 @@ def encode(data: Any) -> bytes:
     return inert_bytes(msgspec.json.encode(data))
 
 
-# The views of one portfolio and of the rules (the json format writes them: render.formats.json).
+# The views of one portfolio and of the rules, as render/formats/json.py writes them.
 
 
 def assess(assessment: Assessment) -> str:

@@ -850,7 +850,7 @@ def check(
         raise typer.Exit(int(check_renewal(
             Application("check", as_of=as_of, rules_file=rules, lang=lang),
             paths, fmt=format, exclude=exclude or [], output=output, jobs=jobs,
-            time_limit=time_limit)))
+            time_limit=time_limit, credential=credential, fail_on=fail_on)))
     from .app.check import check as run
 
     code = run(Application("check", as_of=as_of, rules_file=rules, lang=lang), paths,

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from msgspec import Struct
 
@@ -22,6 +22,9 @@ from ..io.tomlfile import STDIN, STDIN_NAME
 from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
+
+if TYPE_CHECKING:
+    from .context import Application
 
 #: Below this many files, starting processes costs more than it saves.
 POOL_FROM = 48
@@ -50,6 +53,18 @@ class Settings(Struct, frozen=True):
     renewal_rows: bool = False
     renewal_rules: Rules | None = None
     renewal_language: str = "en"
+
+    @classmethod
+    def of(cls, app: Application, *, time_limit: float | None = None,
+           **fields: Any) -> Settings:
+        """A batch command's settings, set once from its ``app``: the rules in force, the
+        days, the reader's language; ``time_limit`` as ``--time-limit`` gives it (None: the
+        default, 0: none); ``fields`` add to them or replace them."""
+        given: dict[str, Any] = {
+            "rules": app.rules, "as_of": app.as_of, "today": app.today,
+            "language": app.language.code,
+            "time_limit": TIME_LIMIT if time_limit is None else (time_limit or None)}
+        return cls(**(given | fields))
 
 
 #: TOML files in a project that are never portfolios.
@@ -81,14 +96,14 @@ def _failed(file: str, language: str, message: str, fix: str, **values: Any) -> 
     return row
 
 
-def find(paths: Iterable[str], exclude: Iterable[str] = (),
+def find(paths: list[str], exclude: Iterable[str] = (),
          language: str = "en") -> tuple[list[str], list[Row]]:
     """The .toml files that ``paths`` name (files, folders searched recursively, globs),
     sorted and once each, less those ``exclude`` matches and the copies in bundle folders;
     and a row for each folder that cannot be read.
 
-    A path or glob that names nothing is a usage error: the command line is wrong, not a
-    portfolio, so nothing is checked.
+    A path or glob that names nothing, and paths that hold no .toml file, are usage errors:
+    the command line is wrong, not a portfolio, so nothing is checked.
     """
     from fnmatch import fnmatch
 
@@ -136,6 +151,10 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (),
         raise UsageError(N_("nothing is at {paths}; nothing was checked"),
                          fix=N_("check the path (or the pattern), then run the command again"),
                          paths=", ".join(repr(shown(p)) for p in nothing))
+    if not found and not unreadable:  # the one "no portfolios here" of every batch command
+        raise UsageError(N_("no .toml files in {paths}"),
+                         fix=N_("name portfolio files, folders that hold them, or a glob"),
+                         paths=", ".join(repr(p) for p in paths))
     return sorted(found), unreadable
 
 
@@ -173,16 +192,17 @@ def _init(settings: Settings) -> None:
 
 
 def check_one(file: str, settings: Settings | None = None) -> Row:
-    """Read, validate and (unless validating only) judge one portfolio into a row."""
-    from ..api import assess_loaded, check_target
+    """Read, validate and (unless validating only) judge one portfolio into a row, through
+    the library's one pipeline (:func:`~endorse_cli.api.judge_loaded`)."""
+    from ..api import check_target, judge_loaded
     from ..io.portfolio_file import read_portfolio
 
     s = settings or _settings
     assert s is not None
     name = STDIN_NAME if file == STDIN else shown(file)
     if s.renewal_rows:
+        from ..api import renewal_rows
         from ..i18n import language
-        from .renew import renewal_rows
 
         return Row(file=name, renewal_rows=tuple(renewal_rows(
             file, s.renewal_rules, s.as_of, language(s.renewal_language))))
@@ -201,8 +221,10 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
             return Row(file=name, applicant=shown(loaded.value.applicant.name),
                        warnings=len(certificates),
                        missing=tuple(shown(c.say()) for c in certificates), missing_said=said)
-        result = assess_loaded(loaded, s.rules, s.as_of, today=s.today,
-                               words="json" if s.documents else "none")
+        # named, else the applicant's target, else the recommendation: as `gaps` does
+        judgement = judge_loaded(loaded, s.rules, s.as_of, today=s.today,
+                                 credential=s.credential,
+                                 words="json" if s.documents else "none")
     except EndorseError as error:
         where = getattr(error, "where", None)
         fix_said = None
@@ -218,16 +240,7 @@ def check_one(file: str, settings: Settings | None = None) -> Row:
         return Row(file=name, error=shown(error.message), error_line=getattr(error, "line", None),
                    error_where=where and shown(where), error_fix=error.fix and shown(error.fix),
                    error_said=said, error_fix_said=fix_said)
-    from ..engine.recommend import checklist_for
-
-    try:  # named, else the applicant's target, else the recommendation: as `gaps` does
-        judged, _ = checklist_for(result, s.credential)
-    except KeyError as exc:
-        row = _failed(name, s.language, N_("the target credential {id} is not in the rules"),
-                      N_("correct applicant.target with {command}, or remove it"),
-                      id=repr(shown(str(exc.args[0]))), command=f"`endorse edit {name}`")
-        row.applicant = shown(result.applicant)
-        return row
+    result, judged = judgement.assessment, judgement.checklist
     document = None
     if s.documents:
         from ..render.json_out import assessment_dict, encode

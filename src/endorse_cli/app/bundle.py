@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..api import assess_loaded
-from ..engine.recommend import checklist_for
 from ..errors import PortfolioError, UsageError
 from ..i18n import N_
 from ..io.portfolio_file import parse_portfolio
@@ -24,9 +22,8 @@ def bundle(app: Application, file: str | None, *, credential: str | None, out: P
     path = app.portfolio(file)
     original = read_bytes(path, PortfolioError, str(path))  # read once: judged and bundled
     loaded = parse_portfolio(decode(original, PortfolioError, str(path)), name=str(path))
-    result = app.worded(assess_loaded(loaded, rules, app.as_of, today=app.today,
-                                             rules_option=app.rules_option))
-    picked, why = checklist_for(result, named)
+    judged = app.judge(loaded, credential=named)
+    result, picked, why = judged.assessment, judged.checklist, judged.why
     source = resolve_rules(app.rules_file) or default_rules_path()
     name = str(app.rules_file) if app.rules_file else "data/credentials.toml"
     if templates is not None and not templates.is_dir():

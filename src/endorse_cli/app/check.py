@@ -119,22 +119,15 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     (by default :meth:`FailOn.default`). The rows go to stdout, or into ``output``, which is
     replaced only once written whole."""
     from ..render import formats
-    from .batch import TIME_LIMIT, Settings, find, from_stdin
+    from .batch import Settings, find, from_stdin
 
     formats.writer(fmt, "rows")  # a format that writes no rows: said before any work
     output = output_target(fmt, output, app.terminal.stdout)
-    rules = app.rules
     named = app.credential(credential)
     policy = fail_on or FailOn.default(named)
+    settings = Settings.of(app, time_limit=time_limit, credential=named,
+                           validate_only=validate_only, documents=formats.get(fmt).documents)
     files, missing = find(paths, exclude, app.language.code)
-    if not files and not missing:
-        raise UsageError(N_("no .toml files in {paths}"),
-                         fix=N_("name portfolio files, folders that hold them, or a glob"),
-                         paths=", ".join(repr(p) for p in paths))
-    settings = Settings(rules=rules, as_of=app.as_of, today=app.today, credential=named,
-                        validate_only=validate_only, documents=formats.get(fmt).documents,
-                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None),
-                        language=app.language.code)
     missing += from_stdin(files, settings)
     term = app.terminal
 

@@ -19,8 +19,9 @@ from ..i18n import N_
 from ..render.terminal import Terminal
 
 if TYPE_CHECKING:
+    from ..api import Judged
     from ..io.tomlfile import Loaded
-    from ..model.results import Assessment
+    from ..model.portfolio import Portfolio
     from ..model.rules import Rules
 
 #: The portfolio a command uses when none is named: this variable's, else this file.
@@ -100,15 +101,16 @@ class Application:
     def rules(self) -> Rules:
         return self.loaded_rules.value
 
-    def credential(self, given: str | None) -> str | None:
-        """The id that ``--credential`` names, in any case, or a usage error with the closest."""
+    def credential(self, given: str | None, among: list[str] | None = None) -> str | None:
+        """The id that ``--credential`` names, in any case, or a usage error with the closest:
+        one of ``among``, else of the credentials of the rules in force."""
         if given is None:
             return None
         from ..errors import UnknownCredential
         from ..io.hints import credential_id
 
         try:
-            return credential_id(given, [c.id for c in self.rules.credential])
+            return credential_id(given, among or [c.id for c in self.rules.credential])
         except UnknownCredential as unknown:
             if unknown.guess:
                 raise UsageError(N_('--credential {given} is not in the rules; did you mean '
@@ -145,16 +147,24 @@ class Application:
 
     # -- output -------------------------------------------------------------------------------
 
-    def worded(self, result: Assessment, fmt: str = "text") -> Assessment:
-        """``result`` in the reader's language for the formats people read; those for scripts
-        (JSON) keep the English words, so that they are the same in every language."""
+    def judge(self, portfolio: Path | Loaded[Portfolio], fmt: str = "text", *,
+              credential: str | None = None, rsc_per_month: float | None = None) -> Judged:
+        """The portfolio at ``portfolio`` (a path, or a file already read) through the
+        library's one pipeline, :func:`~endorse_cli.api.judge_loaded`, by the rules and days
+        set here once; worded once: in the reader's language for the formats people read, in
+        the English of the JSON contract for those scripts read, the same in every language."""
+        from ..api import judge_loaded
+        from ..i18n import ENGLISH
         from ..render import formats
 
-        if not formats.get(fmt).people or self.language.english:
-            return result
-        from ..render.sentences import word
+        if isinstance(portfolio, Path):
+            from ..io.portfolio_file import read_portfolio
 
-        return word(result, self.rules, self.language)
+            portfolio = read_portfolio(portfolio)
+        return judge_loaded(portfolio, self.rules, self.as_of, today=self.today,
+                            language=self.language if formats.get(fmt).people else ENGLISH,
+                            credential=credential, rsc_per_month=rsc_per_month,
+                            rules_option=self.rules_option)
 
     def show(self, fmt: str, view: str, *args: Any) -> None:
         """Write ``view`` (assess, gaps, timeline, credentials, renewal, rules) in the format

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..engine.recommend import checklist_for
 from .assess import judged
 from .context import Application, Format
 
@@ -10,6 +9,7 @@ from .context import Application, Format
 def gaps(app: Application, file: str | None, *, credential: str | None, fmt: Format,
          rsc_per_month: float | None = None, timeline: bool = False) -> None:
     named = app.credential(credential)  # a misspelt id is reported before the file is read
-    result = app.worded(judged(app, file, rsc_per_month), fmt)
-    picked, why = checklist_for(result, named)  # named, else the target, else recommended
-    app.show(fmt, "timeline" if timeline else "gaps", result, picked, why)
+    # named, else the target, else the recommended credential
+    result = judged(app, file, fmt, credential=named, rsc_per_month=rsc_per_month)
+    app.show(fmt, "timeline" if timeline else "gaps", result.assessment, result.checklist,
+             result.why)

@@ -108,15 +108,13 @@ def import_(app: Application, source: str, file: str | None, *, section: str | N
 
 def _flags(app: Application, doc: object, section: str, first: int) -> list[str]:
     """The red flags of the new entries, once for each cause."""
-    from ..api import assess_loaded
     from ..errors import EndorseError
     from ..interview import importing
     from ..io.portfolio_file import parse_portfolio
 
     loaded = parse_portfolio(doc.text, name=str(doc.path))  # type: ignore[attr-defined]
     try:
-        result = assess_loaded(loaded, app.rules, app.as_of, today=app.today,
-                               language=app.language, rules_option=app.rules_option)
+        result = app.judge(loaded).assessment
     except EndorseError:  # e.g. a target not in the rules: said by every other command
         return []
     return importing.flags(result, section, first, app.language)

@@ -8,7 +8,8 @@ from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import EndorseError, ExitCode, RulesError, UsageError
+from ..errors import ExitCode, RulesError, UsageError
+from ..model.failon import FailOn, Failure
 from ..model.message import N_
 from ..i18n import ENGLISH, Language
 from ..render.terminal import Terminal
@@ -16,27 +17,14 @@ from .context import Application
 
 
 
-def _pack_for(portfolio: Any) -> Path | None:
-    """The shipped pack whose credentials hold the portfolio's first endorsement, if any."""
-    from ..engine.work import Endorsements
-    from ..io.rules_file import load_rules, pack_names, packs_dir
-
-    for name in pack_names():
-        rules = load_rules(packs_dir() / f"{name}.toml").value
-        code = Endorsements(rules).code(portfolio.endorsement[0].credential)
-        info = rules.endorsements.get(code or "")
-        ids = {c.id for c in rules.credential}
-        if code in ids or (info is not None and info.credential in ids):
-            return packs_dir() / f"{name}.toml"
-    return None
-
-
 def _rules_with_renewal(rules_file: Path | None, term: Terminal | None = None,
                         portfolio: Any = None) -> Any:
     from ..io.rules_file import load_rules
 
     if rules_file is None and portfolio is not None and portfolio.endorsement:
-        rules_file = _pack_for(portfolio)
+        from ..api import pack_for
+
+        rules_file = pack_for(portfolio)
         if rules_file is not None and term is not None:
             term.message(term.language.gettext(
                 "judged by the rules pack {pack}, which holds {endorsement}; choose others "
@@ -86,83 +74,35 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
     app.show(fmt, "renewal", report, str(path))
 
 
-def _loaded(path: Path) -> Any:
-    from functools import cache
-
-    from ..io.rules_file import load_rules
-
-    global _loaded  # noqa: PLW0603
-    _loaded = cache(lambda p: load_rules(p).value)  # type: ignore[misc]
-    return _loaded(path)
-
-
-def renewal_rows(path: str, rules: Any, day: Any,
-          language: Language = ENGLISH) -> list[dict[str, Any]]:
-    """One row per endorsement held; its ``missing`` words (and, for people, its status) in
-    ``language``: English for the formats scripts read."""
-    from ..engine.renewal import renew as judge_renewal
-    from ..io.portfolio_file import read_portfolio
-
-    try:
-        portfolio = read_portfolio(Path(path)).value
-    except EndorseError as exc:
-        return [{"file": path, "name": "", "credential": "", "status": "invalid", "due": "",
-                 "days_left": "", "missing": str(exc)}]
-    if not portfolio.endorsement:
-        return [{"file": path, "name": portfolio.applicant.name, "credential": "",
-                 "status": "not endorsed", "due": "", "days_left": "", "missing": ""}]
-    if rules is None:  # no --rules: the pack that holds the endorsement
-        found = _pack_for(portfolio)
-        if found is None:
-            return [{"file": path, "name": portfolio.applicant.name,
-                     "credential": portfolio.endorsement[0].credential, "status": "unknown",
-                     "due": "", "days_left": "",
-                     "missing": language.gettext("no rules pack holds this endorsement; "
-                                                 "choose one with --rules")}]
-        rules = _loaded(found)
-    from ..render.sentences import RenewalWords
-
-    words = RenewalWords(rules, language)
-    report = words.renewal(judge_renewal(portfolio, rules, day))
-    return [{"file": path, "name": report.applicant, "credential": e.credential or e.written,
-             "status": e.status, "due": e.due.isoformat() if e.due else "",
-             "days_left": "" if e.days_left is None else e.days_left,
-             "missing": "; ".join(words.short_missing(r) for r in e.missing_now)
-             if e.status in ("due", "late") else e.summary}
-            for e in report.endorsements]
-
-
 def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list[str],
                   output: Path | None = None, jobs: int | None = None,
-                  time_limit: float | None = None) -> ExitCode:
+                  time_limit: float | None = None, credential: str | None = None,
+                  fail_on: FailOn | None = None) -> ExitCode:
     """One row per endorsement held in each portfolio: its renewal status, due day, what is
-    missing; on stdout, or into ``output``. Exit 1 when a portfolio cannot be read. The files
-    go through `check`'s own run(): the same processes, the same time limit, the rows
-    written as they come."""
+    missing; on stdout, or into ``output``. ``credential``: only that endorsement's rows (a
+    portfolio that does not hold it is one row, ``not endorsed``). The exit code is the one
+    ``fail_on`` asks for (by default :meth:`FailOn.default`), as `check`'s. The files go
+    through `check`'s own run(): the same processes, the same time limit, the rows written
+    as they come."""
     from heapq import merge
 
-    from .batch import TIME_LIMIT, Settings, default_jobs, find, run
-    from .check import output_target
-
     from ..render import formats
+    from .batch import Settings, default_jobs, find, run
+    from .check import output_target
 
     output = output_target(fmt, output, app.terminal.stdout)
     write = formats.writer(fmt, "renewal-rows")  # --renewal's formats
-    term, rules_file, day = app.terminal, app.rules_file, app.as_of
+    term, rules_file = app.terminal, app.rules_file
     # The table, Markdown and workbook are read by people: in their language; JSON and CSV stay
     # as they are.
     people = app.language if formats.get(fmt).people else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
+    named = app.credential(credential, _endorsement_codes(rules))
+    policy = fail_on or FailOn.default(named)
+    settings = Settings.of(app, time_limit=time_limit, renewal_rows=True, renewal_rules=rules,
+                           renewal_language=people.code)
     files, missing = find(paths, exclude, app.language.code)
-    if not files and not missing:
-        raise UsageError(N_("no .toml files in {paths}"),
-                         fix=N_("name portfolio files, folders that hold them, or a glob"),
-                         paths=", ".join(repr(p) for p in paths))
-    settings = Settings(rules=app.rules if rules is None else rules, as_of=day,
-                        today=app.today, renewal_rows=True, renewal_rules=rules,
-                        renewal_language=people.code, language=app.language.code,
-                        time_limit=TIME_LIMIT if time_limit is None else (time_limit or None))
-    invalid = []
+    failures: set[Failure] = set()
 
     def rows() -> Iterator[dict[str, Any]]:
         judged = run(files, settings, jobs or default_jobs(), reader_gone=term.reader_gone)
@@ -170,9 +110,12 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
             held = list(row.renewal_rows) or [
                 {"file": row.file, "name": row.applicant or "", "credential": "",
                  "status": "invalid", "due": "", "days_left": "", "missing": row.error or ""}]
+            if named is not None:
+                held = _held(held, named)
             for r in sorted(held, key=lambda r: str(r["credential"])):
-                if r["status"] == "invalid":
-                    invalid.append(r["file"])
+                kind = policy.renewal_failure(str(r["status"]))
+                if kind is not None:
+                    failures.add(kind)
                 yield r
 
     if output is None:
@@ -184,7 +127,29 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
             write(formats.Out(Terminal(out, term.stderr, term.language), people, app.today),
                   rows())
         term.message(str(output), label="written", style="32")
-    return ExitCode.INVALID_INPUT if invalid else ExitCode.OK
+    return FailOn.exit_code(failures)
+
+
+def _endorsement_codes(rules: Any) -> list[str]:
+    """The endorsements `check --renewal --credential` can name: those of ``rules``, else of
+    every shipped pack with a yearly renewal (each portfolio is judged by the one that holds
+    its endorsement)."""
+    from ..io.rules_file import load_rules, pack_names, packs_dir
+
+    every = [rules] if rules is not None else [
+        r for r in (load_rules(packs_dir() / f"{name}.toml").value for name in pack_names())
+        if r.renewal is not None]
+    return sorted({code for r in every for code in r.endorsements}
+                  | {c.id for r in every for c in r.credential})
+
+
+def _held(rows: list[dict[str, Any]], named: str) -> list[dict[str, Any]]:
+    """The rows of one portfolio about the endorsement ``named``; one ``not endorsed`` row
+    for it when the portfolio holds no such endorsement (a file that could not be read stays
+    as it is)."""
+    kept = [r for r in rows if r["status"] == "invalid" or r["credential"] == named]
+    return kept or [{"file": rows[0]["file"], "name": rows[0]["name"], "credential": named,
+                     "status": "not endorsed", "due": "", "days_left": "", "missing": ""}]
 
 
 def list_rules(app: Application, *, fmt: str) -> None:

@@ -33,15 +33,10 @@ def report(app: Application, paths: list[str], *, out: Path | None, credential: 
     rules = app.rules
     credential = app.credential(credential)
     files, missing = find(paths, exclude, app.language.code)
-    if not files and not missing:
-        raise UsageError(N_("no .toml files in {paths}"),
-                         fix=N_("name portfolio files, folders that hold them, or a glob"),
-                         paths=", ".join(repr(p) for p in paths))
     from ..report.cohort import renewal_in
 
-    settings = Settings(rules=rules, as_of=day, today=app.today, credential=credential,
-                        renewal=renewal_in(rules), language=app.language.code,
-                        documents=True)
+    settings = Settings.of(app, credential=credential, renewal=renewal_in(rules),
+                           documents=True)
     missing += from_stdin(files, settings)
     term = app.terminal
     tally = Tally(rules, rules_name=rules.name, as_of=day, review_date=review,

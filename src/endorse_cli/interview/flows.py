@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..api import assess_loaded
+from ..api import Judged, judge_loaded
 from ..errors import EndorseError, PortfolioError, UsageError
 from ..i18n import ENGLISH, N_, Language
 from ..io.document import PortfolioDocument, write_atomically
@@ -211,7 +211,7 @@ class Session:
         """The warnings the judging now gives about ``section[index]``, just saved."""
         from .notices import entry_notices
 
-        return entry_notices(self.judged(), section, index)
+        return entry_notices(self.judged().assessment, section, index)
 
     def answers(self, section: str, answers: dict[str, Any]) -> str:
         """Every answer of an entry, as the questions put it: to be typed again if need be."""
@@ -290,19 +290,18 @@ class Session:
             self.say(self._("Saved: {entry}").format(
                 entry=_answered(field, value, self.language, self.ask.labels)), style="green")
 
-    def judged(self):  # noqa: ANN201
+    def judged(self) -> Judged:
+        """The portfolio as saved, through the library's one pipeline, in the reader's words."""
         assert self.doc is not None
-        return assess_loaded(self.doc.checked(), self.rules, self.today, language=self.language,
-                             rules_option=self.rules_option)
+        return judge_loaded(self.doc.checked(), self.rules, self.today, language=self.language,
+                            rules_option=self.rules_option)
 
     def progress(self, name: str) -> str:
         """One line toward the applicant's target, else the recommended credential, e.g.
         "Toward IFS, your target: 5 of 7 requirements met"."""
-        from ..engine.recommend import checklist_for
-
         _ = self._
-        result = self.judged()
-        pick, why = checklist_for(result)
+        judged = self.judged()
+        pick, why = judged.checklist, judged.why
         said = (_("Toward {id}, your target: {met} of {total} requirements met")
                 if why == "target"
                 else _("Toward {id}, recommended for you: {met} of {total} requirements met"))
@@ -314,13 +313,13 @@ class Session:
 
     def finish(self) -> None:
         """The gap checklist, then the recommendation last, where the eye ends."""
-        from ..engine.recommend import checklist_for
         from ..render import text
 
-        result = self.judged()
+        judged = self.judged()
+        result = judged.assessment
         self.term.console.print()
-        chosen, why = checklist_for(result)
-        text.gaps(self.term.console, result, chosen, why, language=self.language)
+        text.gaps(self.term.console, result, judged.checklist, judged.why,
+                  language=self.language)
         rec = result.recommended
         self.term.console.print()
         self.say(self._("Recommended for you: {id}. {reason}").format(id=rec.id,

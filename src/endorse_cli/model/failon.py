@@ -43,6 +43,20 @@ class FailOn(str, Enum):
             return "warning"
         return None
 
+    def renewal_failure(self, status: str) -> Failure | None:
+        """Why a row of `check --renewal` with ``status`` fails under this policy: a file that
+        cannot be read is ``invalid``; with ``unmet``, ``unready`` or ``warning`` (a renewal
+        has no readiness or warnings of its own), a renewal that is not current (``due``,
+        ``late``, ``lapsed``, or ``unknown`` to the rules) is ``unmet``. A portfolio that holds
+        no endorsement (``not endorsed``) has nothing to renew and never fails."""
+        if self is FailOn.never:
+            return None
+        if status == "invalid":
+            return "invalid"
+        if self is not FailOn.invalid and status in ("due", "late", "lapsed", "unknown"):
+            return "unmet"
+        return None
+
     @staticmethod
     def exit_code(failures: set[Failure]) -> ExitCode:
         """The exit code of a batch whose rows failed for ``failures``: an invalid file

@@ -1,9 +1,11 @@
 """The packages import in one direction only: a lower layer never imports a higher one.
 
-    model <- engine, io <- render <- api <- presentation (interview, bundle, report) <- app <- cli
+    model <- engine, io, errors <- render <- api <- presentation (interview, bundle, report)
+    <- app <- cli
 
 ``engine`` (judging) and ``io`` (files) stand side by side on ``model``: neither imports the
-other. ``render`` puts results into words and formats (text, Markdown, JSON, CSV); the
+other. ``errors`` (the exception family) stands beside them: ``io`` raises its errors, and
+``model``, the floor, imports nothing of it (the exit codes are a type, in ``model.exits``). ``render`` puts results into words and formats (text, Markdown, JSON, CSV); the
 library's face, ``api``, hands out results already in words, so it stands on ``render``; the
 questionnaire, the bundle and the cohort report stand on ``api``. Every import counts, those inside functions too (they are how a command loads only
 what it needs, and they are still a dependency).
@@ -21,8 +23,8 @@ PACKAGE = ROOT / "src" / "endorse_cli"
 
 #: Each module's layer, by the first part of its name under endorse_cli.
 LAYERS = {
-    "": 0, "errors": 0, "model": 0,  # the package itself only holds its version
-    "engine": 1, "io": 1,
+    "": 0, "model": 0,  # the package itself only holds its version
+    "engine": 1, "io": 1, "errors": 1,
     "render": 2, "i18n": 2,
     "api": 3,
     "interview": 4, "bundle": 4, "report": 4,
@@ -127,3 +129,12 @@ def test_a_breach_is_found(tmp_path) -> None:
     (fake / "api.py").write_text("from .cli import app\n", encoding="utf-8")
     assert breaches(fake) == {("endorse_cli.engine.judge", "endorse_cli.io.rules_file"),
                           ("endorse_cli.api", "endorse_cli.cli")}
+
+
+def test_the_model_importing_errors_is_a_breach(tmp_path) -> None:
+    """``model`` is the floor: the exception family stands on it, never under it."""
+    fake = tmp_path / "endorse_cli"
+    (fake / "model").mkdir(parents=True)
+    (fake / "model" / "failon.py").write_text("from ..errors import ExitCode\n", encoding="utf-8")
+    (fake / "errors.py").write_text("from .model.message import Message\n", encoding="utf-8")
+    assert breaches(fake) == {("endorse_cli.model.failon", "endorse_cli.errors")}

@@ -9,19 +9,10 @@ template and values, and is translated where it is shown.
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
+from .model.exits import ExitCode  # the codes are a type (model); here, what raises each
 from .model.message import Message, N_, Speaker
-
-
-class ExitCode(IntEnum):
-    OK = 0
-    INVALID_INPUT = 1  # a portfolio or rules file that cannot be read or judged
-    USAGE = 2  # a wrong option, a missing file, a command that needs a terminal
-    CHECK_FAILED = 3  # endorse check: a credential unmet or a warning, as --fail-on asks
-    INTERRUPTED = 130  # Ctrl-C
-    TERMINATED = 143  # SIGTERM (128 + 15), as a shell reports it
 
 
 class EndorseError(Exception):

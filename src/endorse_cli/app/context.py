@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .. import i18n
 from ..errors import UsageError
 from ..i18n import N_
+from ..model.files import DEFAULT_PORTFOLIO
 from ..render.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 #: The portfolio a command uses when none is named: this variable's, else this file.
 PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
-DEFAULT_PORTFOLIO = "portfolio.toml"
 
 #: A format's name, as ``--format`` takes it (the formats: :mod:`endorse_cli.render.formats`).
 Format = str

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..engine.dates import add_months, days_in, merge
+from ..engine.dates import add_months, days_in
 from ..i18n import ENGLISH, Language, N_
 from ..model.portfolio import Portfolio
 from ..model.results import Assessment, CredentialResult
@@ -194,9 +194,9 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
 
 def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
     """Days of infant/family work, merged, up to the as-of date."""
-    periods = [(w.start, min(w.end or as_of, as_of)) for w in portfolio.work
-               if w.infant_family and w.start <= as_of]
-    return days_in(merge(periods))
+    from ..engine.facts import field_periods
+
+    return days_in(field_periods(portfolio.work, as_of))
 
 
 def attestations(portfolio: Portfolio, rules: Rules,
@@ -308,8 +308,8 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
     for is on her log, whatever its date."""
     from markupsafe import Markup, escape
 
-    from ..engine.facts import UNITS, Facts, units
-    from ..engine.kinds.supervision import windows
+    from ..engine.facts import UNITS, units
+    from ..engine.windows import scan
 
     def day(value: dt.date) -> Any:
         return nowrap(language.day(value))
@@ -325,9 +325,7 @@ def rsc_logs(portfolio: Portfolio, rules: Rules, chosen: CredentialResult,
         window = None
         counted = [s for s in sessions if as_of is None or s.date <= as_of]
         if months and counted:
-            found = windows(Facts(as_of=counted[-1].date,
-                                  sessions=[(s.date, units(s.hours)) for s in counted]),
-                            months, 0, 0).most
+            found = scan([(s.date, units(s.hours)) for s in counted], months).most
             window = {"months": months, "first": found.first_session,
                       "last": found.last_session,
                       "hours": found.hours / UNITS, "sessions": found.sessions}

@@ -8,10 +8,11 @@ the order of entries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from msgspec import Struct, field
 
-from ..model.portfolio import DEGREE_LEVEL, Portfolio
+from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference, Work
 from ..model.results import PortfolioWarning
 from .dates import Period, contains, days_in, merge, shift
 from .entries import warning
@@ -24,6 +25,21 @@ UNITS = 1_000_000
 def units(hours: float) -> int:
     """``hours`` as whole micro-hours: ``1.1`` is 1,100,000, not the nearest binary float."""
     return round(hours * UNITS)
+
+
+def reachable(email: str | None, phone: str | None) -> bool:
+    """Whether a reference can be reached: an email or a phone that is more than spaces."""
+    return bool((email or "").strip() or (phone or "").strip())
+
+
+def not_counted(ref: Reference) -> str | None:
+    """Why a reference does not count: ``declined``, or ``no email or phone`` (not
+    :func:`reachable`); None when it counts (portfolio-format.md, "References")."""
+    if ref.status == "declined":
+        return "declined"
+    if not reachable(ref.email, ref.phone):
+        return "no email or phone"
+    return None
 
 
 class Facts(Struct, kw_only=True):
@@ -74,6 +90,38 @@ class Facts(Struct, kw_only=True):
         return None if self.field_ahead[-1][1] is None else self.field_ahead[-1][1]
 
 
+def in_field(job: Work, as_of: dt.date) -> bool:
+    """Whether ``job`` is work in the field (``infant_family``) begun by the as-of date."""
+    return job.infant_family and job.start <= as_of
+
+
+def field_periods(jobs: Iterable[Work], as_of: dt.date,
+                  after: dt.date | None = None) -> list[Period]:
+    """The days of work in the field among ``jobs``, merged, each day once: from each job's
+    start to its end (the as-of date when it goes on or ends later), only the days strictly
+    after ``after`` (a degree's day) when it is given (portfolio-format.md, "Work experience",
+    "Post-degree experience"). Experience counts these days, and RS/C counts only on them."""
+    out: list[Period] = []
+    for job in jobs:
+        if not in_field(job, as_of):
+            continue
+        start, end = job.start, min(job.end or as_of, as_of)
+        if after is not None:
+            start = max(start, shift(after, 1))
+        if start <= end:
+            out.append((start, end))
+    return merge(out)
+
+
+def field_ahead(jobs: Iterable[Work], as_of: dt.date) -> list[tuple[dt.date, dt.date | None]]:
+    """The work in the field among ``jobs`` that goes on after the as-of date: (the next day,
+    its last day or None when current), the latest end last and a current job after all."""
+    tomorrow = shift(as_of, 1)
+    return sorted(((tomorrow, job.end) for job in jobs
+                   if in_field(job, as_of) and (job.end is None or job.end > as_of)),
+                  key=lambda p: (p[1] is None, p[1]))
+
+
 def _later(section: str, index: int | None, item: object, key: str, day: dt.date,
            as_of: dt.date) -> PortfolioWarning:
     return warning("later-date", section, index, item, key, date=day, as_of=as_of)
@@ -93,19 +141,13 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
         else:
             facts.degrees.append((level, degree.completed, degree.degree))
 
-    periods: list[Period] = []
-    tomorrow = shift(as_of, 1)
     for i, job in enumerate(portfolio.work):
         if job.start > as_of:
             warn(_later("work", i, job, "start", job.start, as_of))
             continue
         facts.areas.update(job.competencies)
-        if job.infant_family:
-            periods.append((job.start, min(job.end or as_of, as_of)))
-            if job.end is None or job.end > as_of:
-                facts.field_ahead.append((tomorrow, job.end))
-    facts.field_periods = merge(periods)
-    facts.field_ahead.sort(key=lambda p: (p[1] is None, p[1]))
+    facts.field_periods = field_periods(portfolio.work, as_of)
+    facts.field_ahead = field_ahead(portfolio.work, as_of)
 
     for i, course in enumerate(portfolio.training):
         if course.date > as_of:
@@ -131,10 +173,9 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
     facts.sessions = sorted(sessions)
 
     for ref in portfolio.reference:
-        if ref.status == "declined":
-            facts.references_uncounted.append((ref.name, "declined"))
-        elif not ((ref.email or "").strip() or (ref.phone or "").strip()):
-            facts.references_uncounted.append((ref.name, "no email or phone"))
+        why = not_counted(ref)
+        if why is not None:
+            facts.references_uncounted.append((ref.name, why))
         else:
             facts.references += 1
             facts.references_received += ref.status == "received"

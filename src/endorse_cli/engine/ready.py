@@ -25,6 +25,7 @@ from ..model.message import N_, Nn_
 from ..model.portfolio import Portfolio
 from ..model.results import CredentialResult, Waiting
 from ..model.rules import Rules
+from .facts import not_counted
 
 #: The codes, in the order they are said.
 CODES = ("ratings", "code-of-ethics", "endorsement-agreement", "membership")
@@ -83,8 +84,7 @@ def _ratings(result: CredentialResult, portfolio: Portfolio) -> Waiting | None:
     if received >= need:
         return None
     pending = [ref for ref in portfolio.reference
-               if ref.status in ("planned", "requested")
-               and ((ref.email or "").strip() or (ref.phone or "").strip())]
+               if ref.status in ("planned", "requested") and not_counted(ref) is None]
     return Waiting(code="ratings", values={
         "count": need - received, "received": received, "need": need,
         "planned": [ref.name for ref in pending if ref.status == "planned"],

@@ -23,6 +23,7 @@ from ..model.rules import MembershipReq, Renewal, Requirement, Rules, Supervisio
 from .dates import shift
 from .facts import UNITS, count_facts, units
 from .kinds import Judging, hours, more
+from .kinds.supervision import provider_entries
 from .kinds.training import judge_courses
 from .work import endorsements
 
@@ -166,9 +167,7 @@ def judge_supervision(req: SupervisionReq, j: Judging, year: int, due: dt.date,
             counted += units(s.hours)
         else:
             dropped.append(i)
-    entries = [{"number": i + 1, "title": p.supervision[i].provider,
-                "date": p.supervision[i].date,
-                "credential": p.supervision[i].provider_credential} for i in dropped]
+    entries = provider_entries(p, dropped)
     details = RenewalHoursDetails(
         logged=hours(logged), not_counted_provider=tuple(f"supervision[{i}]" for i in dropped),
         not_counted_hours=hours(logged - counted), not_counted=tuple(entries))

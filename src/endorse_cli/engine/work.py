@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Work
 from ..model.rules import Rules, WorkFilter
-from .dates import Period, days_in, merge, shift
+from .dates import Period, days_in, merge
+from .facts import field_periods, in_field
 
 if TYPE_CHECKING:
     from .kinds import Judging
@@ -91,7 +92,7 @@ def select(req: WorkFilter, portfolio: Portfolio, rules: Rules, as_of: dt.date,
            known: Endorsements) -> Jobs:
     found = Jobs()
     for i, job in enumerate(portfolio.work):
-        if job.start > as_of or not job.infant_family:
+        if not in_field(job, as_of):
             continue
         internship = job.internship and req.internship_max_years is not None
         why = None
@@ -147,16 +148,8 @@ def cut_day(req: WorkFilter, portfolio: Portfolio, as_of: dt.date,
 
 def periods(portfolio: Portfolio, indices: list[int], as_of: dt.date,
             after: dt.date | None = None) -> list[Period]:
-    """The merged periods of these jobs, up to the as-of date, strictly after ``after``."""
-    out: list[Period] = []
-    for i in indices:
-        job = portfolio.work[i]
-        start, end = job.start, min(job.end or as_of, as_of)
-        if after is not None:
-            start = max(start, shift(after, 1))
-        if start <= end:
-            out.append((start, end))
-    return merge(out)
+    """:func:`field_periods` of the jobs at these indices."""
+    return field_periods((portfolio.work[i] for i in indices), as_of, after)
 
 
 def counted_days(req: WorkFilter, portfolio: Portfolio, jobs: Jobs, as_of: dt.date,

@@ -340,11 +340,12 @@ def go_on(command: str, path: Path, *options: str) -> str:
 def _notes(section: str, answers: dict[str, Any], today: dt.date, path: Path,
            language: Language = ENGLISH, number: int = 1) -> list[str]:
     """What is worth knowing about an entry just saved, the ``number``-th of its section."""
+    from ..engine.facts import reachable
     from ..render.sentences import ordinal
 
     _ = language.gettext
     notes = []
-    if section == "reference" and not (answers.get("email") or answers.get("phone")):
+    if section == "reference" and not reachable(answers.get("email"), answers.get("phone")):
         notes.append(_("your {ordinal} reference, {name}, counts only with an email or a "
                        "phone; add one with {command} when you have it").format(
                            ordinal=ordinal(number, language), name=answers.get("name", ""),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import msgspec
 
 from ..errors import FileProblem, os_reason
+from ..model.files import STDIN, STDIN_NAME  # noqa: F401 - named from here too
 from ..model.message import Message, N_
 
 if TYPE_CHECKING:
@@ -20,10 +21,6 @@ T = TypeVar("T")
 
 #: Nothing a person writes by hand comes near this; a larger file is not a portfolio.
 MAX_BYTES = 5 * 1024 * 1024
-#: A file named so is read from standard input (`cat portfolio.toml | endorse gaps -`), and
-#: named so in messages and rows.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 
 class Loaded(Generic[T]):

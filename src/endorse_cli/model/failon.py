@@ -6,7 +6,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import ExitCode
+from .exits import ExitCode
 
 if TYPE_CHECKING:
     from .results import CheckRow

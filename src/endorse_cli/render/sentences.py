@@ -25,6 +25,7 @@ from ..i18n import ENGLISH, Language, N_, Nn_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
                              RequirementResult, Said, Waiting)
 from ..model.places import NOUNS, NTH, ONE, ordinal  # noqa: F401 - from here too
+from ..model.files import DEFAULT_PORTFOLIO, STDIN_NAME
 from ..model.rules import Rules
 from ..model.texts import localized
 
@@ -48,10 +49,6 @@ MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
 NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
 
 EDIT = "`endorse edit`"
-#: The portfolio a command uses when none is named.
-DEFAULT_FILE = "portfolio.toml"
-#: The name of a portfolio read from standard input (io.tomlfile.STDIN_NAME).
-STDIN_NAME = "<stdin>"
 #: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
 _COMMAND = re.compile(
     r"`endorse (interview|edit|add [a-z]+|gaps|assess|renew|bundle)((?: [^`]*)?)`")
@@ -568,7 +565,7 @@ def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
     rules ``rules`` as the reader named them (``--rules imh-e-2025``), so that a command shown
     runs under the rules that asked for it: under a pack, `endorse add reference` asks what the
     pack counts only when it is told the pack."""
-    if not file or file in (DEFAULT_FILE, STDIN_NAME):
+    if not file or file in (DEFAULT_PORTFOLIO, STDIN_NAME):
         file = None
     if (not file and not rules) or "`endorse " not in text:
         return text

@@ -9,7 +9,7 @@ import math
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExperienceReq, WorkFilter
-from ..dates import shift
+from ..facts import field_ahead
 from ..work import counted_days, cut_day, selected, uses_filter
 from ..forecast import day_experience_reached
 from . import DAYS_PER_YEAR, Forecast, Judging, Kind, amount, more, number, register, years
@@ -64,10 +64,7 @@ def _judge_filtered(req: ExperienceReq, j: Judging) -> RequirementResult:
     regular, internship, cap = counted_days(req, p, jobs, j.as_of, cut)
     days = regular + internship
     missing_days = max(need_days - days, 0)
-    tomorrow = shift(j.as_of, 1)
-    ahead = sorted(((tomorrow, p.work[i].end) for i in jobs.regular
-                    if p.work[i].end is None or p.work[i].end > j.as_of),
-                   key=lambda a: (a[1] is None, a[1]))
+    ahead = field_ahead((p.work[i] for i in jobs.regular), j.as_of)
     step = j.step(req, "filtered" if jobs.dropped else None, need=number(req.years),
                   have=years(days), missing=amount(missing_days, DAYS_PER_YEAR, up=True),
                   missing_days=missing_days, more=more(missing_days, "days"), unit="years",

@@ -29,13 +29,13 @@ def _judge_roles(req: ReferencesReq, j: Judging, details: ReferencesDetails,
                  **values: object) -> RequirementResult:
     from msgspec.structs import replace
 
+    from ..facts import not_counted
     from ..work import endorsements
 
     p = j.portfolio
     assert p is not None
     known = endorsements(j)
-    counted = [r for r in p.reference if r.status != "declined"
-               and ((r.email or "").strip() or (r.phone or "").strip())]
+    counted = [r for r in p.reference if not_counted(r) is None]
     by_role: dict[str, int] = {}
     for r in counted:
         if r.role is not None:

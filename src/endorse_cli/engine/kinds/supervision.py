@@ -6,96 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from msgspec import Struct
-
+from ...model.portfolio import Portfolio
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import SupervisionReq
-from ..dates import add_months, months_before, shift
+from ..dates import add_months, months_before
 from ..facts import UNITS, Facts
 from ..forecast import Pace, day_window_reached, pace_over, window_drops, window_end
+from ..windows import Scan, candidates, scan
 from . import Forecast, Judging, Kind, amount, hours, register
 from .pace import pace_said
-
-
-class Window(Struct, frozen=True, kw_only=True):
-    """The sessions in one window: from a session's day D up to, not including, D + months."""
-
-    hours: int = 0
-    start: dt.date | None = None
-    end: dt.date | None = None  # the window's last day
-    first_session: dt.date | None = None
-    last_session: dt.date | None = None
-    sessions: int = 0
-    #: Its sessions stretch over the period asked for.
-    spans: bool = False
-
-
-class Windows(Struct, frozen=True, kw_only=True):
-    #: The most hours in any window.
-    most: Window
-    #: The window that meets the rule (enough hours over a long enough period), else None.
-    meeting: Window | None
-    #: Some window holds the hours, but none stretches over the period asked for.
-    short: Window | None
-
-
-#: One window: (hours, index of its first session, index past its last, stretches over the
-#: period asked for).
-Candidate = tuple[int, int, int, bool]
-
-
-def candidates(facts: Facts, months: int, span_months: int) -> list[Candidate]:
-    """Every window that starts on a session's day, in one pass with two indices."""
-    sessions = facts.sessions
-    prefix = [0]
-    for _, amount in sessions:
-        prefix.append(prefix[-1] + amount)
-    found = []
-    j = 0
-    previous = None
-    for i, (start, _) in enumerate(sessions):
-        if start == previous:
-            continue  # the same start day as the previous window
-        previous = start
-        end = add_months(start, months)
-        j = max(j, i)
-        while j < len(sessions) and sessions[j][0] < end:
-            j += 1
-        found.append((prefix[j] - prefix[i], i, j,
-                      sessions[j - 1][0] >= add_months(start, span_months)))
-    return found
-
-
-def windows(facts: Facts, months: int, span_months: int, need: int,
-            found: list[Candidate] | None = None) -> Windows:
-    """The window with most hours (the most recent among equals: the one an applicant would
-    submit), and the one that meets the rule with most hours, of :func:`candidates`."""
-    if found is None:
-        found = candidates(facts, months, span_months)
-    most = meeting = short = None
-    for window in found:
-        total, _, _, spans = window
-        if most is None or total >= most[0]:
-            most = window
-        if total >= need:
-            if spans:
-                if meeting is None or total >= meeting[0]:
-                    meeting = window
-            elif short is None or total >= short[0]:
-                short = window
-    sessions = facts.sessions
-
-    def shown(window: Candidate | None) -> Window | None:
-        if window is None:
-            return None
-        total, i, j, spans = window
-        start = sessions[i][0]
-        return Window(hours=total, start=start, end=shift(add_months(start, months), -1),
-                      first_session=start, last_session=sessions[j - 1][0], sessions=j - i,
-                      spans=spans)
-
-    return Windows(most=shown(most) or Window(), meeting=shown(meeting),
-                   short=None if meeting else shown(short))
 
 
 class SupervisionDetails(Details, frozen=True, kw_only=True):
@@ -132,8 +51,8 @@ def counted_sessions(req: SupervisionReq, j: Judging
                      ) -> tuple[list[tuple[dt.date, int, int]], list[int]]:
     """(date, hours, hours about providing RS/C) of the sessions ``req`` counts, sorted, and
     the indices of those dropped for their provider."""
-    from ..dates import contains, merge
-    from ..facts import units
+    from ..dates import contains
+    from ..facts import field_periods, units
     from ..work import endorsements, job_ages
 
     p = j.portfolio
@@ -144,9 +63,9 @@ def counted_sessions(req: SupervisionReq, j: Judging
     else:
         key = ("field-with-ages", tuple(sorted(req.while_ages)))
         if key not in j.shared:  # credentials that ask the same ages share it
-            j.shared[key] = merge((job.start, min(job.end or j.as_of, j.as_of)) for job in p.work
-                                  if job.infant_family and job.start <= j.as_of
-                                  and set(job_ages(job, j.rules)) & set(req.while_ages))
+            j.shared[key] = field_periods(
+                (job for job in p.work if set(job_ages(job, j.rules)) & set(req.while_ages)),
+                j.as_of)
         field = j.shared[key]
     starts = [start for start, _ in field]
     kept: list[tuple[dt.date, int, int]] = []
@@ -164,38 +83,11 @@ def counted_sessions(req: SupervisionReq, j: Judging
     return kept, dropped
 
 
-def best_window(sessions: list[tuple[dt.date, int, int]], months: int, span_months: int,
-                need: int, about_need: int) -> tuple[Window, int, bool]:
-    """The window that meets the rule (most hours), else the one with the least shortfall
-    (then more hours, then the most recent); its hours about providing, and whether met."""
-    hours_sum, about_sum = [0], [0]
-    for _, h, a in sessions:
-        hours_sum.append(hours_sum[-1] + h)
-        about_sum.append(about_sum[-1] + a)
-    best = None  # (met, -shortfall, hours, start, i, j)
-    k = 0
-    for i, (start, _, _) in enumerate(sessions):
-        if i and sessions[i - 1][0] == start:
-            continue
-        end = add_months(start, months)
-        k = max(k, i)
-        while k < len(sessions) and sessions[k][0] < end:
-            k += 1
-        total, about = hours_sum[k] - hours_sum[i], about_sum[k] - about_sum[i]
-        spans = sessions[k - 1][0] >= add_months(start, span_months)
-        short = max(0, need - total) + max(0, about_need - about)
-        met = short == 0 and spans
-        key = (met, -short if not met else total, total, start, i, k)
-        if best is None or key[:4] >= best[:4]:
-            best = key
-    if best is None:
-        return Window(), 0, False
-    met, _, total, start, i, k = best
-    last = sessions[k - 1][0]
-    window = Window(hours=total, start=start, end=shift(add_months(start, months), -1),
-                    first_session=start, last_session=last, sessions=k - i,
-                    spans=last >= add_months(start, span_months))
-    return window, about_sum[k] - about_sum[i], met
+def provider_entries(p: Portfolio, dropped: list[int]) -> list[dict[str, object]]:
+    """The sessions at ``dropped`` (left out for their provider's endorsement), for a next
+    step: number from 1, provider, date and the endorsement as written."""
+    return [{"number": i + 1, "title": p.supervision[i].provider, "date": p.supervision[i].date,
+             "credential": p.supervision[i].provider_credential} for i in dropped]
 
 
 def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
@@ -204,7 +96,9 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
     months = req.window_months or 12
     need, about_need = round(req.hours * UNITS), round(req.about_providing_hours * UNITS)
     sessions, dropped = counted_sessions(req, j)
-    shown, about, met = best_window(sessions, months, req.min_span_months, need, about_need)
+    found = scan([(day, h) for day, h, _ in sessions], months, req.min_span_months, need,
+                 about_need, about=[a for _, _, a in sessions])
+    shown, about, met = found.best, found.best.about, found.met
     p = j.portfolio
     assert p is not None
     details = FilteredSupervisionDetails(
@@ -215,12 +109,10 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
         hours_outside_field_work=hours(j.facts.sessions_outside_field),
         about_providing_hours=hours(about), about_providing_need=hours(about_need),
         not_counted_provider=tuple(f"supervision[{i}]" for i in dropped))
-    entries = [{"number": i + 1, "title": p.supervision[i].provider,
-                "date": p.supervision[i].date,
-                "credential": p.supervision[i].provider_credential} for i in dropped]
+    entries = provider_entries(p, dropped)
     providers = list(req.provider_endorsements or ())
-    situation = "provider" if dropped and shown.hours < need else None
-    result = j.counted(req, have=shown.hours, need=req.hours, unit="hours", scale=UNITS,
+    situation = "provider" if dropped and found.have < need else None
+    result = j.counted(req, have=found.have, need=req.hours, unit="hours", scale=UNITS,
                        details=details, window_months=months, span_months=req.min_span_months,
                        situation=situation, entries=entries, providers=providers)
     if result.met and not met:
@@ -260,23 +152,23 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
     if uses_filter(req):
         return _judge_filtered(req, j, noted)
     need = round(req.hours * UNITS)
-    found = _windows(req, j, need)
-    shown = found.meeting or found.short or found.most
+    found = _scan(req, j, need)
+    shown = found.best
+    short = not found.met and shown.hours >= need  # the hours, but not over the period
     details = SupervisionDetails(
         window_months=req.window_months, span_months=req.min_span_months,
         window_start=shown.start, window_end=shown.end, first_session=shown.first_session,
         last_session=shown.last_session, sessions=shown.sessions, spans=shown.spans,
-        period_short=found.short is not None,
-        hours_outside_field_work=hours(j.facts.sessions_outside_field))
-    if found.short is not None:
+        period_short=short, hours_outside_field_work=hours(j.facts.sessions_outside_field))
+    if short:
         noted = Said(code="rsc-period-short", values={
             "span_months": req.min_span_months, "first": shown.first_session,
             "last": shown.last_session, "reaches": add_months(shown.start, req.min_span_months)})
-    result = j.counted(req, have=found.most.hours, need=req.hours, unit="hours", scale=UNITS,
+    result = j.counted(req, have=found.have, need=req.hours, unit="hours", scale=UNITS,
                        details=details, window_months=req.window_months,
                        span_months=req.min_span_months,
-                       situation="period-short" if found.short is not None else None)
-    if found.meeting is None and result.met:  # the hours, but not over the period
+                       situation="period-short" if short else None)
+    if not found.met and result.met:  # the hours, but not over the period
         from msgspec.structs import replace
 
         result = replace(result, met=False, step=j.step(
@@ -290,14 +182,14 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
     return result
 
 
-def _windows(req: SupervisionReq, j: Judging, need: int) -> Windows:
+def _scan(req: SupervisionReq, j: Judging, need: int) -> Scan:
     """Credentials that ask the same share one answer, and one pass over the sessions."""
     months, span = req.window_months, req.min_span_months
     if ("rsc", months, span) not in j.shared:
-        j.shared["rsc", months, span] = candidates(j.facts, months, span)
+        j.shared["rsc", months, span] = candidates(j.facts.sessions, months, span)
     if ("rsc", months, span, need) not in j.shared:
-        j.shared["rsc", months, span, need] = windows(j.facts, months, span, need,
-                                                      j.shared["rsc", months, span])
+        j.shared["rsc", months, span, need] = scan(j.facts.sessions, months, span, need,
+                                                   found=j.shared["rsc", months, span])
     return j.shared["rsc", months, span, need]
 
 

@@ -19,6 +19,7 @@ from msgspec import Struct
 
 from ..errors import EndorseError, Terminated
 from ..io.tomlfile import STDIN, STDIN_NAME
+from ..model.files import DEFAULT_PORTFOLIO
 from ..model.message import N_
 from ..model.results import CheckRow as Row
 from ..model.rules import Rules
@@ -78,7 +79,7 @@ BUNDLE_MARKS = ("manifest.json", "SHA256SUMS")
 def is_bundle(files: Iterable[str]) -> bool:
     """A folder `endorse bundle` wrote (its portfolio.toml is a copy, judged already)."""
     names = set(files)
-    return all(mark in names for mark in BUNDLE_MARKS) and "portfolio.toml" in names
+    return all(mark in names for mark in BUNDLE_MARKS) and DEFAULT_PORTFOLIO in names
 
 
 def _failed(file: str, language: str, message: str, fix: str, **values: Any) -> Row:

@@ -97,7 +97,8 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
     # as they are.
     people = app.language if formats.get(fmt).people else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
-    named = app.credential(credential, _endorsement_codes(rules))
+    named = (app.credential(credential, _endorsement_codes(rules)) if credential is not None
+             else None)
     policy = fail_on or FailOn.default(named)
     settings = Settings.of(app, time_limit=time_limit, renewal_rows=True, renewal_rules=rules,
                            renewal_language=people.code)

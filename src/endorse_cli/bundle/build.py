@@ -31,6 +31,7 @@ from ..render.json_out import inert
 from ..io.locking import clean_leftovers
 from ..io.rules_file import shipped
 from ..io.tomlfile import Loaded
+from ..model.files import DEFAULT_PORTFOLIO
 from ..model.message import Joined, Message, N_
 from ..model import portfolio as portfolio_model
 from ..model.portfolio import Portfolio
@@ -338,7 +339,7 @@ def build(loaded: Loaded[Portfolio], source: Path, original: bytes, rules: Rules
         "summary.html": _render(env, "summary.html.j2", data).encode(),
         "summary.md": _render(env, "summary.md.j2", data).encode(),
         "checklist.md": _render(env, "checklist.md.j2", data).encode(),
-        "portfolio.toml": original,  # the very bytes that were judged
+        DEFAULT_PORTFOLIO: original,  # the very bytes that were judged, read by a command run here
     }
     for section, file_name in content.CSV_NAMES.items():
         files[file_name] = csv_text(section, loaded.value).encode()

@@ -129,16 +129,18 @@ def selected(req: WorkFilter, j: Judging) -> Jobs:
     return j.shared[key]
 
 
-def cut_day(req: WorkFilter, portfolio: Portfolio, as_of: dt.date,
-            degrees: list[tuple[int, dt.date, str]]) -> tuple[dt.date | None, str | None]:
-    """The day after which work counts, and what set it (``degree``/``license``)."""
+def cut_day(req: WorkFilter, j: Judging) -> tuple[dt.date | None, str | None]:
+    """The day after which work counts (its days strictly after it: portfolio-format.md,
+    "Post-degree experience"), and what set it: ``degree``, ``license``, or ``none`` when
+    the rule asks one and none is held; (None, None) when it asks none."""
     if req.after is None:
         return None, None
-    level = DEGREE_LEVEL[req.after]
-    degree = min((day for lvl, day, _ in degrees if lvl >= level), default=None)
-    licensed = min((lic.issued for lic in portfolio.license
-                    if lic.kind in req.after_license and lic.issued is not None
-                    and lic.issued <= as_of), default=None)
+    degree = j.facts.first_degree_at(DEGREE_LEVEL[req.after])
+    licensed = None
+    if req.after_license and j.portfolio is not None:
+        licensed = min((lic.issued for lic in j.portfolio.license
+                        if lic.kind in req.after_license and lic.issued is not None
+                        and lic.issued <= j.as_of), default=None)
     if degree is None and licensed is None:
         return None, "none"
     if licensed is not None and (degree is None or licensed < degree):

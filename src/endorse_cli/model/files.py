@@ -4,7 +4,8 @@ those that name them in sentences (``render``) or find them (``app``)."""
 from __future__ import annotations
 
 #: The portfolio a command uses when none is named (portfolio-format.md: "by default
-#: `portfolio.toml` in the current folder"); ``$ENDORSE_PORTFOLIO`` comes first.
+#: `portfolio.toml` in the current folder"); ``$ENDORSE_PORTFOLIO`` comes first. A bundle's
+#: copy of the portfolio is named so, and a batch knows a bundle's folder by it.
 DEFAULT_PORTFOLIO = "portfolio.toml"
 #: A file named so is read from standard input (`cat portfolio.toml | endorse gaps -`)...
 STDIN = "-"

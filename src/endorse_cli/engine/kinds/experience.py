@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExperienceReq, WorkFilter
 from ..facts import field_ahead
@@ -47,20 +46,24 @@ def filter_values(req: WorkFilter) -> dict[str, object]:
             "roles": list(req.roles or ()), "ages": list(req.ages or ())}
 
 
+def _no_degree(req: ExperienceReq, j: Judging, details: ExperienceDetails) -> RequirementResult:
+    """Unmet: the rule counts the days after a degree that is not held yet."""
+    return j.result(req, met=False, have=0, need=number(req.years), unit="years",
+                    step=j.step(req, "no-degree", after=req.after, need=number(req.years),
+                                section="education"),
+                    details=details)
+
+
 def _judge_filtered(req: ExperienceReq, j: Judging) -> RequirementResult:
     p = j.portfolio
     assert p is not None
     need_days = math.ceil(req.years * DAYS_PER_YEAR)
     jobs = selected(req, j)
-    cut, by = cut_day(req, p, j.as_of, j.facts.degrees)
+    cut, by = cut_day(req, j)
     not_counted = tuple(NotCountedJob(entry=f"work[{i}]", why=why) for i, why in jobs.dropped)
     if by == "none":
-        return j.result(
-            req, met=False, have=0, need=number(req.years), unit="years",
-            step=j.step(req, "no-degree", after=req.after, need=number(req.years),
-                        section="education"),
-            details=FilteredExperienceDetails(days=0, need_days=need_days,
-                                              not_counted=not_counted))
+        return _no_degree(req, j, FilteredExperienceDetails(days=0, need_days=need_days,
+                                                            not_counted=not_counted))
     regular, internship, cap = counted_days(req, p, jobs, j.as_of, cut)
     days = regular + internship
     missing_days = max(need_days - days, 0)
@@ -81,15 +84,9 @@ def judge(req: ExperienceReq, j: Judging) -> RequirementResult:
     if uses_filter(req):
         return _judge_filtered(req, j)
     need_days = math.ceil(req.years * DAYS_PER_YEAR)
-    after_day = None
-    if req.after is not None:
-        after_day = j.facts.first_degree_at(DEGREE_LEVEL[req.after])
-        if after_day is None:
-            return j.result(
-                req, met=False, have=0, need=number(req.years), unit="years",
-                step=j.step(req, "no-degree", after=req.after, need=number(req.years),
-                            section="education"),
-                details=ExperienceDetails(days=0, need_days=need_days))
+    after_day, by = cut_day(req, j)
+    if by == "none":
+        return _no_degree(req, j, ExperienceDetails(days=0, need_days=need_days))
     days = j.facts.field_days(after=after_day)
     missing_days = max(need_days - days, 0)
     step = j.step(req, need=number(req.years), have=years(days),

@@ -20,7 +20,7 @@ def judge(req: FamiliesReq, j: Judging) -> RequirementResult:
     p = j.portfolio
     assert p is not None
     jobs = selected(req, j)
-    cut, by = cut_day(req, p, j.as_of, j.facts.degrees)
+    cut, by = cut_day(req, j)
     served = 0
     without: list[int] = []
     if by != "none":

@@ -122,11 +122,13 @@ def test_plural_forms_and_decimal_marks(lang, count, text) -> None:
     ("references", "1 referencia más", "2 referencias más"),
     ("days", "1 día más", "2 días más"),
     ("areas", "1 área más", "2 áreas más"),
+    ("licenses", "1 licencia más", "2 licencias más"),
 ])
 def test_what_is_missing_in_spanish(unit, one, two) -> None:
-    from endorse_cli.render.sentences import MORE, quantity
+    from endorse_cli.render.sentences import quantity
 
-    assert (quantity(1, unit, SPANISH, MORE), quantity(2, unit, SPANISH, MORE)) == (one, two)
+    assert (quantity(1, unit, SPANISH, more=True),
+            quantity(2, unit, SPANISH, more=True)) == (one, two)
 
 
 def test_dates_people_read() -> None:

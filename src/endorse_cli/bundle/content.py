@@ -132,10 +132,12 @@ MONTH_WIDTH = 48
 
 def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
           width: int = 640, height: int = 200,
-          language: Language = ENGLISH) -> dict[str, Any] | None:
+          language: Language = ENGLISH, rules: Rules | None = None) -> dict[str, Any] | None:
     """An SVG bar chart of RS/C hours by month, with the best window of the credential's RS/C
     requirement marked; plain geometry for the template to draw, and a text alternative. The
-    hours are numbers, for the template to write with the language's decimal mark."""
+    hours are numbers, for the template to write with the language's decimal mark; the hours
+    said to be in the window are those it holds (found by the engine's scan under ``rules``),
+    not the requirement's ``have``, the most in any window."""
     sessions = sorted((s.date, s.hours) for s in portfolio.supervision if s.date <= as_of)
     if not sessions:
         return None
@@ -171,7 +173,7 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
                       "w": round(len(inside) * bar_w, 1), "h": plot_h,
                       "start": rsc.details.window_start.isoformat(),
                       "end": rsc.details.window_end.isoformat(),
-                      "hours": rsc.have}
+                      "hours": _window_hours(portfolio, rules, credential, rsc, as_of)}
     _, number = language.gettext, language.number
     summary = language.ngettext(
         "RS/C hours by month from {first} to {last}: {count} session, {hours} hours in all, at "
@@ -183,13 +185,29 @@ def chart(portfolio: Portfolio, credential: CredentialResult, as_of: dt.date,
     if window:
         summary += " " + _("The best window, {start} to {end}, holds {hours} hours.").format(
             start=language.day(rsc.details.window_start), end=language.day(rsc.details.window_end),
-            hours=number(rsc.have))
+            hours=number(window["hours"]))
     return {"width": width, "height": height, "bars": bars, "window": window,
             "peak": peak, "axis_y": top + plot_h, "plot_h": plot_h, "left": left,
             "summary": summary,
             "first": language.short_month(months[0]),
             "last": language.short_month(months[-1]) if len(months) > 1 else None,
             "last_x": round(left + len(months) * bar_w, 1)}
+
+
+def _window_hours(portfolio: Portfolio, rules: Rules | None, credential: CredentialResult,
+                  rsc: Any, as_of: dt.date) -> Any:
+    """The hours in the window the RS/C requirement ``rsc`` names, as the engine finds it."""
+    from ..engine.facts import count_facts
+    from ..engine.kinds import Judging, hours
+    from ..engine.kinds.supervision import named_window
+    from ..model.rules import SupervisionReq
+
+    req = next((r for c in (rules.credential if rules else ()) if c.id == credential.id
+                for r in c.requirement if r.id == rsc.id and isinstance(r, SupervisionReq)), None)
+    if rules is None or req is None:
+        return rsc.have
+    return hours(named_window(req, Judging(count_facts(portfolio, as_of), rules,
+                                           portfolio=portfolio)).hours)
 
 
 def field_days(portfolio: Portfolio, as_of: dt.date) -> int:
@@ -268,7 +286,7 @@ def context(portfolio: Portfolio, rules: Rules, result: Assessment, chosen: Cred
         "exam_status": words.value("status", portfolio.exam.status) if portfolio.exam else None,
         "coverage": coverage(portfolio, rules, wanted or [], language),
         "missing_areas": areas,
-        "chart": chart(portfolio, chosen, result.as_of, language=language),
+        "chart": chart(portfolio, chosen, result.as_of, language=language, rules=rules),
         "rsc_logs": rsc_logs(portfolio, rules, chosen, language, result.as_of),
         "warnings": grouped(result.warnings, language, result.file, result.rules_option),
         "attachments": attachments,

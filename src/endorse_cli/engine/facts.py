@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from msgspec import Struct, field
 
+from ..model.message import N_, Nn_
 from ..model.portfolio import DEGREE_LEVEL, Portfolio, Reference, Work
 from ..model.results import PortfolioWarning
 from .dates import Period, contains, days_in, merge, shift
-from .entries import warning
+from .entries import Flag, fix_with, flag, warning
 
 
 #: Micro-hours in an hour: every decimal an applicant writes (1.5, 0.25, 1.333333) is exact.
@@ -189,3 +191,40 @@ def count_facts(portfolio: Portfolio, as_of: dt.date) -> Facts:
             warn(_later("exam", None, exam, "date", exam.date, as_of))
             facts.exam_status = "scheduled"
     return facts
+
+
+# -- the words of its warning -----------------------------------------------------------------
+
+#: Entries dated after the as-of date, many of one section said once.
+LATER = {
+    "supervision": Nn_("{count} RS/C session, {span}, is dated after the as-of date {date}, so "
+                       "it is not counted yet",
+                       "{count} RS/C sessions, {span}, are dated after the as-of date {date}, "
+                       "so they are not counted yet"),
+    "training": Nn_("{count} training, {span}, is dated after the as-of date {date}, so it is "
+                    "not counted yet",
+                    "{count} trainings, {span}, are dated after the as-of date {date}, so they "
+                    "are not counted yet"),
+    "": Nn_("{count} entry, {span}, is dated after the as-of date {date}, so it is not counted "
+            "yet",
+            "{count} entries, {span}, are dated after the as-of date {date}, so they are not "
+            "counted yet"),
+}
+
+
+def _later_many(w: Any, group: list[PortfolioWarning], span: str) -> tuple[str, str]:
+    section = group[0].entry.section if group[0].entry else ""
+    n = len(group)
+    return (w.n_(*LATER.get(section, LATER[""]), n).format(
+        count=w.number(n), span=span, date=w.day(group[0].values["as_of"])),
+        w._("nothing to do if the dates are right; otherwise correct them with "
+            "{command}").format(command=w.command()))
+
+
+flag(Flag(
+    code="later-date",
+    message=lambda w, flagged, it: w._(
+        "{entry}: dated after the as-of date {date}, so it is not counted yet").format(
+            entry=it, date=w.day(flagged.values["as_of"])),
+    fix=fix_with(N_("nothing to do if the date is right; otherwise correct it with {command}")),
+    many=_later_many))

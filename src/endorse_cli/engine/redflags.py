@@ -2,19 +2,23 @@
 
 The limits (hours a day, hours a week, how old a reference request may be) come from the
 rules file's ``[red_flags]`` table. Every check is one pass over the entries (the overlap of
-jobs is a sweep with a heap), so a portfolio of any size and shape is judged quickly.
+jobs is a sweep with a heap), so a portfolio of any size and shape is judged quickly. Each
+flag's sentences (its message, its fix, and for a cause many entries share, the sentence
+that says it once) are registered with its code at the end of this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
+from typing import Any
 
+from ..model.message import N_
 from ..model.portfolio import Portfolio
 from ..model.results import PortfolioWarning
 from ..model.rules import RedFlags
 from .dates import months_before, shift
-from .entries import warning
+from .entries import Flag, fix_with, flag, warning
 from .facts import Facts
 
 
@@ -140,3 +144,131 @@ def _overlapping_work(portfolio: Portfolio, as_of: dt.date, limits: RedFlags) ->
         hours_going += hours
         assumed_going += job.hours_per_week is None
     return flags
+
+
+# -- the words of each flag (functions of a Wording: see model/wording.py) -------------------
+
+def _outside_field_many(w: Any, group: list[PortfolioWarning], span: str) -> tuple[str, str]:
+    n = len(group)
+    return (w.n_("{count} RS/C session, {span}, falls outside every period of work in the "
+                 "field, so it does not count",
+                 "{count} RS/C sessions, {span}, fall outside every period of work in the "
+                 "field, so they do not count", n).format(count=w.number(n), span=span),
+            w._("check their dates with {edit}, or add the job you held then with {command} "
+                "(work with infants, young children and families)").format(
+                    edit=w.command(), command=w.command("work")))
+
+
+flag(Flag(
+    code="rsc-outside-field",
+    message=lambda w, flagged, it: w._(
+        "{entry}: this session falls outside every period of work in the field, so it does "
+        "not count").format(entry=it),
+    fix=lambda w, flagged: w._(
+        "check its date with {edit}, or add the job you held then with {command} (work with "
+        "infants, young children and families)").format(edit=w.command(),
+                                                        command=w.command("work")),
+    many=_outside_field_many))
+
+
+def _per_day(w: Any, flagged: PortfolioWarning, it: str) -> str:
+    v = flagged.values
+    message = (w._("{entry}: {hours} of RS/C on {date}, more than {limit} in one day")
+               if flagged.code == "rsc-hours-per-day" else
+               w._("{entry}: {hours} of training on {date}, more than {limit} in one day"))
+    return message.format(entry=it, hours=w.quantity(v["hours"], "hours"),
+                          date=w.day(v["date"]), limit=w.number(v["limit"]))
+
+
+_PER_DAY_FIX = fix_with(N_("check the hours with {command}; if the entry sums up several days, "
+                           "log each day apart"))
+flag(Flag(code="rsc-hours-per-day", message=_per_day, fix=_PER_DAY_FIX))
+flag(Flag(code="training-hours-per-day", message=_per_day, fix=_PER_DAY_FIX))
+
+
+def _twice_message(w: Any, flagged: PortfolioWarning, it: str) -> str:
+    section = flagged.entry.section if flagged.entry else ""
+    return w._("{entry}: the same as {other}, listed twice").format(
+        entry=it, other=w.nth(section, flagged.values["same_as"]))
+
+
+flag(Flag(
+    code="duplicate-entry", message=_twice_message,
+    fix=fix_with(N_("remove one of them with {command} if it was logged twice"))))
+
+flag(Flag(
+    code="duplicate-reference",
+    message=lambda w, flagged, it: w._("{entry}: the same email as {other}, {nth}").format(
+        entry=it, other=flagged.values["other"],
+        nth=w.nth("reference", flagged.values["same_as"])),
+    fix=fix_with(N_("list each person once with {command}: every reference must be someone "
+                    "different"))))
+
+flag(Flag(
+    code="reference-is-applicant",
+    message=lambda w, flagged, it: f"{it}: " + (
+        w._("this reference has your own email address") if flagged.values.get("by") == "email"
+        else w._("this is you; a reference must be someone else")),
+    fix=fix_with(N_("ask a supervisor, your RS/C provider or a colleague instead, and change "
+                    "the entry with {command}"))))
+
+
+def _stale(w: Any, flagged: PortfolioWarning, it: str) -> str:
+    v = flagged.values
+    return w.n_("{entry}: the rating was requested on {date}, more than {months} month ago, "
+                "and has not come in",
+                "{entry}: the rating was requested on {date}, more than {months} months ago, "
+                "and has not come in", v["months"]).format(
+                    entry=it, date=w.day(v["date"]), months=v["months"])
+
+
+flag(Flag(
+    code="reference-stale", message=_stale,
+    fix=fix_with(N_("ask again, or ask someone else and mark this one declined with "
+                    "{command}"))))
+
+flag(Flag(
+    code="exam-date-past",
+    message=lambda w, flagged, it: w._(
+        "The exam is still marked scheduled for {date}, a day already past").format(
+            date=w.day(flagged.values["date"])),
+    fix=fix_with(N_("record the result, or the new date if it moved, with {command}"), "exam")))
+
+
+def _no_areas_many(w: Any, group: list[PortfolioWarning], span: str) -> tuple[str, str]:
+    n = len(group)
+    return (w.n_("{count} training, {span}, names no competency area, so it cannot support the "
+                 "professional portfolio",
+                 "{count} trainings, {span}, name no competency area, so they cannot support "
+                 "the professional portfolio", n).format(count=w.number(n), span=span),
+            w._("add the areas each covered with {command}").format(command=w.command()))
+
+
+flag(Flag(
+    code="training-no-areas",
+    message=lambda w, flagged, it: w._(
+        "{entry}: it names no competency area, so it cannot support the professional "
+        "portfolio").format(entry=it),
+    fix=fix_with(N_("add the areas it covered with {command}")),
+    many=_no_areas_many))
+
+
+def _week(w: Any, flagged: PortfolioWarning, it: str) -> str:
+    v = flagged.values
+    others = [f'"{t}"' for t in v["others"]]
+    if v.get("more_others"):
+        others.append(w.n_("{count} other job", "{count} other jobs",
+                           v["more_others"]).format(count=v["more_others"]))
+    assumed = (" " + w._("({hours} a week assumed where a job does not give its "
+                         "hours)").format(hours=w.quantity(v["assumed"], "hours"))
+               if v.get("assumed") else "")
+    return w._("{entry}: from its first day it overlaps {others} for {hours} a week together, "
+               "more than {limit}{assumed}").format(
+                   entry=it, others=w.listing(others), hours=w.quantity(v["hours"], "hours"),
+                   limit=w.number(v["limit"]), assumed=assumed)
+
+
+flag(Flag(
+    code="work-hours-per-week", message=_week,
+    fix=fix_with(N_("check the first and last days with {command}, and give the hours a week "
+                    "of part-time work"))))

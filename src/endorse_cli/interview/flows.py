@@ -367,18 +367,14 @@ def _find(requirements: tuple[RequirementResult, ...], kind: str) -> Requirement
     return None
 
 
-#: A requirement's standing in a few words, by its kind: ``RS/C 18 of 24 hours``.
-SHORT = {"experience": N_("experience {have} of {need}"),
-         "training": N_("training {have} of {need}"),
-         "supervision": N_("RS/C {have} of {need}"),
-         "references": N_("{have} of {need}")}
-
-
 def _short(req: RequirementResult, language: Language = ENGLISH) -> str:
-    """``RS/C 18 of 24 hours``: a requirement's standing in a few words."""
+    """``RS/C 18 of 24 hours``: a requirement's standing in a few words, in its kind's."""
+    from ..engine.kinds import kind_named
     from ..render.sentences import quantity
 
-    return language.gettext(SHORT[req.kind]).format(
+    short = kind_named(req.kind).short
+    assert short is not None, req.kind
+    return language.gettext(short).format(
         have=language.number(req.have), need=quantity(req.need, req.unit, language))
 
 

@@ -5,15 +5,19 @@ The engine speaks in codes with values (:class:`~endorse_cli.model.results.Said`
 Markdown, JSON, the bundle, the questionnaire) shows those words. Two sources of words meet
 here: the association's, from the rules file (labels, next steps, degree names, the words
 for the format's values, in the reader's language when the file has it: ``[i18n.es]``) and
-the tool's, below, translated by the gettext catalogs (``_`` and ``n_`` mark them for
-``pybabel extract``). Each sentence names the command that fixes it, and an entry by its
-number counted from 1 and its name and date, never by a key path.
+the tool's, translated by the gettext catalogs (``_`` and ``n_`` mark them for ``pybabel
+extract``). The tool's words for one requirement kind (its standing, what its forecast and
+notes say, its unit) are that kind's, in its module of ``engine/kinds/``, and those of a
+warning are its check's (``engine/redflags.py``, ``engine/facts.py``): :class:`Words` finds
+them by the kind's tag and the warning's code, and hands them itself (a
+:class:`~endorse_cli.model.wording.Wording`) to say their values. What is here is what they
+share: the language, numbers, days, entries, the association's words, the filling of next
+steps and the commands in sentences. Each sentence names the command that fixes it, and an
+entry by its number counted from 1 and its name and date, never by a key path.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
@@ -21,32 +25,13 @@ from typing import Any
 
 from msgspec.structs import replace
 
-from ..i18n import ENGLISH, Language, N_, Nn_
+from ..i18n import ENGLISH, Language, N_
 from ..model.results import (Assessment, CredentialResult, Entry, PortfolioWarning, Recommendation,
                              RequirementResult, Said, Waiting)
 from ..model.places import NOUNS, NTH, ONE, ordinal  # noqa: F401 - from here too
 from ..model.files import DEFAULT_PORTFOLIO, STDIN_NAME
 from ..model.rules import Rules
 from ..model.texts import localized
-
-#: A count of each unit the engine counts in, in the singular and the plural.
-UNITS = {"hours": Nn_("{count} hour", "{count} hours"),
-         "years": Nn_("{count} year", "{count} years"),
-         "days": Nn_("{count} day", "{count} days"),
-         "references": Nn_("{count} reference", "{count} references"),
-         "areas": Nn_("{count} area", "{count} areas"),
-         "families": Nn_("{count} family", "{count} families")}
-
-#: "5.5 more hours": what is still missing, in each unit.
-MORE = {"hours": Nn_("{count} more hour", "{count} more hours"),
-        "years": Nn_("{count} more year", "{count} more years"),
-        "days": Nn_("{count} more day", "{count} more days"),
-        "references": Nn_("{count} more reference", "{count} more references"),
-        "areas": Nn_("{count} more area", "{count} more areas"),
-        "families": Nn_("{count} more family", "{count} more families")}
-
-#: Why a reference does not count (the engine's words for it are its codes).
-NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
 
 EDIT = "`endorse edit`"
 #: A command in a sentence that acts on one portfolio: its name (and section), then the rest.
@@ -63,19 +48,26 @@ def number(value: object, language: Language = ENGLISH) -> str:
     return language.number(value)
 
 
-def quantity(count: object, unit: str, language: Language = ENGLISH,
-             forms: dict[str, tuple[str, str]] = UNITS) -> str:
-    """``1 hour``, ``5.5 hours``, ``1 family``: the unit in the singular for exactly one."""
-    if unit in forms:
-        singular, plural = forms[unit]
-        return language.ngettext(singular, plural, count).format(  # type: ignore[arg-type]
-            count=number(count, language))
-    word = unit  # a unit of a kind defined elsewhere: English rules of thumb
-    if count == 1:
-        word = unit[:-3] + "y" if unit.endswith("ies") else unit.removesuffix("s")
-    if forms is MORE:
-        return f"{number(count, language)} more {word}"
-    return f"{number(count, language)} {word}"
+def quantity(count: object, unit: str, language: Language = ENGLISH, *,
+             more: bool = False) -> str:
+    """``1 hour``, ``5.5 hours``, ``1 family``: the unit in the singular for exactly one, in
+    the forms of the kind that counts in it; with ``more``, ``5.5 more hours``. A unit no kind
+    counts in is a fault, said loudly."""
+    from ..engine.kinds import unit as unit_named
+
+    found = unit_named(unit)
+    if found is None:
+        raise LookupError(f"no kind counts in the unit {unit!r}")
+    singular, plural = found.more if more else found.count
+    return language.ngettext(singular, plural, count).format(  # type: ignore[arg-type]
+        count=number(count, language))
+
+
+def counts_in(unit: str | None) -> bool:
+    """Whether some kind counts in ``unit`` (``hours``), so that :func:`quantity` says it."""
+    from ..engine.kinds import unit as unit_named
+
+    return bool(unit) and unit_named(unit) is not None  # type: ignore[arg-type]
 
 
 def day(value: object, language: Language = ENGLISH) -> str:
@@ -97,17 +89,12 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class Words:
-    """The words of one rules file in one language: the association's (the rules file's text
-    in that language, else its own) and the tool's (the gettext catalog)."""
+class Speech:
+    """The tool's words in one language: what a warning said once for many entries is made
+    with (a :class:`~endorse_cli.model.wording.Wording` without a rules file's words)."""
 
-    def __init__(self, rules: Rules, language: Language = ENGLISH, *,
-                 standing: bool = True) -> None:
-        self.source = rules
-        #: Whether to word each requirement's standing too, for people (JSON has none).
-        self.with_standing = standing
+    def __init__(self, language: Language = ENGLISH) -> None:
         self.language = language
-        self.rules = rules if language.english else localized(rules, language.code)
         self._ = language.gettext
         self.n_ = language.ngettext
 
@@ -117,11 +104,37 @@ class Words:
     def day(self, value: object) -> str:
         return self.language.day(value)
 
-    def quantity(self, count: object, unit: str) -> str:
-        return quantity(count, unit, self.language)
+    def quantity(self, count: object, unit: str, *, more: bool = False) -> str:
+        return quantity(count, unit, self.language, more=more)
 
     def ordinal(self, n: int) -> str:
         return ordinal(n, self.language)
+
+    def nth(self, section: str, n: int) -> str:
+        """"your 2nd RS/C session"."""
+        return self._(NTH[section]).format(nth=self.ordinal(n)) if section in NTH \
+            else self.ordinal(n)
+
+    def listing(self, items: Iterable[str], last: str | None = None) -> str:
+        return listing(items, last, self.language)
+
+    @staticmethod
+    def command(section: str | None = None) -> str:
+        return command(section)
+
+
+class Words(Speech):
+    """The words of one rules file in one language: the association's (the rules file's text
+    in that language, else its own) and the tool's (the gettext catalog, here and in each
+    kind's and warning's own sentences, which are handed this object)."""
+
+    def __init__(self, rules: Rules, language: Language = ENGLISH, *,
+                 standing: bool = True) -> None:
+        super().__init__(language)
+        self.source = rules
+        #: Whether to word each requirement's standing too, for people (JSON has none).
+        self.with_standing = standing
+        self.rules = rules if language.english else localized(rules, language.code)
 
     # -- the association's words for the format's values ---------------------------------
 
@@ -200,7 +213,7 @@ class Words:
         fields: dict[str, str] = {"rule": rule}
         for key, value in v.items():
             if key == "more":
-                fields[key] = quantity(value["count"], value["unit"], self.language, MORE)
+                fields[key] = quantity(value["count"], value["unit"], self.language, more=True)
             elif key in ("degree", "after"):
                 fields[key] = self.degree(value) if value else ""
             elif key == "areas":
@@ -223,100 +236,33 @@ class Words:
         fields.setdefault("command", EDIT)
         return template.format_map({name: fields.get(name, "") for name in _names(template)})
 
-    # -- the tool's words ------------------------------------------------------------------
+    # -- the tool's words: each kind's own, found by its tag ----------------------------------
 
-    def _recent(self, v: dict[str, Any]) -> str:
-        _ = self._
-        months = v.get("months")
-        if v.get("up_to_today"):
-            return self.n_("the last {months} month up to today",
-                           "the last {months} months up to today", months).format(months=months)
-        return self.n_("the last {months} month", "the last {months} months",
-                       months).format(months=months)
+    def pack_field(self, key: str, value: Any) -> str:
+        return pack_field(self, key, value)
 
-    def _rate(self, v: dict[str, Any], code: str | None = None) -> str:
-        _ = self._
-        code = code or v.get("pace", "")
-        if code == "rsc-pace-assumed":
-            return _("at the {hours} a month you assumed").format(
-                hours=self.quantity(v["per_month"], "hours"))
-        if code == "no-rsc-pace" and v.get("not_counted") == "provider":
-            return _("none of your RS/C in {recent} counts, because its provider's "
-                     "endorsement is not one these rules ask for").format(recent=self._recent(v))
-        if code == "no-rsc-pace" and v.get("not_counted"):
-            return _("none of your RS/C in {recent} counts, because it was not held during "
-                     "work with the ages these rules ask for").format(recent=self._recent(v))
-        if code == "no-rsc-pace":
-            return _("you have had no RS/C in {recent}").format(recent=self._recent(v))
-        return _("at your pace of {recent}, about {hours} a month").format(
-            recent=self._recent(v), hours=self.quantity(v["per_month"], "hours"))
+    def session(self, entry: dict[str, Any]) -> str:
+        return _session(self, entry)
 
-    def assumption(self, said: Said, options: tuple[RequirementResult, ...] = ()) -> str:
-        _ = self._
-        code, v = said.code, said.values
-        if "option" in v:  # an `any` requirement: the option that gets there first
-            label = next((o.label for o in options if o.id == v["option"]), v["option"])
-            inner = self.assumption(Said(code=code, values={k: x for k, x in v.items()
-                                                            if k != "option"}))
-            return _("{assumption} (by: {option})").format(assumption=inner, option=label)
-        if code == "work-goes-on":
-            return _("if your current work in the field goes on")
-        if code == "no-field-work-ahead":
-            return _("no work in the field goes on after {date}; it counts only while you "
-                     "work with infants, young children and families").format(
-                         date=self.day(v["as_of"]))
-        if code == "field-work-ends-first":
-            return _("your work in the field ends on {date}, before the {days} are "
-                     "done").format(date=self.day(v["end"]),
-                                    days=quantity(v["missing_days"], "days", self.language,
-                                                  MORE))
-        if code == "no-training-pace":
-            return _("no specialized training in {recent} to set a pace").format(
-                recent=self._recent(v))
-        if code in ("training-pace", "rsc-pace", "rsc-pace-assumed", "no-rsc-pace"):
-            return self._rate(v, code)
-        if code == "training-pace-too-slow":
-            return self.n_("{rate}, not within {months} month",
-                           "{rate}, not within {months} months", v["horizon_months"]).format(
-                               rate=self._rate(v, "training-pace"), months=v["horizon_months"])
-        if code == "rsc-field-work-ends":
-            return _("RS/C counts only while you work in the field, and your work in the field "
-                     "ends on {date}").format(date=self.day(v["end"]))
-        if code in ("rsc-pace-never", "rsc-pace-too-slow"):
-            if v.get("span_months"):
-                goal = _("{hours} within one {window}-month period over at least {span} "
-                         "months").format(hours=self.quantity(v["hours"], "hours"),
-                                          window=v["window_months"], span=v["span_months"])
-            else:
-                goal = _("{hours} within one {window}-month period").format(
-                    hours=self.quantity(v["hours"], "hours"), window=v["window_months"])
-            text = _("{rate}: that will not reach {goal}").format(rate=self._rate(v), goal=goal)
-            if code == "rsc-pace-too-slow":
-                text += _("; {hours} a month reaches it on {date}").format(
-                    hours=self.quantity(v["least_per_month"], "hours"),
-                    date=self.day(v["least_day"]))
-            return text
-        if code == "exam-scheduled":
-            return _("the exam is scheduled for {date}: met then, if you pass").format(
-                date=self.day(v["date"]))
-        return code
+    def against(self, req: RequirementResult, middle: str = "", tail: str = "") -> str:
+        """What is had in the kind's unit, ``middle``, what is needed, ``tail``: "20 hours,
+        sessions 2025-01-02 to 2025-06-01 (needs 24)"."""
+        return (self.quantity(req.have, req.unit) + middle + " "  # type: ignore[arg-type]
+                + self._("(needs {need})").format(need=self.number(req.need)) + tail)
 
-    def note(self, said: Said) -> str:
-        _ = self._
-        v = said.values
-        if said.code == "mentor-track-assumed":
-            return _("your Mentor track is not set, so you are counted on the {track} track; if "
-                     "yours is another, set it with {command}").format(
-                         track=self.choice("mentor_track", v["track"]), command=EDIT)
-        if said.code == "not-on-track":
-            return _("not required on the {track} track").format(
-                track=self.choice("mentor_track", v["track"]))
-        if said.code == "rsc-period-short":
-            return _("the hours are there, but your sessions from {first} to {last} stretch over "
-                     "less than {months} months; a session on or after {reaches} completes the "
-                     "period").format(first=self.day(v["first"]), last=self.day(v["last"]),
-                                      months=v["span_months"], reaches=self.day(v["reaches"]))
-        return said.code
+    def assumption(self, said: Said, req: RequirementResult | None) -> str:
+        """What a forecast of ``req`` went by, in its kind's words."""
+        from ..engine.kinds import kind_named, sentence_of
+
+        kind = kind_named(req.kind) if req is not None else None
+        if kind is not None and kind.assumption is not None:
+            return kind.assumption(self, said, req)  # type: ignore[arg-type]
+        return sentence_of(kind, said.code)(self, said.values)
+
+    def note(self, said: Said, req: RequirementResult) -> str:
+        from ..engine.kinds import kind_named, sentence_of
+
+        return sentence_of(kind_named(req.kind), said.code)(self, said.values)
 
     def reason(self, rec: Recommendation) -> str:
         _ = self._
@@ -352,122 +298,22 @@ class Words:
                                                               unknown=unknown)
 
     def warning(self, w: PortfolioWarning) -> tuple[str, str]:
-        """The message and the fix of a warning."""
-        _ = self._
-        v = w.values
-        it = sentence(self.entry(w.entry) if w.entry else _("your portfolio"))
-        code = w.code
-        if code == "later-date":
-            return (_("{entry}: dated after the as-of date {date}, so it is not counted "
-                      "yet").format(entry=it, date=self.day(v["as_of"])),
-                    _("nothing to do if the date is right; otherwise correct it with "
-                      "{command}").format(command=EDIT))
-        if code == "rsc-outside-field":
-            return (_("{entry}: this session falls outside every period of work in the field, "
-                      "so it does not count").format(entry=it),
-                    _("check its date with {edit}, or add the job you held then with {command} "
-                      "(work with infants, young children and families)").format(
-                          edit=EDIT, command=command("work")))
-        if code in ("rsc-hours-per-day", "training-hours-per-day"):
-            message = (_("{entry}: {hours} of RS/C on {date}, more than {limit} in one day")
-                       if code.startswith("rsc") else
-                       _("{entry}: {hours} of training on {date}, more than {limit} in one day"))
-            return (message.format(entry=it, hours=self.quantity(v["hours"], "hours"),
-                                   date=self.day(v["date"]), limit=self.number(v["limit"])),
-                    _("check the hours with {command}; if the entry sums up several days, log "
-                      "each day apart").format(command=EDIT))
-        if code == "duplicate-entry":
-            section = w.entry.section if w.entry else ""
-            other = (self._(NTH[section]).format(nth=self.ordinal(v["same_as"]))
-                     if section in NTH else self.ordinal(v["same_as"]))
-            return (_("{entry}: the same as {other}, listed twice").format(entry=it, other=other),
-                    _("remove one of them with {command} if it was logged twice").format(
-                        command=EDIT))
-        if code == "duplicate-reference":
-            return (_("{entry}: the same email as {other}, {nth}").format(
-                        entry=it, other=v["other"],
-                        nth=self._(NTH["reference"]).format(nth=self.ordinal(v["same_as"]))),
-                    _("list each person once with {command}: every reference must be someone "
-                      "different").format(command=EDIT))
-        if code == "reference-is-applicant":
-            problem = (_("this reference has your own email address") if v.get("by") == "email"
-                       else _("this is you; a reference must be someone else"))
-            return (f"{it}: {problem}",
-                    _("ask a supervisor, your RS/C provider or a colleague instead, and change "
-                      "the entry with {command}").format(command=EDIT))
-        if code == "reference-stale":
-            return (self.n_("{entry}: the rating was requested on {date}, more than {months} "
-                            "month ago, and has not come in",
-                            "{entry}: the rating was requested on {date}, more than {months} "
-                            "months ago, and has not come in", v["months"]).format(
-                                entry=it, date=self.day(v["date"]), months=v["months"]),
-                    _("ask again, or ask someone else and mark this one declined with "
-                      "{command}").format(command=EDIT))
-        if code == "exam-date-past":
-            return (_("The exam is still marked scheduled for {date}, a day already "
-                      "past").format(date=self.day(v["date"])),
-                    _("record the result, or the new date if it moved, with {command}").format(
-                        command=command("exam")))
-        if code == "training-no-areas":
-            return (_("{entry}: it names no competency area, so it cannot support the "
-                      "professional portfolio").format(entry=it),
-                    _("add the areas it covered with {command}").format(command=EDIT))
-        if code == "work-hours-per-week":
-            others = [f'"{t}"' for t in v["others"]]
-            if v.get("more_others"):
-                others.append(self.n_("{count} other job", "{count} other jobs",
-                                      v["more_others"]).format(count=v["more_others"]))
-            assumed = (" " + _("({hours} a week assumed where a job does not give its "
-                               "hours)").format(hours=self.quantity(v["assumed"], "hours"))
-                       if v.get("assumed") else "")
-            return (_("{entry}: from its first day it overlaps {others} for {hours} a week "
-                      "together, more than {limit}{assumed}").format(
-                          entry=it, others=listing(others, language=self.language),
-                          hours=self.quantity(v["hours"], "hours"),
-                          limit=self.number(v["limit"]), assumed=assumed),
-                    _("check the first and last days with {command}, and give the hours a week "
-                      "of part-time work").format(command=EDIT))
-        return code, None  # type: ignore[return-value]
+        """The message and the fix of a warning, in its check's words."""
+        from ..engine.entries import flag_named
+
+        spec = flag_named(w.code)
+        it = sentence(self.entry(w.entry) if w.entry else self._("your portfolio"))
+        return spec.message(self, w, it), spec.fix(self, w)
 
     def standing(self, req: RequirementResult) -> str:
-        """What the applicant has against what is needed, e.g. ``20 of 24 hours``."""
-        _ = self._
-        d = req.details
+        """What the applicant has against what is needed, e.g. ``20 of 24 hours``, in the
+        words of its kind."""
+        from ..engine.kinds import kind_named
+
         if not req.applies:
-            return req.note or _("not required")
-        if req.kind == "any":
-            met = [o.label for o in req.options if o.met]
-            return _("met by: {option}").format(option=met[0]) if met else \
-                _("none of the options yet")
-        if req.kind == "education":
-            return _("{have} (needs {need})").format(have=self.degree(req.have),  # type: ignore[arg-type]
-                                                    need=self.degree(req.need))  # type: ignore[arg-type]
-        if req.kind == "exam":
-            text = self.choice("status", str(req.have))
-            date = getattr(d, "date", None)
-            return f"{text}, {self.day(date)}" if date else text
-        if req.unit in UNITS:
-            text = self.quantity(req.have, req.unit)
-        else:
-            text = f"{self.number(req.have)} {req.unit}"
-        if req.kind == "experience":
-            text += ", " + self.quantity(d.days, "days")  # type: ignore[attr-defined]
-            if d.counted_after:  # type: ignore[attr-defined]
-                text += " " + _("after {date}").format(date=self.day(d.counted_after))  # type: ignore[attr-defined]
-        elif req.kind == "references":
-            text += ", " + self.n_("{count} received", "{count} received",
-                                   d.received).format(count=d.received)  # type: ignore[attr-defined]
-        elif req.kind == "supervision" and d.first_session:  # type: ignore[attr-defined]
-            text += ", " + _("sessions {first} to {last}").format(
-                first=self.day(d.first_session), last=self.day(d.last_session))  # type: ignore[attr-defined]
-        text += " " + _("(needs {need})").format(need=self.number(req.need))
-        if req.kind == "references" and d.not_counted:  # type: ignore[attr-defined]
-            text += "; " + _("not counted: {names}").format(names=", ".join(
-                f"{n.name} ({_(NOT_COUNTED.get(n.why, n.why))})" for n in d.not_counted))  # type: ignore[attr-defined]
-        if req.kind == "supervision" and d.hours_outside_field_work:  # type: ignore[attr-defined]
-            text += "; " + _("{hours} not counted: outside work in the field").format(
-                hours=self.quantity(d.hours_outside_field_work, "hours"))  # type: ignore[attr-defined]
-        return text
+            return req.note or self._("not required")
+        kind = kind_named(req.kind)
+        return kind.standing(self, req) if kind.standing is not None else self.against(req)
 
     # -- a whole result --------------------------------------------------------------------
 
@@ -481,13 +327,14 @@ class Words:
             words["next_step"] = self.next_step(req, req.step, wording,
                                                 getattr(rules_req, "rule", ""))
         if req.noted:
-            words["note"] = self.note(req.noted)
+            words["note"] = self.note(req.noted, req)
         if req.assumed:
-            words["assumption"] = self.assumption(req.assumed, options)
-        if req.kind == "education" and hasattr(req.details, "have_label"):
-            words["details"] = replace(
-                req.details, have_label=self.degree(req.have) if req.have else None,
-                need_label=self.degree(req.need))
+            words["assumption"] = self.assumption(req.assumed, req)
+        from ..engine.kinds import kind_named
+
+        details = kind_named(req.kind).details
+        if details is not None and (worded := details(self, req)) is not req.details:
+            words["details"] = worded
         if words:
             for key in ("next_step", "note", "assumption"):
                 if key in words:
@@ -583,25 +430,8 @@ def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
     return _COMMAND.sub(name, text)
 
 
-#: Entries dated after the as-of date, many of one section said once.
-LATER = {
-    "supervision": Nn_("{count} RS/C session, {span}, is dated after the as-of date {date}, so "
-                       "it is not counted yet",
-                       "{count} RS/C sessions, {span}, are dated after the as-of date {date}, "
-                       "so they are not counted yet"),
-    "training": Nn_("{count} training, {span}, is dated after the as-of date {date}, so it is "
-                    "not counted yet",
-                    "{count} trainings, {span}, are dated after the as-of date {date}, so they "
-                    "are not counted yet"),
-    "": Nn_("{count} entry, {span}, is dated after the as-of date {date}, so it is not counted "
-            "yet",
-            "{count} entries, {span}, are dated after the as-of date {date}, so they are not "
-            "counted yet"),
-}
-
-#: Warnings that are said once for many entries (the same cause and the same fix), and how
-#: many entries make "many".
-GROUPED = ("rsc-outside-field", "training-no-areas", "later-date")
+#: How many entries make "many": a cause that applies to as many is said once (the warnings
+#: whose check words that: their flag's ``many``).
 MANY = 3
 
 
@@ -610,10 +440,12 @@ def grouped(warnings: Iterable[PortfolioWarning], language: Language = ENGLISH,
     """``warnings`` (in words) as people read them: a cause that applies to many entries of a
     section is said once, with the count and the span of their dates, in place of the first
     of them; every other warning as it is. (JSON keeps one warning per entry.)"""
+    from ..engine.entries import flag_named
+
     warnings = list(warnings)
     groups: dict[tuple[str, str], list[PortfolioWarning]] = {}
     for w in warnings:
-        if w.code in GROUPED and w.entry is not None:
+        if w.entry is not None and flag_named(w.code).many is not None:
             groups.setdefault((w.code, w.entry.section), []).append(w)
     out = []
     for w in warnings:
@@ -627,34 +459,15 @@ def grouped(warnings: Iterable[PortfolioWarning], language: Language = ENGLISH,
 
 
 def _group_message(group: list[PortfolioWarning], language: Language) -> tuple[str, str]:
-    """The sentence and the fix of a cause that applies to every entry of ``group``."""
+    """The sentence and the fix of a cause that applies to every entry of ``group``, in the
+    words of its check."""
+    from ..engine.entries import flag_named
+
     days = sorted(w.entry.date for w in group if w.entry is not None and w.entry.date)
     span = _span(language, days[0], days[-1]) if days else ""
-    n, code = len(group), group[0].code
-    count = language.number(n)
-    _ = language.gettext
-    if code == "rsc-outside-field":
-        return (language.ngettext(
-            "{count} RS/C session, {span}, falls outside every period of work in the field, so "
-            "it does not count",
-            "{count} RS/C sessions, {span}, fall outside every period of work in the field, so "
-            "they do not count", n).format(count=count, span=span),
-            _("check their dates with {edit}, or add the job you held then with {command} "
-              "(work with infants, young children and families)").format(
-                  edit=EDIT, command=command("work")))
-    if code == "training-no-areas":
-        return (language.ngettext(
-            "{count} training, {span}, names no competency area, so it cannot support the "
-            "professional portfolio",
-            "{count} trainings, {span}, name no competency area, so they cannot support the "
-            "professional portfolio", n).format(count=count, span=span),
-            _("add the areas each covered with {command}").format(command=EDIT))
-    section = group[0].entry.section if group[0].entry else ""
-    forms = LATER.get(section, LATER[""])
-    return (language.ngettext(*forms, n).format(count=count, span=span,
-                                                date=language.day(group[0].values["as_of"])),
-        _("nothing to do if the dates are right; otherwise correct them with {command}").format(
-            command=EDIT))
+    many = flag_named(group[0].code).many
+    assert many is not None
+    return many(Speech(language), group, span)
 
 
 @functools.lru_cache(maxsize=256)
@@ -838,14 +651,6 @@ def pack_field(words: Words, key: str, value: Any) -> str:
 # -- renewal: the words of `endorse renew` and `endorse check --renewal` ---------------------
 
 
-def _date(value: object) -> object:
-    """A day the engine gives as ``YYYY-MM-DD`` text, as a date (anything else as it is)."""
-    if isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            return dt.date.fromisoformat(value)
-    return value
-
-
 class RenewalWords(Words):
     """The words of a renewal report, in the reader's language: each year's status, what is
     missing, and by when."""
@@ -911,48 +716,22 @@ class RenewalWords(Words):
                 "not endorsed": pgettext("renewal status", "not endorsed")}
 
     def renewal_standing(self, req: RequirementResult) -> str:
-        _ = self._
-        d = req.details
+        """A renewal year's standing of ``req``, in its kind's words."""
+        from ..engine.kinds import kind_named
+
         if not req.applies:
-            return _("not checked: a year already closed")
-        if req.kind == "membership":
-            need = self.day(_date(req.need))
-            return (_("runs to {date} (needs {need})").format(date=self.day(_date(req.have)),
-                                                             need=need) if req.have
-                    else _("no end date given (needs {need})").format(need=need))
-        text = self.quantity(req.have, "hours") + " " + _("(needs {need})").format(
-            need=self.number(req.need))
-        by_topic = getattr(d, "by_topic", None)
-        if by_topic and req.step is not None:
-            for topic, hours in (req.step.values.get("topics") or {}).items():
-                text += (f"; {_lower(self.choice('topic', topic))}: "
-                         f"{self.quantity(by_topic.get(topic, 0), 'hours')}")
-        if getattr(d, "not_counted_hours", 0):
-            sessions = listing((_session(self, e) for e in d.not_counted),
-                               language=self.language)
-            text += "; " + _("{hours} not counted ({sessions}): the provider's endorsement is "
-                             "not one that counts").format(
-                                 hours=self.quantity(d.not_counted_hours, "hours"),
-                                 sessions=sessions)
-        return text
+            return self._("not checked: a year already closed")
+        said = kind_named(req.kind).renewal_standing
+        return said(self, req) if said is not None else self.against(req)
 
     def short_missing(self, req: RequirementResult) -> str:
         """What a year still misses, in a few words for a coordinator's row."""
-        _ = self._
-        if req.kind == "membership":
-            return _("membership to {date}").format(date=self.day(_date(req.need)))
-        values = req.step.values if req.step else {}
-        missing = values.get("missing", 0)
-        text = (self.n_("{count} more hour of training", "{count} more hours of training",
-                        missing) if req.kind == "training" else
-                self.n_("{count} more hour of RS/C", "{count} more hours of RS/C", missing)
-                ).format(count=self.number(missing))
-        if values.get("topics"):
-            text += " " + _("(at least {topics})").format(
-                topics=pack_field(self, "topics", values["topics"]))
-        if values.get("year"):
-            text += " " + _("for {year}").format(year=values["year"])
-        return text
+        from ..engine.kinds import kind_named
+
+        said = kind_named(req.kind).short_missing
+        if said is None:
+            raise LookupError(f"no words for what a renewal year misses of {req.kind!r}")
+        return said(self, req)
 
     def renewal_spec(self, req: RequirementResult, code: str | None) -> Any:
         """The renewal requirement ``req`` was judged by, for a holder of ``code``, in the

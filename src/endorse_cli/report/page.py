@@ -37,12 +37,10 @@ def amount(value: float, unit: str | None, language: Language = ENGLISH) -> str:
     horas`` in Spanish."""
     if not unit:
         return language.number(value)
-    from ..render.sentences import UNITS, quantity
+    from ..render.sentences import counts_in, quantity
 
-    if unit in UNITS:
+    if counts_in(unit):
         return quantity(value, unit, language)
-    if value == 1 and unit.endswith("s"):
-        unit = unit[:-1]
     return f"{language.number(value)} {unit}"
 
 

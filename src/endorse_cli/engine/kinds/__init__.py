@@ -1,13 +1,17 @@
 """The requirement kinds: one module each, found by the ``kind`` tag of a rules file.
 
-A kind is three things: its parameters, a tagged subclass of
+A kind is four things: its parameters, a tagged subclass of
 :class:`~endorse_cli.model.rules.Requirement` (what a rules file may write); its judging, which
 turns the counted :class:`~endorse_cli.engine.facts.Facts` into a
 :class:`~endorse_cli.model.results.RequirementResult` with ``have``, ``need`` and a next step as
-a code; and, when time can meet it, its forecast. Each module of this package ends by
-registering its :class:`Kind`, and is imported the first time a requirement of a kind not yet
-registered is judged (the module named after the tag first), so that a command loads only
-the kinds its rules use; adding a kind touches nothing else::
+a code; when time can meet it, its forecast; and its sentences, the English source strings
+the gettext catalog translates: its standing ("20 hours, sessions ... (needs 24)"), the
+words of each code its forecast and notes say, and its unit's forms ("1 visit", "3 more
+visits"). A sentence is a function of a :class:`~endorse_cli.model.wording.Wording` (the
+renderer's words, handed in: the engine never imports the renderer). Each module of this
+package ends by registering its :class:`Kind`, and is imported the first time a requirement
+of a kind not yet registered is judged or worded (the module named after the tag first), so
+that a command loads only the kinds its rules use; adding a kind touches nothing else::
 
     class VisitsReq(Requirement, tag="visits"):
         count: int
@@ -15,7 +19,12 @@ the kinds its rules use; adding a kind touches nothing else::
     def judge(req: VisitsReq, j: Judging) -> RequirementResult:
         return j.counted(req, have=..., need=req.count, unit="visits")
 
-    register(Kind(params=VisitsReq, judge=judge))
+    VISITS = Unit(name="visits", count=Nn_("{count} visit", "{count} visits"),
+                  more=Nn_("{count} more visit", "{count} more visits"))
+
+    register(Kind(params=VisitsReq, judge=judge, units=(VISITS,)))
+
+The next step of a kind is the association's words, in the rules file's ``[next_steps]``.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ from typing import Any
 
 from msgspec import Struct
 
+from ...model.message import Nn_
 from ...model.portfolio import Portfolio
 from ...model.results import Amount, Details, RequirementResult, Said
 from ...model.rules import Requirement, Rules
@@ -44,6 +54,19 @@ class Forecast(Struct, frozen=True, kw_only=True):
     timed: bool = True
 
 
+#: A sentence of a kind: the words (a Wording) and the values of a code, in words.
+Sentence = Callable[[Any, dict[str, Any]], str]
+
+
+class Unit(Struct, frozen=True, kw_only=True):
+    """A unit a kind counts in, with its forms for the catalog (``Nn_``): ``1 visit`` and
+    ``3 visits``, ``1 more visit`` and ``3 more visits``."""
+
+    name: str
+    count: tuple[str, str]
+    more: tuple[str, str]
+
+
 class Kind(Struct, frozen=True, kw_only=True):
     params: type[Requirement]
     judge: Callable[[Any, Judging], RequirementResult]
@@ -55,6 +78,27 @@ class Kind(Struct, frozen=True, kw_only=True):
     #: The kind judges ``mentor_tracks`` itself; for the others, :class:`Judging` does.
     own_tracks: bool = False
 
+    # -- its sentences (functions of a Wording; the strings are the catalog's msgids) -------
+
+    #: The units it counts in, with their forms.
+    units: tuple[Unit, ...] = ()
+    #: What the applicant has against what is needed ("20 hours, sessions 2025-01-02
+    #: to 2025-06-01 (needs 24)"), of (words, result); None: the count in its unit and "(needs
+    #: N)".
+    standing: Callable[[Any, RequirementResult], str] | None = None
+    #: The words of each code its forecast (``assumed``) and its notes (``noted``) say.
+    says: dict[str, Sentence] = {}
+    #: Its own way of wording a forecast, of (words, said, result), when the code alone does
+    #: not say it (``any``: the option that gets there first).
+    assumption: Callable[[Any, Said, RequirementResult], str] | None = None
+    #: Its details with the words they carry for readers, of (words, result).
+    details: Callable[[Any, RequirementResult], Details] | None = None
+    #: A renewal year's standing and what the year still misses, in a few words.
+    renewal_standing: Callable[[Any, RequirementResult], str] | None = None
+    short_missing: Callable[[Any, RequirementResult], str] | None = None
+    #: Its standing in a few words, of ``have`` and ``need`` ("RS/C {have} of {need}").
+    short: str | None = None
+
     @property
     def tag(self) -> str:
         return self.params.__struct_config__.tag  # type: ignore[return-value]
@@ -64,15 +108,78 @@ class Kind(Struct, frozen=True, kw_only=True):
 KINDS: dict[str, Kind] = {}
 
 
+#: Every unit a registered kind counts in, by name.
+UNIT_FORMS: dict[str, Unit] = {}
+
+#: Hours, which several kinds count in (and the red flags speak of).
+HOURS = Unit(name="hours", count=Nn_("{count} hour", "{count} hours"),
+             more=Nn_("{count} more hour", "{count} more hours"))
+UNIT_FORMS["hours"] = HOURS
+
+
+def _not_on_track(w: Any, v: dict[str, Any]) -> str:
+    return w._("not required on the {track} track").format(
+        track=w.choice("mentor_track", v["track"]))
+
+
+def _no_field_work_ahead(w: Any, v: dict[str, Any]) -> str:
+    return w._("no work in the field goes on after {date}; it counts only while you work with "
+               "infants, young children and families").format(date=w.day(v["as_of"]))
+
+
+#: What more than one kind says: a requirement of another Mentor track (noted for any kind,
+#: by :class:`Judging`), and no work in the field ahead (experience and RS/C).
+SAYS: dict[str, Sentence] = {"not-on-track": _not_on_track,
+                             "no-field-work-ahead": _no_field_work_ahead}
+
+
+def sentence_of(kind: Kind | None, code: str) -> Sentence:
+    """The words of ``code`` said of a requirement of ``kind``: its own, else those every
+    kind shares. A code without words is a fault of the kind, said loudly."""
+    said = (kind.says.get(code) if kind is not None else None) or SAYS.get(code)
+    if said is None:
+        raise LookupError(f"no words for the code {code!r} of the kind "
+                          f"{kind.tag if kind else None!r}")
+    return said
+
+
 def register(kind: Kind) -> Kind:
     KINDS[kind.tag] = kind
+    for counted in kind.units:
+        UNIT_FORMS[counted.name] = counted
     return kind
 
 
 def kind_of(req: Requirement) -> Kind:
-    tag = req.__struct_config__.tag
-    kind = KINDS.get(tag)  # type: ignore[arg-type]
-    return kind if kind is not None else _load(tag)  # type: ignore[arg-type]
+    return kind_named(req.__struct_config__.tag)  # type: ignore[arg-type]
+
+
+def kind_named(tag: str) -> Kind:
+    """The kind ``tag``, its module loaded if it is not yet."""
+    kind = KINDS.get(tag)
+    return kind if kind is not None else _load(tag)
+
+
+def unit(name: str) -> Unit | None:
+    """The forms of the unit ``name`` (every kind's module loaded when no kind loaded so far
+    counts in it); None when no kind does."""
+    if name not in UNIT_FORMS and not _LOADED:
+        load_all()
+    return UNIT_FORMS.get(name)
+
+
+#: The folders whose kinds are all loaded.
+_LOADED: list[tuple[str, ...]] = []
+
+
+def load_all() -> dict[str, Kind]:
+    """Every kind of this package, its module loaded (for the words of any unit, and tests)."""
+    from importlib import import_module
+
+    for name in sorted(_modules()):
+        import_module(f".{name}", __name__)
+    _LOADED.append(tuple(__path__))
+    return KINDS
 
 
 def _load(tag: str) -> Kind:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model.results import RequirementResult, Said
 from ...model.rules import AnyReq
 from . import Forecast, Judging, Kind, register
@@ -25,4 +27,21 @@ def forecast(req: AnyReq, result: RequirementResult, j: Judging) -> Forecast:
                     why=Said(code=why.code, values={**why.values, "option": soonest.id}))
 
 
-register(Kind(params=AnyReq, judge=judge, forecast=forecast))
+def standing(w: Any, req: RequirementResult) -> str:
+    met = [o.label for o in req.options if o.met]
+    return w._("met by: {option}").format(option=met[0]) if met else \
+        w._("none of the options yet")
+
+
+def assumption(w: Any, said: Said, req: RequirementResult) -> str:
+    """The forecast of the option that gets there first, in its kind's words, and its label."""
+    v = said.values
+    option = next((o for o in req.options if o.id == v.get("option")), None)
+    inner = Said(code=said.code, values={k: x for k, x in v.items() if k != "option"})
+    return w._("{assumption} (by: {option})").format(
+        assumption=w.assumption(inner, option) if said.code else "",
+        option=option.label if option is not None else v.get("option"))
+
+
+register(Kind(params=AnyReq, judge=judge, forecast=forecast, standing=standing,
+              assumption=assumption))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...model.message import Nn_
 from ...model.results import Details, RequirementResult
 from ...model.rules import CompetenciesReq
-from . import Judging, Kind, register
+from . import Judging, Kind, Unit, register
 
 
 class CompetenciesDetails(Details, frozen=True, kw_only=True):
@@ -21,4 +22,7 @@ def judge(req: CompetenciesReq, j: Judging) -> RequirementResult:
                     step=step, details=CompetenciesDetails(missing=missing))
 
 
-register(Kind(params=CompetenciesReq, judge=judge, section="training"))
+AREAS = Unit(name="areas", count=Nn_("{count} area", "{count} areas"),
+             more=Nn_("{count} more area", "{count} more areas"))
+
+register(Kind(params=CompetenciesReq, judge=judge, section="training", units=(AREAS,)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult
 from ...model.rules import EducationReq
@@ -27,4 +29,19 @@ def judge(req: EducationReq, j: Judging) -> RequirementResult:
                     details=EducationDetails(in_progress=in_progress))
 
 
-register(Kind(params=EducationReq, judge=judge, section="education"))
+def standing(w: Any, req: RequirementResult) -> str:
+    return w._("{have} (needs {need})").format(have=w.degree(req.have), need=w.degree(req.need))
+
+
+def details(w: Any, req: RequirementResult) -> Details:
+    """The names of the degrees, in the reader's words, for JSON."""
+    if not hasattr(req.details, "have_label"):
+        return req.details
+    from msgspec.structs import replace
+
+    return replace(req.details, have_label=w.degree(req.have) if req.have else None,
+                   need_label=w.degree(req.need))
+
+
+register(Kind(params=EducationReq, judge=judge, section="education", standing=standing,
+              details=details))

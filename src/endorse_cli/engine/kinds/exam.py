@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExamReq
@@ -29,4 +30,17 @@ def forecast(req: ExamReq, result: RequirementResult, j: Judging) -> Forecast:
     return Forecast(timed=False)
 
 
-register(Kind(params=ExamReq, judge=judge, forecast=forecast, section="exam"))
+def standing(w: Any, req: RequirementResult) -> str:
+    """The exam's status, and its day when the portfolio gives one."""
+    text = w.choice("status", str(req.have))
+    date = getattr(req.details, "date", None)
+    return f"{text}, {w.day(date)}" if date else text
+
+
+def _scheduled(w: Any, v: dict[str, Any]) -> str:
+    return w._("the exam is scheduled for {date}: met then, if you pass").format(
+        date=w.day(v["date"]))
+
+
+register(Kind(params=ExamReq, judge=judge, forecast=forecast, section="exam",
+              standing=standing, says={"exam-scheduled": _scheduled}))

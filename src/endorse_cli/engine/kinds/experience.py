@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
 
+from ...model.message import N_, Nn_
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import ExperienceReq, WorkFilter
 from ..facts import field_ahead
 from ..work import counted_days, cut_day, selected, uses_filter
 from ..forecast import day_experience_reached
-from . import DAYS_PER_YEAR, Forecast, Judging, Kind, amount, more, number, register, years
+from . import (DAYS_PER_YEAR, Forecast, Judging, Kind, Unit, amount, more, number, register,
+               years)
 
 
 class ExperienceDetails(Details, frozen=True, kw_only=True):
@@ -117,4 +120,33 @@ def forecast(req: ExperienceReq, result: RequirementResult, j: Judging) -> Forec
                              values={"end": ahead[-1][1], "missing_days": missing}))
 
 
-register(Kind(params=ExperienceReq, judge=judge, forecast=forecast, section="work"))
+# -- its words -------------------------------------------------------------------------------
+
+YEARS = Unit(name="years", count=Nn_("{count} year", "{count} years"),
+             more=Nn_("{count} more year", "{count} more years"))
+DAYS = Unit(name="days", count=Nn_("{count} day", "{count} days"),
+            more=Nn_("{count} more day", "{count} more days"))
+
+
+def standing(w: Any, req: RequirementResult) -> str:
+    """"10.24 years, 3,741 days after 2016-05-14 (needs 2)"."""
+    d: Any = req.details
+    middle = ", " + w.quantity(d.days, "days")
+    if d.counted_after:
+        middle += " " + w._("after {date}").format(date=w.day(d.counted_after))
+    return w.against(req, middle)
+
+
+def _goes_on(w: Any, v: dict[str, Any]) -> str:
+    return w._("if your current work in the field goes on")
+
+
+def _ends_first(w: Any, v: dict[str, Any]) -> str:
+    return w._("your work in the field ends on {date}, before the {days} are done").format(
+        date=w.day(v["end"]), days=w.quantity(v["missing_days"], "days", more=True))
+
+
+register(Kind(params=ExperienceReq, judge=judge, forecast=forecast, section="work",
+              units=(YEARS, DAYS), standing=standing,
+              says={"work-goes-on": _goes_on, "field-work-ends-first": _ends_first},
+              short=N_("experience {have} of {need}")))

@@ -3,10 +3,11 @@ of some ages...), the sum of each counted job's ``families_served``."""
 
 from __future__ import annotations
 
+from ...model.message import Nn_
 from ...model.results import Details, RequirementResult
 from ...model.rules import FamiliesReq
 from ..work import cut_day, selected
-from . import Judging, Kind, register
+from . import Judging, Kind, Unit, register
 from .experience import NotCountedJob, filter_values
 
 
@@ -41,4 +42,7 @@ def judge(req: FamiliesReq, j: Judging) -> RequirementResult:
                      ages=list(req.ages or ()))
 
 
-register(Kind(params=FamiliesReq, judge=judge, section="work"))
+FAMILIES = Unit(name="families", count=Nn_("{count} family", "{count} families"),
+                more=Nn_("{count} more family", "{count} more families"))
+
+register(Kind(params=FamiliesReq, judge=judge, section="work", units=(FAMILIES,)))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ...model.message import Nn_
 from ...model.results import RequirementResult
 from ...model.rules import LicenseReq
-from . import Judging, Kind, register
+from . import Judging, Kind, Unit, register
 
 
 def judge(req: LicenseReq, j: Judging) -> RequirementResult:
@@ -16,4 +17,7 @@ def judge(req: LicenseReq, j: Judging) -> RequirementResult:
     return j.counted(req, have=held, need=1, unit="licenses")
 
 
-register(Kind(params=LicenseReq, judge=judge))
+LICENSES = Unit(name="licenses", count=Nn_("{count} license", "{count} licenses"),
+                more=Nn_("{count} more license", "{count} more licenses"))
+
+register(Kind(params=LicenseReq, judge=judge, units=(LICENSES,)))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ...model.message import N_, Nn_
 from ...model.results import Details, RequirementResult
 from ...model.rules import ReferencesReq
-from . import Judging, Kind, register
+from . import Judging, Kind, Unit, register
 
 
 class NotCounted(Details, frozen=True, kw_only=True):
@@ -72,4 +75,26 @@ def judge(req: ReferencesReq, j: Judging) -> RequirementResult:
                      details=details, **values)  # type: ignore[arg-type]
 
 
-register(Kind(params=ReferencesReq, judge=judge, section="reference"))
+# -- its words -------------------------------------------------------------------------------
+
+REFERENCES = Unit(name="references", count=Nn_("{count} reference", "{count} references"),
+                  more=Nn_("{count} more reference", "{count} more references"))
+
+#: Why a reference does not count (the engine's words for it are its codes).
+NOT_COUNTED = {"declined": N_("declined"), "no email or phone": N_("no email or phone")}
+
+
+def standing(w: Any, req: RequirementResult) -> str:
+    """"2 references, 1 received (needs 3); not counted: Ana Ortiz (declined)"."""
+    d: Any = req.details
+    middle = ", " + w.n_("{count} received", "{count} received", d.received).format(
+        count=d.received)
+    tail = ""
+    if d.not_counted:
+        tail = "; " + w._("not counted: {names}").format(names=", ".join(
+            f"{n.name} ({w._(NOT_COUNTED.get(n.why, n.why))})" for n in d.not_counted))
+    return w.against(req, middle, tail)
+
+
+register(Kind(params=ReferencesReq, judge=judge, section="reference", units=(REFERENCES,),
+              standing=standing, short=N_("{have} of {need}")))

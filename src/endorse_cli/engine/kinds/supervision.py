@@ -5,16 +5,18 @@ window of months, over a period of at least some months, while working in the fi
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from ...model.message import N_, Nn_
 from ...model.portfolio import Portfolio
 from ...model.results import Details, RequirementResult, Said
 from ...model.rules import SupervisionReq
 from ..dates import add_months, months_before
 from ..facts import UNITS, Facts
 from ..forecast import Pace, day_window_reached, pace_over, window_drops, window_end
-from ..windows import Scan, candidates, scan
+from ..windows import Scan, Window, candidates, scan
 from . import Forecast, Judging, Kind, amount, hours, register
-from .pace import pace_said
+from .pace import at_pace, hours_missing, pace_said, recent
 
 
 class SupervisionDetails(Details, frozen=True, kw_only=True):
@@ -90,14 +92,31 @@ def provider_entries(p: Portfolio, dropped: list[int]) -> list[dict[str, object]
              "credential": p.supervision[i].provider_credential} for i in dropped]
 
 
+def _filtered_scan(req: SupervisionReq, j: Judging) -> tuple[Scan, list[int]]:
+    """The scan of the sessions ``req`` counts, and the indices of those dropped for their
+    provider."""
+    sessions, dropped = counted_sessions(req, j)
+    return scan([(day, h) for day, h, _ in sessions], req.window_months or 12,
+                req.min_span_months, round(req.hours * UNITS),
+                round(req.about_providing_hours * UNITS),
+                about=[a for _, _, a in sessions]), dropped
+
+
+def named_window(req: SupervisionReq, j: Judging) -> Window:
+    """The window the requirement names (its details' ``window_start`` to ``window_end``),
+    with the hours it holds, which may be fewer than the requirement's ``have``, the most in
+    any window."""
+    if uses_filter(req):
+        return _filtered_scan(req, j)[0].best
+    return _scan(req, j, round(req.hours * UNITS)).best
+
+
 def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
     from msgspec.structs import replace
 
     months = req.window_months or 12
     need, about_need = round(req.hours * UNITS), round(req.about_providing_hours * UNITS)
-    sessions, dropped = counted_sessions(req, j)
-    found = scan([(day, h) for day, h, _ in sessions], months, req.min_span_months, need,
-                 about_need, about=[a for _, _, a in sessions])
+    found, dropped = _filtered_scan(req, j)
     shown, about, met = found.best, found.best.about, found.met
     p = j.portfolio
     assert p is not None
@@ -281,5 +300,97 @@ def _none_counts(j: Judging, pace: Pace, months: int, dropped: list[int] | None
     return {"not_counted": "provider" if provider else "ages"}
 
 
+# -- its words -------------------------------------------------------------------------------
+
+
+def standing(w: Any, req: RequirementResult) -> str:
+    """"20 hours, sessions 2025-01-02 to 2025-06-01 (needs 24); 2 hours not counted:
+    outside work in the field"."""
+    d: Any = req.details
+    middle = tail = ""
+    if getattr(d, "first_session", None):
+        middle = ", " + w._("sessions {first} to {last}").format(
+            first=w.day(d.first_session), last=w.day(d.last_session))
+    if getattr(d, "hours_outside_field_work", 0):
+        tail = "; " + w._("{hours} not counted: outside work in the field").format(
+            hours=w.quantity(d.hours_outside_field_work, "hours"))
+    return w.against(req, middle, tail)
+
+
+def _rate(w: Any, v: dict[str, Any], code: str | None = None) -> str:
+    """The pace a forecast of RS/C went by: measured, assumed, or none (and why none)."""
+    code = code or v.get("pace", "")
+    if code == "rsc-pace-assumed":
+        return w._("at the {hours} a month you assumed").format(
+            hours=w.quantity(v["per_month"], "hours"))
+    if code == "no-rsc-pace" and v.get("not_counted") == "provider":
+        return w._("none of your RS/C in {recent} counts, because its provider's "
+                   "endorsement is not one these rules ask for").format(recent=recent(w, v))
+    if code == "no-rsc-pace" and v.get("not_counted"):
+        return w._("none of your RS/C in {recent} counts, because it was not held during "
+                   "work with the ages these rules ask for").format(recent=recent(w, v))
+    if code == "no-rsc-pace":
+        return w._("you have had no RS/C in {recent}").format(recent=recent(w, v))
+    return at_pace(w, v)
+
+
+def _field_work_ends(w: Any, v: dict[str, Any]) -> str:
+    return w._("RS/C counts only while you work in the field, and your work in the field ends "
+               "on {date}").format(date=w.day(v["end"]))
+
+
+def _never(w: Any, v: dict[str, Any], too_slow: bool = False) -> str:
+    if v.get("span_months"):
+        goal = w._("{hours} within one {window}-month period over at least {span} "
+                   "months").format(hours=w.quantity(v["hours"], "hours"),
+                                    window=v["window_months"], span=v["span_months"])
+    else:
+        goal = w._("{hours} within one {window}-month period").format(
+            hours=w.quantity(v["hours"], "hours"), window=v["window_months"])
+    text = w._("{rate}: that will not reach {goal}").format(rate=_rate(w, v), goal=goal)
+    if too_slow:
+        text += w._("; {hours} a month reaches it on {date}").format(
+            hours=w.quantity(v["least_per_month"], "hours"), date=w.day(v["least_day"]))
+    return text
+
+
+def _track_assumed(w: Any, v: dict[str, Any]) -> str:
+    return w._("your Mentor track is not set, so you are counted on the {track} track; if "
+               "yours is another, set it with {command}").format(
+                   track=w.choice("mentor_track", v["track"]), command=w.command())
+
+
+def _period_short(w: Any, v: dict[str, Any]) -> str:
+    return w._("the hours are there, but your sessions from {first} to {last} stretch over "
+               "less than {months} months; a session on or after {reaches} completes the "
+               "period").format(first=w.day(v["first"]), last=w.day(v["last"]),
+                                months=v["span_months"], reaches=w.day(v["reaches"]))
+
+
+def renewal_standing(w: Any, req: RequirementResult) -> str:
+    """A year's hours, and the sessions whose provider's endorsement does not count."""
+    d: Any = req.details
+    tail = ""
+    if getattr(d, "not_counted_hours", 0):
+        sessions = w.listing(w.session(e) for e in d.not_counted)
+        tail = "; " + w._("{hours} not counted ({sessions}): the provider's endorsement is "
+                          "not one that counts").format(
+                              hours=w.quantity(d.not_counted_hours, "hours"),
+                              sessions=sessions)
+    return w.against(req, tail=tail)
+
+
+def short_missing(w: Any, req: RequirementResult) -> str:
+    return hours_missing(w, req, Nn_("{count} more hour of RS/C", "{count} more hours of RS/C"))
+
+
 register(Kind(params=SupervisionReq, judge=judge, forecast=forecast, section="supervision",
-              own_tracks=True))
+              own_tracks=True, standing=standing,
+              says={"rsc-pace": _rate,
+                    "rsc-pace-assumed": lambda w, v: _rate(w, v, "rsc-pace-assumed"),
+                    "no-rsc-pace": lambda w, v: _rate(w, v, "no-rsc-pace"),
+                    "rsc-field-work-ends": _field_work_ends, "rsc-pace-never": _never,
+                    "rsc-pace-too-slow": lambda w, v: _never(w, v, too_slow=True),
+                    "mentor-track-assumed": _track_assumed, "rsc-period-short": _period_short},
+              renewal_standing=renewal_standing, short_missing=short_missing,
+              short=N_("RS/C {have} of {need}")))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from itertools import combinations
+from typing import Any
 
+from ...model.message import N_, Nn_
 from ...model.portfolio import Training
 from ...model.results import Details, RequirementResult
 from ...model.rules import TrainingReq
 from ..facts import UNITS, units
 from ..forecast import day_amount_reached, pace_over
 from . import Forecast, Judging, Kind, amount, hours, register
-from .pace import pace_said
+from .pace import at_pace, hours_missing, pace_said, recent
 
 
 class TopicDetails(Details, frozen=True, kw_only=True):
@@ -111,4 +113,37 @@ def forecast(req: TrainingReq, result: RequirementResult, j: Judging) -> Forecas
     return Forecast(day=day, why=pace_said(j, "training-pace", months, pace))
 
 
-register(Kind(params=TrainingReq, judge=judge, forecast=forecast, section="training"))
+# -- its words -------------------------------------------------------------------------------
+
+
+def _no_pace(w: Any, v: dict[str, Any]) -> str:
+    return w._("no specialized training in {recent} to set a pace").format(recent=recent(w, v))
+
+
+def _too_slow(w: Any, v: dict[str, Any]) -> str:
+    return w.n_("{rate}, not within {months} month", "{rate}, not within {months} months",
+                v["horizon_months"]).format(rate=at_pace(w, v), months=v["horizon_months"])
+
+
+def renewal_standing(w: Any, req: RequirementResult) -> str:
+    """A year's hours, and each topic asked for: "; diversity, equity and inclusion: 1 hour"."""
+    tail = ""
+    by_topic = getattr(req.details, "by_topic", None)
+    if by_topic and req.step is not None:
+        for topic in (req.step.values.get("topics") or {}):
+            words = w.choice("topic", topic)
+            tail += (f"; {words[:1].lower() + words[1:]}: "
+                     f"{w.quantity(by_topic.get(topic, 0), 'hours')}")
+    return w.against(req, tail=tail)
+
+
+def short_missing(w: Any, req: RequirementResult) -> str:
+    return hours_missing(w, req, Nn_("{count} more hour of training",
+                                     "{count} more hours of training"))
+
+
+register(Kind(params=TrainingReq, judge=judge, forecast=forecast, section="training",
+              says={"no-training-pace": _no_pace, "training-pace": at_pace,
+                    "training-pace-too-slow": _too_slow},
+              renewal_standing=renewal_standing, short_missing=short_missing,
+              short=N_("training {have} of {need}")))

@@ -264,6 +264,23 @@ def test_a_window_that_meets_the_rule_is_named_with_the_most_hours_of_any_for_ev
                                                                  D("2021-01-01"), 2)
         assert (d.window_start, d.window_end, d.spans) == (D("2020-01-01"), D("2021-12-31"),
                                                            True)
+        assert d.window_hours == 24
+
+
+def test_the_standing_gives_the_window_named_its_own_hours() -> None:
+    """35 hours are the most in any window, but the window named (over a year) holds 24: the
+    standing says both, never "35 hours, sessions 2020-01-01 to 2021-01-01"."""
+    from helpers import rules
+
+    from endorse_cli.render.sentences import Words
+
+    found, _ = _rsc(rules(), "IFS")
+    assert Words(rules()).standing(found) == (
+        "35 hours; 24 hours in sessions 2020-01-01 to 2021-01-01 (needs 24)")
+    one_window = found.__class__(**{**{f: getattr(found, f) for f in found.__struct_fields__},
+                                    "have": 24})
+    assert Words(rules()).standing(one_window) == (
+        "24 hours, sessions 2020-01-01 to 2021-01-01 (needs 24)")
 
 
 def test_the_bundles_rsc_log_names_the_window_the_engine_scans() -> None:

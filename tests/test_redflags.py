@@ -143,7 +143,7 @@ def test_no_false_alarm_in_the_examples(example) -> None:
 
 def test_many_overlapping_jobs_are_judged_in_a_sweep() -> None:
     """Every job overlaps every other: the sums are right, and 10,000 take well under a
-    second (the flag used to compare every job with every earlier one)."""
+    second alone (the flag used to compare every job with every earlier one)."""
     import time
 
     jobs = [job("2020-01-01", hours_per_week=10) for _ in range(5)]
@@ -162,5 +162,7 @@ def test_many_overlapping_jobs_are_judged_in_a_sweep() -> None:
                     supervision=[session(f"20{10 + i % 10}-06-0{1 + i % 9}") for i in range(2_000)])
     started = time.perf_counter()
     many = judge(big, rules(), D("2026-11-21"))
-    assert time.perf_counter() - started < 1.0
+    # About 0.5 s alone; every job against every earlier one took minutes. The bound leaves
+    # room for a loaded machine (the speed goal itself is measured by benchmarks/engine.py).
+    assert time.perf_counter() - started < 5.0
     assert len(flags(many, "work-hours-per-week")) == 9_999  # 40 + 40 assumed: all but the first

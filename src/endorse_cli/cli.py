@@ -232,6 +232,12 @@ class Spoken:
         return option
 
     def format_help(self, ctx, formatter):  # noqa: ANN001, ANN201
+        params = self.get_params(ctx)
+        for param in params:  # --format and --output: their help from the formats registered
+            if isinstance(getattr(param, "type", None), Formats):
+                param.help = param.type.help()
+                for output in (p for p in params if p.name == "output"):
+                    output.help = param.type.output_help()
         language = _language(ctx)
         if language.english:
             return super().format_help(ctx, formatter)
@@ -525,19 +531,82 @@ def _processes(text: str) -> int:
     return int(_typed_number(text, whole=True, least=1))
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+def _choice_type() -> type:
+    """The type typer gives an option with choices: its own, or click's."""
+    try:
+        from typer._types import TyperChoice
+    except ImportError:  # a typer that uses click's
+        return _click.Choice
+    return TyperChoice
 
 
-class CalendarFormat(str, Enum):
-    """`gaps` and `renew`: the formats of :class:`Format`, and iCalendar."""
+class Formats(_choice_type()):  # type: ignore[misc]
+    """What ``--format`` takes: the formats registered (`render.formats`) that write one of
+    the command's ``views``, read from the registry when asked, not when the command line is
+    built. A format named is checked alone (only its module is read); the list of them, for a
+    help page, a usage error or the shell's completion, reads them all."""
 
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    ics = "ics"
+    def __init__(self, *views: str) -> None:
+        super().__init__((), case_sensitive=False)
+        self.views = views
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from .render import formats
+
+        return formats.writing(self.views)
+
+    @choices.setter
+    def choices(self, value: object) -> None:
+        pass  # never set: the registry has them
+
+    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201
+        from .render import formats
+
+        typed = str(value).casefold()
+        for name in formats.names():
+            if name.casefold() == typed and any(formats.writes(name, v) for v in self.views):
+                return name
+        return super().convert(value, param, ctx)  # the usage error that lists them
+
+    def help(self) -> "Said":
+        """``--format``'s help: the formats' own notes after it."""
+        from .render import formats
+
+        return Said(formats.help_text(self.views))
+
+    def output_help(self) -> "Said":
+        """``--output``'s help: the formats that write only into a file."""
+        from .model.message import Message
+        from .render import formats
+
+        binary = [name for name in self.choices if formats.get(name).binary]
+        return Said(Message(N_("Write the rows into this file instead of printing them (needed "
+                               "for --format {formats})."), formats=formats.either(binary))
+                    if binary else Message(N_("Write the rows into this file instead of "
+                                              "printing them.")))
+
+
+class Said(str):
+    """A help text made when the help is shown, from a message: English as it is, and in
+    another language the message said in it (found by its English text, as :class:`Worded`)."""
+
+    message: Any
+
+    def __new__(cls, message: Any) -> "Said":
+        text = super().__new__(cls, message.say())
+        text.message = message
+        _WORDED[str(text)] = text  # type: ignore[assignment]
+        return text
+
+    def said(self, language: Language) -> str:
+        return self.message.say(language)
+
+
+def _format_option(*views: str) -> Any:
+    """``--format``, for a command that writes ``views``."""
+    return typer.Option("--format", "-f", click_type=Formats(*views),
+                        help=N_("Output format."))
 
 
 FileArg = Annotated[
@@ -560,11 +629,6 @@ RulesOpt = Annotated[
                       "lists them). Default: the shipped rules."), show_default=False,
                  autocompletion=_complete_rules),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=N_("Output format."),
-                                           case_sensitive=False)]
-CalendarFormatOpt = Annotated[CalendarFormat, typer.Option(
-    "--format", "-f", help=N_("Output format; ics: the days that matter, for a calendar."),
-    case_sensitive=False)]
 CredentialOpt = Annotated[
     Optional[str],
     typer.Option("--credential", "-c", metavar=N_("ID"),
@@ -615,12 +679,13 @@ def _root(
 @app.command(cls=EndorseCommand,
              help=N_("Every credential at a glance, and the one that fits you best."))
 def assess(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-           lang: LangOpt = None, format: FormatOpt = Format.text,
+           lang: LangOpt = None,
+           format: Annotated[str, _format_option("assess")] = "text",
            assume_rsc_per_month: PaceOpt = None) -> None:
     from .app.assess import assess as run
 
     run(Application("assess", as_of=as_of, rules_file=rules, lang=lang), file,
-        fmt=format.value, rsc_per_month=assume_rsc_per_month)
+        fmt=format, rsc_per_month=assume_rsc_per_month)
 
 
 @app.command(cls=EndorseCommand, help=N_(
@@ -631,7 +696,7 @@ def gaps(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: CalendarFormatOpt = CalendarFormat.text,
+    format: Annotated[str, _format_option("gaps", "timeline")] = "text",
     timeline: Annotated[bool, typer.Option(
         "--timeline",
         help=N_("When each missing requirement will be met, soonest first."))] = False,
@@ -640,16 +705,16 @@ def gaps(
     from .app.gaps import gaps as run
 
     run(Application("gaps", as_of=as_of, rules_file=rules, lang=lang), file,
-        credential=credential, fmt=format.value, rsc_per_month=assume_rsc_per_month,
+        credential=credential, fmt=format, rsc_per_month=assume_rsc_per_month,
         timeline=timeline)
 
 
 @app.command(cls=EndorseCommand, help=N_("The credentials and requirements in force."))
 def credentials(rules: RulesOpt = None, lang: LangOpt = None,
-                format: FormatOpt = Format.text) -> None:
+                format: Annotated[str, _format_option("credentials")] = "text") -> None:
     from .app.credentials import credentials as run
 
-    run(Application("credentials", rules_file=rules, lang=lang), fmt=format.value)
+    run(Application("credentials", rules_file=rules, lang=lang), fmt=format)
 
 
 #: What asks for shell completion: its options, and the variable the shell sets to complete.
@@ -661,18 +726,20 @@ COMPLETION_VARIABLE = "_ENDORSE_COMPLETE"
     "For an endorsed professional: each renewal year's training and RS/C against the yearly\n"
     "minimums, what the year now running still needs, and the day it is due."))
 def renew(file: FileArg = None, as_of: AsOf = None, rules: RulesOpt = None,
-          lang: LangOpt = None, format: CalendarFormatOpt = CalendarFormat.text) -> None:
+          lang: LangOpt = None,
+          format: Annotated[str, _format_option("renewal")] = "text") -> None:
     from .app.renew import renew as run
 
-    run(Application("renew", as_of=as_of, rules_file=rules, lang=lang), file, fmt=format.value)
+    run(Application("renew", as_of=as_of, rules_file=rules, lang=lang), file, fmt=format)
 
 
 @app.command("rules", cls=EndorseCommand, help=N_(
     "The default rules and every rules pack shipped, with their sources and dates."))
-def rules_(format: FormatOpt = Format.text, lang: LangOpt = None) -> None:
+def rules_(format: Annotated[str, _format_option("rules")] = "text",
+           lang: LangOpt = None) -> None:
     from .app.renew import list_rules
 
-    list_rules(Application("rules", lang=lang), fmt=format.value)
+    list_rules(Application("rules", lang=lang), fmt=format)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -726,16 +793,6 @@ def _completion_for_shell(args: list[str]) -> None:
     raise SystemExit(0)
 
 
-class RowFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    junit = "junit"
-    markdown = "markdown"
-    xlsx = "xlsx"
-
-
 PathsArg = Annotated[
     list[str],
     typer.Argument(metavar=N_("PATH..."), help=N_("Portfolio files, folders (searched for *.toml) "
@@ -747,8 +804,6 @@ ExcludeOpt = Annotated[
                  help=N_("Leave out files whose path matches (repeat it); pyproject.toml is "
                       "always left out."), show_default=False),
 ]
-RowFormatOpt = Annotated[RowFormat, typer.Option("--format", "-f", help=N_("Output format."),
-                                                 case_sensitive=False)]
 TimeLimitOpt = Annotated[
     Optional[float],
     typer.Option("--time-limit", metavar=N_("SECONDS"), parser=_seconds,
@@ -758,8 +813,8 @@ TimeLimitOpt = Annotated[
 OutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", metavar="FILE",
-                 help=N_("Write the rows into this file instead of printing them (needed for "
-                         "--format xlsx)."), show_default=False),
+                 help=N_("Write the rows into this file instead of printing them."),
+                 show_default=False),
 ]
 JobsOpt = Annotated[
     Optional[int],
@@ -783,7 +838,7 @@ def check(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: RowFormatOpt = RowFormat.table,
+    format: Annotated[str, _format_option("rows", "renewal-rows")] = "table",
     output: OutputOpt = None,
     renewal: Annotated[bool, typer.Option(
         "--renewal", help=N_("Renewal instead: one row per endorsement held, with its status, "
@@ -794,12 +849,12 @@ def check(
 
         raise typer.Exit(int(check_renewal(
             Application("check", as_of=as_of, rules_file=rules, lang=lang),
-            paths, fmt=format.value, exclude=exclude or [], output=output, jobs=jobs,
+            paths, fmt=format, exclude=exclude or [], output=output, jobs=jobs,
             time_limit=time_limit, credential=credential, fail_on=fail_on)))
     from .app.check import check as run
 
     code = run(Application("check", as_of=as_of, rules_file=rules, lang=lang), paths,
-               credential=credential, fmt=format.value, fail_on=fail_on, jobs=jobs,
+               credential=credential, fmt=format, fail_on=fail_on, jobs=jobs,
                exclude=exclude or [], time_limit=time_limit, output=output)
     raise typer.Exit(int(code))
 
@@ -808,11 +863,12 @@ def check(
              help=N_("Check the format of many portfolios, without judging them."))
 def validate(paths: PathsArg, jobs: JobsOpt = None, exclude: ExcludeOpt = None,
              time_limit: TimeLimitOpt = None, rules: RulesOpt = None,
-             lang: LangOpt = None, format: RowFormatOpt = RowFormat.table,
+             lang: LangOpt = None,
+             format: Annotated[str, _format_option("rows")] = "table",
              output: OutputOpt = None) -> None:
     from .app.check import validate as run
 
-    code = run(Application("validate", rules_file=rules, lang=lang), paths, fmt=format.value,
+    code = run(Application("validate", rules_file=rules, lang=lang), paths, fmt=format,
                jobs=jobs,
                exclude=exclude or [], time_limit=time_limit, output=output)
     raise typer.Exit(int(code))

@@ -18,18 +18,22 @@ from ..model.message import N_
 from ..model.failon import FailOn, Failure
 from .context import Application
 
-#: The formats written as bytes, into a file only (never to a terminal), and a file to name.
-WORKBOOKS = {"xlsx": "check.xlsx"}
 #: A file written by --output names the applicants: for the person who ran the command.
 OUTPUT_MODE = 0o600
 
 
-#: A file name to give as an example, by format.
-EXAMPLE_NAMES = {"table": "check.txt", "markdown": "check.md", "junit": "check.xml", **WORKBOOKS}
-
-
 def _example(fmt: str) -> str:
-    return EXAMPLE_NAMES.get(fmt, f"check.{fmt}")
+    """A file name to give as an example: the format's own ending."""
+    from ..render import formats
+
+    return f"check.{formats.get(fmt).extension}"
+
+
+def _binary(fmt: str) -> bool:
+    """Whether the format writes bytes: a workbook, into a file only, never to a terminal."""
+    from ..render import formats
+
+    return formats.get(fmt).binary
 
 
 def _empty_file_stdout(stdout: IO[Any] | None) -> bool:
@@ -50,13 +54,13 @@ def output_target(fmt: str, output: Path | None, stdout: IO[Any] | None = None) 
     user may not write are refused, each with its plain cause and the fix (a usage error)."""
     if output is not None and str(output) == "-":
         output = None
-    if fmt in WORKBOOKS and output is None:
+    if _binary(fmt) and output is None:
         fix = (N_("name the file with --output FILE, such as {example}; the empty file that "
                   "\u201c>\u201d made can be deleted") if _empty_file_stdout(stdout)
                else N_("name the file with --output FILE, such as {example}"))
         raise UsageError(N_("--format {format} writes a workbook, which goes only into a file "
                             "named with --output, not to standard output"),
-                         fix=fix, format=fmt, example=f"-o {WORKBOOKS[fmt]}")
+                         fix=fix, format=fmt, example=f"-o {_example(fmt)}")
     if output is None:
         return None
     if output.is_dir():
@@ -101,7 +105,7 @@ def output_file(output: Path, fmt: str) -> Iterator[IO[Any]]:
     except OSError:
         mode = OUTPUT_MODE
     try:
-        with atomic_file(output, mode=mode, binary=fmt in WORKBOOKS) as out:
+        with atomic_file(output, mode=mode, binary=_binary(fmt)) as out:
             yield out
     except OSError as exc:
         raise os_problem(OSError(exc.errno, exc.strerror), None, output) from None
@@ -114,13 +118,15 @@ def check(app: Application, paths: list[str], *, credential: str | None, fmt: st
     """Judge (or validate) every portfolio ``paths`` name; the exit code ``fail_on`` asks for
     (by default :meth:`FailOn.default`). The rows go to stdout, or into ``output``, which is
     replaced only once written whole."""
+    from ..render import formats
     from .batch import Settings, find, from_stdin
 
+    formats.writer(fmt, "rows")  # a format that writes no rows: said before any work
     output = output_target(fmt, output, app.terminal.stdout)
     named = app.credential(credential)
     policy = fail_on or FailOn.default(named)
     settings = Settings.of(app, time_limit=time_limit, credential=named,
-                           validate_only=validate_only, documents=fmt in ("json", "jsonl"))
+                           validate_only=validate_only, documents=formats.get(fmt).documents)
     files, missing = find(paths, exclude, app.language.code)
     missing += from_stdin(files, settings)
     term = app.terminal
@@ -144,18 +150,15 @@ def _write_rows(app: Application, out: IO[Any], fmt: str, files: list[str], miss
                 quiet_for: IO[str] | None) -> set[Failure]:
     """Judge the files and write their rows into ``out`` one at a time, in ``fmt``; the
     kinds of failure seen."""
+    from ..render import formats
     from ..render.progress import Progress
-    from ..render.rows import WRITERS, Summary
+    from ..render.rows import Summary
     from .batch import default_jobs, run
 
-    if fmt == "xlsx":
-        from ..render.xlsx import Xlsx as writer_type
-    else:
-        writer_type = WRITERS[fmt]
     term = app.terminal
-    writer = writer_type(out, validate=settings.validate_only, credential=settings.credential,
-                         files=files + [r.file for r in missing], fail_on=policy,
-                         language=app.language)
+    writer = formats.writer(fmt, "rows")(
+        out, validate=settings.validate_only, credential=settings.credential,
+        files=files + [r.file for r in missing], fail_on=policy, language=app.language)
     summary = Summary()
     failures: set[Failure] = set()
     progress = Progress(term.stderr, len(files) + len(missing), quiet_for=quiet_for,

@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from .. import i18n
 from ..errors import UsageError
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 #: The portfolio a command uses when none is named: this variable's, else this file.
 PORTFOLIO_ENV = "ENDORSE_PORTFOLIO"
 
-Format = Literal["text", "json", "markdown"]
+#: A format's name, as ``--format`` takes it (the formats: :mod:`endorse_cli.render.formats`).
+Format = str
 
 
 def parse_as_of(value: str | None, today: dt.date,
@@ -151,32 +152,23 @@ class Application:
         """The portfolio at ``portfolio`` (a path, or a file already read) through the
         library's one pipeline, :func:`~endorse_cli.api.judge_loaded`, by the rules and days
         set here once; worded once: in the reader's language for the formats people read, in
-        the English of the JSON contract for ``json``, the same in every language."""
+        the English of the JSON contract for those scripts read, the same in every language."""
         from ..api import judge_loaded
         from ..i18n import ENGLISH
+        from ..render import formats
 
         if isinstance(portfolio, Path):
             from ..io.portfolio_file import read_portfolio
 
             portfolio = read_portfolio(portfolio)
         return judge_loaded(portfolio, self.rules, self.as_of, today=self.today,
-                            language=ENGLISH if fmt == "json" else self.language,
+                            language=self.language if formats.get(fmt).people else ENGLISH,
                             credential=credential, rsc_per_month=rsc_per_month,
                             rules_option=self.rules_option)
 
-    def show(self, fmt: Format, view: str, *args: Any) -> None:
-        """Render ``view`` (assess, gaps, timeline, credentials) in ``fmt``, loaded on demand:
-        text and Markdown in the reader's language, JSON the same in every language."""
-        if fmt == "text":
-            from ..render import text
+    def show(self, fmt: str, view: str, *args: Any) -> None:
+        """Write ``view`` (assess, gaps, timeline, credentials, renewal, rules) in the format
+        ``fmt``, as the format registry has it: in the reader's language if people read it."""
+        from ..render import formats
 
-            getattr(text, view)(self.terminal.console, *args, language=self.language)
-            return
-        if fmt == "markdown":
-            from ..render import markdown
-
-            self.terminal.data(getattr(markdown, view)(*args, language=self.language))
-            return
-        from ..render import json_out
-
-        self.terminal.data(getattr(json_out, view)(*args))
+        formats.write(fmt, view, formats.Out(self.terminal, self.language, self.today), *args)

@@ -25,7 +25,9 @@ def source_words(name: str, language: Language) -> str:
 def credentials(app: Application, *, fmt: Format) -> None:
     loaded = app.loaded_rules
     rules, source = loaded.value, loaded.name
-    if fmt != "json":  # for people: the rules file's words, in the language; no machine values
+    from ..render import formats
+
+    if formats.get(fmt).people:  # the rules file's words, in the language; no machine values
         from msgspec.structs import replace
 
         from ..render.sentences import Words

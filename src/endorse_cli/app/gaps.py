@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .assess import judged
-from .context import Application, Format  # or "ics"
+from .context import Application, Format
 
 
 def gaps(app: Application, file: str | None, *, credential: str | None, fmt: Format,
@@ -11,11 +11,5 @@ def gaps(app: Application, file: str | None, *, credential: str | None, fmt: For
     named = app.credential(credential)  # a misspelt id is reported before the file is read
     # named, else the target, else the recommended credential
     result = judged(app, file, fmt, credential=named, rsc_per_month=rsc_per_month)
-    if fmt == "ics":
-        from ..render import ics
-
-        app.terminal.calendar(ics.gaps(result.assessment, result.checklist, app.language,
-                                       app.today))
-        return
     app.show(fmt, "timeline" if timeline else "gaps", result.assessment, result.checklist,
              result.why)

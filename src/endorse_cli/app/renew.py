@@ -3,11 +3,9 @@ output; the CLI only parses options."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import shlex
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import ExitCode, RulesError, UsageError
@@ -54,7 +52,6 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
     """Each endorsement the portfolio holds, year by year, and what the year now running needs."""
     from ..engine.renewal import renew as judge_renewal
     from ..io.portfolio_file import read_portfolio
-    from ..render import renewal as view
     from ..render.sentences import word_renewal
 
     term, rules_file, day = app.terminal, app.rules_file, app.as_of
@@ -70,21 +67,11 @@ def renew(app: Application, file: str | None, *, fmt: str) -> None:
                                  f"--credential {app.rules.credential[0].id} --endorsed "
                                  "2023-06-14 --membership-end 2026-12-31`")
     rules = _rules_with_renewal(rules_file, term, portfolio)
-    language = app.language if fmt != "json" else ENGLISH  # JSON: the same in every language
+    from ..render import formats
+
+    language = app.language if formats.get(fmt).people else ENGLISH  # JSON: in every language
     report = word_renewal(judge_renewal(portfolio, rules, day), rules, language, str(path))
-    if fmt == "ics":
-        from ..render import ics
-
-        term.calendar(ics.renewal(report, language, app.today))
-    elif fmt == "text":
-        view.text(term.console, report, str(path), language)
-    elif fmt == "markdown":
-        term.data(view.markdown(report, str(path), language))
-    else:
-        term.data(view.as_json(report, str(path)))
-
-
-COLUMNS = ("file", "name", "credential", "status", "due", "days_left", "missing")
+    app.show(fmt, "renewal", report, str(path))
 
 
 def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list[str],
@@ -99,18 +86,16 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
     as they come."""
     from heapq import merge
 
+    from ..render import formats
     from .batch import Settings, default_jobs, find, run
     from .check import output_target
 
     output = output_target(fmt, output, app.terminal.stdout)
-
-    if fmt == "junit":
-        raise UsageError(N_("--renewal does not write JUnit XML"),
-                         fix=N_("use --format table, json, jsonl, csv or markdown"))
+    write = formats.writer(fmt, "renewal-rows")  # --renewal's formats
     term, rules_file = app.terminal, app.rules_file
     # The table, Markdown and workbook are read by people: in their language; JSON and CSV stay
     # as they are.
-    people = app.language if fmt in ("table", "markdown", "xlsx") else ENGLISH
+    people = app.language if formats.get(fmt).people else ENGLISH
     rules = _rules_with_renewal(rules_file) if rules_file is not None else None
     named = (app.credential(credential, _endorsement_codes(rules)) if credential is not None
              else None)
@@ -135,15 +120,13 @@ def check_renewal(app: Application, paths: list[str], *, fmt: str, exclude: list
                 yield r
 
     if output is None:
-        _write(term, rows(), fmt, people)
+        write(formats.Out(term, people, app.today), rows())
     else:
-        from .check import WORKBOOKS, output_file
+        from .check import output_file
 
         with output_file(output, fmt) as out:
-            if fmt in WORKBOOKS:
-                _workbook(out, rows(), app.language)
-            else:
-                _write(Terminal(out, term.stderr, term.language), rows(), fmt, people)
+            write(formats.Out(Terminal(out, term.stderr, term.language), people, app.today),
+                  rows())
         term.message(str(output), label="written", style="32")
     return FailOn.exit_code(failures)
 
@@ -168,86 +151,6 @@ def _held(rows: list[dict[str, Any]], named: str) -> list[dict[str, Any]]:
     kept = [r for r in rows if r["status"] == "invalid" or r["credential"] == named]
     return kept or [{"file": rows[0]["file"], "name": rows[0]["name"], "credential": named,
                      "status": "not endorsed", "due": "", "days_left": "", "missing": ""}]
-
-
-def _workbook(out: Any, rows: Iterable[dict[str, Any]], language: Language) -> None:
-    """The rows as a workbook: the due day a date, the days left a number, the headings and
-    the statuses in ``language``, as the table has them."""
-    from ..render.sentences import RenewalWords
-    from ..render.xlsx import workbook
-
-    _ = language.gettext
-    status = RenewalWords.status_words(language)
-    heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
-             _("Missing")]
-    workbook(out, [(_("Renewal"), heads, (
-        [r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
-         dt.date.fromisoformat(r["due"]) if r["due"] else None,
-         None if r["days_left"] == "" else r["days_left"], r["missing"]] for r in rows))],
-             {_("Renewal"): [30, 24, 14, 12, 12, 10, 50]})
-
-
-def _write(term: Terminal, rows: Iterable[dict[str, Any]], fmt: str,
-           language: Language = ENGLISH) -> None:
-    """The rows, each written as it comes: JSON and CSV as they are (English keys and values,
-    for scripts); the table and Markdown in ``language``, with days as people read them."""
-    from ..render.json_out import inert
-
-    if fmt == "json":
-        first = True
-        for r in rows:
-            text = inert(json.dumps(r, ensure_ascii=False, indent=2)).replace("\n", "\n  ")
-            term.data(("[\n  " if first else ",\n  ") + text)
-            first = False
-        term.data("[]\n" if first else "\n]\n")
-        return
-    if fmt == "jsonl":
-        for r in rows:
-            term.data(inert(json.dumps(r, ensure_ascii=False)) + "\n")
-        return
-    if fmt == "csv":  # through the one guard against formulas and line breaks in cells
-        from ..render.rows import csv_writer
-
-        writer = csv_writer(term.stdout)
-        writer.writerow(COLUMNS)
-        for r in rows:
-            writer.writerow([r[c] for c in COLUMNS])
-        return
-    from ..render.sentences import RenewalWords
-
-    _ = language.gettext
-    status = RenewalWords.status_words(language)
-
-    def due(r: dict[str, Any]) -> str:
-        return language.day(dt.date.fromisoformat(r["due"])) if r["due"] else ""
-
-    def left(r: dict[str, Any]) -> str:
-        days = r["days_left"]
-        return "" if days == "" else language.ngettext(
-            "{count} day left", "{count} days left", days).format(count=days)
-
-    if fmt == "markdown":
-        from ..render.rows import md_cell
-
-        heads = [_("File"), _("Name"), _("Endorsement"), _("Status"), _("Due"), _("Days left"),
-                 _("Missing")]
-        term.data("| " + " | ".join(heads) + " |\n|" + " --- |" * len(heads) + "\n")
-        for r in rows:
-            term.data("| " + " | ".join(md_cell(c) for c in (
-                r["file"], r["name"], r["credential"], status.get(r["status"], r["status"]),
-                due(r), r["days_left"], r["missing"])) + " |\n")
-        return
-    from ..render.text import INDENT, say
-
-    for r in rows:
-        who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
-        when = f" {due(r)} ({left(r)})" if r["due"] else ""
-        say(term.console, f"{r['file']}: {who}: {status.get(r['status'], r['status'])}{when}",
-            indent=INDENT, first="")
-        if r["missing"]:
-            say(term.console, _("missing: {what}").format(what=r["missing"])
-                if r["status"] in ("due", "late") else r["missing"], indent=INDENT * 2,
-                first=" " * INDENT)
 
 
 def list_rules(app: Application, *, fmt: str) -> None:
@@ -285,65 +188,18 @@ def list_rules(app: Application, *, fmt: str) -> None:
             "application": _asks(rules),
             "sources": [{"key": s.key, "title": s.title, "url": s.url, "shows": s.shows}
                         for s in (pack.source if pack else ())]})
-    if fmt == "json":
-        from ..render.json_out import inert
-
-        term.data(inert(json.dumps(entries, ensure_ascii=False, indent=2)) + "\n")
-        return
+    from ..render.packs import Listing
     from .credentials import source_words
 
-    language = app.language
-    _ = language.gettext
-    default_title = _localized_name(default, language)
-    lines: list[str] = []
-    md = fmt == "markdown"
-    for e in entries:
-        default_entry = e["name"] == "(default)"
-        name = _("(default)") if default_entry else e["name"]
-        title = default_title if default_entry else shown[e["name"]]
-        head = f"{name}: {title}"
-        lines.append(f"## {head}" if md else head)
-        if md:
-            lines.append("")
-        details = [_("credentials: {ids}").format(ids=", ".join(e["credentials"])),
-                   _("yearly renewal: {answer}").format(
-                       answer=_("yes") if e["renewal"] else _("no")),
-                   _("asked at application besides the requirements: {what}").format(
-                       what=", ".join(_(ASKS[a]) for a in e["application"]) or _("nothing"))]
-        if default_entry:
-            details.insert(0, _("{rules}; used when --rules is not given").format(
-                rules=source_words(DEFAULT_NAME, language)))
-        else:
-            details.insert(0, _("use with --rules {name}; applies from {effective}, sources "
-                                "checked {checked}").format(
-                name=e["name"], effective=_day(e["effective"], language),
-                checked=_day(e["checked"], language)))
-        lines += [("- " if md else "  ") + d for d in details]
-        if e["sources"]:
-            lines.append(("- " if md else "  ") + _("sources:"))
-            said = shows_said.get(e["name"])
-            for i, s in enumerate(e["sources"]):
-                shows = said[i] if said else s["shows"]
-                shows = f" ({shows})" if shows else ""
-                title = s["title"] if said is None else _("“{title}”").format(title=s["title"])
-                lines.append(("  - " if md else "    - ") + f"{title}{shows}: {s['url']}")
-        lines.append("")
-    term.data("\n".join(lines))
-
-
-#: What an application may ask besides the requirements (a rules file's ``[application]``).
-ASKS = {"code_of_ethics": N_("a signed Code of Ethics"),
-        "endorsement_agreement": N_("a signed Endorsement Agreement"),
-        "membership": N_("a current membership")}
+    app.show(fmt, "rules", Listing(entries, shown, shows_said, _localized_name(
+        default, app.language), source_words(DEFAULT_NAME, app.language)))
 
 
 def _asks(rules: Any) -> list[str]:
     """The keys of ``rules.application`` that are asked, in order."""
+    from ..render.packs import ASKS
+
     return [key for key in ASKS if getattr(rules.application, key)]
-
-
-def _day(iso: str | None, language: Language) -> str:
-    return language.day(dt.date.fromisoformat(iso)) if iso else ""
 
 
 def _localized_title(rules: Any, language: Language) -> str:

@@ -135,7 +135,7 @@ def encode(data: Any) -> bytes:
     return inert_bytes(msgspec.json.encode(data))
 
 
-# The three views every renderer offers (see app.context.Application.show).
+# The views of one portfolio and of the rules, as render/formats/json.py writes them.
 
 
 def assess(assessment: Assessment) -> str:

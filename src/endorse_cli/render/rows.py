@@ -444,8 +444,3 @@ class JUnit(Writer):
             self.out.write(case + "\n")
         self.out.write("  </testsuite>\n</testsuites>\n")
 
-
-WRITERS: dict[str, type[Writer]] = {
-    "table": Table, "json": Json, "jsonl": JsonLines, "csv": Csv, "junit": JUnit,
-    "markdown": Markdown,
-}

@@ -28,6 +28,9 @@ class SupervisionDetails(Details, frozen=True, kw_only=True):
     first_session: dt.date | None = None
     last_session: dt.date | None = None
     sessions: int = 0
+    #: The hours the window named holds: fewer than ``have`` (the most in any window) when
+    #: the window with most hours does not stretch over ``span_months``.
+    window_hours: int | float = 0
     #: Its sessions stretch over ``span_months``.
     spans: bool = False
     #: The hours are there, but over a period shorter than ``span_months``.
@@ -123,7 +126,8 @@ def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> Requ
     details = FilteredSupervisionDetails(
         window_months=months, span_months=req.min_span_months, window_start=shown.start,
         window_end=shown.end, first_session=shown.first_session,
-        last_session=shown.last_session, sessions=shown.sessions, spans=shown.spans,
+        last_session=shown.last_session, sessions=shown.sessions,
+        window_hours=hours(shown.hours), spans=shown.spans,
         period_short=shown.hours >= need and about >= about_need and not shown.spans,
         hours_outside_field_work=hours(j.facts.sessions_outside_field),
         about_providing_hours=hours(about), about_providing_need=hours(about_need),
@@ -177,7 +181,8 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
     details = SupervisionDetails(
         window_months=req.window_months, span_months=req.min_span_months,
         window_start=shown.start, window_end=shown.end, first_session=shown.first_session,
-        last_session=shown.last_session, sessions=shown.sessions, spans=shown.spans,
+        last_session=shown.last_session, sessions=shown.sessions,
+        window_hours=hours(shown.hours), spans=shown.spans,
         period_short=short, hours_outside_field_work=hours(j.facts.sessions_outside_field))
     if short:
         noted = Said(code="rsc-period-short", values={
@@ -308,7 +313,13 @@ def standing(w: Any, req: RequirementResult) -> str:
     outside work in the field"."""
     d: Any = req.details
     middle = tail = ""
-    if getattr(d, "first_session", None):
+    if getattr(d, "first_session", None) and d.window_hours != req.have:
+        # The most hours are in a window that does not stretch over the period; the window
+        # named is another: say what it holds, so that no sentence gives it hours it lacks.
+        middle = "; " + w._("{hours} in sessions {first} to {last}").format(
+            hours=w.quantity(d.window_hours, "hours"), first=w.day(d.first_session),
+            last=w.day(d.last_session))
+    elif getattr(d, "first_session", None):
         middle = ", " + w._("sessions {first} to {last}").format(
             first=w.day(d.first_session), last=w.day(d.last_session))
     if getattr(d, "hours_outside_field_work", 0):

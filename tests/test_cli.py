@@ -239,8 +239,8 @@ def test_the_installed_command_runs_from_another_folder(tmp_path) -> None:
 # else of the contract is as it was, and what was added is listed here.
 WORDS = {"next_step", "reason", "message", "fix", "assumption", "note", "label", "needs",
          "have_label", "need_label"}
-ADDED = {"said", "values", "entry", "spans", "span_months", "period_short", "date", "timed",
-         "ready", "waiting_on"}
+ADDED = {"said", "values", "entry", "spans", "span_months", "period_short", "window_hours",
+         "date", "timed", "ready", "waiting_on"}
 
 
 def _contract(node, path=""):

@@ -78,18 +78,35 @@ def day_window_reached(drops: list[tuple[dt.date, int, dt.date]], need: int, pac
     amount, days = pace
     if amount <= 0:
         return None
+    # In day numbers (ordinals), held at the calendar's ends as ``shift`` holds them.
     held = sum(hours for _, hours, _ in drops)
-    start = shift(as_of, 1)
-    for k, (drop, hours, _) in enumerate([*drops, (shift(end, 1), 0, start)]):
+    today = as_of.toordinal()
+    last = end.toordinal()
+    start = _held(today + 1)
+    for k, (drop, hours, _) in enumerate([*drops, (None, 0, None)]):
         # From `start` up to the day before `drop`, the past sessions held are drops[k:].
         # The window's first session: the oldest held one left, else the first to come.
         first = drops[k][2] if k < len(drops) else shift(as_of, 1)
-        by_hours = max(shift(as_of, -(-(need - held) * days // amount)), start)
-        day = max(by_hours, add_months(first, span_months))
-        if day < drop and day <= end:
-            return day
+        gone = _held(last + 1) if drop is None else drop.toordinal()
+        by_hours = _held(today - (-(need - held) * days // amount))
+        if by_hours < start:
+            by_hours = start
+        reach = add_months(first, span_months).toordinal()
+        day = reach if reach > by_hours else by_hours
+        if day < gone and day <= last:
+            return dt.date.fromordinal(day)
         held -= hours
-        start = max(start, drop)
-        if start > end:
+        if gone > start:
+            start = gone
+        if start > last:
             break
     return None
+
+
+#: The day numbers of the calendar's first and last days.
+_FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
+
+
+def _held(day: int) -> int:
+    """A day number held at the calendar's first or last day, as :func:`shift` holds a date."""
+    return _FIRST if day < _FIRST else _LAST if day > _LAST else day

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from itertools import accumulate
 
 from msgspec import Struct
 
@@ -64,22 +65,27 @@ def candidates(sessions: Sequence[tuple[dt.date, int]], months: int, span_months
                about: Sequence[int] | None = None) -> list[Candidate]:
     """Every window that starts on a session's day, in one pass with two indices, of
     ``sessions`` sorted by day ((day, hours) in whole units; ``about``, the hours of each about
-    providing RS/C)."""
-    hours_sum, about_sum = [0], [0]
-    for n, (_, amount) in enumerate(sessions):
-        hours_sum.append(hours_sum[-1] + amount)
-        about_sum.append(about_sum[-1] + (about[n] if about is not None else 0))
+    providing RS/C). Days are compared as day numbers (ordinals)."""
+    hours_sum = [0, *accumulate(amount for _, amount in sessions)]
+    about_sum = [0, *accumulate(about)] if about is not None else None
+    days = [day.toordinal() for day, _ in sessions]
+    count = len(days)
     found: list[Candidate] = []
     j = 0
+    previous = None
     for i, (start, _) in enumerate(sessions):
-        if i and sessions[i - 1][0] == start:
+        day = days[i]
+        if day == previous:
             continue  # the same start day as the previous window
-        end = add_months(start, months)
-        j = max(j, i)
-        while j < len(sessions) and sessions[j][0] < end:
+        previous = day
+        end = add_months(start, months).toordinal()
+        if j < i:
+            j = i
+        while j < count and days[j] < end:
             j += 1
-        found.append((hours_sum[j] - hours_sum[i], about_sum[j] - about_sum[i], i, j,
-                      sessions[j - 1][0] >= add_months(start, span_months)))
+        found.append((hours_sum[j] - hours_sum[i],
+                      about_sum[j] - about_sum[i] if about_sum is not None else 0, i, j,
+                      days[j - 1] >= add_months(start, span_months).toordinal()))
     return found
 
 
@@ -96,7 +102,8 @@ def scan(sessions: Sequence[tuple[dt.date, int]], months: int, span_months: int 
         total, about_total, _, _, spans = window
         if most is None or total >= most[0]:
             most = window
-        short = max(0, need - total) + max(0, about_need - about_total)
+        short = (need - total if need > total else 0) + (
+            about_need - about_total if about_need > about_total else 0)
         key = (short == 0 and spans, -short, total)
         if best_key is None or key >= best_key:
             best, best_key = window, key

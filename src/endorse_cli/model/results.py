@@ -135,7 +135,7 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
 
     @property
     def unmet(self) -> tuple[RequirementResult, ...]:
-        return tuple(r for r in self.applicable if not r.met)
+        return tuple(r for r in self.requirements if r.applies and not r.met)
 
     @property
     def undated(self) -> tuple[RequirementResult, ...]:
@@ -147,9 +147,10 @@ class CredentialResult(Struct, frozen=True, kw_only=True):
         """The soonest day the credential can be met: when its last requirement that takes
         time is met, if the :attr:`undated` steps are done by then. None when a requirement
         that takes time has no day (its pace never gets there, or it waits on a degree)."""
-        if any(r.timed and r.expected is None for r in self.unmet):
+        unmet = self.unmet
+        if any(r.timed and r.expected is None for r in unmet):
             return None
-        return max((r.expected for r in self.unmet if r.expected is not None), default=None)
+        return max((r.expected for r in unmet if r.expected is not None), default=None)
 
 
 class Recommendation(Struct, frozen=True, kw_only=True):

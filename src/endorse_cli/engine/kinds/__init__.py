@@ -289,7 +289,8 @@ class Judging:
                unit: str | None, step: Said | None = None, details: Details | None = None,
                **extra: Any) -> RequirementResult:
         return RequirementResult(
-            id=req.id, kind=kind_of(req).tag, label=req.label, qualification=req.qualification,
+            id=req.id, kind=req.__struct_config__.tag,  # type: ignore[arg-type]
+            label=req.label, qualification=req.qualification,
             met=met, have=have, need=need, unit=unit, step=None if met else step,
             details=details if details is not None else Details(), **extra)
 

@@ -330,9 +330,10 @@ class Words(Speech):
         return worded
 
     def _requirement(self, req: RequirementResult, rules_req: Any = None) -> RequirementResult:
-        options = tuple(self.requirement(o, _option(rules_req, o.id)) for o in req.options)
-        req = replace(req, options=options,
-                      label=rules_req.label if rules_req is not None else self.label(req.label))
+        label = rules_req.label if rules_req is not None else self.label(req.label)
+        if req.options or label != req.label:
+            req = replace(req, label=label, options=tuple(
+                self.requirement(o, _option(rules_req, o.id)) for o in req.options))
         wording = getattr(rules_req, "next_step", None)
         words: dict[str, Any] = {}
         if req.step and not req.met:
@@ -420,6 +421,14 @@ class Words(Speech):
         return name_commands(text, self.file, self.rules_option)
 
 
+@functools.lru_cache(maxsize=64)
+def _quoted(file: str) -> str:
+    """``file`` as a shell reads it (worked out once for the many sentences naming it)."""
+    import shlex
+
+    return shlex.quote(file)
+
+
 def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
     """``text`` with every command in it naming ``file`` (see :meth:`Words.named`), and the
     rules ``rules`` as the reader named them (``--rules imh-e-2025``), so that a command shown
@@ -429,9 +438,7 @@ def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
         file = None
     if (not file and not rules) or "`endorse " not in text:
         return text
-    import shlex
-
-    file_part = f" {shlex.quote(file)}" if file else ""
+    file_part = f" {_quoted(file)}" if file else ""
 
     def name(m: re.Match[str]) -> str:
         rest = m[2]

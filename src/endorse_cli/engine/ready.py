@@ -21,6 +21,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from msgspec.structs import replace
+
 from ..model.message import N_, Nn_
 from ..model.portfolio import Portfolio
 from ..model.results import CredentialResult, Waiting
@@ -117,7 +119,5 @@ def waiting_on(result: CredentialResult, portfolio: Portfolio, rules: Rules,
 def with_readiness(result: CredentialResult, portfolio: Portfolio, rules: Rules,
                    as_of: dt.date) -> CredentialResult:
     """``result`` with ``ready`` and ``waiting_on`` worked out."""
-    from msgspec.structs import replace
-
     waits = waiting_on(result, portfolio, rules, as_of)
     return replace(result, ready=result.met and not waits, waiting_on=waits)

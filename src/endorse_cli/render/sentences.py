@@ -444,7 +444,7 @@ def name_commands(text: str, file: str | None, rules: str | None = None) -> str:
         rest = m[2]
         if file_part and (rest == file_part or rest.startswith(f"{file_part} ")):
             rest = rest[len(file_part):]  # named already (a sentence made of named sentences)
-        rules_part = f" --rules {shlex.quote(rules)}" if rules and "--rules" not in rest else ""
+        rules_part = f" --rules {_quoted(rules)}" if rules and "--rules" not in rest else ""
         return f"`endorse {m[1]}{file_part}{rules_part}{rest}`"
 
     return _COMMAND.sub(name, text)

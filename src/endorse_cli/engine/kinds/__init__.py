@@ -34,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from msgspec import Struct
+from msgspec.structs import replace
 
 from ...model.message import Nn_
 from ...model.portfolio import Portfolio
@@ -270,8 +271,6 @@ class Judging:
         if result.met or not result.applies or kind.forecast is None:
             return result
         forecast = kind.forecast(req, result, self)
-        from msgspec.structs import replace
-
         return replace(result, expected=forecast.day, assumed=forecast.why, timed=forecast.timed)
 
     def step(self, req: Requirement, situation: str | None = None, **values: Any) -> Said:

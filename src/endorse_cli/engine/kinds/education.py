@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from msgspec.structs import replace
+
 from ...model.portfolio import DEGREE_LEVEL
 from ...model.results import Details, RequirementResult
 from ...model.rules import EducationReq
@@ -37,8 +39,6 @@ def details(w: Any, req: RequirementResult) -> Details:
     """The names of the degrees, in the reader's words, for JSON."""
     if not hasattr(req.details, "have_label"):
         return req.details
-    from msgspec.structs import replace
-
     return replace(req.details, have_label=w.degree(req.have) if req.have else None,
                    need_label=w.degree(req.need))
 

@@ -92,10 +92,10 @@ def judge(req: ExperienceReq, j: Judging) -> RequirementResult:
         return _no_degree(req, j, ExperienceDetails(days=0, need_days=need_days))
     days = j.facts.field_days(after=after_day)
     missing_days = max(need_days - days, 0)
-    step = j.step(req, need=number(req.years), have=years(days),
-                  missing=amount(missing_days, DAYS_PER_YEAR, up=True),
-                  missing_days=missing_days, more=more(missing_days, "days"), unit="years",
-                  after=req.after)
+    step = None if days >= need_days else j.step(  # a requirement met has no next step
+        req, need=number(req.years), have=years(days),
+        missing=amount(missing_days, DAYS_PER_YEAR, up=True), missing_days=missing_days,
+        more=more(missing_days, "days"), unit="years", after=req.after)
     return j.result(req, met=days >= need_days, have=years(days), need=number(req.years),
                     unit="years", step=step,
                     details=ExperienceDetails(days=days, need_days=need_days,

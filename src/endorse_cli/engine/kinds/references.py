@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from msgspec.structs import replace
+
 from ...model.message import N_, Nn_
 from ...model.results import Details, RequirementResult
 from ...model.rules import ReferencesReq
@@ -30,8 +32,6 @@ class RoleDetails(ReferencesDetails, frozen=True, kw_only=True):
 
 def _judge_roles(req: ReferencesReq, j: Judging, details: ReferencesDetails,
                  **values: object) -> RequirementResult:
-    from msgspec.structs import replace
-
     from ..facts import not_counted
     from ..work import endorsements
 

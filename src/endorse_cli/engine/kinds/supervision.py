@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from msgspec.structs import replace
+
 from ...model.message import N_, Nn_
 from ...model.portfolio import Portfolio
 from ...model.results import Details, RequirementResult, Said
@@ -115,8 +117,6 @@ def named_window(req: SupervisionReq, j: Judging) -> Window:
 
 
 def _judge_filtered(req: SupervisionReq, j: Judging, noted: Said | None) -> RequirementResult:
-    from msgspec.structs import replace
-
     months = req.window_months or 12
     need, about_need = round(req.hours * UNITS), round(req.about_providing_hours * UNITS)
     found, dropped = _filtered_scan(req, j)
@@ -193,15 +193,11 @@ def judge(req: SupervisionReq, j: Judging) -> RequirementResult:
                        span_months=req.min_span_months,
                        situation="period-short" if short else None)
     if not found.met and result.met:  # the hours, but not over the period
-        from msgspec.structs import replace
-
         result = replace(result, met=False, step=j.step(
             req, "period-short", window_months=req.window_months,
             span_months=req.min_span_months, have=result.have, need=result.need, unit="hours",
             missing=0, more={"count": 0, "unit": "hours"}))
     if noted is not None:
-        from msgspec.structs import replace
-
         result = replace(result, noted=noted)
     return result
 
@@ -226,8 +222,6 @@ def forecast(req: SupervisionReq, result: RequirementResult, j: Judging) -> Fore
         key = ("rsc-forecast", req.window_months, req.min_span_months, req.hours,
                tuple(req.provider_endorsements or ()), tuple(req.while_ages or ()))
         if key not in j.shared:
-            from msgspec.structs import replace
-
             kept, dropped = counted_sessions(req, j)
             sessions = [(day, h) for day, h, _ in kept]
             j.shared[key] = _forecast(req, j, replace(j.facts, sessions=sessions),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
+from msgspec.structs import replace
+
 from ...model.message import N_, Nn_
 from ...model.portfolio import Training
 from ...model.results import Details, RequirementResult
@@ -88,8 +90,6 @@ def judge_courses(req: TrainingReq, j: Judging, entries: list[Training],
                        details=details, situation="topic" if missing else None,
                        topics=topics, **values)
     if result.met and missing:  # the hours, but not on the topics asked for
-        from msgspec.structs import replace
-
         result = replace(result, met=False, step=j.step(
             req, "topic", have=result.have, need=result.need, unit="hours", missing=0,
             more={"count": 0, "unit": "hours"}, topics=topics, **values))

@@ -66,27 +66,41 @@ def candidates(sessions: Sequence[tuple[dt.date, int]], months: int, span_months
     """Every window that starts on a session's day, in one pass with two indices, of
     ``sessions`` sorted by day ((day, hours) in whole units; ``about``, the hours of each about
     providing RS/C). Days are compared as day numbers (ordinals)."""
-    hours_sum = [0, *accumulate(amount for _, amount in sessions)]
+    hours_sum = [0, *accumulate([amount for _, amount in sessions])]
     about_sum = [0, *accumulate(about)] if about is not None else None
     days = [day.toordinal() for day, _ in sessions]
     count = len(days)
     found: list[Candidate] = []
     j = 0
     previous = None
-    for i, (start, _) in enumerate(sessions):
-        day = days[i]
+    for i, day in enumerate(days):
         if day == previous:
             continue  # the same start day as the previous window
         previous = day
-        end = add_months(start, months).toordinal()
+        end = _later(sessions[i][0], day, months)
         if j < i:
             j = i
         while j < count and days[j] < end:
             j += 1
         found.append((hours_sum[j] - hours_sum[i],
                       about_sum[j] - about_sum[i] if about_sum is not None else 0, i, j,
-                      days[j - 1] >= add_months(start, span_months).toordinal()))
+                      days[j - 1] >= _later(sessions[i][0], day, span_months)))
     return found
+
+
+#: The day number of the same calendar day some months later (:func:`add_months`), by the
+#: day number and the months: the windows of every portfolio start on few distinct days.
+_LATER: dict[tuple[int, int], int] = {}
+
+
+def _later(day: dt.date, number: int, months: int) -> int:
+    """The day number of ``day`` (whose day number is ``number``) ``months`` later."""
+    later = _LATER.get((number, months))
+    if later is None:
+        if len(_LATER) >= 65_536:  # a long-lived caller: keep it small
+            _LATER.clear()
+        later = _LATER[number, months] = add_months(day, months).toordinal()
+    return later
 
 
 def scan(sessions: Sequence[tuple[dt.date, int]], months: int, span_months: int = 0,

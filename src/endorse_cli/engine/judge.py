@@ -54,6 +54,7 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
     facts = count_facts(portfolio, as_of)
     judge_one = Judging(facts, rules, rsc_per_month, today, portfolio)
     judged: dict[int, RequirementResult] = {}
+    waits: dict = {}  # what the credentials' applications wait on, shared
 
     def judged_once(req: Requirement, same: int) -> RequirementResult:
         result = judged.get(same)
@@ -72,7 +73,7 @@ def judge(portfolio: Portfolio, rules: Rules, as_of: dt.date, *,
             focus=credential.focus,
             level=credential.level,
             requirements=tuple(judged_once(req, same) for req, same in reqs),
-        ), portfolio, rules, as_of)
+        ), portfolio, rules, as_of, waits)
         for credential, reqs in _plan(rules)
     )
     return Assessment(

@@ -76,8 +76,10 @@ def situation(waiting: Waiting) -> str:
     return waiting.code
 
 
-def _ratings(result: CredentialResult, portfolio: Portfolio) -> Waiting | None:
-    """The ratings still to come for the references requirement of ``result``."""
+def _ratings(result: CredentialResult, portfolio: Portfolio,
+             shared: dict[Any, Waiting] | None = None) -> Waiting | None:
+    """The ratings still to come for the references requirement of ``result`` (one wait,
+    kept in ``shared``, for every credential of the portfolio that waits on as many)."""
     reqs = [r for r in result.applicable if r.kind == "references"]
     if not reqs:
         return None
@@ -85,6 +87,15 @@ def _ratings(result: CredentialResult, portfolio: Portfolio) -> Waiting | None:
     received = max(int(getattr(r.details, "received", 0)) for r in reqs)
     if received >= need:
         return None
+    if shared is not None:
+        wait = shared.get(("ratings", need, received))
+        if wait is None:
+            wait = shared["ratings", need, received] = _ratings_of(portfolio, need, received)
+        return wait
+    return _ratings_of(portfolio, need, received)
+
+
+def _ratings_of(portfolio: Portfolio, need: int, received: int) -> Waiting:
     pending = [ref for ref in portfolio.reference
                if ref.status in ("planned", "requested") and not_counted(ref) is None]
     return Waiting(code="ratings", values={
@@ -101,9 +112,11 @@ def _signed(code: str, day: dt.date | None, as_of: dt.date) -> Waiting | None:
 
 
 def waiting_on(result: CredentialResult, portfolio: Portfolio, rules: Rules,
-               as_of: dt.date) -> tuple[Waiting, ...]:
-    """What the application for ``result`` waits on besides its requirements, in order."""
-    found: list[Waiting | None] = [_ratings(result, portfolio)]
+               as_of: dt.date, shared: dict[Any, Waiting] | None = None,
+               ) -> tuple[Waiting, ...]:
+    """What the application for ``result`` waits on besides its requirements, in order;
+    ``shared``: the waits worked out for the portfolio's other credentials, reused."""
+    found: list[Waiting | None] = [_ratings(result, portfolio, shared)]
     asks, applicant = rules.application, portfolio.applicant
     if asks.code_of_ethics:
         found.append(_signed("code-of-ethics", applicant.code_of_ethics, as_of))
@@ -117,7 +130,8 @@ def waiting_on(result: CredentialResult, portfolio: Portfolio, rules: Rules,
 
 
 def with_readiness(result: CredentialResult, portfolio: Portfolio, rules: Rules,
-                   as_of: dt.date) -> CredentialResult:
-    """``result`` with ``ready`` and ``waiting_on`` worked out."""
-    waits = waiting_on(result, portfolio, rules, as_of)
+                   as_of: dt.date, shared: dict[Any, Waiting] | None = None,
+                   ) -> CredentialResult:
+    """``result`` with ``ready`` and ``waiting_on`` worked out (see :func:`waiting_on`)."""
+    waits = waiting_on(result, portfolio, rules, as_of, shared)
     return replace(result, ready=result.met and not waits, waiting_on=waits)

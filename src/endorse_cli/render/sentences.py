@@ -98,7 +98,7 @@ class Speech:
         self._ = language.gettext
         self.n_ = language.ngettext
         #: The requirements worded so far in this assessment (see :meth:`requirement`).
-        self._worded: dict[tuple, RequirementResult] = {}
+        self._worded: dict[tuple, Any] = {}
 
     def number(self, value: object) -> str:
         return self.language.number(value)
@@ -378,7 +378,14 @@ class Words(Speech):
         by_id = {r.id: r for r in spec.requirement} if spec else {}
         return replace(result, name=spec.name if spec else result.name, requirements=tuple(
             self.requirement(r, by_id.get(r.id)) for r in result.requirements),
-            waiting_on=tuple(self.waiting(w) for w in result.waiting_on))
+            waiting_on=tuple(self._waiting_once(w) for w in result.waiting_on))
+
+    def _waiting_once(self, w: Waiting) -> Waiting:
+        """:meth:`waiting`, once an assessment for a wait several credentials share."""
+        worded = self._worded.get(("wait", id(w)))
+        if worded is None:
+            worded = self._worded["wait", id(w)] = self.waiting(w)
+        return worded
 
     def assessment(self, assessment: Assessment) -> Assessment:
         """Every code in words. An assessment already in English words is worded again in

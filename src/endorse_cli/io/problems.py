@@ -414,33 +414,10 @@ def _parses(source: str) -> bool:
 def _open_bracket(text: str, pos: int) -> tuple[int, str] | None:
     """The line and bracket of the outermost list (``[``) or table in braces (``{``) of a value
     still open at offset ``pos``, the text read as TOML reads it (quotes, notes, headings)."""
-    depth, opened, at, line_start = 0, None, 0, True
-    while at < pos:
-        char = text[at]
-        if char == "\n":
-            line_start = True
-        elif char == "#" or (char == "[" and line_start and not depth):  # a note, a heading
-            end = text.find("\n", at)
-            at = pos if end < 0 else end
-            continue
-        elif char not in " \t\r":
-            line_start = False
-            if text.startswith(('"""', "'''"), at):
-                end = text.find(text[at:at + 3], at + 3)
-                at = pos if end < 0 else end + 3
-                continue
-            if char in "\"'":
-                at += 1
-                while at < pos and text[at] not in (char, "\n"):
-                    at += 2 if char == '"' and text[at] == "\\" else 1
-            elif char in "[{":
-                if not depth:
-                    opened = (text.count("\n", 0, at) + 1, char)
-                depth += 1
-            elif char in "]}" and depth:
-                depth -= 1
-        at += 1
-    return opened if depth else None
+    from .tomlfile import nesting
+
+    opened = nesting(text, pos)[2]
+    return None if opened is None else (text.count("\n", 0, opened) + 1, text[opened])
 
 
 def _unclosed(text: str) -> tuple[int, str] | None:

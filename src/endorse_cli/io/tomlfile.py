@@ -191,10 +191,18 @@ def _nested_at_most(text: str, most: int) -> bool:
 
 
 def _depth(text: str) -> int:
-    """The deepest nesting of lists and tables in braces in the values of ``text``, quoted
-    text and notes skipped, headings not counted."""
+    """The deepest nesting of lists and tables in braces in the values of ``text``."""
+    return nesting(text)[0]
+
+
+def nesting(text: str, end: int | None = None) -> tuple[int, int, int | None]:
+    """How lists and tables in braces nest in the values of ``text`` up to offset ``end``,
+    read as TOML reads it (quoted text and notes skipped, headings not counted): the deepest
+    nesting, the depth still open at ``end``, and the offset of the outermost bracket still
+    open there (None when none is)."""
     deepest = depth = at = 0
-    end, line_start = len(text), True
+    opened: int | None = None
+    end, line_start = len(text) if end is None else end, True
     while at < end:
         char = text[at]
         if char == "\n":
@@ -215,12 +223,14 @@ def _depth(text: str) -> int:
                 while at < end and text[at] not in (char, "\n"):
                     at += 2 if char == '"' and text[at] == "\\" else 1
             elif char in "[{":
+                if not depth:
+                    opened = at
                 depth += 1
                 deepest = max(deepest, depth)
             elif char in "]}" and depth:
                 depth -= 1
         at += 1
-    return deepest
+    return deepest, depth, opened if depth else None
 
 
 def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import msgspec
 from rich.console import Console
 
 from ..i18n import ENGLISH, Language
-from .text import INDENT, _mark, say
+from .text import INDENT, _mark, _text, say
 
 
 def _heading(report: Any, file: str, language: Language) -> str:
@@ -74,7 +74,7 @@ def text(console: Console, report: Any, file: str, language: Language = ENGLISH)
             console.print()
             say(console, f"{label}: {y.summary}", style="bold")
             for req in y.requirements:
-                say(console, req.label, indent=INDENT, first=_mark(req))
+                say(console, req.label, indent=INDENT, first=_mark(_text(console), req))
                 say(console, req.standing, indent=INDENT, first=" " * INDENT, style="dim")
         if e.missing_now:
             console.print()

@@ -131,6 +131,17 @@ class Terminal:
             emoji=False,
         )
 
+    @cached_property
+    def text_console(self) -> Console:
+        """The console the text views write with: :attr:`console`, or where it would write
+        no colour and not to a terminal (a pipe, a file), the same bytes without loading
+        rich (:class:`.plain.PlainConsole`)."""
+        if colour_wanted(self.stdout) or is_terminal(self.stdout):
+            return self.console
+        from .plain import PlainConsole
+
+        return PlainConsole(self.stdout, lambda: self.console)  # type: ignore[return-value]
+
     def data(self, text: str) -> None:
         """Machine-readable output (JSON, Markdown) as given, with any control character
         (which JSON never holds unescaped) written out rather than obeyed."""

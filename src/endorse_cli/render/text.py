@@ -1,4 +1,5 @@
-"""Text output for people, with rich: readable in 80 columns, never colour alone.
+"""Text output for people, with rich (or, without colour through a pipe, its stand-in
+:mod:`.plain`, same bytes): readable in 80 columns, never colour alone.
 
 Paragraphs are wrapped here with a hanging indent, so that a wrapped line stays under its
 item and no line ends in padding.
@@ -8,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import ENGLISH, Language
 from ..model.results import Assessment, CredentialResult, RequirementResult
@@ -18,7 +18,20 @@ from .sentences import sentence
 from .words import (SOONEST, WHY, areas_of, expectation, heading, kind_of, place, status,
                     timeline_end, timeline_rows, waiting_steps)
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
 INDENT = 4
+
+
+def _text(console: Console) -> Any:
+    """The class of styled text ``console`` prints: rich's, or :class:`.plain.PlainText`
+    for the console without rich (loaded only when it is asked for)."""
+    made = getattr(console, "Text", None)
+    if made is None:
+        from rich.text import Text as made
+    return made
 
 
 def say(console: Console, text: Text | str, *, indent: int = 0, first: Text | str | None = None,
@@ -33,6 +46,7 @@ def say(console: Console, text: Text | str, *, indent: int = 0, first: Text | st
         out.extend(f"{first if (i == 0 and first is not None) else ' ' * indent}{line}"
                    for i, line in enumerate(plain))
         return
+    Text = _text(console)  # noqa: N806
     lead = Text(first) if isinstance(first, str) else first
     if plain is not None:
         lines = [Text(line, style=style) for line in plain]
@@ -54,11 +68,15 @@ def print_lines(console: Console, lines: list[Text | str]) -> None:
     """Print the lines :func:`say` gathered, in one go (one Text without styles when they
     all came without colours)."""
     if all(isinstance(line, str) for line in lines):  # as they are: nothing to style or wrap
+        if getattr(console, "Text", None):  # the console without rich
+            console.print("\n".join(lines))
+            return
         from rich.segment import Segment, Segments
 
         console.print(Segments([Segment("\n".join(lines) + "\n")]),  # type: ignore[arg-type]
                       soft_wrap=True)
     else:
+        Text = _text(console)  # noqa: N806
         console.print(Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines),
                       soft_wrap=True)
 
@@ -109,11 +127,13 @@ def _plain_lines(text: str, width: int) -> list[str] | None:
 
 
 def _yes(flag: bool, language: Language = ENGLISH) -> Text:
+    from rich.text import Text  # only in assess's table, which is rich's
+
     _ = language.gettext
     return Text(_("yes"), style="green") if flag else Text(_("no"), style="red")
 
 
-def _mark(req: RequirementResult) -> Text:
+def _mark(Text: Any, req: RequirementResult) -> Text:  # noqa: N803
     if not req.applies:
         return Text("[-] ", style="dim")
     return Text("[x] ", style="bold green") if req.met else Text("[ ] ", style="bold red")
@@ -124,7 +144,7 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
     if not assessment.warnings:
         return
     console.print()
-    console.print(Text(_("Warnings"), style="bold yellow"))
+    console.print(_text(console)(_("Warnings"), style="bold yellow"))
     from .sentences import grouped
 
     lines: list[Text | str] = []  # printed together: thousands of warnings in one go
@@ -140,6 +160,7 @@ def warnings(console: Console, assessment: Assessment, language: Language = ENGL
 
 def assess(console: Console, assessment: Assessment, language: Language = ENGLISH) -> None:
     _ = language.gettext
+    Text = _text(console)  # noqa: N806
     say(console, heading(assessment, language), style="bold")
     from rich.table import Table  # only here: 22 million instructions to load, for one table
 
@@ -179,10 +200,11 @@ def assess(console: Console, assessment: Assessment, language: Language = ENGLIS
 def _requirement(console: Console, req: RequirementResult, indent: int = 0,
                  language: Language = ENGLISH) -> None:
     _ = language.gettext
+    Text = _text(console)  # noqa: N806
     title = Text(req.label)
     if req.qualification:
         title.append(" " + _("(qualification)"), style="dim")
-    lead = Text.assemble(" " * indent, _mark(req))
+    lead = Text.assemble(" " * indent, _mark(Text, req))
     body = indent + INDENT
     say(console, title, indent=body, first=lead)
     say(console, req.standing, indent=body, first=" " * body, style="dim" if req.met else "")
@@ -226,6 +248,7 @@ def gaps(console: Console, assessment: Assessment, result: CredentialResult, why
 def timeline(console: Console, assessment: Assessment, result: CredentialResult, why: str,
              language: Language = ENGLISH) -> None:
     _ = language.gettext
+    Text = _text(console)  # noqa: N806
     say(console, _("Timeline for {id} {name} ({why})").format(
         id=result.id, name=result.name, why=_(WHY[why])), style="bold")
     say(console, heading(assessment, language))

@@ -1,5 +1,5 @@
 """text: one portfolio's results and the rules, for a person at a terminal, in the reader's
-language (rich, loaded only when it writes)."""
+language (rich, loaded only for colour, a terminal or assess's table)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ def _view(name: str) -> Any:
     def write(out: Out, *values: Any) -> None:
         from .. import text
 
-        getattr(text, name)(out.terminal.console, *values, language=out.language)
+        terminal = out.terminal
+        console = terminal.console if name == "assess" else terminal.text_console
+        getattr(text, name)(console, *values, language=out.language)
 
     return write
 

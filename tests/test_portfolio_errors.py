@@ -115,6 +115,21 @@ CASES = [
      'paid = maybe\n',
      ", line 7: your 1st job, Paid: expected true or false, found maybe\n"
      "  fix: write `paid = true` or `paid = false`, in lower case\n"),
+    ("a list left open before the next entry", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection",\n[[supervision]]\ndate = 2024-02-01\nhours = 1\n',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"
+     "  fix: separate the list's items with commas, and close it with ']'\n"),
+    ("a list left open at the end", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection",\n',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"
+     "  fix: separate the list's items with commas, and close it with ']'\n"),
+    ("a list left open at the end, no last line break", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection"',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"),
+    ("a comma missing in a closed list", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection" "thinking"]\n',
+     ", line 6: your 1st training, Competency areas: the value after `=` is not one the file "
+     "can hold\n"),
     ("yes for true", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\ninfant_family = yes\n',
      ", line 7: your 1st job, In the field: yes is not written as a yes or no the file can read\n"
      "  fix: write `infant_family = true` or `infant_family = false`, in lower case"),

@@ -530,8 +530,10 @@ def explain_toml(text: str, line: int | None, column: int | None = None,
                        Message(N_("write each backslash twice (\\\\), or put the text in "
                                   "single quotes instead of double quotes")))
     bracket = _open_bracket(text, pos)
-    if bracket and bracket[0] != line and (match or heading.startswith("[")):
-        # A new statement inside a list or braces: the one that opens them is not closed.
+    if bracket and ((bracket[0] != line and (match or heading.startswith("[")))
+                    or _open_bracket(text, len(text)) == bracket):
+        # A new statement inside a list or braces, or the end of the file: the one that opens
+        # them is not closed.
         return slip("list-open" if bracket[1] == "[" else "braces-open", at(bracket[0])[0],
                     bracket[0])
     if heading.startswith("[") and not match:

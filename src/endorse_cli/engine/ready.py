@@ -44,7 +44,6 @@ ONCE: dict[str, Any] = {
 #: The step that ends each wait; ``code.situation`` when the values call for other words.
 STEP: dict[str, str] = {
     "ratings": N_("As the ratings come in ({requested}), mark each received with {command}."),
-    "ratings.none": N_("When each rating comes in, mark it received with {command}."),
     "ratings.planned": N_("Ask {planned} for a rating; when each rating comes in, mark it "
                           "received with {command}."),
     "code-of-ethics": N_("Sign the association's Code of Ethics and give the day you signed it "
@@ -67,8 +66,7 @@ def situation(waiting: Waiting) -> str:
     """The key of :data:`STEP` that words ``waiting``."""
     v = waiting.values
     if waiting.code == "ratings":
-        return ("ratings.planned" if v.get("planned") else
-                "ratings" if v.get("requested") else "ratings.none")
+        return "ratings.planned" if v.get("planned") else "ratings"
     if waiting.code in ("code-of-ethics", "endorsement-agreement") and v.get("date"):
         return f"{waiting.code}.later"
     if waiting.code == "membership" and v.get("date"):
@@ -77,9 +75,11 @@ def situation(waiting: Waiting) -> str:
 
 
 def _ratings(result: CredentialResult, portfolio: Portfolio,
-             shared: dict[Any, Waiting] | None = None) -> Waiting | None:
-    """The ratings still to come for the references requirement of ``result`` (one wait,
-    kept in ``shared``, for every credential of the portfolio that waits on as many)."""
+             shared: dict[Any, Waiting | None] | None = None) -> Waiting | None:
+    """The ratings still to come for the references requirement of ``result``: of the
+    references that count toward it (planned or requested), those it needs. References not
+    listed yet are no rating to wait on: the requirement's own next step asks for them.
+    ``shared`` keeps the wait for every credential of the portfolio that needs as many."""
     reqs = [r for r in result.applicable if r.kind == "references"]
     if not reqs:
         return None
@@ -87,19 +87,22 @@ def _ratings(result: CredentialResult, portfolio: Portfolio,
     received = max(int(getattr(r.details, "received", 0)) for r in reqs)
     if received >= need:
         return None
-    if shared is not None:
-        wait = shared.get(("ratings", need, received))
-        if wait is None:
-            wait = shared["ratings", need, received] = _ratings_of(portfolio, need, received)
-        return wait
-    return _ratings_of(portfolio, need, received)
+    if shared is None:
+        return _ratings_of(portfolio, need, received)
+    key = ("ratings", need, received)
+    if key not in shared:
+        shared[key] = _ratings_of(portfolio, need, received)
+    return shared[key]
 
 
-def _ratings_of(portfolio: Portfolio, need: int, received: int) -> Waiting:
+def _ratings_of(portfolio: Portfolio, need: int, received: int) -> Waiting | None:
     pending = [ref for ref in portfolio.reference
                if ref.status in ("planned", "requested") and not_counted(ref) is None]
+    count = min(len(pending), need - received)
+    if not count:
+        return None
     return Waiting(code="ratings", values={
-        "count": need - received, "received": received, "need": need,
+        "count": count, "received": received, "need": need,
         "planned": [ref.name for ref in pending if ref.status == "planned"],
         "requested": [ref.name for ref in pending if ref.status == "requested"]})
 
@@ -112,7 +115,7 @@ def _signed(code: str, day: dt.date | None, as_of: dt.date) -> Waiting | None:
 
 
 def waiting_on(result: CredentialResult, portfolio: Portfolio, rules: Rules,
-               as_of: dt.date, shared: dict[Any, Waiting] | None = None,
+               as_of: dt.date, shared: dict[Any, Waiting | None] | None = None,
                ) -> tuple[Waiting, ...]:
     """What the application for ``result`` waits on besides its requirements, in order;
     ``shared``: the waits worked out for the portfolio's other credentials, reused."""
@@ -130,7 +133,7 @@ def waiting_on(result: CredentialResult, portfolio: Portfolio, rules: Rules,
 
 
 def with_readiness(result: CredentialResult, portfolio: Portfolio, rules: Rules,
-                   as_of: dt.date, shared: dict[Any, Waiting] | None = None,
+                   as_of: dt.date, shared: dict[Any, Waiting | None] | None = None,
                    ) -> CredentialResult:
     """``result`` with ``ready`` and ``waiting_on`` worked out (see :func:`waiting_on`)."""
     waits = waiting_on(result, portfolio, rules, as_of, shared)

@@ -134,6 +134,12 @@ SLIPS = [
     ("a list not closed", TRAINING + 'competencies = ["a", "b"\ndate = 2025-01-01\n',
      "línea 7: su capacitación n.º 1, Áreas de competencia: una lista no se cierra con ']'\n"
      "  cómo resolverlo: separe los elementos de la lista con comas y ciérrela con ']'\n"),
+    ("a word for a number", TRAINING.replace("hours = 1", "hours = x"),
+     "línea 6: su capacitación n.º 1, Horas: se esperaba un número, pero dice x\n"
+     "  cómo resolverlo: escriba un número sin comillas; por ejemplo, `hours = 1.5`\n"),
+    ("a list not closed at the end", TRAINING + 'competencies = ["a",\n',
+     "línea 7: su capacitación n.º 1, Áreas de competencia: una lista no se cierra con ']'\n"
+     "  cómo resolverlo: separe los elementos de la lista con comas y ciérrela con ']'\n"),
     ("a control character", TRAINING + 'title = "a\x01b"\n',
      "línea 7: su capacitación n.º 1, Título: la línea tiene un carácter de control invisible (\\x01)\n"
      "  cómo resolverlo: vuelva a escribir la línea: el texto pegado desde otro programa puede "

@@ -264,3 +264,25 @@ def test_the_command_modules_import_one_another_without_a_cycle() -> None:
         return False
 
     assert [m for m in graph if reaches(m, m, set())] == []
+
+
+def test_the_library_refuses_a_credential_or_language_it_does_not_know_with_its_error(
+        ) -> None:
+    """The library names a credential in any case and a language by its code; one it does not
+    know is the tool's own error, with the closest id or the languages it speaks, never a
+    KeyError or an AttributeError."""
+    import datetime as dt
+
+    from endorse_cli.errors import EndorseError, UnknownCredential, UsageError
+
+    file, day = EXAMPLES / "home-visitor.toml", dt.date(2026, 11, 21)
+    judged = api.judge_file(file, as_of=day, today=day, credential="ifs", language="es-MX")
+    assert (judged.checklist.id, judged.why) == ("IFS", "named")
+    assert judged.assessment.recommended.reason.startswith("Trabaja")
+    with pytest.raises(UnknownCredential) as unknown:
+        api.judge_file(file, as_of=day, today=day, credential="IFX")
+    assert unknown.value.guess == "IFS" and isinstance(unknown.value, EndorseError)
+    with pytest.raises(UsageError) as language:
+        api.judge_file(file, as_of=day, today=day, language="fr")
+    assert str(language.value.message) == "endorse has no text in 'fr'"
+    assert language.value.fix == "give one of these languages: en, es"

@@ -105,6 +105,31 @@ CASES = [
      ", line 6: your 1st training, Date: 2024-02-30 is not a real date"),
     ("unquoted text", HEAD + '[[work]]\ntitle = Home Visitor\nstart = 2024-01-01\n',
      ', line 5: your 1st job, Job title: text must be in quotes\n  fix: write `title = "Home Visitor"`'),
+    ("unquoted word for a number", HEAD + '[[training]]\ntitle = "t"\ndate = 2024-01-01\nhours = x\n',
+     ", line 7: your 1st training, Hours: expected a number, found x\n"
+     "  fix: write a number with no quotes, e.g. `hours = 1.5`\n"),
+    ("unquoted word for a date", HEAD + '[[training]]\ntitle = "t"\ndate = soon\nhours = 1\n',
+     ", line 6: your 1st training, Date: expected a date such as 2024-03-15, found soon\n"
+     "  fix: write a date with no time and no quotes, e.g. `date = 2024-03-15`\n"),
+    ("unquoted word for true or false", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\n'
+     'paid = maybe\n',
+     ", line 7: your 1st job, Paid: expected true or false, found maybe\n"
+     "  fix: write `paid = true` or `paid = false`, in lower case\n"),
+    ("a list left open before the next entry", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection",\n[[supervision]]\ndate = 2024-02-01\nhours = 1\n',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"
+     "  fix: separate the list's items with commas, and close it with ']'\n"),
+    ("a list left open at the end", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection",\n',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"
+     "  fix: separate the list's items with commas, and close it with ']'\n"),
+    ("a list left open at the end, no last line break", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection"',
+     ", line 6: your 1st training, Competency areas: a list is not closed with ']'\n"),
+    ("a comma missing in a closed list", HEAD + '[[training]]\ntitle = "t"\n'
+     'competencies = ["reflection" "thinking"]\n',
+     ", line 6: your 1st training, Competency areas: the value after `=` is not one the file "
+     "can hold\n"),
     ("yes for true", HEAD + '[[work]]\ntitle = "t"\nstart = 2024-01-01\ninfant_family = yes\n',
      ", line 7: your 1st job, In the field: yes is not written as a yes or no the file can read\n"
      "  fix: write `infant_family = true` or `infant_family = false`, in lower case"),

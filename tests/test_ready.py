@@ -115,6 +115,23 @@ def test_an_unmet_credential_is_never_ready_but_says_what_it_waits_on() -> None:
     assert codes(c) == ["code-of-ethics", "endorsement-agreement", "membership"]
 
 
+def test_references_not_listed_yet_are_no_ratings_to_wait_on() -> None:
+    """One reference received of three: nothing is on its way, so the application waits on no
+    rating (the references requirement asks for two more); one requested: one rating, not
+    two."""
+    from helpers import rules as default_rules
+
+    p = ifs()
+    p["reference"] = [dict(p["reference"][0], status="received")]
+    c = judge(for_pack("imh-e-2025", p), default_rules(), AS_OF).credential("IFA")
+    assert "ratings" not in codes(c)
+    p["reference"].append(dict(p["reference"][0], name="Lee Park", email="lee@example.org",
+                               status="requested"))
+    c = judge(for_pack("imh-e-2025", p), default_rules(), AS_OF).credential("IFA")
+    (ratings,) = [w for w in c.waiting_on if w.code == "ratings"]
+    assert (ratings.values["count"], ratings.values["requested"]) == (1, ["Lee Park"])
+
+
 def test_the_words_never_say_ready_to_apply_before_it_is() -> None:
     c, result = ifs_with(statuses=("received", "planned", "requested"),
                          applicant={"code_of_ethics": None})

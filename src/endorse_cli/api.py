@@ -26,7 +26,7 @@ from msgspec.structs import replace
 
 from .engine import judge
 from .engine.recommend import checklist_for
-from .errors import EndorseError, PortfolioError, UnknownCredential
+from .errors import EndorseError, PortfolioError, UnknownCredential, UsageError
 from .i18n import ENGLISH, Language
 from .io.hints import credential_id
 from .io.portfolio_file import read_portfolio
@@ -103,7 +103,7 @@ def judge_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,
 
 def judge_file(file: str | os.PathLike[str],
                rules: Rules | str | os.PathLike[str] | None = None,
-               as_of: dt.date | None = None, language: Language = ENGLISH, *,
+               as_of: dt.date | None = None, language: Language | str = ENGLISH, *,
                words: Wording = "all", credential: str | None = None,
                today: dt.date | None = None, rsc_per_month: float | None = None,
                rules_option: str | None = None, name: str | None = None) -> Judged:
@@ -112,6 +112,9 @@ def judge_file(file: str | os.PathLike[str],
 
     ``rules``: the rules, or a rules file (default: the shipped rules). ``as_of`` and
     ``today``: the clock's date when not given. ``name``: the file as messages name it.
+    ``language``: a :class:`~endorse_cli.i18n.Language` or its code (``"es"``).
+    ``credential``: an id of the rules, in any case; one the rules lack raises
+    :class:`~endorse_cli.errors.UnknownCredential` with the closest id.
 
         >>> import datetime as dt
         >>> from endorse_cli.api import judge_file
@@ -125,12 +128,28 @@ def judge_file(file: str | os.PathLike[str],
     """
     if not isinstance(rules, Rules):
         rules = load_rules(Path(rules) if rules is not None else None).value
+    if isinstance(language, str):
+        language = _language(language)
+    if credential is not None:
+        credential = credential_id(credential, [c.id for c in rules.credential])
     if as_of is None or today is None:
         clock = dt.date.today()
         as_of, today = as_of or clock, today or clock
     return judge_loaded(read_portfolio(Path(file), name=name), rules, as_of, language=language,
                         words=words, credential=credential, today=today,
                         rsc_per_month=rsc_per_month, rules_option=rules_option)
+
+
+def _language(code: str) -> Language:
+    """The language of ``code``, or a usage error that lists those endorse speaks."""
+    from .i18n import N_, available, language_named
+
+    found = language_named(code)
+    if found is None:
+        raise UsageError(N_("endorse has no text in {language}"),
+                         fix=N_("give one of these languages: {codes}"),
+                         language=repr(code), codes=", ".join(available()))
+    return found
 
 
 def assess_loaded(loaded: Loaded[Portfolio], rules: Rules, as_of: dt.date, *,

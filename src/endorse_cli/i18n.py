@@ -329,6 +329,15 @@ def language(code: str) -> Language:
     return ENGLISH if code == "en" else Language(code)
 
 
+def language_named(name: str) -> Language | None:
+    """The language ``name`` names (``es``, ``es-MX``, ``es_ES.UTF-8``), or None when endorse
+    does not speak it: the library's way to take a language by its code."""
+    if _candidates(name)[-1:] == ["en"]:
+        return ENGLISH
+    code = _match(name, available())
+    return None if code is None else language(code)
+
+
 # -- dates people type -------------------------------------------------------------------------
 
 _SLASHED = r"(\d{1,4})/(\d{1,2})/(\d{1,4})"

@@ -42,7 +42,6 @@ ONCE: dict[str, Any] = {
 #: The step that ends each wait; ``code.situation`` when the values call for other words.
 STEP: dict[str, str] = {
     "ratings": N_("As the ratings come in ({requested}), mark each received with {command}."),
-    "ratings.none": N_("When each rating comes in, mark it received with {command}."),
     "ratings.planned": N_("Ask {planned} for a rating; when each rating comes in, mark it "
                           "received with {command}."),
     "code-of-ethics": N_("Sign the association's Code of Ethics and give the day you signed it "
@@ -65,8 +64,7 @@ def situation(waiting: Waiting) -> str:
     """The key of :data:`STEP` that words ``waiting``."""
     v = waiting.values
     if waiting.code == "ratings":
-        return ("ratings.planned" if v.get("planned") else
-                "ratings" if v.get("requested") else "ratings.none")
+        return "ratings.planned" if v.get("planned") else "ratings"
     if waiting.code in ("code-of-ethics", "endorsement-agreement") and v.get("date"):
         return f"{waiting.code}.later"
     if waiting.code == "membership" and v.get("date"):
@@ -75,7 +73,9 @@ def situation(waiting: Waiting) -> str:
 
 
 def _ratings(result: CredentialResult, portfolio: Portfolio) -> Waiting | None:
-    """The ratings still to come for the references requirement of ``result``."""
+    """The ratings still to come for the references requirement of ``result``: of the
+    references that count toward it (planned or requested), those it needs. References not
+    listed yet are no rating to wait on: the requirement's own next step asks for them."""
     reqs = [r for r in result.applicable if r.kind == "references"]
     if not reqs:
         return None
@@ -85,8 +85,11 @@ def _ratings(result: CredentialResult, portfolio: Portfolio) -> Waiting | None:
         return None
     pending = [ref for ref in portfolio.reference
                if ref.status in ("planned", "requested") and not_counted(ref) is None]
+    count = min(len(pending), need - received)
+    if not count:
+        return None
     return Waiting(code="ratings", values={
-        "count": need - received, "received": received, "need": need,
+        "count": count, "received": received, "need": need,
         "planned": [ref.name for ref in pending if ref.status == "planned"],
         "requested": [ref.name for ref in pending if ref.status == "requested"]})
 

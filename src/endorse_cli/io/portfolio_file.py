@@ -28,7 +28,7 @@ def parse_portfolio(text: str, *, name: str, raw: dict[str, Any] | None = None,
                     ) -> Loaded[Portfolio]:
     """``text`` read and validated; ``raw``: what it was read as already, if it was."""
     if raw is None:
-        raw = parse_toml(text, PortfolioError, name)
+        raw = parse_toml(text, PortfolioError, name, Portfolio)
     if not raw:
         raise PortfolioError(N_("the file is empty"), file=name,
                              fix=Message(N_("start it with `endorse init {name}`"), name=name))

@@ -454,14 +454,41 @@ def unclosed_quote(text: str) -> tuple[int, str] | None:
     return None if opened is None else (text.count("\n", 0, opened[0]) + 1, opened[1])
 
 
+def _type_at(root: Any, path: Path) -> Any:
+    """The declared type of the key at ``path`` of a ``root`` struct (``Any``: not known)."""
+    tp = root
+    for key in path:
+        tp, _ = _child(tp, None, key)
+    return _strip(tp)
+
+
+def _unquoted(path: Path, key: str, value: str, root: Any) -> Problem:
+    """A bare word after `=`: text to quote, or a value of the key's own type."""
+    tp = _type_at(root, path) if root is not None and path else Any
+    found = Message(N_("expected {expected}, found {value}"), expected=_describe_type(tp),
+                    value=value)
+    if tp in (int, float):
+        return Problem(path, found, Message(N_("write a number with no quotes, e.g. "
+                                               "`{key} = {example}`"),
+                                            key=key, example=_example(tp)))
+    if tp is dt.date:
+        return Problem(path, found, Message(N_("write a date with no time and no quotes, e.g. "
+                                               "`{key} = 2024-03-15`"), key=key))
+    if tp is bool:
+        return Problem(path, found, Message(N_("write `{key} = true` or `{key} = false`, in "
+                                               "lower case"), key=key))
+    return Problem(path, Message(N_("text must be in quotes")),
+                   Message(N_('write `{key} = "{value}"`'), key=key, value=value))
+
+
 def explain_toml(text: str, line: int | None, column: int | None = None,
-                 reason: str = "") -> Problem:
+                 reason: str = "", root: Any = None) -> Problem:
     """A TOML syntax error in words, with the key it is about and a fix for the usual slips.
 
     The slip is told from the document: the place the reader stopped at (``line`` and
     ``column``, from 1, which the reader gives as numbers) and the text there, never from
     the reader's English message; ``reason``, that message, is shown only for a slip of no
-    kind known here.
+    kind known here. ``root``, the struct the file is meant to be, gives each key's type.
     """
     from .locate import LineIndex
 
@@ -503,8 +530,10 @@ def explain_toml(text: str, line: int | None, column: int | None = None,
                        Message(N_("write each backslash twice (\\\\), or put the text in "
                                   "single quotes instead of double quotes")))
     bracket = _open_bracket(text, pos)
-    if bracket and bracket[0] != line and (match or heading.startswith("[")):
-        # A new statement inside a list or braces: the one that opens them is not closed.
+    if bracket and ((bracket[0] != line and (match or heading.startswith("[")))
+                    or _open_bracket(text, len(text)) == bracket):
+        # A new statement inside a list or braces, or the end of the file: the one that opens
+        # them is not closed.
         return slip("list-open" if bracket[1] == "[" else "braces-open", at(bracket[0])[0],
                     bracket[0])
     if heading.startswith("[") and not match:
@@ -539,8 +568,7 @@ def explain_toml(text: str, line: int | None, column: int | None = None,
                            Message(N_("write `{key} = true` or `{key} = false`, in lower case"),
                                    key=key))
         if value[0] not in "\"'[{0123456789+-" and not value.startswith(("inf", "nan")):
-            return Problem(path, Message(N_("text must be in quotes")),
-                           Message(N_('write `{key} = "{value}"`'), key=key, value=value))
+            return _unquoted(path, key, value, root)
         if _parses(source):  # right on its own: the line repeats a key
             return Problem(path, Message(N_("the key `{key}` is written twice in this table"),
                                          key=key),

@@ -116,7 +116,7 @@ def _read(path: Path, shown: str | None = None) -> Loaded[Rules]:
                           "`endorse rules` lists them")))
         raise UsageError(N_("no rules file {name}"), fix=fix, name=repr(name))
     text = read_text(path, RulesError, name)
-    raw = parse_toml(text, RulesError, name)
+    raw = parse_toml(text, RulesError, name, rules_type())
     if not raw:
         raise RulesError(N_("the file is empty"), file=name,
                          fix=N_("start from a copy of the shipped data/credentials.toml"))

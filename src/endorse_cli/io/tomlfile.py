@@ -233,7 +233,10 @@ def nesting(text: str, end: int | None = None) -> tuple[int, int, int | None]:
     return deepest, depth, opened if depth else None
 
 
-def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]:
+def parse_toml(text: str, error: type[FileProblem], name: str,
+               kind: Any = None) -> dict[str, Any]:
+    """``text`` read as TOML; ``kind``, the struct it is meant to be, tells the fix of a
+    slip by the type of the key it is on (a number, not text in quotes)."""
     try:
         return loads(text)
     except RecursionError:
@@ -245,7 +248,7 @@ def parse_toml(text: str, error: type[FileProblem], name: str) -> dict[str, Any]
 
         line, column = _place_of(text, getattr(exc, "pos", None))
         reason = str(getattr(exc, "msg", exc)).strip().rsplit("\n", 1)[-1]
-        problem = explain_toml(text, line, column, reason)
+        problem = explain_toml(text, line, column, reason, kind)
         raise error(problem.message, file=name, where=format_where(problem.path) or None,
                     line=problem.line or line, fix=problem.fix,
                     place=_place(error, problem.path, None)) from None
@@ -265,7 +268,7 @@ def load(path: Path, kind: type[T], error: type[FileProblem], *, name: str | Non
     """Read ``path`` as a ``kind`` struct; raise ``error`` naming the file, line and key."""
     name = name or str(path)
     text = read_text(path, error, name)
-    raw = parse_toml(text, error, name)
+    raw = parse_toml(text, error, name, kind)
     return convert(raw, kind, error, name=name, text=text)
 
 

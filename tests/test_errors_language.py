@@ -309,9 +309,26 @@ def test_a_rules_file_with_a_mistake_in_spanish(cli, write, tmp_path) -> None:
     run = cli("gaps", str(write(HEAD)), "--rules", str(rules), "--lang", "es")
     assert run.code == 1
     assert run.err.startswith(f"error: {rules}, línea ")
-    assert run.err.endswith(": credential[1].id: el identificador de credencial 'IFA' se usa dos "
+    assert run.err.endswith(": la credencial n.º 2 (IFA), id: el identificador de credencial 'IFA' se usa dos "
                             "veces\n  cómo resolverlo: dé a cada credencial su propio "
                             "identificador\n")
     english = cli("gaps", str(write(HEAD)), "--rules", str(rules))
-    assert english.err.endswith(": credential[1].id: the credential id 'IFA' is used twice\n"
+    assert english.err.endswith(": the 2nd credential (IFA), id: the credential id 'IFA' is used twice\n"
                                 "  fix: give every credential its own id\n")
+
+
+def test_a_rules_file_mistake_is_at_its_key_in_spanish(cli, write, tmp_path) -> None:
+    """The key's own line and the entries in words, never the heading's line nor a 0-based
+    path (``credential[1].requirement[5].hours``)."""
+    from conftest import ROOT
+
+    rules = tmp_path / "rules.toml"
+    text = (ROOT / "data" / "credentials.toml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = lines.index("hours = 24") + 1
+    rules.write_text(text.replace("\nhours = 24\n", "\nhours = inf\n", 1), encoding="utf-8")
+    run = cli("gaps", str(write(HEAD)), "--rules", str(rules), "--lang", "es")
+    assert run.err == (f"error: {rules}, línea {at}: la credencial n.º 2 (IFS), su requisito "
+                       "n.º 6 (rsc), hours: debe ser como máximo 100000 (dice inf)\n"
+                       "  cómo resolverlo: escriba un número que sea como máximo 100000\n")
+

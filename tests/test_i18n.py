@@ -770,3 +770,29 @@ def test_every_sentence_of_many_portfolios_is_made_in_spanish() -> None:
         assert [s for s in said if s in codes] == []  # a code never stands in for a sentence
 
     check()
+
+
+#: What names the command in a next step: a command in backticks, or a placeholder the code
+#: fills with one ({options}: each option's own step, which names its command).
+_NAMES_A_COMMAND = re.compile(r"`endorse [a-z]+[^`]*`|\{command\}|\{edit\}|\{options\}")
+
+
+@pytest.mark.parametrize("path", SHIPPED_RULES, ids=SHIPPED_IDS)
+def test_every_next_step_names_the_command_that_does_it(path) -> None:
+    rules = load_rules(path).value
+    steps = {("en", k): v for k, v in rules.next_steps.items()}
+    for lang, words in rules.i18n.items():
+        steps.update({(lang, k): v for k, v in words.next_steps.items()})
+    assert [key for key, step in steps.items() if not _NAMES_A_COMMAND.search(step)] == []
+
+
+def test_a_pack_s_application_is_a_solicitud_in_spanish() -> None:
+    """The packs' competencies requirement is the application ("Application covering the
+    ECFS competency areas"), not the default rules' professional portfolio."""
+    rules = load_rules(ROOT / "data" / "packs" / "ecmh-e-2025.toml").value
+    ecfs = next(c for c in rules.credential if c.id == "ECFS")
+    assert next(r.label for r in ecfs.requirement if r.id == "portfolio") == (
+        "Application covering the ECFS competency areas")
+    assert rules.i18n["es"].credential["ECFS"].requirement["portfolio"].label == (
+        "Solicitud que cubra las áreas de competencia de ECFS")
+

@@ -245,3 +245,14 @@ def test_a_portfolio_with_no_endorsement_gets_an_example_from_the_rules(cli) -> 
     assert run.code == 2
     assert ("e.g. `endorse add endorsement examples/home-visitor.toml --credential IFA "
             "--endorsed 2023-06-14 --membership-end 2026-12-31`") in run.err
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "invalid"), ("es", "no válido")])
+def test_a_file_that_cannot_be_read_names_no_one_in_the_renewal_table(cli, write, lang, said,
+                                                                       monkeypatch) -> None:
+    """It was "broken.toml: : invalid", an empty name between two colons."""
+    bad = write('format = 1\n[applicant\n', name="broken.toml")
+    monkeypatch.chdir(bad.parent)
+    run = cli("check", "--renewal", "broken.toml", "--lang", lang)
+    assert run.code == 1
+    assert run.out.splitlines()[0] == f"broken.toml: {said}", run.out

@@ -121,32 +121,32 @@ def _line(text: str, needle: str, nth: int = 1) -> int:
 
 BAD_RULES = [
     ("unknown kind", 'kind = "training"', 'kind = "trainig"', 1,
-     "credential[0].requirement[2].kind: \"trainig\" is not allowed here; did you mean \"training\"?"),
+     "the 1st credential (IFA), its 3rd requirement (training), kind: \"trainig\" is not allowed here; did you mean \"training\"?"),
     ("missing threshold", "hours = 30\n", "\n", 1,
-     "credential[0].requirement[2]: the required key `hours` is missing"),
+     "the 1st credential (IFA), its 3rd requirement (training): the required key `hours` is missing"),
     ("unknown degree", 'min_degree = "bachelors"', 'min_degree = "ba"', 1,
-     'credential[1].requirement[0].min_degree: "ba" is not allowed here'),
+     'the 2nd credential (IFS), its 1st requirement (degree), min_degree: "ba" is not allowed here'),
     ("duplicate requirement id", 'id = "references"', 'id = "entry"', 1,
-     "credential[0].requirement[1].id: the requirement id 'entry' is used twice in IFA"),
+     "the 1st credential (IFA), its 2nd requirement (entry), id: the requirement id 'entry' is used twice in IFA"),
     ("duplicate credential id", 'id = "IFS"', 'id = "IFA"', 1,
-     "credential[1].id: the credential id 'IFA' is used twice"),
-    ("duplicate level", "level = 2", "level = 1", 1, "credential[1].level: level 1 is also IFA's"),
+     "the 2nd credential (IFA), id: the credential id 'IFA' is used twice"),
+    ("duplicate level", "level = 2", "level = 1", 1, "the 2nd credential (IFS), level: level 1 is also IFA's"),
     ("unknown placeholder", "{more} of specialized", "{mroe} of specialized", 1,
      "next_steps.training: unknown placeholder {mroe}; did you mean {more}?"),
     ("negative hours", "hours = 24", "hours = -24", 1,
-     "credential[1].requirement[5].hours: must be greater than 0 (found -24)"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), hours: must be greater than 0 (found -24)"),
     ("infinite hours", "hours = 24", "hours = inf", 1,
-     "credential[1].requirement[5].hours: must be at most 100000 (found inf)"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), hours: must be at most 100000 (found inf)"),
     ("absurd hours", "hours = 24", "hours = 1e308", 1,
-     "credential[1].requirement[5].hours: must be at most 100000 (found 1e+308)"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), hours: must be at most 100000 (found 1e+308)"),
     ("not a number", "hours = 24", "hours = nan", 1,
-     "credential[1].requirement[5].hours: must be greater than 0 (found nan)"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), hours: must be greater than 0 (found nan)"),
     ("infinite years", "years = 2", "years = 1e309", 1,
-     "credential[0].requirement[0].option[1].years: must be at most 100 (found inf)"),
+     "the 1st credential (IFA), its 1st requirement (entry), its 2nd option (entry-experience), years: must be at most 100 (found inf)"),
     ("absurd window", "window_months = 24", "window_months = 99999999999", 1,
-     "credential[1].requirement[5].window_months: must be at most 1200 (found 99999999999)"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), window_months: must be at most 1200 (found 99999999999)"),
     ("unknown key", "window_months = 24", "window_month = 24", 1,
-     "credential[1].requirement[5].window_month: unknown key `window_month`; did you mean `window_months`?"),
+     "the 2nd credential (IFS), its 6th requirement (rsc), window_month: unknown key `window_month`; did you mean `window_months`?"),
 ]
 
 
@@ -160,7 +160,10 @@ def test_malformed_rules_are_refused_with_file_line_and_key(cli, tmp_path, old, 
     assert run.err.startswith(f"error: {path}, line "), run.err
     assert expected in run.err.splitlines()[0]
     line = int(run.err.split(", line ")[1].split(":")[0])
-    assert line > 0
+    if new.strip():  # the key's own line, never its entry's heading
+        assert new.strip() in _variant(old, new, count).splitlines()[line - 1], run.err
+    else:  # a key missing: the heading of the entry that lacks it
+        assert _variant(old, new, count).splitlines()[line - 1] == "[[credential.requirement]]"
 
 
 @pytest.mark.parametrize("value", ["inf", "1e308", "1e309", "-inf", "nan", "99999999"])
@@ -174,7 +177,7 @@ def test_a_non_finite_or_absurd_threshold_is_refused_before_judging(cli, tmp_pat
     run = cli(command, str(ROOT / "examples" / "clinician.toml"), "--rules", str(path))
     assert run.code == 1 and run.out == "", run.err
     assert re.match(rf"error: {re.escape(str(path))}, line \d+: "
-                    r"credential\[1\]\.requirement\[5\]\.hours: must be ", run.err), run.err
+                    r"the 2nd credential \(IFS\), its 6th requirement \(rsc\), hours: must be ", run.err), run.err
 
 
 def test_a_renewal_due_day_that_is_no_day_is_called_so(cli, tmp_path) -> None:
@@ -192,7 +195,7 @@ def test_a_renewal_due_day_that_is_no_day_is_called_so(cli, tmp_path) -> None:
 def test_line_of_a_rules_problem_is_the_line_of_the_key(cli, tmp_path) -> None:
     text = _variant("level = 2", "level = 1")
     run, _ = _run_with(cli, tmp_path, text)
-    assert f", line {_line(text, 'level = 1', 2)}: credential[1].level" in run.err
+    assert f", line {_line(text, 'level = 1', 2)}: the 2nd credential (IFS), level" in run.err
 
 
 def test_a_kind_with_no_next_step_wording_is_refused(cli, tmp_path) -> None:
@@ -205,7 +208,7 @@ def test_a_kind_with_no_next_step_wording_is_refused(cli, tmp_path) -> None:
 def test_an_any_inside_an_any_is_refused(cli, tmp_path) -> None:
     run, _ = _run_with(cli, tmp_path, _variant('  kind = "experience"', '  kind = "any"'))
     assert run.code == 1
-    assert 'option[1].kind: "any" is not allowed here' in run.err
+    assert 'its 2nd option (entry-experience), kind: "any" is not allowed here' in run.err
 
 
 def test_rules_that_are_not_toml(cli, tmp_path) -> None:

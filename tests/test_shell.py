@@ -102,6 +102,10 @@ def test_rules_packs_formats_and_colours_complete() -> None:
     assert complete("endorse gaps --format ") == ["text", "json", "markdown", "ics"]
     assert complete("endorse renew -f i") == ["ics"]
     assert complete("endorse check x --format j") == ["json", "jsonl", "junit"]
+    # --renewal writes its renewal rows, which junit does not: it is not offered
+    assert complete("endorse check --renewal x --format j") == ["json", "jsonl"]
+    assert complete("endorse check x --renewal -f ") == [
+        "table", "json", "jsonl", "csv", "markdown", "xlsx"]
     assert complete("endorse validate x --color a") == ["auto", "always"]
 
 

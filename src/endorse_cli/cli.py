@@ -546,9 +546,21 @@ class Formats(_choice_type()):  # type: ignore[misc]
     built. A format named is checked alone (only its module is read); the list of them, for a
     help page, a usage error or the shell's completion, reads them all."""
 
-    def __init__(self, *views: str) -> None:
+    def __init__(self, *views: str, switches: dict[str, tuple[str, ...]] | None = None) -> None:
         super().__init__((), case_sensitive=False)
         self.views = views
+        #: A flag that narrows the views written (`check --renewal`: only its renewal rows).
+        self.switches = switches or {}
+
+    def shell_complete(self, ctx, param, incomplete):  # noqa: ANN001, ANN201
+        """Tab's choices: the formats of the views the flags on the line leave."""
+        from click.shell_completion import CompletionItem
+
+        from .app.shell import format_names
+
+        views = next((views for flag, views in self.switches.items() if ctx.params.get(flag)),
+                     self.views)
+        return [CompletionItem(name) for name in format_names(views, incomplete)]
 
     @property
     def choices(self) -> tuple[str, ...]:
@@ -603,9 +615,10 @@ class Said(str):
         return self.message.say(language)
 
 
-def _format_option(*views: str) -> Any:
-    """``--format``, for a command that writes ``views``."""
-    return typer.Option("--format", "-f", click_type=Formats(*views),
+def _format_option(*views: str, switches: dict[str, tuple[str, ...]] | None = None) -> Any:
+    """``--format``, for a command that writes ``views`` (``switches``: a flag that narrows
+    them)."""
+    return typer.Option("--format", "-f", click_type=Formats(*views, switches=switches),
                         help=N_("Output format."))
 
 
@@ -838,7 +851,8 @@ def check(
     as_of: AsOf = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
-    format: Annotated[str, _format_option("rows", "renewal-rows")] = "table",
+    format: Annotated[str, _format_option("rows", "renewal-rows",
+                                                switches={"renewal": ("renewal-rows",)})] = "table",
     output: OutputOpt = None,
     renewal: Annotated[bool, typer.Option(
         "--renewal", help=N_("Renewal instead: one row per endorsement held, with its status, "

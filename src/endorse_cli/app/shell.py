@@ -41,6 +41,15 @@ def rules_names(incomplete: str) -> list[tuple[str, str]]:
     return packs + [(f, "") for f in toml_files(incomplete)]
 
 
+def format_names(views: tuple[str, ...], incomplete: str) -> list[str]:
+    """The output formats that write one of ``views`` and start with ``incomplete`` (any
+    case), in the registry's order."""
+    from ..render import formats
+
+    typed = incomplete.casefold()
+    return [name for name in formats.writing(views) if name.casefold().startswith(typed)]
+
+
 def toml_files(incomplete: str) -> list[str]:
     """The ``.toml`` files (portfolios) whose path starts with ``incomplete``, sorted, and
     then its folders: but only when some ``.toml`` file matches. With none, nothing, so that

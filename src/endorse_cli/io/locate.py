@@ -169,7 +169,10 @@ class QuickLines:
             end = self.headers[n + 1][2] if n + 1 < len(self.headers) else len(self.text)
             if not keys:
                 return line
-            return self._key_line(offset, end, line, keys[0]) or line
+            found = self._key_line(offset, end, line, keys[0])
+            if found is None and len(keys) > 1:  # a table inside the entry: read all
+                return None
+            return found or line
         if index is None and not rest:  # a top-level key, before the first header
             end = self.headers[0][2] if self.headers else len(self.text)
             return self._key_line(0, end, 1, name)

@@ -65,10 +65,14 @@ class Loaded(Generic[T]):
 
 
 def _place(error: type[FileProblem], path: KeyPath, raw: Any) -> Any:
-    """A portfolio's place in words; a rules file (read by those who write it) keeps its key
-    path."""
-    from ..errors import PortfolioError
+    """The place in words: a portfolio's entry and label; a rules file's entries by their
+    number and id, and its keys as the file writes them."""
+    from ..errors import PortfolioError, RulesError
 
+    if issubclass(error, RulesError):
+        from ..model.places import RulesPlace
+
+        return RulesPlace(tuple(path), raw) if path else None
     if not issubclass(error, PortfolioError):
         return None
     from ..model.places import Place

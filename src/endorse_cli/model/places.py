@@ -160,3 +160,53 @@ class Place:
 
     def __bool__(self) -> bool:
         return bool(self.section or self.label())
+
+
+#: An entry of each list of a rules file, counted from 1: the first of a path, then those
+#: inside it ("the 2nd credential (IFS), its 6th requirement (rsc)").
+RULES_FIRST = {"credential": N_("the {nth} credential"), "requirement": N_("the {nth} requirement"),
+               "option": N_("the {nth} option"), "source": N_("the {nth} source")}
+RULES_INNER = {"credential": N_("its {nth} credential"), "requirement": N_("its {nth} requirement"),
+               "option": N_("its {nth} option"), "source": N_("its {nth} source")}
+
+
+class RulesPlace:
+    """Where a key path of a rules file points, for the people who write one: each entry by
+    its number from 1 and its id (read from ``raw``), the keys as the file writes them;
+    never the 0-based path (``credential[1].requirement[5].hours``)."""
+
+    __slots__ = ("path", "raw")
+
+    def __init__(self, path: tuple[str | int, ...], raw: Any = None) -> None:
+        self.path, self.raw = tuple(path), raw
+
+    def say(self, language: Speaker | None = None) -> str:
+        _ = (lambda text: text) if language is None else language.gettext
+        parts: list[str] = []
+        keys: list[str] = []
+        value, first = self.raw, True
+        for at, step in enumerate(self.path):
+            following = self.path[at + 1] if at + 1 < len(self.path) else None
+            if isinstance(step, int):
+                value = value[step] if isinstance(value, list) and step < len(value) else None
+                continue
+            value = value.get(step) if isinstance(value, dict) else None
+            if not isinstance(following, int):
+                keys.append(step)
+                continue
+            if keys:
+                parts.append(".".join(keys))
+                keys = []
+            nth = ordinal(following + 1, language)
+            words = (RULES_FIRST if first else RULES_INNER).get(step)
+            said = _(words).format(nth=nth) if words else f"{step} {following + 1}"
+            entry = value[following] if isinstance(value, list) and following < len(value) else None
+            ident = entry.get("id") if isinstance(entry, dict) else None
+            parts.append(f"{said} ({ident})" if isinstance(ident, str) and ident.strip() else said)
+            first = False
+        if keys:
+            parts.append(".".join(keys))
+        return ", ".join(parts)
+
+    def __bool__(self) -> bool:
+        return bool(self.path)

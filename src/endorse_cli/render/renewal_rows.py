@@ -85,7 +85,8 @@ def as_table(term: Terminal, rows: Iterable[dict[str, Any]], language: Language)
     for r in rows:
         who = ", ".join(str(x) for x in (r["name"], r["credential"]) if x)
         when = f" {_due(r, language)} ({left(r)})" if r["due"] else ""
-        say(term.console, f"{r['file']}: {who}: {status.get(r['status'], r['status'])}{when}",
+        head = f"{r['file']}: {who}" if who else r["file"]  # a file unread names no one
+        say(term.console, f"{head}: {status.get(r['status'], r['status'])}{when}",
             indent=INDENT, first="")
         if r["missing"]:
             say(term.console, _("missing: {what}").format(what=r["missing"])

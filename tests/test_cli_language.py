@@ -132,6 +132,19 @@ def test_a_day_first_day_is_refused_in_english() -> None:
                    "3/15/2027?\n")
 
 
+def test_a_year_first_day_that_is_no_day_says_year_month_day() -> None:
+    """The order of 2027-02-30 is year-month-day in every language: never the order of the
+    language's slashed form (month/day/year), which the reader did not use."""
+    code, _, err = run("gaps", HOME_VISITOR, "--as-of", "2027-02-30")
+    assert (code, err) == (2, "error: --as-of '2027-02-30' is not a date\n"
+                              "  fix: 2027-02-30 is not a real date (year-month-day), e.g. "
+                              "--as-of 2026-06-30\n")
+    _, _, err = run("gaps", HOME_VISITOR, "--as-of", "2027-02-30", "--lang", "es")
+    assert err == ("error: --as-of '2027-02-30' no es una fecha\n"
+                   "  cómo resolverlo: 2027-02-30 no es una fecha real (año-mes-día); por "
+                   "ejemplo, --as-of 2026-06-30\n")
+
+
 # -- numbers typed with the language's decimal mark ---------------------------------------------
 
 def test_a_decimal_comma_in_spanish_is_a_decimal_point() -> None:

@@ -162,8 +162,12 @@ def test_an_unknown_option_in_spanish_and_in_english() -> None:
                 "Error: Falta el argumento 'RUTA...'.\n"),
     (["gaps", "-f", "xml"], "Uso: endorse gaps [OPCIONES] [ARCHIVO]\n"
                             "Pruebe 'endorse gaps -h' para ver la ayuda.\n\n"
-                            "Error: Valor no válido para '--format' / '-f': elija uno de "
-                            "estos: 'text', 'json', 'markdown', 'ics'.\n"),
+                            "Error: Valor no válido para '--format' / '-f': 'xml' no es "
+                            "uno de estos: 'text', 'json', 'markdown', 'ics'.\n"),
+    (["assess", "-f", "ics"], "Uso: endorse assess [OPCIONES] [ARCHIVO]\n"
+                              "Pruebe 'endorse assess -h' para ver la ayuda.\n\n"
+                              "Error: Valor no válido para '--format' / '-f': 'ics' no es "
+                              "uno de estos: 'text', 'json', 'markdown'.\n"),
     (["check", "x", "--jobs", "0"], "Uso: endorse check [OPCIONES] {RUTA...}\n"
                                     "Pruebe 'endorse check -h' para ver la ayuda.\n\n"
                                     "Error: Valor no válido para '--jobs' / '-j': '0' es menor "

@@ -179,7 +179,8 @@ def test_a_day_as_the_tool_writes_it_is_read_back(text, lang, day) -> None:
     ("3/15/2025", SPANISH, "3/15/2025 no es una fecha real (día/mes/año); ¿quiso decir "
                            "15/3/2025?"),
     ("31/2/2025", SPANISH, "31/2/2025 no es una fecha real (día/mes/año)"),
-    ("2025-02-30", SPANISH, "2025-02-30 no es una fecha real"),
+    ("2025-02-30", SPANISH, "2025-02-30 no es una fecha real (año-mes-día)"),
+    ("2025-02-30", ENGLISH, "2025-02-30 is not a real date (year-month-day)"),
     ("15.3.2025", SPANISH, "escriba la fecha como 2024-03-15 o 15/3/2024"),
     ("March 15", ENGLISH, "write the date as 2024-03-15 or 3/15/2024"),
     ("32 de marzo de 2025", SPANISH, "32 de marzo de 2025 no es una fecha real"),

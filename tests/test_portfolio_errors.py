@@ -182,7 +182,12 @@ def test_file_that_is_not_utf8(cli, tmp_path) -> None:
     path.write_bytes(b'format = 1\n[applicant]\nname = "Jos\xe9"\n')
     run = cli("assess", str(path))
     assert run.code == 1
-    assert run.err.startswith(f"error: {path}, line 3: is not UTF-8 text (byte 0xe9)")
+    assert run.err == (f"error: {path}, line 3: the file is not UTF-8 text: this line holds "
+                       "the byte 0xe9\n  fix: save the file as UTF-8 in your editor\n")
+    spanish = cli("assess", str(path), "--lang", "es")
+    assert spanish.err == (f"error: {path}, línea 3: el archivo no es texto UTF-8: esta línea "
+                           "tiene el byte 0xe9\n  cómo resolverlo: guarde el archivo como UTF-8 "
+                           "en su editor\n")
 
 
 def test_byte_order_mark_is_accepted(cli, tmp_path) -> None:

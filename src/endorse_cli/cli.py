@@ -169,8 +169,14 @@ def _worded(error: Exception, ctx: typer.Context, language: Language) -> str:
         return _("Missing argument {argument}.").format(argument=_hint(error, ctx))
     if isinstance(error, _click.BadParameter):
         if choices := _choices(error.param):
+            listed = ", ".join(map(repr, choices))
+            for tail in (f" is not one of {listed}.", f" is not {listed}."):  # click's words
+                if error.message.endswith(tail) and error.message != tail:
+                    return _("Invalid value for {name}: {value} is not one of {choices}."
+                             ).format(name=_hint(error, ctx), choices=listed,
+                                      value=error.message.removesuffix(tail))
             return _("Invalid value for {name}: choose one of {choices}.").format(
-                name=_hint(error, ctx), choices=", ".join(map(repr, choices)))
+                name=_hint(error, ctx), choices=listed)
         return _("Invalid value for {name}: {reason}").format(name=_hint(error, ctx),
                                                            reason=error.message)
     return error.format_message()

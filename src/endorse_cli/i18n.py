@@ -390,6 +390,11 @@ class OffCalendar(ValueError):
     """A day whose year is before 1 or after 9999: no order of its parts would mend it."""
 
 
+class NoSuchDay(ValueError):
+    """A day written in a form that is read, but that no calendar has (2027-02-30): the
+    sentence says the order its parts were read in."""
+
+
 def off_calendar(text: str, language: Language = ENGLISH) -> OffCalendar:
     """The one refusal of a day whose year is before 1 or after 9999."""
     _ = language.gettext
@@ -441,9 +446,12 @@ def parse_day(text: str, language: Language = ENGLISH) -> dt.date:
             except ValueError:
                 guess = None
             if guess is not None:
-                raise ValueError(_("{text} is not a real date ({order}); did you mean "
-                                   "{guess}?").format(text=text, order=order,
-                                                      guess=language.typed_day(guess))) from None
-            raise ValueError(_("{text} is not a real date ({order})").format(
+                raise NoSuchDay(_("{text} is not a real date ({order}); did you mean "
+                                  "{guess}?").format(text=text, order=order,
+                                                     guess=language.typed_day(guess))) from None
+            raise NoSuchDay(_("{text} is not a real date ({order})").format(
                 text=text, order=order)) from None
-        raise ValueError(_("{text} is not a real date").format(text=text)) from None
+        if re.fullmatch(_ISO, text):  # read as year, month, day in every language
+            raise NoSuchDay(_("{text} is not a real date (year-month-day)").format(
+                text=text)) from None
+        raise NoSuchDay(_("{text} is not a real date").format(text=text)) from None

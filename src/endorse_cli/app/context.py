@@ -51,7 +51,7 @@ def parse_day_option(option: str, value: str, language: i18n.Language,
     except ValueError as reason:
         _ = language.gettext
         how = str(reason)
-        if language.order_words not in how and not isinstance(reason, i18n.OffCalendar):
+        if not isinstance(reason, (i18n.OffCalendar, i18n.NoSuchDay)):  # said its own order
             how += f" ({language.order_words})"
         fix = how if how.endswith("?") else _("{how}, e.g. {option} {example}").format(
             how=how, option=option, example=example)  # a guess is the example to follow

@@ -145,7 +145,7 @@ def decode(data: bytes, error: type[FileProblem], name: str) -> str:
         return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise error(N_("is not UTF-8 text (byte {byte})"), file=name, line=line,
+        raise error(N_("the file is not UTF-8 text: this line holds the byte {byte}"), file=name, line=line,
                     fix=N_("save the file as UTF-8 in your editor"),
                     byte=f"0x{data[exc.start]:02x}") from None
 

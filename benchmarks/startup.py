@@ -9,7 +9,9 @@ instructions), `gaps` with text output (for people) at most 1.5 times.
 Run it with the python of a virtualenv where endorse was installed with `pip install .` (a
 wheel: it carries the shipped rules' snapshots, which an editable install has not) and
 bytecode could be written. The commands run in turn, so that a busy machine slows them
-alike; the figures are the medians of wall-clock time for the whole process.
+alike; the figures are the medians of wall-clock time for the whole process. Their output goes
+to a pipe or /dev/null, as a script's would: no colour, so `gaps` writes its text without
+loading rich (render/plain.py).
 """
 
 from __future__ import annotations

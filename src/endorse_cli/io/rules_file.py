@@ -75,7 +75,8 @@ def _checked(loaded: Loaded[Rules]) -> Loaded[Rules]:
 def snapshot_module(relative: str) -> str:
     """The module the wheel holds a shipped rules file in, by the file's path inside data/:
     ``packs/imh-e-2025.toml`` is in ``endorse_cli.io._rules_packs_imh_e_2025``."""
-    return "_rules_" + re.sub(r"[^A-Za-z0-9]", "_", relative.removesuffix(".toml"))
+    return "_rules_" + "".join(c if c.isascii() and c.isalnum() else "_"
+                               for c in relative.removesuffix(".toml"))
 
 
 def _from_snapshot(path: Path, name: str) -> Loaded[Rules] | None:

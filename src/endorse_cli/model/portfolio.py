@@ -6,8 +6,6 @@ format's vocabulary (portfolio-format.md), not credential rules: what a credenti
 lives in the rules file.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal
 

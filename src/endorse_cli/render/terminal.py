@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 #: Characters that steer a terminal instead of showing: C0 controls, DEL, C1 controls (the
 #: 8-bit CSI U+009B among them) and the bidirectional overrides that reorder what is shown.
-_STEERING = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: Every one is unprintable to ``str.isprintable`` (categories Cc and Cf), so text that is
+#: printable holds none, and is known so without the pattern (compiled on first need).
+STEERING = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -33,9 +35,14 @@ def printable(text: str, keep: str = "") -> str:
     a newline in a message); bytes that are not UTF-8 (a file name) show as U+FFFD. The one
     sanitiser for what reaches a terminal from a file: names, keys, paths, messages."""
     clean = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    shown = clean
+    for kept in keep:
+        shown = shown.replace(kept, "")
+    if shown.isprintable():  # nothing to write out: most text, and the pattern not compiled
+        return clean
     if not keep:
-        return _STEERING.sub(_escaped, clean)
-    return _STEERING.sub(lambda m: m[0] if m[0] in keep else _escaped(m), clean)
+        return re.sub(STEERING, _escaped, clean)
+    return re.sub(STEERING, lambda m: m[0] if m[0] in keep else _escaped(m), clean)
 
 
 #: How messages on stderr start, in the catalog so that each language has its own.

@@ -20,8 +20,8 @@ def judged(app: Application, file: str | None, fmt: str, *, credential: str | No
                          fix=N_("give the hours of RS/C a month, e.g. --assume-rsc-per-month 2"),
                          pace=f"{rsc_per_month:g}")
     app.rules  # a rules file that cannot be read is said before the portfolio is looked for
-    return app.judge(app.portfolio(file, stdin=True), fmt, credential=credential,
-                     rsc_per_month=rsc_per_month)
+    path = app.portfolio(file, stdin=True)
+    return app.judge(path, fmt, credential=credential, rsc_per_month=rsc_per_month)
 
 
 def assess(app: Application, file: str | None, *, fmt: Format,

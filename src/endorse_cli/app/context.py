@@ -150,21 +150,21 @@ class Application:
     def judge(self, portfolio: Path | Loaded[Portfolio], fmt: str = "text", *,
               credential: str | None = None, rsc_per_month: float | None = None) -> Judged:
         """The portfolio at ``portfolio`` (a path, or a file already read) through the
-        library's one pipeline, :func:`~endorse_cli.api.judge_loaded`, by the rules and days
+        library's one pipeline, :func:`~endorse_cli.api.judge_file` (``judge_loaded``), by the rules and days
         set here once; worded once: in the reader's language for the formats people read, in
         the English of the JSON contract for those scripts read, the same in every language."""
-        from ..api import judge_loaded
+        from ..api import judge_file, judge_loaded
         from ..i18n import ENGLISH
         from ..render import formats
 
+        language = self.language if formats.get(fmt).people else ENGLISH
         if isinstance(portfolio, Path):
-            from ..io.portfolio_file import read_portfolio
-
-            portfolio = read_portfolio(portfolio)
+            return judge_file(portfolio, self.rules, self.as_of, language, today=self.today,
+                              credential=credential, rsc_per_month=rsc_per_month,
+                              rules_option=self.rules_option)
         return judge_loaded(portfolio, self.rules, self.as_of, today=self.today,
-                            language=self.language if formats.get(fmt).people else ENGLISH,
-                            credential=credential, rsc_per_month=rsc_per_month,
-                            rules_option=self.rules_option)
+                            language=language, credential=credential,
+                            rsc_per_month=rsc_per_month, rules_option=self.rules_option)
 
     def show(self, fmt: str, view: str, *args: Any) -> None:
         """Write ``view`` (assess, gaps, timeline, credentials, renewal, rules) in the format

@@ -216,6 +216,7 @@ def test_a_read_only_disk_from_the_handler(cli, write, monkeypatch) -> None:
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), "/mnt/ro")
 
     monkeypatch.setattr("endorse_cli.io.portfolio_file.read_portfolio", refuse)
+    monkeypatch.setattr("endorse_cli.api.read_portfolio", refuse)  # judge_file reads with it
     run = cli("assess", str(path), "--lang", "es")
     assert (run.code, run.err) == (1, "error: /mnt/ro: el disco es de solo lectura\n"
                                       "  cómo resolverlo: ese disco es de solo lectura: escriba "

@@ -96,6 +96,9 @@ def test_numbers_are_written_whole_in_both_languages() -> None:
     assert ENGLISH.number(1234567) == "1,234,567"
     assert ENGLISH.number(0.125) == "0.125"
     assert SPANISH.number(1234567.0) == "1.234.567"
+    # Spanish groups from five digits on: four stay whole, in days and in hours alike.
+    assert (SPANISH.number(1827), SPANISH.number(9999.5), SPANISH.number(10000),
+            SPANISH.number(-12345)) == ("1827", "9999,5", "10.000", "-12.345")
     assert SPANISH.number(2.5) == "2,5"
     from endorse_cli.model.message import Message
 

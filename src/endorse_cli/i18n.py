@@ -105,7 +105,10 @@ class Language:
             return english_number(value)
         from babel.numbers import format_decimal
 
-        return format_decimal(value, locale=self._locale)
+        # CLDR's minimum grouping digits (which Babel does not apply): Spanish groups a number
+        # only from five digits on, "1827 días" but "12.345" (RAE, Ortografía, 2010).
+        grouped = abs(value) >= 10 ** (2 + MIN_GROUPING.get(self.code, 1))
+        return format_decimal(value, locale=self._locale, group_separator=grouped)
 
     def month(self, number: int) -> str:
         """A month's name: ``March``, ``marzo``."""
@@ -322,6 +325,11 @@ def choose(lang_option: str | None, environ: Mapping[str, str], *,
                 return language(code)
         return ENGLISH
     return ENGLISH
+
+
+#: CLDR's minimumGroupingDigits where it is not 1: the digits a number needs before its first
+#: separator, beyond the group's three.
+MIN_GROUPING = {"es": 2, "pt": 2, "pl": 2}
 
 
 @functools.cache
